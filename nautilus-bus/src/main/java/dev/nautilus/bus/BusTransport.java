@@ -1,0 +1,39 @@
+package dev.nautilus.bus;
+
+import java.util.List;
+
+/**
+ * The transport seam: carries the messages of one {@link Bus}. Implementations: in-memory (one
+ * JVM) and Redis Streams. They share the delivery contract: every subscribed group gets each
+ * matching message, consumers of a group share them, higher priorities overtake backlogs, failed
+ * handlers are retried a bounded number of times and then dead-lettered.
+ */
+public interface BusTransport extends AutoCloseable {
+
+    /** The bus this transport carries. */
+    Bus bus();
+
+    /**
+     * Publishes a message routed to this bus.
+     *
+     * @throws BusBackpressureException when it cannot be accepted in time
+     * @throws IllegalStateException    after {@link #close()}
+     */
+    void publish(Message message);
+
+    /** Starts a consumer. The spec's types are all routed to this bus. */
+    Subscription subscribe(SubscriptionSpec spec, MessageHandler handler);
+
+    /** The live subscriptions. */
+    List<SubscriptionSpec> subscriptions();
+
+    /** Counters and connection state. */
+    TransportStatus status();
+
+    /** The most recent dead letters, newest first. */
+    List<DeadLetter> deadLetters(int limit);
+
+    /** Drains what was published, then stops consumers and releases connections. */
+    @Override
+    void close();
+}

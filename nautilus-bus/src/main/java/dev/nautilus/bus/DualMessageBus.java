@@ -1,0 +1,135 @@
+package dev.nautilus.bus;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The {@link MessageBus}: one transport per {@link Bus}, messages routed by type through the
+ * {@link RoutingTable}. The transports may be in-memory or Redis; engines cannot tell.
+ */
+public final class DualMessageBus implements MessageBus {
+
+    private final RoutingTable routing;
+    private final Map<Bus, BusTransport> transports;
+
+    /**
+     * @param routing    decides the bus of each message type
+     * @param transports one transport per bus; this bus owns and closes them
+     */
+    public DualMessageBus(RoutingTable routing, Map<Bus, BusTransport> transports) {
+        this.routing = routing;
+        this.transports = new EnumMap<>(Bus.class);
+        for (Bus bus : Bus.values()) {
+            BusTransport transport = transports.get(bus);
+            if (transport == null) {
+                throw new IllegalArgumentException("no transport for the " + bus.displayName() + " bus");
+            }
+            if (transport.bus() != bus) {
+                throw new IllegalArgumentException("transport for " + transport.bus() + " given as " + bus);
+            }
+            this.transports.put(bus, transport);
+        }
+    }
+
+    @Override
+    public RoutingTable routing() {
+        return routing;
+    }
+
+    @Override
+    public void publish(Message message) {
+        transports.get(routing.busOf(message.type())).publish(message);
+    }
+
+    @Override
+    public Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
+        Map<Bus, Set<MessageType>> typesByBus = new EnumMap<>(Bus.class);
+        for (MessageType type : spec.types()) {
+            typesByBus.computeIfAbsent(routing.busOf(type), b -> EnumSet.noneOf(MessageType.class)).add(type);
+        }
+        MessageHandler effective = typesByBus.size() > 1 ? new SerializedHandler(handler) : handler;
+        List<Subscription> parts = new ArrayList<>(typesByBus.size());
+        try {
+            for (Map.Entry<Bus, Set<MessageType>> entry : typesByBus.entrySet()) {
+                parts.add(transports.get(entry.getKey()).subscribe(spec.withTypes(entry.getValue()), effective));
+            }
+        } catch (RuntimeException e) {
+            parts.forEach(Subscription::close);
+            throw e;
+        }
+        return new CompositeSubscription(spec, parts);
+    }
+
+    @Override
+    public List<SubscriptionSpec> subscriptions() {
+        List<SubscriptionSpec> all = new ArrayList<>();
+        transports.values().forEach(t -> all.addAll(t.subscriptions()));
+        return all;
+    }
+
+    @Override
+    public List<TransportStatus> status() {
+        return transports.values().stream().map(BusTransport::status).toList();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(Bus bus, int limit) {
+        return transports.get(bus).deadLetters(limit);
+    }
+
+    /** The transport of one bus. */
+    public BusTransport transport(Bus bus) {
+        return transports.get(bus);
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (BusTransport transport : transports.values()) {
+            try {
+                transport.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Keeps the promise that a handler is never called concurrently when two buses feed it. */
+    private static final class SerializedHandler implements MessageHandler {
+        private final MessageHandler delegate;
+        private final ReentrantLock lock = new ReentrantLock();
+
+        SerializedHandler(MessageHandler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void onMessage(Message message) throws Exception {
+            lock.lock();
+            try {
+                delegate.onMessage(message);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private record CompositeSubscription(SubscriptionSpec spec, List<Subscription> parts) implements Subscription {
+        @Override
+        public void close() {
+            parts.forEach(Subscription::close);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.nautilus.bus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapping used for payloads, so that every engine and every transport agree on it.
+ * Unknown fields are ignored on read: an engine written in another language may add fields.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {
+    }
+
+    /** Serialises a value to JSON text. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new PayloadException("cannot encode " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Parses JSON text into a tree.
+     *
+     * @throws PayloadException when the text is not valid JSON
+     */
+    public static JsonNode parse(String json) {
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw new PayloadException("payload is empty, expected JSON");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new PayloadException("payload is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Converts a tree to the given type. */
+    public static <T> T convert(JsonNode tree, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PayloadException("payload does not fit " + type.getSimpleName() + ": "
+                    + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    /** Converts any value (a record, a map) to a tree. */
+    public static JsonNode toTree(Object value) {
+        try {
+            return MAPPER.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            throw new PayloadException("cannot encode " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
+        }
+    }
+}

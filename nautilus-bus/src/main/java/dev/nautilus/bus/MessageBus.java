@@ -1,0 +1,45 @@
+package dev.nautilus.bus;
+
+import java.util.List;
+
+/**
+ * The API engines talk through. A message goes to the bus its type is routed to by the
+ * {@link RoutingTable}; callers never pick a bus. See {@link BusEndpoint} for the per-engine view
+ * with request/reply.
+ */
+public interface MessageBus extends AutoCloseable {
+
+    /** The routing in force. */
+    RoutingTable routing();
+
+    /**
+     * Publishes a message on the bus its type is routed to.
+     *
+     * @throws BusBackpressureException when the bus cannot accept it in time
+     */
+    void publish(Message message);
+
+    /**
+     * Subscribes a consumer. A subscription whose types span both buses reads both, and its handler
+     * is still never called concurrently.
+     */
+    Subscription subscribe(SubscriptionSpec spec, MessageHandler handler);
+
+    /** The live subscriptions, across both buses. */
+    List<SubscriptionSpec> subscriptions();
+
+    /** One status per bus. */
+    List<TransportStatus> status();
+
+    /** The most recent dead letters of a bus, newest first. */
+    List<DeadLetter> deadLetters(Bus bus, int limit);
+
+    /** A view of this bus for one engine instance. */
+    default BusEndpoint endpoint(String engine, String instance) {
+        return new BusEndpoint(this, engine, instance);
+    }
+
+    /** Drains publish buffers, stops consumers, closes connections. */
+    @Override
+    void close();
+}

@@ -1,0 +1,216 @@
+package dev.nautilus.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The delivery contract every transport keeps, run against each of them: the in-memory transport
+ * here, the Redis transport in its own module (this class ships in the test jar).
+ */
+public abstract class TransportContractTest {
+
+    protected static final Duration WAIT = Duration.ofSeconds(30);
+
+    protected MessageBus bus;
+
+    /** A fresh bus whose handlers are tried {@code maxDeliveries} times before dead-lettering. */
+    protected abstract MessageBus createBus(int maxDeliveries);
+
+    @BeforeEach
+    void openBus() {
+        bus = createBus(3);
+    }
+
+    @AfterEach
+    void closeBus() {
+        if (bus != null) {
+            bus.close();
+        }
+    }
+
+    protected static Message message(MessageType type, String topic, Object payload) {
+        return Message.builder(type, topic).source("test").payload(payload).build();
+    }
+
+    @Test
+    void everyGroupGetsEveryMatchingMessage() {
+        List<String> risk = new CopyOnWriteArrayList<>();
+        List<String> analytics = new CopyOnWriteArrayList<>();
+        bus.subscribe(SubscriptionSpec.allTypes("risk", "risk-1", List.of("strategy.*")), m -> risk.add(m.topic()));
+        bus.subscribe(SubscriptionSpec.allTypes("analytics", "analytics-1", List.of("strategy.signal.*", "portfolio.*")),
+                m -> analytics.add(m.topic()));
+
+        bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross", Map.of("n", 1)));
+        bus.publish(message(MessageType.PORTFOLIO_UPDATE, "portfolio.update.main", Map.of("n", 2)));
+        bus.publish(message(MessageType.RISK_METRIC, "risk.metric.var", Map.of("n", 3)));
+
+        await().atMost(WAIT).until(() -> risk.size() == 1 && analytics.size() == 2);
+        assertThat(risk).containsExactly("strategy.signal.ma_cross");
+        assertThat(analytics).containsExactlyInAnyOrder("strategy.signal.ma_cross", "portfolio.update.main");
+    }
+
+    @Test
+    void instancesOfOneEngineShareTheMessages() {
+        int total = 2_000;
+        Map<String, String> handledBy = new ConcurrentHashMap<>();
+        AtomicInteger duplicates = new AtomicInteger();
+        List<String> patterns = List.of("market_data.*");
+        Set<MessageType> types = EnumSet.of(MessageType.MARKET_DATA);
+        for (String instance : List.of("features-1", "features-2")) {
+            bus.subscribe(new SubscriptionSpec("features", instance, patterns, types), m -> {
+                if (handledBy.put(m.id(), instance) != null) {
+                    duplicates.incrementAndGet();
+                }
+                Thread.sleep(0, 200_000);
+            });
+        }
+        for (int i = 0; i < total; i++) {
+            bus.publish(message(MessageType.MARKET_DATA, "market_data.trade.BTCUSD", Map.of("i", i)));
+        }
+        await().atMost(WAIT).until(() -> handledBy.size() == total);
+        assertThat(duplicates).hasValue(0);
+        assertThat(handledBy.values()).contains("features-1", "features-2");
+    }
+
+    @Test
+    void aHigherPriorityOvertakesABacklogOf100000() throws Exception {
+        CountDownLatch inFirst = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        AtomicInteger handled = new AtomicInteger();
+        bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(MessageType.RISK_METRIC)), m -> {
+            if (m.topic().equals("risk.blocker")) {
+                inFirst.countDown();
+                release.await();
+            }
+            if (!m.topic().equals("risk.backlog")) {
+                order.add(m.topic() + "@" + handled.get());
+            }
+            handled.incrementAndGet();
+        });
+        bus.publish(message(MessageType.RISK_METRIC, "risk.blocker", Map.of()));
+        assertThat(inFirst.await(30, TimeUnit.SECONDS)).isTrue();
+        int backlog = 100_000;
+        Payload payload = Payload.of(Map.of("v", 1));
+        for (int i = 0; i < backlog; i++) {
+            bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.backlog").source("test").payload(payload).build());
+        }
+        bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.crash").source("test")
+                .priority(Priority.FLASH_CRASH).payload(Map.of()).build());
+        awaitPublished(backlog + 2);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(120)).until(() -> handled.get() == backlog + 2);
+        int crashPosition = order.stream().filter(s -> s.startsWith("risk.crash@")).findFirst()
+                .map(s -> Integer.parseInt(s.substring(s.indexOf('@') + 1))).orElseThrow();
+        // Handled right after the blocker and at most one read batch, long before the backlog drains.
+        assertThat(crashPosition).isLessThan(1_000);
+    }
+
+    /** Hook for transports that buffer publishes: wait until this many messages reached the bus. */
+    protected void awaitPublished(long count) {
+    }
+
+    @Test
+    void aFailingHandlerIsRetriedThenDeadLetteredWithoutBlockingTheGroup() {
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> good = new CopyOnWriteArrayList<>();
+        bus.subscribe(new SubscriptionSpec("portfolio", "portfolio-1", List.of("strategy.*"),
+                EnumSet.of(MessageType.STRATEGY_SIGNAL)), m -> {
+            if (m.topic().endsWith("poison")) {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("cannot size order");
+            }
+            good.add(m.topic());
+        });
+        bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.poison", Map.of()));
+        bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.ok", Map.of()));
+
+        await().atMost(WAIT).until(() -> !bus.deadLetters(Bus.ENGINE_LOGIC, 10).isEmpty());
+        await().atMost(WAIT).until(() -> good.contains("strategy.signal.ok"));
+        DeadLetter letter = bus.deadLetters(Bus.ENGINE_LOGIC, 10).get(0);
+        assertThat(attempts).hasValue(3);
+        assertThat(letter.group()).isEqualTo("portfolio");
+        assertThat(letter.deliveries()).isEqualTo(3);
+        assertThat(letter.reason()).contains("cannot size order");
+        assertThat(letter.stream()).isEqualTo("nautilus:engine_logic:strategy_signal");
+        assertThat(letter.envelope()).containsEntry("topic", "strategy.signal.poison");
+        assertThat(statusOf(Bus.ENGINE_LOGIC).deadLettered()).isEqualTo(1);
+    }
+
+    @Test
+    void requestReplyCorrelatesAndTimesOut() throws Exception {
+        BusEndpoint hub = bus.endpoint("marketdata", "marketdata-1");
+        BusEndpoint strategy = bus.endpoint("strategy", "strategy-1");
+        hub.subscribe(List.of("market_data.snapshot.*"), EnumSet.of(MessageType.MARKET_DATA),
+                m -> hub.reply(m, Map.of("instrument", m.topic().substring(m.topic().lastIndexOf('.') + 1), "price", 812.5)));
+
+        Message reply = strategy.request(MessageType.MARKET_DATA, "market_data.snapshot.BTCUSD", Map.of(),
+                Duration.ofSeconds(20)).get(30, TimeUnit.SECONDS);
+        assertThat(reply.payloadAs(Map.class)).containsEntry("instrument", "BTCUSD");
+        assertThat(reply.sourceEngine()).isEqualTo("marketdata");
+
+        var unanswered = strategy.request(MessageType.RISK_METRIC, "risk.query.nobody", Map.of(), Duration.ofMillis(200));
+        assertThat(unanswered).failsWithin(Duration.ofSeconds(30))
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(TimeoutException.class);
+        hub.close();
+        strategy.close();
+    }
+
+    @Test
+    void aHandlerFedByBothBusesIsNeverCalledConcurrently() {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger handled = new AtomicInteger();
+        bus.subscribe(SubscriptionSpec.allTypes("collateral", "collateral-1", List.of("*")), m -> {
+            if (inside.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            Thread.onSpinWait();
+            inside.decrementAndGet();
+            handled.incrementAndGet();
+        });
+        for (int i = 0; i < 2_000; i++) {
+            bus.publish(message(MessageType.PRICE_UPDATE, "price.update.X", Map.of("i", i)));
+            bus.publish(message(MessageType.PORTFOLIO_UPDATE, "portfolio.update.X", Map.of("i", i)));
+        }
+        await().atMost(WAIT).until(() -> handled.get() == 4_000);
+        assertThat(overlaps).hasValue(0);
+    }
+
+    @Test
+    void statusCountsWhatHappened() {
+        AtomicInteger handled = new AtomicInteger();
+        bus.subscribe(SubscriptionSpec.allTypes("ml", "ml-1", List.of("vpin.*")), m -> handled.incrementAndGet());
+        for (int i = 0; i < 10; i++) {
+            bus.publish(message(MessageType.VPIN_CALCULATION, "vpin.calculation.BTCUSD", Map.of("i", i)));
+        }
+        await().atMost(WAIT).until(() -> handled.get() == 10 && statusOf(Bus.ENGINE_LOGIC).acked() == 10);
+        TransportStatus status = statusOf(Bus.ENGINE_LOGIC);
+        assertThat(status.published()).isEqualTo(10);
+        assertThat(status.delivered()).isEqualTo(10);
+        assertThat(status.connected()).isTrue();
+        assertThat(statusOf(Bus.MARKETDATA).published()).isZero();
+        assertThat(bus.subscriptions()).extracting(SubscriptionSpec::group).contains("ml");
+    }
+
+    protected TransportStatus statusOf(Bus which) {
+        return bus.status().stream().filter(s -> s.bus() == which).findFirst().orElseThrow();
+    }
+}
