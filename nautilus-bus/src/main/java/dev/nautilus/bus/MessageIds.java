@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Unique message ids: a random per-process prefix and a counter, e.g. {@code k2x9q7mb-1z}.
- * Unique across processes with overwhelming probability (40 random bits per process start),
- * and cheap enough for the in-memory hot path (no random draw per message).
+ * Unique across processes with overwhelming probability (40 random bits per process start), and
+ * cheap on the hot path: taking a number is one atomic increment; formatting waits until needed.
  */
 public final class MessageIds {
 
@@ -18,7 +18,17 @@ public final class MessageIds {
 
     /** A fresh id. */
     public static String next() {
-        return PREFIX + Long.toString(COUNTER.incrementAndGet(), 36);
+        return format(nextSequence());
+    }
+
+    /** A fresh sequence number, to be {@link #format formatted} later. */
+    static long nextSequence() {
+        return COUNTER.incrementAndGet();
+    }
+
+    /** The id of a sequence number. */
+    static String format(long sequence) {
+        return PREFIX + Long.toString(sequence, 36);
     }
 
     private static String newPrefix() {

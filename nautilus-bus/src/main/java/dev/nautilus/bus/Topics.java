@@ -7,6 +7,21 @@ package dev.nautilus.bus;
  */
 public final class Topics {
 
+    /**
+     * Topics already found valid, by reference, in a small direct-mapped table: publishers reuse
+     * their topic strings, so most checks are one array read. Races only cost a re-check.
+     */
+    private static final String[] VALIDATED = new String[4096];
+
+    /** ASCII characters allowed in a topic. */
+    private static final boolean[] ALLOWED = new boolean[128];
+
+    static {
+        for (char c = '!'; c < 127; c++) {
+            ALLOWED[c] = c != '*' && c != '?';
+        }
+    }
+
     private Topics() {
     }
 
@@ -16,6 +31,16 @@ public final class Topics {
      * @throws IllegalArgumentException saying what is wrong with it
      */
     public static String requireValid(String topic) {
+        if (topic != null) {
+            int slot = topic.hashCode() & (VALIDATED.length - 1);
+            if (VALIDATED[slot] == topic) {
+                return topic;
+            }
+            if (fastValid(topic)) {
+                VALIDATED[slot] = topic;
+                return topic;
+            }
+        }
         String problem = problem(topic);
         if (problem != null) {
             throw new IllegalArgumentException("invalid topic '" + topic + "': " + problem);
@@ -26,6 +51,23 @@ public final class Topics {
     /** Whether {@link #requireValid} would accept the topic. */
     public static boolean isValid(String topic) {
         return problem(topic) == null;
+    }
+
+    /** True for plain ASCII topics without empty segments; anything else takes the slow path. */
+    private static boolean fastValid(String topic) {
+        int length = topic.length();
+        if (length == 0 || topic.charAt(0) == '.' || topic.charAt(length - 1) == '.') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < length; i++) {
+            char c = topic.charAt(i);
+            if (c >= 128 || !ALLOWED[c] || (c == '.' && previous == '.')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     private static String problem(String topic) {

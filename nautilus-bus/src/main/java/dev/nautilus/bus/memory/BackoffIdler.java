@@ -7,8 +7,8 @@ package dev.nautilus.bus.memory;
  */
 final class BackoffIdler {
 
-    private static final int SPINS = 64;
-    private static final int YIELDS = 4;
+    private static final int SPINS = 1024;
+    private static final int YIELDS = 64;
     private static final long PARK_NANOS = 100_000_000L;
 
     private int idleRounds;

@@ -23,6 +23,7 @@ final class ConsumerLoop implements Subscription, Runnable {
     private final int batchSize;
     private final int maxDeliveries;
     private final Thread thread;
+    private final ConsumerCounters counters = new ConsumerCounters();
     private volatile boolean running = true;
 
     ConsumerLoop(SubscriptionSpec spec, ConsumerGroup group, MessageHandler handler, InMemoryTransport transport,
@@ -66,15 +67,15 @@ final class ConsumerLoop implements Subscription, Runnable {
 
     private void deliver(Message message) {
         for (int attempt = 1; ; attempt++) {
-            transport.counters().delivered.increment();
+            counters.delivered();
             try {
                 handler.onMessage(message);
-                transport.counters().acked.increment();
+                counters.acked();
                 return;
             } catch (VirtualMachineError fatal) {
                 throw fatal;
             } catch (Throwable failure) {
-                transport.counters().handlerFailures.increment();
+                counters.handlerFailed();
                 if (attempt >= maxDeliveries) {
                     transport.deadLetter(message, spec.group(), attempt, "handler failed " + attempt + " times: " + failure);
                     return;
@@ -100,11 +101,18 @@ final class ConsumerLoop implements Subscription, Runnable {
             try {
                 if (!thread.join(java.time.Duration.ofSeconds(5))) {
                     LOG.warn("consumer {} of group {} still busy in its handler 5 s after close", spec.consumer(), spec.group());
+                    return;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
+            transport.retire(this);
         }
+    }
+
+    ConsumerCounters counters() {
+        return counters;
     }
 
     ConsumerGroup group() {

@@ -44,6 +44,10 @@ public final class InMemoryTransport implements BusTransport {
     private final BusCounters counters = new BusCounters();
     private final DeadLetterLog deadLetters;
     private final Map<String, ConsumerGroup> groups = new LinkedHashMap<>();
+    /** Totals of consumers that left, so that {@link #status()} never goes down. */
+    private final BusCounters retired = new BusCounters();
+    /** Consumers detached from their group whose thread may still finish a message. */
+    private final List<ConsumerLoop> retiring = new ArrayList<>();
     private volatile RouteCache routes = new RouteCache(new ConsumerGroup[0]);
     private volatile boolean closed;
 
@@ -134,7 +138,9 @@ public final class InMemoryTransport implements BusTransport {
 
     synchronized void removeConsumer(ConsumerLoop consumer) {
         ConsumerGroup group = consumer.group();
-        group.consumers().remove(consumer);
+        if (group.consumers().remove(consumer)) {
+            retiring.add(consumer);
+        }
         if (group.consumers().isEmpty() && groups.remove(group.name()) == group) {
             routes = new RouteCache(groups.values().toArray(ConsumerGroup[]::new));
             int dropped = group.lanes().size();
@@ -143,6 +149,20 @@ public final class InMemoryTransport implements BusTransport {
                         group.name(), bus.displayName(), dropped);
             }
         }
+    }
+
+    /** Folds the counts of a consumer whose thread has ended into the totals. */
+    synchronized void retire(ConsumerLoop consumer) {
+        retired.delivered.add(consumer.counters().deliveredCount());
+        retired.acked.add(consumer.counters().ackedCount());
+        retired.handlerFailures.add(consumer.counters().handlerFailureCount());
+        retiring.remove(consumer);
+    }
+
+    private List<ConsumerLoop> liveConsumers() {
+        List<ConsumerLoop> consumers = new ArrayList<>(retiring);
+        groups.values().forEach(g -> consumers.addAll(g.consumers()));
+        return consumers;
     }
 
     void deadLetter(Message message, String group, long deliveries, String reason) {
@@ -159,10 +179,6 @@ public final class InMemoryTransport implements BusTransport {
                 bus.displayName(), reason);
     }
 
-    BusCounters counters() {
-        return counters;
-    }
-
     @Override
     public synchronized List<SubscriptionSpec> subscriptions() {
         List<SubscriptionSpec> specs = new ArrayList<>();
@@ -173,12 +189,21 @@ public final class InMemoryTransport implements BusTransport {
     }
 
     @Override
-    public TransportStatus status() {
+    public synchronized TransportStatus status() {
         long queued = 0;
-        for (ConsumerGroup group : routes.groups) {
+        long delivered = retired.delivered.sum();
+        long acked = retired.acked.sum();
+        long failures = retired.handlerFailures.sum();
+        for (ConsumerGroup group : groups.values()) {
             queued += group.lanes().size();
         }
-        return counters.snapshot(bus, "in-memory", "memory://" + bus.key(), !closed, queued, null);
+        for (ConsumerLoop consumer : liveConsumers()) {
+            delivered += consumer.counters().deliveredCount();
+            acked += consumer.counters().ackedCount();
+            failures += consumer.counters().handlerFailureCount();
+        }
+        return new TransportStatus(bus, "in-memory", "memory://" + bus.key(), !closed, counters.published.sum(),
+                delivered, acked, failures, counters.deadLettered.sum(), counters.rejected.sum(), queued, null);
     }
 
     @Override

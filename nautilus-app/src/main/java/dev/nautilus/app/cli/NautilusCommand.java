@@ -1,0 +1,79 @@
+package dev.nautilus.app.cli;
+
+import dev.nautilus.app.config.ConfigException;
+import dev.nautilus.app.config.ConfigLoader;
+import dev.nautilus.app.config.NautilusConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code nautilus} command and its global options. */
+@Command(
+        name = "nautilus",
+        mixinStandardHelpOptions = true,
+        versionProvider = NautilusCommand.Version.class,
+        description = "Nautilus: trading engines over a dual message bus (MarketData bus + Engine Logic bus).",
+        subcommands = {
+            UpCommand.class,
+            TestCommand.class,
+            EngineCommand.class,
+            MonitorCommand.class,
+            BenchCommand.class,
+            ReplayCommand.class,
+            BacktestCommand.class,
+        })
+public final class NautilusCommand implements Runnable {
+
+    /** Exit code of a command whose feature has not landed yet. */
+    public static final int NOT_AVAILABLE = 3;
+    /** Exit code of a bad configuration. */
+    public static final int BAD_CONFIG = 78;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (environment variables override it).")
+    Path configFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** A command line with Nautilus's error handling: configuration errors are one clear line. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new NautilusCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("nautilus: configuration error: " + e.getMessage());
+                return BAD_CONFIG;
+            }
+            throw e;
+        });
+        return commandLine;
+    }
+
+    /** Loads the configuration from {@code --config} and the environment. */
+    NautilusConfig config() {
+        return new ConfigLoader(System.getenv()).load(configFile);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version Maven wrote at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = NautilusCommand.class.getResourceAsStream("/nautilus/version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"nautilus " + properties.getProperty("version", "unknown"),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

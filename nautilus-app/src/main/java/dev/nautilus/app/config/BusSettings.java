@@ -1,0 +1,36 @@
+package dev.nautilus.app.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How the engines reach the two buses. With no URLs, both buses run in memory.
+ *
+ * @param marketDataUrl   Redis of the MarketData bus, or empty for in-memory buses
+ * @param engineLogicUrl  Redis of the Engine Logic bus, or empty for in-memory buses
+ * @param mainRedisUrl    the legacy main Redis, watched by the monitor only
+ * @param streamPrefix    stream-key prefix, {@code nautilus} by default
+ * @param bufferSize      publish buffer flushed at this many messages (seed: 3000)
+ * @param bufferInterval  or after this long, whichever comes first (seed: 20 ms)
+ * @param streamMaxLen    approximate MAXLEN of each stream (seed: 100,000)
+ * @param maxDeliveries   deliveries before a message is dead-lettered
+ * @param claimIdle       pending messages idle this long are claimed from dead consumers
+ * @param maxPayloadBytes largest payload accepted, in UTF-8 bytes
+ */
+public record BusSettings(
+        Optional<RedisUrl> marketDataUrl,
+        Optional<RedisUrl> engineLogicUrl,
+        Optional<RedisUrl> mainRedisUrl,
+        String streamPrefix,
+        int bufferSize,
+        Duration bufferInterval,
+        long streamMaxLen,
+        int maxDeliveries,
+        Duration claimIdle,
+        int maxPayloadBytes) {
+
+    /** Whether the buses run on Redis (both URLs set) rather than in memory. */
+    public boolean onRedis() {
+        return marketDataUrl.isPresent();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.nautilus.app.config;
+
+/**
+ * Every configuration key: its name in {@code nautilus.yaml} (dotted), the environment variable
+ * that overrides it, and its default ({@code null}: unset).
+ */
+public enum ConfigKey {
+    MARKETDATA_BUS_URL("bus.marketdata_url", "NAUTILUS_MARKETDATA_BUS_URL", null),
+    ENGINE_LOGIC_BUS_URL("bus.engine_logic_url", "NAUTILUS_ENGINE_LOGIC_BUS_URL", null),
+    MAIN_REDIS_URL("bus.main_redis_url", "NAUTILUS_MAIN_REDIS_URL", null),
+    STREAM_PREFIX("bus.stream_prefix", "NAUTILUS_STREAM_PREFIX", "nautilus"),
+    BUFFER_SIZE("bus.buffer_size", "NAUTILUS_BUFFER_SIZE", "3000"),
+    BUFFER_INTERVAL_MS("bus.buffer_interval_ms", "NAUTILUS_BUFFER_INTERVAL_MS", "20"),
+    STREAM_MAXLEN("bus.stream_maxlen", "NAUTILUS_STREAM_MAXLEN", "100000"),
+    MAX_DELIVERIES("bus.max_deliveries", "NAUTILUS_MAX_DELIVERIES", "5"),
+    CLAIM_IDLE_MS("bus.claim_idle_ms", "NAUTILUS_CLAIM_IDLE_MS", "30000"),
+    MAX_PAYLOAD_BYTES("bus.max_payload_bytes", "NAUTILUS_MAX_PAYLOAD_BYTES", "1048576"),
+    DB_URL("store.db_url", "NAUTILUS_DB_URL", null),
+    DB_USER("store.db_user", "NAUTILUS_DB_USER", null),
+    DB_PASSWORD("store.db_password", "NAUTILUS_DB_PASSWORD", null),
+    DB_POOL_SIZE("store.pool_size", "NAUTILUS_DB_POOL_SIZE", "4"),
+    DATA_DIR("data_dir", "NAUTILUS_DATA_DIR", "./data"),
+    PORT_OFFSET("port_offset", "NAUTILUS_PORT_OFFSET", "0");
+
+    private final String fileKey;
+    private final String envVar;
+    private final String defaultValue;
+
+    ConfigKey(String fileKey, String envVar, String defaultValue) {
+        this.fileKey = fileKey;
+        this.envVar = envVar;
+        this.defaultValue = defaultValue;
+    }
+
+    public String fileKey() {
+        return fileKey;
+    }
+
+    public String envVar() {
+        return envVar;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** Whether values of this key must never be printed. */
+    public boolean secret() {
+        return this == DB_PASSWORD;
+    }
+
+    /** The key with this file name, or {@code null}. */
+    static ConfigKey byFileKey(String name) {
+        for (ConfigKey key : values()) {
+            if (key.fileKey.equals(name)) {
+                return key;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.nautilus.app.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads {@link NautilusConfig}: defaults, then the YAML file if one is given, then
+ * {@code NAUTILUS_…} environment variables (see {@link ConfigKey}). Everything is validated here,
+ * at start, and an error names the key (and its environment variable) that is wrong.
+ */
+public final class ConfigLoader {
+
+    private final Map<String, String> environment;
+
+    /** A loader reading the given environment (pass {@code System.getenv()} in production). */
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Loads from the environment only. */
+    public NautilusConfig load() {
+        return load(null);
+    }
+
+    /**
+     * Loads from the file (may be {@code null}) and the environment.
+     *
+     * @throws ConfigException naming the first bad key
+     */
+    public NautilusConfig load(Path file) {
+        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey key : ConfigKey.values()) {
+            if (key.defaultValue() != null) {
+                values.put(key, key.defaultValue());
+            }
+        }
+        if (file != null) {
+            values.putAll(readFile(file));
+        }
+        for (ConfigKey key : ConfigKey.values()) {
+            String value = environment.get(key.envVar());
+            if (value != null && !value.isBlank()) {
+                values.put(key, value.trim());
+            }
+        }
+        return build(values);
+    }
+
+    private static Map<ConfigKey, String> readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("configuration file " + file + " does not exist");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException("configuration file " + file + " is not valid YAML: " + e.getMessage());
+        }
+        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return values;
+        }
+        if (!root.isObject()) {
+            throw new ConfigException("configuration file " + file + " must hold a mapping of keys");
+        }
+        List<String> unknown = new ArrayList<>();
+        flatten("", root, values, unknown);
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("configuration file " + file + " has unknown key(s) " + unknown
+                    + "; known keys: " + java.util.Arrays.stream(ConfigKey.values()).map(ConfigKey::fileKey).toList());
+        }
+        return values;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<ConfigKey, String> values, List<String> unknown) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = prefix + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                flatten(name + ".", value, values, unknown);
+                continue;
+            }
+            ConfigKey key = ConfigKey.byFileKey(name);
+            if (key == null) {
+                unknown.add(name);
+            } else if (!value.isNull()) {
+                values.put(key, value.asText());
+            }
+        }
+    }
+
+    private static NautilusConfig build(Map<ConfigKey, String> values) {
+        Optional<RedisUrl> marketData = url(values, ConfigKey.MARKETDATA_BUS_URL);
+        Optional<RedisUrl> engineLogic = url(values, ConfigKey.ENGINE_LOGIC_BUS_URL);
+        if (marketData.isPresent() != engineLogic.isPresent()) {
+            ConfigKey set = marketData.isPresent() ? ConfigKey.MARKETDATA_BUS_URL : ConfigKey.ENGINE_LOGIC_BUS_URL;
+            ConfigKey missing = marketData.isPresent() ? ConfigKey.ENGINE_LOGIC_BUS_URL : ConfigKey.MARKETDATA_BUS_URL;
+            throw new ConfigException(describe(set) + " is set but " + describe(missing)
+                    + " is not: set both for Redis buses, or neither for in-memory buses");
+        }
+        String prefix = values.get(ConfigKey.STREAM_PREFIX);
+        if (prefix.isBlank() || !prefix.matches("[A-Za-z0-9_.:\\-]+")) {
+            throw new ConfigException(describe(ConfigKey.STREAM_PREFIX)
+                    + " must be letters, digits, '_', '.', ':' or '-', was '" + prefix + "'");
+        }
+        BusSettings bus = new BusSettings(
+                marketData,
+                engineLogic,
+                url(values, ConfigKey.MAIN_REDIS_URL),
+                prefix,
+                (int) integer(values, ConfigKey.BUFFER_SIZE, 1, 1_000_000),
+                Duration.ofMillis(integer(values, ConfigKey.BUFFER_INTERVAL_MS, 0, 60_000)),
+                integer(values, ConfigKey.STREAM_MAXLEN, 1, Long.MAX_VALUE),
+                (int) integer(values, ConfigKey.MAX_DELIVERIES, 1, 1_000),
+                Duration.ofMillis(integer(values, ConfigKey.CLAIM_IDLE_MS, 100, 86_400_000)),
+                (int) integer(values, ConfigKey.MAX_PAYLOAD_BYTES, 64, 512L * 1024 * 1024));
+        Optional<String> dbUrl = Optional.ofNullable(values.get(ConfigKey.DB_URL));
+        if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
+            throw new ConfigException(describe(ConfigKey.DB_URL) + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db), was '"
+                    + dbUrl.get() + "'");
+        }
+        StoreSettings store = new StoreSettings(
+                dbUrl,
+                Optional.ofNullable(values.get(ConfigKey.DB_USER)),
+                Optional.ofNullable(values.get(ConfigKey.DB_PASSWORD)),
+                (int) integer(values, ConfigKey.DB_POOL_SIZE, 1, 256));
+        Path dataDir = Path.of(values.get(ConfigKey.DATA_DIR));
+        int portOffset = (int) integer(values, ConfigKey.PORT_OFFSET, 0, 50_000);
+        return new NautilusConfig(bus, store, dataDir, portOffset);
+    }
+
+    private static Optional<RedisUrl> url(Map<ConfigKey, String> values, ConfigKey key) {
+        String text = values.get(key);
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(RedisUrl.parse(describe(key), text));
+    }
+
+    private static long integer(Map<ConfigKey, String> values, ConfigKey key, long min, long max) {
+        String text = values.get(key);
+        long value;
+        try {
+            value = Long.parseLong(text.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(describe(key) + " must be a whole number, was '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw new ConfigException(describe(key) + " must be within " + min + ".." + max + ", was " + value);
+        }
+        return value;
+    }
+
+    private static String describe(ConfigKey key) {
+        return key.fileKey() + " (" + key.envVar() + ")";
+    }
+}
