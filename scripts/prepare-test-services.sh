@@ -22,7 +22,8 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
     --dir /tmp/nautilus-redis-6379 --logfile /tmp/nautilus-redis-6379/redis.log
 fi
 
-if ! python3 -c 'import redis' >/dev/null 2>&1; then
+# Debian's interpreter, not a pyenv one on PATH: the interop test runs /usr/bin/python3.
+if ! /usr/bin/python3 -c 'import redis' >/dev/null 2>&1; then
   say "installing python3-redis (interop test)"; apt_install python3-redis || say "python3-redis unavailable; the interop test will say so"
 fi
 

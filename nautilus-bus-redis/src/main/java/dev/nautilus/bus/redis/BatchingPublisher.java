@@ -1,0 +1,264 @@
+package dev.nautilus.bus.redis;
+
+import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.BusBackpressureException;
+import dev.nautilus.bus.BusCounters;
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.codec.EnvelopeCodec;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes to Redis in pipelined batches of {@code XADD … MAXLEN ~ N}.
+ *
+ * <p>Batching is "smart": the flusher sends whatever is buffered as soon as it is free, up to
+ * {@code bufferSize} per batch, so at low rates a message leaves at once and under load batches
+ * grow by themselves; no message waits longer than {@code bufferInterval} unless Redis itself is
+ * slower than that. {@code FLASH_CRASH} and {@code URGENT} messages skip the buffer and are written
+ * by the caller's thread. While Redis is unreachable, messages stay buffered (up to
+ * {@code maxBufferedWhileDown}) and are retried with back-off; past that bound, publishing fails
+ * with {@link BusBackpressureException} and the rejection is counted. On close, the buffer is
+ * drained before the connection closes.
+ */
+final class BatchingPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingPublisher.class);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private record Entry(String stream, Map<String, String> fields) {
+    }
+
+    private final Bus bus;
+    private final RoutingTable routing;
+    private final EnvelopeCodec codec;
+    private final RedisConnections connections;
+    private final RedisBusConfig config;
+    private final BusCounters counters;
+    private final ConnectionHealth health;
+    private final XAddArgs trim;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeFlusher = lock.newCondition();
+    private final Condition drained = lock.newCondition();
+    private final ArrayDeque<Entry> buffer = new ArrayDeque<>();
+    private final Thread flusher;
+    private int inFlight;
+    private volatile boolean closing;
+    private volatile long closeDeadline = Long.MAX_VALUE;
+
+    BatchingPublisher(Bus bus, RoutingTable routing, EnvelopeCodec codec, RedisConnections connections,
+            RedisBusConfig config, BusCounters counters, ConnectionHealth health) {
+        this.bus = bus;
+        this.routing = routing;
+        this.codec = codec;
+        this.connections = connections;
+        this.config = config;
+        this.counters = counters;
+        this.health = health;
+        this.trim = new XAddArgs().maxlen(config.streamMaxLen()).approximateTrimming();
+        this.flusher = Thread.ofPlatform().daemon(true).name("nautilus-" + bus.key() + "-publisher").start(this::flushLoop);
+    }
+
+    /**
+     * Encodes and queues (or, for urgent priorities, writes at once) one message.
+     *
+     * @throws BusBackpressureException when Redis has been unreachable long enough to fill the buffer
+     * @throws dev.nautilus.bus.PayloadException when the payload cannot be encoded or is too large
+     */
+    void publish(Message message) {
+        if (closing) {
+            throw new IllegalStateException("the " + bus.displayName() + " bus is closed");
+        }
+        Entry entry = new Entry(StreamLanes.key(routing, message.type(), message.priority()), codec.encode(message));
+        if (message.priority().flushesImmediately() && sendUrgent(entry)) {
+            counters.published.increment();
+            return;
+        }
+        lock.lock();
+        try {
+            if (buffer.size() >= config.maxBufferedWhileDown()) {
+                counters.rejected.increment();
+                throw new BusBackpressureException("publish buffer of the " + bus.displayName() + " bus is full ("
+                        + buffer.size() + " messages waiting" + (health.failing() ? " while Redis is unreachable: "
+                        + health.lastError() : "") + "); message " + message.id() + " (" + message.topic() + ") was not published");
+            }
+            if (message.priority().flushesImmediately()) {
+                buffer.addFirst(entry);
+            } else {
+                buffer.addLast(entry);
+            }
+            if (buffer.size() == 1 || buffer.size() >= config.bufferSize()) {
+                wakeFlusher.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+        counters.published.increment();
+    }
+
+    /** Writes one urgent entry now; false when Redis did not take it (it is then buffered for retry). */
+    private boolean sendUrgent(Entry entry) {
+        try {
+            RedisFuture<String> added = connections.async().xadd(entry.stream(), trim, entry.fields());
+            connections.flush();
+            added.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            health.succeeded();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            health.failed("urgent publish", e);
+            return false;
+        }
+    }
+
+    private void flushLoop() {
+        long backoff = TimeUnit.MILLISECONDS.toNanos(50);
+        while (true) {
+            List<Entry> batch;
+            lock.lock();
+            try {
+                while (buffer.isEmpty() && !closing) {
+                    wakeFlusher.awaitUninterruptibly();
+                }
+                if (buffer.isEmpty()) {
+                    drained.signalAll();
+                    return;
+                }
+                int size = Math.min(buffer.size(), config.bufferSize());
+                batch = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    batch.add(buffer.pollFirst());
+                }
+                inFlight = size;
+            } finally {
+                lock.unlock();
+            }
+            List<Entry> failed = send(batch);
+            lock.lock();
+            try {
+                inFlight = 0;
+                for (int i = failed.size() - 1; i >= 0; i--) {
+                    buffer.addFirst(failed.get(i));
+                }
+                if (buffer.isEmpty()) {
+                    drained.signalAll();
+                }
+                if (!failed.isEmpty()) {
+                    // Back off on the condition, so that close() can still wake us to give up.
+                    wakeFlusher.awaitNanos(backoff);
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+                    if (closing && System.nanoTime() > closeDeadline) {
+                        LOG.error("closing the {} bus with {} messages unpublished: Redis unreachable ({})",
+                                bus.displayName(), buffer.size(), health.lastError());
+                        counters.rejected.add(buffer.size());
+                        buffer.clear();
+                        drained.signalAll();
+                        return;
+                    }
+                } else {
+                    backoff = TimeUnit.MILLISECONDS.toNanos(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Pipelines the batch in one flush and returns the entries Redis did not take, in order. */
+    private List<Entry> send(List<Entry> batch) {
+        List<RedisFuture<String>> results = new ArrayList<>(batch.size());
+        RedisAsyncCommands<String, String> redis = connections.async();
+        for (Entry entry : batch) {
+            results.add(redis.xadd(entry.stream(), trim, entry.fields()));
+        }
+        connections.flush();
+        List<Entry> failed = new ArrayList<>();
+        long deadline = System.nanoTime() + config.commandTimeout().toNanos();
+        Exception firstError = null;
+        for (int i = 0; i < results.size(); i++) {
+            try {
+                results.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.addAll(batch.subList(i, batch.size()));
+                break;
+            } catch (Exception e) {
+                failed.add(batch.get(i));
+                if (firstError == null) {
+                    firstError = e;
+                }
+            }
+        }
+        if (firstError != null) {
+            health.failed("publisher", firstError);
+        } else {
+            health.succeeded();
+        }
+        return failed;
+    }
+
+    /** Messages buffered or being sent. */
+    int queued() {
+        lock.lock();
+        try {
+            return buffer.size() + inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until everything buffered so far has been written (or the timeout passes). */
+    boolean awaitDrained(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (!buffer.isEmpty() || inFlight > 0) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                drained.awaitNanos(remaining);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drains the buffer (giving up after the command timeout if Redis stays unreachable), then stops. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closeDeadline = System.nanoTime() + config.commandTimeout().toNanos();
+            closing = true;
+            wakeFlusher.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            flusher.join(config.commandTimeout().multipliedBy(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

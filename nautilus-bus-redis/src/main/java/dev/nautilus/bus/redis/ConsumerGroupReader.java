@@ -1,0 +1,384 @@
+package dev.nautilus.bus.redis;
+
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MessageHandler;
+import dev.nautilus.bus.Priority;
+import dev.nautilus.bus.Subscription;
+import dev.nautilus.bus.SubscriptionSpec;
+import dev.nautilus.bus.TopicPattern;
+import dev.nautilus.bus.codec.EnvelopeCodec;
+import dev.nautilus.bus.codec.MalformedEnvelopeException;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XPendingArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XReadArgs.StreamOffset;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import io.lettuce.core.models.stream.PendingMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One consumer of one group on one bus: a thread that reads every priority lane of its streams
+ * with a single blocking {@code XREADGROUP … COUNT … BLOCK} on a connection of its own, hands the
+ * matching messages to the handler, and acknowledges them in one {@code XACK} per stream and batch.
+ *
+ * <ul>
+ *   <li>At start, and after every outage, it first re-reads its own pending entries ({@code 0}).</li>
+ *   <li>Lanes are listed most urgent first, and Redis answers in that order, so an urgent message
+ *       is handled before the normal messages of the same read.</li>
+ *   <li>A failing handler is retried up to {@code maxDeliveries} times, then the message goes to
+ *       the dead-letter stream with the reason; an undecodable entry goes there at once.</li>
+ *   <li>Between reads it claims entries left pending by dead consumers ({@code XAUTOCLAIM}),
+ *       dead-lettering those already delivered {@code maxDeliveries} times.</li>
+ *   <li>{@code NOGROUP} (stream deleted, Redis restarted empty) recreates the groups once; a
+ *       second {@code NOGROUP} within a second backs off instead of looping.</li>
+ * </ul>
+ */
+final class ConsumerGroupReader implements Subscription {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerGroupReader.class);
+    private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final SubscriptionSpec spec;
+    private final MessageHandler handler;
+    private final RedisTransport transport;
+    private final RedisBusConfig config;
+    private final EnvelopeCodec codec;
+    private final TopicPattern[] patterns;
+    private final Map<String, Priority> lanes;
+    private final Consumer<String> consumer;
+    private final StreamOffset<String>[] pendingOffsets;
+    private final StreamOffset<String>[] newOffsets;
+    private final Thread thread;
+    private StatefulRedisConnection<String, String> connection;
+    private volatile boolean running = true;
+    private long lastHealNanos = Long.MIN_VALUE;
+
+    @SuppressWarnings("unchecked")
+    ConsumerGroupReader(SubscriptionSpec spec, MessageHandler handler, RedisTransport transport, Map<String, Priority> lanes) {
+        this.spec = spec;
+        this.handler = handler;
+        this.transport = transport;
+        this.config = transport.config();
+        this.codec = transport.codec();
+        this.patterns = spec.compiledPatterns().toArray(TopicPattern[]::new);
+        this.lanes = lanes;
+        this.consumer = Consumer.from(spec.group(), spec.consumer());
+        this.pendingOffsets = lanes.keySet().stream().map(k -> StreamOffset.from(k, "0")).toArray(StreamOffset[]::new);
+        this.newOffsets = lanes.keySet().stream().map(StreamOffset::lastConsumed).toArray(StreamOffset[]::new);
+        this.thread = Thread.ofPlatform().daemon(true)
+                .name("nautilus-" + transport.bus().key() + "-" + spec.group() + "-" + spec.consumer())
+                .unstarted(this::run);
+    }
+
+    /** Creates the groups (so nothing published from now on is missed), then starts reading. */
+    void start() {
+        createGroups(config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0");
+        connection = transport.connections().readerConnection(spec.group(), config.blockTimeout());
+        thread.start();
+    }
+
+    private void createGroups(String from) {
+        List<RedisFuture<String>> created = new ArrayList<>();
+        for (String stream : lanes.keySet()) {
+            created.add(transport.connections().async()
+                    .xgroupCreate(StreamOffset.from(stream, from), spec.group(), new XGroupCreateArgs().mkstream(true)));
+        }
+        transport.connections().flush();
+        for (RedisFuture<String> future : created) {
+            try {
+                future.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating group " + spec.group(), e);
+            } catch (Exception e) {
+                if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
+                    throw new IllegalStateException("cannot create consumer group '" + spec.group() + "' on the "
+                            + transport.bus().displayName() + " bus: " + ConnectionHealth.describe(e), e);
+                }
+            }
+        }
+    }
+
+    private void run() {
+        RedisCommands<String, String> redis = connection.sync();
+        XReadArgs pendingRead = XReadArgs.Builder.count(config.readCount());
+        XReadArgs newRead = XReadArgs.Builder.count(config.readCount()).block(config.blockTimeout().toMillis());
+        boolean readPending = true;
+        long backoff = MIN_BACKOFF_NANOS;
+        long nextClaim = System.nanoTime() + config.claimInterval().toNanos();
+        while (running) {
+            try {
+                if (System.nanoTime() >= nextClaim) {
+                    claimFromDeadConsumers();
+                    nextClaim = System.nanoTime() + config.claimInterval().toNanos();
+                }
+                List<StreamMessage<String, String>> entries;
+                if (readPending) {
+                    entries = redis.xreadgroup(consumer, pendingRead, pendingOffsets);
+                    readPending = !entries.isEmpty();
+                } else {
+                    entries = redis.xreadgroup(consumer, newRead, newOffsets);
+                }
+                transport.health().succeeded();
+                backoff = MIN_BACKOFF_NANOS;
+                handleBatch(entries, readPending);
+            } catch (RedisCommandExecutionException e) {
+                if (!running) {
+                    break;
+                }
+                String text = String.valueOf(e.getMessage());
+                if (text.startsWith("NOGROUP") || text.startsWith("UNBLOCKED")) {
+                    healMissingGroups(text);
+                    readPending = false;
+                } else {
+                    transport.health().failed("reader " + spec.group(), e);
+                    LockSupport.parkNanos(backoff);
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                transport.health().failed("reader " + spec.group(), e);
+                LockSupport.parkNanos(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+                readPending = true;
+            }
+        }
+    }
+
+    private void healMissingGroups(String error) {
+        long now = System.nanoTime();
+        if (lastHealNanos != Long.MIN_VALUE && now - lastHealNanos < TimeUnit.SECONDS.toNanos(1)) {
+            LOG.error("group {} on the {} bus missing again right after being recreated ({}); backing off",
+                    spec.group(), transport.bus().displayName(), error);
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+        }
+        lastHealNanos = System.nanoTime();
+        // The streams are new (deleted, or Redis restarted empty): everything in them is unseen.
+        createGroups("0");
+        LOG.warn("recreated consumer group {} on {} streams of the {} bus after: {}", spec.group(), lanes.size(),
+                transport.bus().displayName(), error);
+    }
+
+    private void handleBatch(List<StreamMessage<String, String>> entries, boolean waitForAcks) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> acks = new LinkedHashMap<>();
+        for (StreamMessage<String, String> entry : entries) {
+            if (!running) {
+                break;
+            }
+            handleEntry(entry, 0);
+            acks.computeIfAbsent(entry.getStream(), k -> new ArrayList<>()).add(entry.getId());
+        }
+        acknowledge(acks, waitForAcks);
+    }
+
+    /**
+     * Handles one entry; {@code previousDeliveries} is how often Redis delivered it before (for
+     * claimed entries). Returns when the entry may be acknowledged.
+     */
+    private void handleEntry(StreamMessage<String, String> entry, long previousDeliveries) {
+        Map<String, String> body = entry.getBody();
+        if (body == null || body.isEmpty()) {
+            // Trimmed away (MAXLEN) while pending: nothing left to deliver.
+            return;
+        }
+        Message message;
+        try {
+            message = codec.decode(body, entry.getId());
+        } catch (MalformedEnvelopeException e) {
+            deadLetter(entry, previousDeliveries + 1, "undecodable: " + e.getMessage());
+            return;
+        }
+        if (!matches(message.topic())) {
+            return;
+        }
+        long attempt = previousDeliveries;
+        while (true) {
+            attempt++;
+            transport.counters().delivered.increment();
+            try {
+                handler.onMessage(message);
+                transport.counters().acked.increment();
+                return;
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable failure) {
+                transport.counters().handlerFailures.increment();
+                if (attempt >= config.maxDeliveries()) {
+                    deadLetter(entry, attempt, "handler failed " + attempt + " times: " + failure);
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean matches(String topic) {
+        for (TopicPattern pattern : patterns) {
+            if (pattern.matches(topic)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void deadLetter(StreamMessage<String, String> entry, long deliveries, String reason) {
+        try {
+            transport.deadLetters().write(entry.getStream(), entry.getId(), entry.getBody(), spec.group(), deliveries, reason);
+            transport.counters().deadLettered.increment();
+            LOG.warn("dead-lettered {} {} of group {} on the {} bus: {}", entry.getStream(), entry.getId(), spec.group(),
+                    transport.bus().displayName(), reason);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering " + entry.getId(), e);
+        } catch (Exception e) {
+            // Not acknowledged either: it stays pending and comes back, so nothing is lost.
+            throw new IllegalStateException("cannot dead-letter " + entry.getStream() + " " + entry.getId() + ": "
+                    + ConnectionHealth.describe(e), e);
+        }
+    }
+
+    private void acknowledge(Map<String, List<String>> acks, boolean wait) {
+        List<RedisFuture<Long>> results = new ArrayList<>(acks.size());
+        for (Map.Entry<String, List<String>> stream : acks.entrySet()) {
+            results.add(transport.connections().async().xack(stream.getKey(), spec.group(), stream.getValue().toArray(String[]::new)));
+        }
+        transport.connections().flush();
+        for (RedisFuture<Long> result : results) {
+            if (wait) {
+                try {
+                    result.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    transport.health().failed("ack " + spec.group(), e);
+                }
+            } else {
+                // An ack lost in an outage only means a redelivery later: at-least-once holds.
+                result.exceptionally(e -> {
+                    transport.health().failed("ack " + spec.group(), e);
+                    return 0L;
+                });
+            }
+        }
+    }
+
+    /**
+     * Takes over entries idle longer than {@code claimIdle} in other (dead) consumers of the group.
+     * The first look at every lane is one pipelined round trip; only lanes with more to claim
+     * take further ones.
+     */
+    private void claimFromDeadConsumers() {
+        Map<String, RedisFuture<ClaimedMessages<String, String>>> firstRound = new LinkedHashMap<>();
+        for (String stream : lanes.keySet()) {
+            firstRound.put(stream, transport.connections().async().xautoclaim(stream, claimArgs("0-0")));
+        }
+        for (Map.Entry<String, RedisFuture<ClaimedMessages<String, String>>> lane : firstRound.entrySet()) {
+            String stream = lane.getKey();
+            ClaimedMessages<String, String> claimed = await(lane.getValue());
+            int rounds = 0;
+            while (running) {
+                if (!claimed.getMessages().isEmpty()) {
+                    LOG.info("group {} consumer {} claimed {} pending entries of {} from dead consumers", spec.group(),
+                            spec.consumer(), claimed.getMessages().size(), stream);
+                    handleClaimed(stream, claimed.getMessages());
+                }
+                if ("0-0".equals(claimed.getId()) || ++rounds >= 100) {
+                    break;
+                }
+                claimed = await(transport.connections().async().xautoclaim(stream, claimArgs(claimed.getId())));
+            }
+        }
+    }
+
+    private XAutoClaimArgs<String> claimArgs(String cursor) {
+        return XAutoClaimArgs.Builder.xautoclaim(consumer, config.claimIdle(), cursor).count(config.readCount());
+    }
+
+    private void handleClaimed(String stream, List<StreamMessage<String, String>> messages) {
+        Map<String, Long> deliveries = new HashMap<>();
+        String first = messages.get(0).getId();
+        String last = messages.get(messages.size() - 1).getId();
+        List<PendingMessage> pending = await(transport.connections().async().xpending(stream, new XPendingArgs<String>()
+                .group(spec.group()).consumer(consumer).range(Range.create(first, last)).limit(Limit.from(messages.size() * 2L))));
+        for (PendingMessage p : pending) {
+            deliveries.put(p.getId(), p.getRedeliveryCount());
+        }
+        Map<String, List<String>> acks = new LinkedHashMap<>();
+        for (StreamMessage<String, String> entry : messages) {
+            // XAUTOCLAIM already counted this delivery; earlier ones are what the dead consumers used.
+            long previous = Math.max(0, deliveries.getOrDefault(entry.getId(), 1L) - 1);
+            if (previous >= config.maxDeliveries()) {
+                deadLetter(entry, previous, "delivered " + previous + " times without an acknowledgement (consumer died each time)");
+            } else {
+                handleEntry(entry, previous);
+            }
+            acks.computeIfAbsent(stream, k -> new ArrayList<>()).add(entry.getId());
+        }
+        acknowledge(acks, true);
+    }
+
+    private <T> T await(RedisFuture<T> future) {
+        transport.connections().flush();
+        try {
+            return future.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Redis did not answer within " + config.commandTimeout().toMillis() + " ms", e);
+        }
+    }
+
+    @Override
+    public SubscriptionSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        transport.removeReader(this);
+        // Closing the connection ends a blocked XREADGROUP at once instead of after BLOCK.
+        transport.connections().closeReader(connection);
+        if (Thread.currentThread() != thread) {
+            try {
+                if (!thread.join(config.commandTimeout())) {
+                    LOG.warn("reader {} of group {} still busy in its handler after close", spec.consumer(), spec.group());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

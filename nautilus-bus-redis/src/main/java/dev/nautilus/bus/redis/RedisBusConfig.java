@@ -1,0 +1,128 @@
+package dev.nautilus.bus.redis;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of one bus on Redis Streams.
+ *
+ * @param url                  Redis URL ({@code redis://}, {@code rediss://} for TLS, {@code user:password@}, {@code /db})
+ * @param clientIdentity       who this process is, for connection names {@code nautilus:<identity>:<bus>:<role>}
+ * @param bufferSize           most messages sent in one pipelined batch (seed: 3000)
+ * @param bufferInterval       longest a buffered message may wait for its batch (seed: 20 ms); see {@link BatchingPublisher}
+ * @param streamMaxLen         approximate {@code MAXLEN} of every stream (seed: 100,000)
+ * @param maxBufferedWhileDown most messages held for retry while Redis is unreachable; beyond, publishes fail
+ * @param readCount            {@code COUNT} of each {@code XREADGROUP}, per stream
+ * @param blockTimeout         {@code BLOCK} of each {@code XREADGROUP}: how long one read waits on the server
+ * @param claimIdle            pending messages idle this long are claimed from their (dead) consumer
+ * @param maxDeliveries        handler attempts before a message is dead-lettered
+ * @param maxPayloadBytes      largest payload accepted, in UTF-8 bytes
+ * @param newGroupsFrom        where a newly created group starts reading
+ * @param commandTimeout       how long a command may take before the connection is treated as failing
+ */
+public record RedisBusConfig(
+        String url,
+        String clientIdentity,
+        int bufferSize,
+        Duration bufferInterval,
+        long streamMaxLen,
+        int maxBufferedWhileDown,
+        int readCount,
+        Duration blockTimeout,
+        Duration claimIdle,
+        int maxDeliveries,
+        int maxPayloadBytes,
+        GroupStart newGroupsFrom,
+        Duration commandTimeout) {
+
+    /** Where a consumer group created for the first time starts. */
+    public enum GroupStart {
+        /** Only messages published after the group was created: a new engine joins the live flow. */
+        NEW_MESSAGES,
+        /** Everything the stream still holds. */
+        STREAM_START
+    }
+
+    public RedisBusConfig {
+        Objects.requireNonNull(url, "url");
+        if (clientIdentity == null || !clientIdentity.matches("[A-Za-z0-9_.\\-]+")) {
+            throw new IllegalArgumentException("clientIdentity must be letters, digits, '_', '.' or '-', was '" + clientIdentity + "'");
+        }
+        positive(bufferSize, "bufferSize");
+        positive(streamMaxLen, "streamMaxLen");
+        positive(maxBufferedWhileDown, "maxBufferedWhileDown");
+        positive(readCount, "readCount");
+        positive(maxDeliveries, "maxDeliveries");
+        positive(maxPayloadBytes, "maxPayloadBytes");
+        if (blockTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("blockTimeout must be at least 1 ms (0 would block forever)");
+        }
+        Objects.requireNonNull(bufferInterval, "bufferInterval");
+        Objects.requireNonNull(claimIdle, "claimIdle");
+        Objects.requireNonNull(newGroupsFrom, "newGroupsFrom");
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
+    }
+
+    /** The seed's defaults for the given Redis and process identity. */
+    public static RedisBusConfig defaults(String url, String clientIdentity) {
+        return new RedisBusConfig(url, clientIdentity, 3000, Duration.ofMillis(20), 100_000, 100_000, 500,
+                Duration.ofSeconds(2), Duration.ofSeconds(30), 5, 1 << 20, GroupStart.NEW_MESSAGES, Duration.ofSeconds(10));
+    }
+
+    public RedisBusConfig withUrl(String value) {
+        return new RedisBusConfig(value, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+    }
+
+    public RedisBusConfig withBuffer(int size, Duration interval) {
+        return new RedisBusConfig(url, clientIdentity, size, interval, streamMaxLen, maxBufferedWhileDown,
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+    }
+
+    public RedisBusConfig withStreamMaxLen(long value) {
+        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, value, maxBufferedWhileDown,
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+    }
+
+    public RedisBusConfig withMaxBufferedWhileDown(int value) {
+        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, value,
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+    }
+
+    public RedisBusConfig withReads(int count, Duration block) {
+        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
+                count, block, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+    }
+
+    public RedisBusConfig withClaimIdle(Duration value) {
+        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
+                readCount, blockTimeout, value, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+    }
+
+    public RedisBusConfig withMaxDeliveries(int value) {
+        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
+                readCount, blockTimeout, claimIdle, value, maxPayloadBytes, newGroupsFrom, commandTimeout);
+    }
+
+    public RedisBusConfig withMaxPayloadBytes(int value) {
+        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
+                readCount, blockTimeout, claimIdle, maxDeliveries, value, newGroupsFrom, commandTimeout);
+    }
+
+    public RedisBusConfig withNewGroupsFrom(GroupStart value) {
+        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, value, commandTimeout);
+    }
+
+    /** How often a reader looks for pending messages of dead consumers. */
+    public Duration claimInterval() {
+        Duration half = claimIdle.dividedBy(2);
+        return half.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200) : half;
+    }
+
+    private static void positive(long value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.nautilus.bus.redis;
+
+import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.BusCounters;
+import dev.nautilus.bus.BusTransport;
+import dev.nautilus.bus.DeadLetter;
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MessageHandler;
+import dev.nautilus.bus.MessageType;
+import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.Subscription;
+import dev.nautilus.bus.SubscriptionSpec;
+import dev.nautilus.bus.TransportStatus;
+import dev.nautilus.bus.codec.EnvelopeCodec;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One bus on Redis Streams: a {@link BatchingPublisher} on the shared command connection, one
+ * {@link ConsumerGroupReader} per subscription on a connection of its own, and the bus's
+ * {@link DeadLetterStream}.
+ */
+public final class RedisTransport implements BusTransport {
+
+    private final Bus bus;
+    private final RoutingTable routing;
+    private final RedisBusConfig config;
+    private final EnvelopeCodec codec;
+    private final BusCounters counters = new BusCounters();
+    private final ConnectionHealth health;
+    private final RedisConnections connections;
+    private final BatchingPublisher publisher;
+    private final DeadLetterStream deadLetters;
+    private final List<ConsumerGroupReader> readers = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    /**
+     * Connects to the bus's Redis. Connecting fails fast with a clear message when Redis cannot be
+     * reached at start; later outages are survived (see {@link BatchingPublisher} and readers).
+     */
+    public RedisTransport(Bus bus, RoutingTable routing, RedisBusConfig config) {
+        this.bus = bus;
+        this.routing = routing;
+        this.config = config;
+        this.codec = new EnvelopeCodec(config.maxPayloadBytes());
+        this.health = new ConnectionHealth(bus.displayName());
+        try {
+            this.connections = new RedisConnections(bus, config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect the " + bus.displayName() + " bus to "
+                    + redacted(config.url()) + ": " + ConnectionHealth.describe(e), e);
+        }
+        this.deadLetters = new DeadLetterStream(bus, routing.deadLetterStream(bus), connections, config.streamMaxLen());
+        this.publisher = new BatchingPublisher(bus, routing, codec, connections, config, counters, health);
+    }
+
+    @Override
+    public Bus bus() {
+        return bus;
+    }
+
+    @Override
+    public void publish(Message message) {
+        publisher.publish(message);
+    }
+
+    @Override
+    public synchronized Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
+        if (closed) {
+            throw new IllegalStateException("the " + bus.displayName() + " bus is closed");
+        }
+        for (MessageType type : spec.types()) {
+            if (routing.busOf(type) != bus) {
+                throw new IllegalArgumentException(type + " is routed to the " + routing.busOf(type).displayName()
+                        + " bus, not " + bus.displayName());
+            }
+        }
+        for (ConsumerGroupReader reader : readers) {
+            if (reader.spec().group().equals(spec.group()) && reader.spec().consumer().equals(spec.consumer())) {
+                throw new IllegalArgumentException("consumer '" + spec.consumer() + "' already subscribed in group '"
+                        + spec.group() + "' on the " + bus.displayName() + " bus");
+            }
+        }
+        ConsumerGroupReader reader = new ConsumerGroupReader(spec, handler, this, StreamLanes.lanes(routing, spec.types()));
+        reader.start();
+        readers.add(reader);
+        return reader;
+    }
+
+    void removeReader(ConsumerGroupReader reader) {
+        readers.remove(reader);
+    }
+
+    @Override
+    public List<SubscriptionSpec> subscriptions() {
+        return readers.stream().map(ConsumerGroupReader::spec).toList();
+    }
+
+    @Override
+    public TransportStatus status() {
+        boolean connected = !closed && connections.isOpen() && !health.failing();
+        return counters.snapshot(bus, "redis", connections.endpoint(), connected, publisher.queued(), health.lastError());
+    }
+
+    /** How many times this bus's Redis became unreachable since start. */
+    public long outages() {
+        return health.outages();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+        return deadLetters.newest(limit);
+    }
+
+    /** Waits until everything published so far has reached Redis. */
+    public boolean awaitPublished(Duration timeout) {
+        return publisher.awaitDrained(timeout);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        publisher.close();
+        readers.forEach(ConsumerGroupReader::close);
+        connections.close();
+    }
+
+    RedisBusConfig config() {
+        return config;
+    }
+
+    EnvelopeCodec codec() {
+        return codec;
+    }
+
+    BusCounters counters() {
+        return counters;
+    }
+
+    ConnectionHealth health() {
+        return health;
+    }
+
+    RedisConnections connections() {
+        return connections;
+    }
+
+    DeadLetterStream deadLetters() {
+        return deadLetters;
+    }
+
+    private static String redacted(String url) {
+        return url.replaceAll("//([^:@/]*):[^@/]*@", "//$1:***@");
+    }
+}

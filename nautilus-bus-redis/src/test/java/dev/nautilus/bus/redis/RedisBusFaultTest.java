@@ -1,0 +1,255 @@
+package dev.nautilus.bus.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.BusBackpressureException;
+import dev.nautilus.bus.DeadLetter;
+import dev.nautilus.bus.DualMessageBus;
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MessageType;
+import dev.nautilus.bus.Priority;
+import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.SubscriptionSpec;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Outages, restarts, FLUSHALL, malformed entries and idle cost, against real redis-server processes. */
+class RedisBusFaultTest {
+
+    private static Message tick(int i) {
+        return Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("test").payload(Map.of("i", i)).build();
+    }
+
+    private static Message signal(int i) {
+        return Message.builder(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross").source("test").payload(Map.of("i", i)).build();
+    }
+
+    private static DualMessageBus bus(RedisServer marketData, RedisServer engineLogic, String identity) {
+        return RedisBuses.dualBus(RoutingTable.defaults(),
+                RedisBusConfig.defaults(marketData.url(), identity).withClaimIdle(Duration.ofSeconds(1)),
+                RedisBusConfig.defaults(engineLogic.url(), identity).withClaimIdle(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void routingLandsOnTheRightRedisAndEveryConnectionIsNamed() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start(); RedisServer main = RedisServer.start();
+                DualMessageBus bus = bus(md, el, "platform")) {
+            AtomicInteger handled = new AtomicInteger();
+            bus.subscribe(SubscriptionSpec.allTypes("risk", "risk-1", List.of("*")), m -> handled.incrementAndGet());
+            bus.publish(tick(1));
+            bus.publish(Message.builder(MessageType.PRICE_UPDATE, "price.update.BTCUSD").source("test").payload(Map.of()).build());
+            bus.publish(signal(1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() == 3);
+
+            assertThat(md.redis().xlen("nautilus:marketdata:market_data")).isEqualTo(1);
+            assertThat(md.redis().xlen("nautilus:marketdata:price_update")).isEqualTo(1);
+            assertThat(md.redis().exists("nautilus:marketdata:strategy_signal")).isZero();
+            assertThat(el.redis().xlen("nautilus:engine_logic:strategy_signal")).isEqualTo(1);
+            assertThat(el.redis().exists("nautilus:engine_logic:market_data")).isZero();
+
+            String mdClients = md.redis().clientList();
+            assertThat(mdClients).contains("name=nautilus:platform:marketdata:cmd", "name=nautilus:risk:marketdata:reader");
+            assertThat(el.redis().clientList()).contains("name=nautilus:platform:engine_logic:cmd",
+                    "name=nautilus:risk:engine_logic:reader");
+            assertThat(main.redis().clientList()).doesNotContain("name=nautilus:");
+            // One shared command connection per bus for the whole process.
+            assertThat(mdClients.split("name=nautilus:platform:marketdata:cmd", -1)).hasSize(2);
+        }
+    }
+
+    @Test
+    void flushallDuringARunHealsWithZeroFurtherFailedReads() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start(); DualMessageBus bus = bus(md, el, "platform")) {
+            Set<Object> seen = ConcurrentHashMap.newKeySet();
+            for (String engine : List.of("features", "vpin", "strategy")) {
+                bus.subscribe(new SubscriptionSpec(engine, engine + "-1", List.of("market_data.*"),
+                        EnumSet.of(MessageType.MARKET_DATA)), m -> seen.add(engine + m.payloadAs(Map.class).get("i")));
+            }
+            bus.publish(tick(1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() == 3);
+
+            md.redis().flushall();
+            // Each reader detects the loss once (one NOGROUP each), recreates its groups, and goes on.
+            for (int i = 2; i <= 20; i++) {
+                bus.publish(tick(i));
+                Thread.sleep(50);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= 3 * 19);
+            long failedAfterHealing = md.commandStat("xreadgroup", "failed_calls");
+            assertThat(failedAfterHealing).isLessThanOrEqualTo(3);
+            for (int i = 21; i <= 40; i++) {
+                bus.publish(tick(i));
+            }
+            Thread.sleep(3_000);
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 3 * 39);
+            assertThat(md.commandStat("xreadgroup", "failed_calls")).isEqualTo(failedAfterHealing);
+        }
+    }
+
+    @Test
+    void malformedEntriesWrittenByHandGoToTheDeadLettersWithTheirReason() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start(); DualMessageBus bus = bus(md, el, "platform")) {
+            List<Object> good = new java.util.concurrent.CopyOnWriteArrayList<>();
+            bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)),
+                    m -> good.add(m.payloadAs(Map.class).get("i")));
+            String stream = "nautilus:engine_logic:strategy_signal";
+            String ts = "1724680000.5";
+            redisCli(el, "XADD", stream, "*", "message_type", "strategy_signal", "source_engine", "py", "priority", "normal", "timestamp", ts);
+            redisCli(el, "XADD", stream, "*", "message_type", "strategy_signal", "source_engine", "py", "payload", "{oops", "priority", "normal", "timestamp", ts);
+            redisCli(el, "XADD", stream, "*", "message_type", "strategy_signal", "source_engine", "py", "payload", "{}", "priority", "panic", "timestamp", ts);
+            redisCli(el, "XADD", stream, "*", "message_type", "strategy_signal", "source_engine", "py", "payload", "{}", "priority", "normal", "timestamp", "noon");
+            bus.publish(signal(7));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> good.size() == 1 && bus.deadLetters(Bus.ENGINE_LOGIC, 10).size() == 4);
+            assertThat(good).containsExactly(7);
+            List<String> reasons = bus.deadLetters(Bus.ENGINE_LOGIC, 10).stream().map(DeadLetter::reason).toList();
+            assertThat(reasons).anySatisfy(r -> assertThat(r).contains("'payload' is missing"))
+                    .anySatisfy(r -> assertThat(r).contains("'payload'", "not valid JSON"))
+                    .anySatisfy(r -> assertThat(r).contains("'priority'", "unknown priority 'panic'"))
+                    .anySatisfy(r -> assertThat(r).contains("'timestamp'", "noon"));
+            DeadLetter letter = bus.deadLetters(Bus.ENGINE_LOGIC, 10).get(0);
+            assertThat(letter.stream()).isEqualTo(stream);
+            assertThat(letter.group()).isEqualTo("risk");
+            assertThat(letter.envelope()).containsEntry("source_engine", "py");
+            // Dead-lettered entries are acknowledged: nothing stays pending to block the group.
+            assertThat(el.redis().xpending(stream, "risk").getCount()).isZero();
+            assertThat(el.redis().xlen("nautilus:engine_logic:dead")).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aRestartedRedisWithAofLosesNothing() throws Exception {
+        try (RedisServer md = RedisServer.start("--appendonly", "yes", "--appendfsync", "always");
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = bus(md, el, "platform")) {
+            Set<Object> handled = ConcurrentHashMap.newKeySet();
+            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+                    m -> handled.add(m.payloadAs(Map.class).get("i")));
+            int total = 3_000;
+            for (int i = 0; i < total; i++) {
+                if (i == total / 2) {
+                    md.kill();
+                    Thread.sleep(300);
+                    md.restart();
+                }
+                bus.publish(tick(i));
+                if (i % 100 == 0) {
+                    Thread.sleep(5);
+                }
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == total);
+            RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
+            assertThat(transport.outages()).isGreaterThanOrEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> transport.status().connected());
+        }
+    }
+
+    @Test
+    void whileRedisIsDownThePublishBufferIsBoundedAndThenDrains() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                        RedisBusConfig.defaults(md.url(), "platform").withMaxBufferedWhileDown(100),
+                        RedisBusConfig.defaults(el.url(), "platform"))) {
+            Set<Object> handled = ConcurrentHashMap.newKeySet();
+            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+                    m -> handled.add(m.payloadAs(Map.class).get("i")));
+            RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
+            md.kill();
+            int accepted = 0;
+            BusBackpressureException refused = null;
+            for (int i = 0; i < 1_000 && refused == null; i++) {
+                try {
+                    bus.publish(tick(i));
+                    accepted++;
+                } catch (BusBackpressureException e) {
+                    refused = e;
+                }
+                Thread.sleep(1);
+            }
+            assertThat(refused).isNotNull();
+            assertThat(refused.getMessage()).contains("publish buffer of the MarketData bus is full", "unreachable");
+            assertThat(accepted).isBetween(100, 101);
+            assertThat(transport.status().connected()).isFalse();
+            assertThat(transport.status().rejected()).isEqualTo(1);
+            assertThat(transport.status().lastError()).isNotBlank();
+
+            md.restart();
+            int expected = accepted;
+            // The restarted Redis is empty: the reader heals its group, the buffered messages follow.
+            await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == expected);
+            assertThat(transport.status().queued()).isZero();
+        }
+    }
+
+    @Test
+    void urgentMessagesAreNotHeldInTheBuffer() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                        RedisBusConfig.defaults(md.url(), "platform"),
+                        RedisBusConfig.defaults(el.url(), "platform").withBuffer(3000, Duration.ofSeconds(30)))) {
+            bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.alert.crash").source("risk")
+                    .priority(Priority.FLASH_CRASH).payload(Map.of()).build());
+            // Written by the publishing thread itself: already in Redis when publish returns.
+            assertThat(el.redis().xlen("nautilus:engine_logic:risk_metric:flash_crash")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void thirteenIdleEnginesCostNoFailedReadsAndAlmostNoCpu() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start(); DualMessageBus bus = bus(md, el, "platform")) {
+            List<String> engines = List.of("analytics", "backtesting", "risk", "factor", "ml", "features", "websocket",
+                    "strategy", "marketdata", "portfolio", "toraniko", "collateral", "vpin");
+            for (String engine : engines) {
+                bus.subscribe(SubscriptionSpec.allTypes(engine, engine + "-1", List.of("*")), m -> { });
+            }
+            Thread.sleep(1_000);
+            double cpuBefore = cpuSeconds(el);
+            long start = System.nanoTime();
+            Thread.sleep(10_000);
+            double cpuPercent = 100 * (cpuSeconds(el) - cpuBefore) / ((System.nanoTime() - start) / 1e9);
+            assertThat(el.commandStat("xreadgroup", "failed_calls")).isZero();
+            assertThat(md.commandStat("xreadgroup", "failed_calls")).isZero();
+            assertThat(el.commandStat("xreadgroup", "calls")).isGreaterThan(0);
+            assertThat(cpuPercent).as("Engine Logic Redis CPU %% over 10 s idle").isLessThan(1.0);
+        }
+    }
+
+    static double cpuSeconds(RedisServer server) {
+        double total = 0;
+        for (String line : server.info("cpu").split("\r?\n")) {
+            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return total;
+    }
+
+    static void redisCli(RedisServer server, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("redis-cli", "-p", Integer.toString(server.port())));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as("redis-cli " + String.join(" ", args) + ": " + output).isZero();
+    }
+
+    @Test
+    void oversizedPayloadsAreRefusedAtPublish() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                        RedisBusConfig.defaults(md.url(), "platform").withMaxPayloadBytes(100),
+                        RedisBusConfig.defaults(el.url(), "platform"))) {
+            assertThatThrownBy(() -> bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.blob").source("t")
+                    .payload(Map.of("blob", "x".repeat(200))).build()))
+                    .hasMessageContaining("over the limit of 100");
+        }
+    }
+}
