@@ -1,12 +1,16 @@
 package dev.nautilus.app;
 
+import dev.nautilus.app.config.BusSettings;
 import dev.nautilus.app.config.NautilusConfig;
+import dev.nautilus.app.config.RedisUrl;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.bus.memory.InMemoryConfig;
 import dev.nautilus.bus.memory.InMemoryTransport;
+import dev.nautilus.bus.redis.RedisBusConfig;
+import dev.nautilus.bus.redis.RedisBuses;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,16 +31,34 @@ public final class Platform implements AutoCloseable {
     /**
      * Starts the platform described by the configuration.
      *
-     * @throws UnsupportedOperationException for parts of the configuration whose transport has not landed
+     * @throws IllegalStateException when a configured Redis cannot be reached
      */
     public static Platform start(NautilusConfig config) {
-        if (config.bus().onRedis()) {
-            throw new UnsupportedOperationException("Redis buses are not available yet (the Redis transport lands with issue #3); "
-                    + "unset NAUTILUS_MARKETDATA_BUS_URL and NAUTILUS_ENGINE_LOGIC_BUS_URL to run in memory");
+        return new Platform(config, openBus(config.bus(), "platform"));
+    }
+
+    /**
+     * The dual bus the settings describe: on Redis when both bus URLs are set, in memory otherwise.
+     *
+     * @param identity who this process is, in Redis connection names ({@code platform}, or an engine)
+     */
+    public static MessageBus openBus(BusSettings settings, String identity) {
+        RoutingTable routing = RoutingTable.withPrefix(settings.streamPrefix());
+        if (!settings.onRedis()) {
+            return InMemoryTransport.dualBus(routing, InMemoryConfig.defaults().withMaxDeliveries(settings.maxDeliveries()));
         }
-        RoutingTable routing = RoutingTable.withPrefix(config.bus().streamPrefix());
-        InMemoryConfig memory = InMemoryConfig.defaults().withMaxDeliveries(config.bus().maxDeliveries());
-        return new Platform(config, InMemoryTransport.dualBus(routing, memory));
+        return RedisBuses.dualBus(routing,
+                redisConfig(settings, settings.marketDataUrl().orElseThrow(), identity),
+                redisConfig(settings, settings.engineLogicUrl().orElseThrow(), identity));
+    }
+
+    private static RedisBusConfig redisConfig(BusSettings settings, RedisUrl url, String identity) {
+        return RedisBusConfig.defaults(url.value(), identity)
+                .withBuffer(settings.bufferSize(), settings.bufferInterval())
+                .withStreamMaxLen(settings.streamMaxLen())
+                .withMaxDeliveries(settings.maxDeliveries())
+                .withClaimIdle(settings.claimIdle())
+                .withMaxPayloadBytes(settings.maxPayloadBytes());
     }
 
     /** The dual bus. */

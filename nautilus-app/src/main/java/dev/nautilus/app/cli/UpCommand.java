@@ -33,9 +33,9 @@ final class UpCommand implements Callable<Integer> {
         Platform platform;
         try {
             platform = Platform.start(parent.config());
-        } catch (UnsupportedOperationException e) {
+        } catch (IllegalStateException e) {
             spec.commandLine().getErr().println("nautilus up: " + e.getMessage());
-            return NautilusCommand.NOT_AVAILABLE;
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -1,0 +1,78 @@
+package dev.nautilus.bench.redis;
+
+import dev.nautilus.bench.BenchReport;
+import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.DualMessageBus;
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MessageType;
+import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.SubscriptionSpec;
+import dev.nautilus.bus.redis.RedisBusConfig;
+import dev.nautilus.bus.redis.RedisBuses;
+import dev.nautilus.bus.redis.RedisServer;
+import dev.nautilus.bus.redis.RedisTransport;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Throughput over Redis, publish → handled → acknowledged, one publisher and one group, with a
+ * 256-byte payload, beside {@code redis-benchmark -P 64 XADD} of the same payload size on the
+ * same Redis in the same run.
+ */
+public final class RedisThroughputBench {
+
+    /** The payload: a trade padded so that its JSON is 256 bytes. */
+    public record Tick(String instrument, double price, double size, String pad) {
+        static Tick ofJsonSize(int bytes) {
+            String base = dev.nautilus.bus.Json.write(new Tick("BTCUSD", 812.5, 0.25, ""));
+            return new Tick("BTCUSD", 812.5, 0.25, "p".repeat(Math.max(0, bytes - base.length())));
+        }
+    }
+
+    private RedisThroughputBench() {
+    }
+
+    public static BenchReport run(int messages) throws Exception {
+        BenchReport report = new BenchReport("throughput");
+        try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start()) {
+            RedisBenchmarkTool.Result baseline = RedisBenchmarkTool.xadd(marketData.port(), 500_000, 50, 64, 256);
+            marketData.redis().flushall();
+            Tick tick = Tick.ofJsonSize(256);
+            AtomicLong handled = new AtomicLong();
+            try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                    RedisBusConfig.defaults(marketData.url(), "bench").withMaxBufferedWhileDown(messages + 100_000),
+                    RedisBusConfig.defaults(engineLogic.url(), "bench"))) {
+                bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("market_data.*"),
+                        EnumSet.of(MessageType.MARKET_DATA)), m -> handled.incrementAndGet());
+                publishAndDrain(bus, marketData, tick, messages / 5, handled);
+                handled.set(0);
+                long start = System.nanoTime();
+                publishAndDrain(bus, marketData, tick, messages, handled);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double rate = messages / seconds;
+                report.put("ratio nautilus / redis-benchmark -P 64 XADD (aim >= 0.5)", rate / baseline.requestsPerSecond())
+                        .put("nautilus publish->handled->acked (msg/s)", rate)
+                        .put("redis-benchmark -c 50 -P 64 XADD 256 B (req/s)", baseline.requestsPerSecond())
+                        .put("messages", messages)
+                        .put("payload bytes (JSON)", dev.nautilus.bus.Json.write(tick).length())
+                        .put("elapsed (s)", seconds)
+                        .put("dead letters", bus.status().get(0).deadLettered());
+            }
+        }
+        return report;
+    }
+
+    private static void publishAndDrain(DualMessageBus bus, RedisServer redis, Tick tick, int count, AtomicLong handled)
+            throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("marketdata")
+                    .payload(tick).build());
+        }
+        ((RedisTransport) bus.transport(Bus.MARKETDATA)).awaitPublished(Duration.ofMinutes(2));
+        while (handled.get() < count || redis.redis().xpending("nautilus:marketdata:market_data", "features").getCount() > 0) {
+            Thread.sleep(1);
+        }
+    }
+}
