@@ -1,7 +1,9 @@
 package dev.nautilus.engines.marketdata;
 
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -66,7 +68,7 @@ public final class LastValueCache {
 
     /** Number of instruments with at least one cached value of any kind. */
     public int instrumentCount() {
-        java.util.Set<String> all = new java.util.HashSet<>(trades.keySet());
+        Set<String> all = new HashSet<>(trades.keySet());
         all.addAll(quotes.keySet());
         all.addAll(bars.keySet());
         return all.size();

@@ -1,8 +1,11 @@
 package dev.nautilus.engines.marketdata;
 
+import dev.nautilus.engines.stats.NormalDistribution;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -46,12 +49,12 @@ public final class SyntheticMarketFeed {
             double cap = 1e10 * Math.exp(1.2 * random.nextGaussian());
             double beta = 0.5 + random.nextDouble();
             double price = 10 + 490 * random.nextDouble();
-            specs.add(new InstrumentSpec(String.format("SYN%03d", i), i % config.sectorCount(), cap, beta, price));
+            specs.add(new InstrumentSpec(String.format(Locale.ROOT, "SYN%03d", i), i % config.sectorCount(), cap, beta, price));
             caps[i] = cap;
         }
         this.instruments = Collections.unmodifiableList(specs);
         double[] sorted = caps.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         double median = sorted[n / 2];
         this.logPrice = new double[n];
         this.sizeScale = new double[n];
@@ -98,7 +101,7 @@ public final class SyntheticMarketFeed {
             logPrice[i] += r;
             double size = sizeScale[i] * Math.exp(config.logSizeMean() + config.logSizeSd() * random.nextGaussian());
             double sigma = totalVol(spec);
-            double pBuy = sigma > 0 ? dev.nautilus.engines.stats.NormalDistribution.cdf(r / sigma) : 0.5;
+            double pBuy = sigma > 0 ? NormalDistribution.cdf(r / sigma) : 0.5;
             Side side = random.nextDouble() < pBuy ? Side.BUY : Side.SELL;
             out.add(new Trade(spec.symbol(), ts, Math.exp(logPrice[i]), size, side));
         }

@@ -15,7 +15,10 @@ public final class PaperExecutor {
     private final FeeModel fees;
     private final SlippageModel slippage;
 
-    /** @param fees fee model; @param slippage slippage model */
+    /**
+     * @param fees     fee model
+     * @param slippage slippage model
+     */
     public PaperExecutor(FeeModel fees, SlippageModel slippage) {
         this.fees = Objects.requireNonNull(fees, "fees");
         this.slippage = Objects.requireNonNull(slippage, "slippage");

@@ -31,6 +31,7 @@ public final class EmpiricalCdf {
         if (!Double.isFinite(x)) {
             throw new IllegalArgumentException("value must be finite, was " + x);
         }
+        x += 0.0; // -0.0 → 0.0: binarySearch orders -0.0 before 0.0, the comparisons here do not
         if (count == ring.length) {
             double old = ring[next];
             int at = Arrays.binarySearch(sorted, 0, count, old);

@@ -3,6 +3,7 @@ package dev.nautilus.engines.strategy;
 import dev.nautilus.engines.features.SimpleMovingAverage;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,7 +71,7 @@ public final class MovingAverageCrossStrategy implements Strategy {
         }
         s.target = want;
         s.emitted = true;
-        String reason = String.format("SMA(%d)=%.6f %s SMA(%d)=%.6f", fastPeriod, fast, fast > slow ? ">" : "<",
+        String reason = String.format(Locale.ROOT, "SMA(%d)=%.6f %s SMA(%d)=%.6f", fastPeriod, fast, fast > slow ? ">" : "<",
                 slowPeriod, slow);
         return Optional.of(new Signal(instrument, name(), want, reason, timestampMicros));
     }

@@ -3,6 +3,7 @@ package dev.nautilus.engines.strategy;
 import dev.nautilus.engines.features.RelativeStrengthIndex;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -100,7 +101,7 @@ public final class RsiMeanReversionStrategy implements Strategy {
             return Optional.empty();
         }
         s.target = want;
-        return Optional.of(new Signal(instrument, name(), want, String.format("%s: RSI(%d)=%.4f", why, period, rsi),
+        return Optional.of(new Signal(instrument, name(), want, String.format(Locale.ROOT, "%s: RSI(%d)=%.4f", why, period, rsi),
                 timestampMicros));
     }
 

@@ -1,5 +1,6 @@
 package dev.nautilus.engines.strategy;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /** A strategy fed prices one at a time; emits a signal only when its target changes. */
@@ -16,5 +17,5 @@ public interface Strategy {
     Optional<Signal> onPrice(String instrument, long timestampMicros, double price);
 
     /** The last target emitted for {@code instrument}; zero before any. */
-    java.math.BigDecimal currentTarget(String instrument);
+    BigDecimal currentTarget(String instrument);
 }

@@ -11,9 +11,11 @@ import dev.nautilus.engines.stats.RunningMoments;
  * <p>σ_ΔP: the paper uses the standard deviation of bar-to-bar price changes over its whole sample,
  * which looks ahead. Online we use the <em>expanding</em> sample standard deviation of all changes
  * seen so far, including the current bar's — no look-ahead, and it converges to the paper's figure.
- * Until two changes exist (or while every change has been zero, σ = 0) the fraction is
- * {@code Φ(0) = 0.5}. The first bar has no previous close: fraction 0.5 and no σ sample. Bars are
- * consecutive non-empty intervals, so across a gap ΔP is the change since the last bar that traded.
+ * Until two changes exist the fraction is {@code Φ(0) = 0.5}. When σ = 0 every change so far was
+ * the same: the fraction is then the limit of {@code Φ(ΔP/σ)} as σ → 0⁺ — 1 for a rise, 0 for a
+ * fall, 0.5 for no change — so a steady one-way drift reads as one-sided flow, not as balance.
+ * The first bar has no previous close: fraction 0.5 and no σ sample. Bars are consecutive
+ * non-empty intervals, so across a gap ΔP is the change since the last bar that traded.
  */
 public final class BulkVolumeClassifier {
 
@@ -29,9 +31,12 @@ public final class BulkVolumeClassifier {
         double dp = bar.close() - previousClose;
         previousClose = bar.close();
         priceChanges.add(dp);
-        double sigma = priceChanges.sampleStdDev();
-        if (!(sigma > 0)) {
+        if (priceChanges.count() < 2) {
             return 0.5;
+        }
+        double sigma = priceChanges.sampleStdDev();
+        if (sigma == 0) {
+            return dp > 0 ? 1.0 : dp < 0 ? 0.0 : 0.5;
         }
         return NormalDistribution.cdf(dp / sigma);
     }

@@ -59,5 +59,11 @@ class SampleStatisticsTest {
         assertThat(cdf.cdf(1)).isEqualTo(0.0);
         assertThat(cdf.cdf(2)).isEqualTo(2.0 / 3);
         assertThatThrownBy(() -> cdf.add(Double.NaN)).hasMessageContaining("finite");
+        EmpiricalCdf zeros = new EmpiricalCdf(2);
+        zeros.add(0.0);
+        zeros.add(-0.0);
+        zeros.add(0.0);  // evicts 0.0, then -0.0: signed zeros must not break eviction
+        zeros.add(1.0);
+        assertThat(zeros.cdf(0.0)).isEqualTo(0.5);
     }
 }

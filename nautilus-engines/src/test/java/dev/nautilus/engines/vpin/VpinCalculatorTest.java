@@ -62,6 +62,44 @@ class VpinCalculatorTest {
     }
 
     @Test
+    void aSteadyDriftIsOneSidedFlowNotBalance() {
+        BulkVolumeClassifier c = new BulkVolumeClassifier();
+        c.buyFraction(bar(0, 100, 1));
+        c.buyFraction(bar(1, 101, 1));
+        // changes {+1, +1}: σ = 0, ΔP > 0 → lim Φ(ΔP/σ) = 1
+        assertThat(c.buyFraction(bar(2, 102, 1))).isEqualTo(1.0);
+        BulkVolumeClassifier flat = new BulkVolumeClassifier();
+        flat.buyFraction(bar(0, 100, 1));
+        flat.buyFraction(bar(1, 100, 1));
+        assertThat(flat.buyFraction(bar(2, 100, 1))).isEqualTo(0.5);
+    }
+
+    @Test
+    void vpinRisesAndAlertsWhenFlowTurnsOneSided() {
+        VpinCalculator v = new VpinCalculator("A", new VpinConfig(100, 10, MIN, 1_000, 50, 0.9));
+        java.util.Random rnd = new java.util.Random(5);
+        double price = 1_000;
+        List<VpinEstimate> calm = new ArrayList<>();
+        int m = 0;
+        for (; m < 600; m++) { // balanced random walk, 100 units a minute
+            price += rnd.nextGaussian();
+            calm.addAll(v.onBar(bar(m, price, 100)));
+        }
+        List<VpinEstimate> informed = new ArrayList<>();
+        for (; m < 630; m++) { // persistent buying: +3σ a minute
+            price += 3;
+            informed.addAll(v.onBar(bar(m, price, 100)));
+        }
+        double calmMean = calm.stream().mapToDouble(VpinEstimate::vpin).average().orElseThrow();
+        // each bucket is one bar, so OI/V = |2Φ(Z)-1| with Φ(Z) ~ U(0,1): E|2U-1| = 1/2, sd 1/√12;
+        // the mean over ~590 estimates has a standard error near 0.012
+        assertThat(calmMean).isCloseTo(0.5, within(0.05));
+        assertThat(informed.get(informed.size() - 1).vpin()).isGreaterThan(0.9);
+        assertThat(informed.get(informed.size() - 1).toxic()).isTrue();
+        assertThat(calm.stream().filter(VpinEstimate::toxic).count()).isLessThan(calm.size() / 5);
+    }
+
+    @Test
     void alertNeedsEnoughHistory() {
         VpinCalculator v = new VpinCalculator("A", config(3));
         v.onBar(bar(0, 100, 10));
