@@ -28,7 +28,8 @@ import java.util.Objects;
  *   <tr><td>{@code instrument}</td><td>no</td><td>symbol; the reader's default instrument otherwise</td></tr>
  *   <tr><td>{@code side}</td><td>no</td><td>{@code buy}/{@code b}, {@code sell}/{@code s}, or empty for unknown</td></tr>
  * </table>
- * Blank lines are ignored. Every other row either yields a trade or a {@link CsvRowError} carrying
+ * Fields are split on commas with no quoting or escaping (none of these columns needs it); a
+ * leading UTF-8 byte-order mark is ignored. Blank lines are ignored. Every other row either yields a trade or a {@link CsvRowError} carrying
  * its line number: unparseable fields, wrong column counts, and trades refused by a
  * {@link TradeValidator} (non-positive size, bad price, time going backwards). The Bitstamp file in
  * {@code ta4j-examples} ({@code timestamp,price,amount}) is read by this class unchanged.

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Aggregates trades into time bars of a fixed interval, per instrument.
@@ -75,10 +76,10 @@ public final class TimeBarAggregator {
         return bar == null ? Optional.empty() : Optional.of(bar.toBar(instrument, intervalMicros));
     }
 
-    /** Completes every open bar, in no particular instrument order. */
+    /** Completes every open bar, in instrument order (deterministic for replays). */
     public List<Bar> flushAll() {
         List<Bar> bars = new ArrayList<>();
-        for (Map.Entry<String, OpenBar> e : open.entrySet()) {
+        for (Map.Entry<String, OpenBar> e : new TreeMap<>(open).entrySet()) {
             bars.add(e.getValue().toBar(e.getKey(), intervalMicros));
         }
         open.clear();

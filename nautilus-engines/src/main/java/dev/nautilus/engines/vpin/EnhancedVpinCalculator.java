@@ -9,6 +9,7 @@ import dev.nautilus.engines.stats.EmpiricalCdf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * VPIN with an adaptive bucket size, tick-rule and bulk classification side by side, and toxicity
@@ -60,6 +61,8 @@ public final class EnhancedVpinCalculator {
         if (!instrument.equals(trade.instrument())) {
             throw new IllegalArgumentException("instrument " + trade.instrument() + " is not " + instrument);
         }
+        // The aggregator validates the trade before anything here changes state.
+        Optional<Bar> closed = bars.onTrade(trade);
         Side tick = tickRule.classify(trade.price());
         Side side = trade.side() != Side.UNKNOWN ? trade.side() : tick;
         double buyShare = switch (side) {
@@ -67,7 +70,8 @@ public final class EnhancedVpinCalculator {
             case SELL -> 0.0;
             case UNKNOWN -> 0.5;
         };
-        List<EnhancedVpinEstimate> out = bars.onTrade(trade).map(this::closeBar).orElse(List.of());
+        // The closed bar's tick volume excludes this trade, which opens the next bar.
+        List<EnhancedVpinEstimate> out = closed.map(this::closeBar).orElse(List.of());
         bucketSize.onVolume(trade.timestampMicros(), trade.size());
         openBarTickBuy += buyShare * trade.size();
         return out;
