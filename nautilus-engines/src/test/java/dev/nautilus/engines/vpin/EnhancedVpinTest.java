@@ -71,4 +71,31 @@ class EnhancedVpinTest {
         assertThat(out).allSatisfy(e -> assertThat(e.regime()).isEqualTo(ToxicityRegime.NORMAL)); // history < 100
         assertThat(v.flush()).isEmpty(); // bar 2 holds 1 unit: no bucket
     }
+
+    @Test
+    void anInvalidTradeIsRefusedWithoutDisturbingState() {
+        EnhancedVpinConfig cfg = new EnhancedVpinConfig(5, 2, MIN, 10 * MIN, 5, 0.5, 100, 1, RegimeThresholds.defaults());
+        EnhancedVpinCalculator clean = new EnhancedVpinCalculator("A", cfg);
+        EnhancedVpinCalculator dirty = new EnhancedVpinCalculator("A", cfg);
+        java.util.Random rnd = new java.util.Random(9);
+        List<EnhancedVpinEstimate> a = new ArrayList<>();
+        List<EnhancedVpinEstimate> b = new ArrayList<>();
+        double price = 100;
+        for (int i = 0; i < 3_000; i++) {
+            price *= Math.exp(0.001 * rnd.nextGaussian());
+            Trade t = Trade.of("A", i * 7_000_000L, price, 0.1 + rnd.nextDouble());
+            if (i % 100 == 50) {
+                Trade bad = Trade.of("A", t.timestampMicros(), 1e9, 0); // zero size, absurd price
+                assertThatThrownBy(() -> dirty.onTrade(bad)).hasMessageContaining("size");
+            }
+            a.addAll(clean.onTrade(t));
+            b.addAll(dirty.onTrade(t));
+        }
+        assertThat(b).isEqualTo(a).isNotEmpty();
+        assertThat(a).allSatisfy(e -> {
+            assertThat(e.vpinBvc()).isBetween(0.0, 1.0);
+            assertThat(e.vpinTickRule()).isBetween(0.0, 1.0);
+        });
+        assertThat(clean.bucketVolume()).isNotEqualTo(5.0); // adapted after the first counted period
+    }
 }
