@@ -1,0 +1,78 @@
+package dev.nautilus.engines.strategy;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Wraps a strategy and stands aside while order flow is toxic: when an instrument turns toxic, a
+ * flat target is emitted (if the position was not already flat) and the inner strategy's signals
+ * are withheld; when toxicity clears, the inner strategy's latest wish is re-emitted if it differs
+ * from flat. The inner strategy keeps seeing every price, so its indicators stay current.
+ */
+public final class VpinFilteredStrategy implements Strategy {
+
+    private final Strategy inner;
+    private final Set<String> toxic = new HashSet<>();
+    private final Map<String, BigDecimal> emitted = new HashMap<>();
+
+    /** @param inner the strategy to filter */
+    public VpinFilteredStrategy(Strategy inner) {
+        this.inner = Objects.requireNonNull(inner, "inner");
+    }
+
+    @Override
+    public String name() {
+        return "vpin_filtered_" + inner.name();
+    }
+
+    /** True while {@code instrument} is considered toxic. */
+    public boolean isToxic(String instrument) {
+        return toxic.contains(instrument);
+    }
+
+    /**
+     * Updates the toxicity of {@code instrument} (e.g. from a VPIN estimate's alert flag, or a
+     * regime of TOXIC); returns the signal that this change requires, if any.
+     */
+    public Optional<Signal> onToxicity(String instrument, long timestampMicros, boolean isToxic, String why) {
+        Objects.requireNonNull(instrument, "instrument");
+        if (isToxic == toxic.contains(instrument)) {
+            return Optional.empty();
+        }
+        if (isToxic) {
+            toxic.add(instrument);
+            return emit(instrument, BigDecimal.ZERO, "standing aside, order flow toxic: " + why, timestampMicros);
+        }
+        toxic.remove(instrument);
+        return emit(instrument, inner.currentTarget(instrument), "toxicity cleared (" + why + "), resuming "
+                + inner.name(), timestampMicros);
+    }
+
+    @Override
+    public Optional<Signal> onPrice(String instrument, long timestampMicros, double price) {
+        Optional<Signal> wish = inner.onPrice(instrument, timestampMicros, price);
+        if (wish.isEmpty() || toxic.contains(instrument)) {
+            return Optional.empty();
+        }
+        Signal s = wish.get();
+        return emit(instrument, s.targetQuantity(), s.reason(), timestampMicros);
+    }
+
+    @Override
+    public BigDecimal currentTarget(String instrument) {
+        return emitted.getOrDefault(instrument, BigDecimal.ZERO);
+    }
+
+    private Optional<Signal> emit(String instrument, BigDecimal target, String reason, long ts) {
+        if (target.compareTo(currentTarget(instrument)) == 0) {
+            return Optional.empty();
+        }
+        emitted.put(instrument, target);
+        return Optional.of(new Signal(instrument, name(), target, reason, ts));
+    }
+}
