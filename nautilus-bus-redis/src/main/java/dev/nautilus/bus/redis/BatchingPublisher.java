@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes to Redis in pipelined batches of {@code XADD … MAXLEN ~ N}.
  *
- * <p>Batching is "smart": the flusher sends whatever is buffered as soon as it is free, up to
- * {@code bufferSize} per batch, so at low rates a message leaves at once and under load batches
- * grow by themselves; no message waits longer than {@code bufferInterval} unless Redis itself is
+ * <p>Batching is "smart": when nothing is buffered or being sent, a message is written at once by
+ * the publishing thread; otherwise the flusher sends whatever is buffered as soon as it is free,
+ * up to {@code bufferSize} per batch, so under load batches grow by themselves; no message waits longer than {@code bufferInterval} unless Redis itself is
  * slower than that. {@code FLASH_CRASH} and {@code URGENT} messages skip the buffer and are written
  * by the caller's thread. While Redis is unreachable, messages stay buffered (up to
  * {@code maxBufferedWhileDown}) and are retried with back-off; past that bound, publishing fails
@@ -93,18 +93,46 @@ final class BatchingPublisher implements AutoCloseable {
                         + buffer.size() + " messages waiting" + (health.failing() ? " while Redis is unreachable: "
                         + health.lastError() : "") + "); message " + message.id() + " (" + message.topic() + ") was not published");
             }
-            if (message.priority().flushesImmediately()) {
-                buffer.addFirst(entry);
+            if (buffer.isEmpty() && inFlight == 0 && !health.failing()) {
+                // Idle: write at once from this thread, confirmed asynchronously. Issued under the
+                // lock while no batch is being sent, so the order on the connection is publish order.
+                sendDirect(entry);
             } else {
-                buffer.addLast(entry);
-            }
-            if (buffer.size() == 1 || buffer.size() >= config.bufferSize()) {
-                wakeFlusher.signal();
+                if (message.priority().flushesImmediately()) {
+                    buffer.addFirst(entry);
+                } else {
+                    buffer.addLast(entry);
+                }
+                if (buffer.size() == 1 || buffer.size() >= config.bufferSize()) {
+                    wakeFlusher.signal();
+                }
             }
         } finally {
             lock.unlock();
         }
         counters.published.increment();
+    }
+
+    /** Called with the lock held. A failed write puts the entry back at the head of the buffer for the flusher. */
+    private void sendDirect(Entry entry) {
+        inFlight++;
+        RedisFuture<String> added = connections.async().xadd(entry.stream(), trim, entry.fields());
+        connections.flush();
+        added.whenComplete((id, error) -> {
+            lock.lock();
+            try {
+                inFlight--;
+                if (error != null) {
+                    health.failed("publisher", error);
+                    buffer.addFirst(entry);
+                    wakeFlusher.signal();
+                } else if (buffer.isEmpty() && inFlight == 0) {
+                    drained.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+        });
     }
 
     /** Writes one urgent entry now; false when Redis did not take it (it is then buffered for retry). */
@@ -142,18 +170,18 @@ final class BatchingPublisher implements AutoCloseable {
                 for (int i = 0; i < size; i++) {
                     batch.add(buffer.pollFirst());
                 }
-                inFlight = size;
+                inFlight += size;
             } finally {
                 lock.unlock();
             }
             List<Entry> failed = send(batch);
             lock.lock();
             try {
-                inFlight = 0;
+                inFlight -= batch.size();
                 for (int i = failed.size() - 1; i >= 0; i--) {
                     buffer.addFirst(failed.get(i));
                 }
-                if (buffer.isEmpty()) {
+                if (buffer.isEmpty() && inFlight == 0) {
                     drained.signalAll();
                 }
                 if (!failed.isEmpty()) {

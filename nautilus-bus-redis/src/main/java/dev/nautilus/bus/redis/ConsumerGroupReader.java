@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One consumer of one group on one bus: a thread that reads every priority lane of its streams
  * with a single blocking {@code XREADGROUP … COUNT … BLOCK} on a connection of its own, hands the
- * matching messages to the handler, and acknowledges them in one {@code XACK} per stream and batch.
+ * matching messages to the handler, and acknowledges them in one {@code XACK} per stream and batch,
+ * pipelined on the same connection ahead of its next read.
  *
  * <ul>
  *   <li>At start, and after every outage, it first re-reads its own pending entries ({@code 0}).</li>
@@ -139,7 +140,7 @@ final class ConsumerGroupReader implements Subscription {
                 }
                 transport.health().succeeded();
                 backoff = MIN_BACKOFF_NANOS;
-                handleBatch(entries, readPending);
+                handleBatch(entries);
             } catch (RedisCommandExecutionException e) {
                 if (!running) {
                     break;
@@ -179,7 +180,7 @@ final class ConsumerGroupReader implements Subscription {
                 transport.bus().displayName(), error);
     }
 
-    private void handleBatch(List<StreamMessage<String, String>> entries, boolean waitForAcks) {
+    private void handleBatch(List<StreamMessage<String, String>> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -191,7 +192,7 @@ final class ConsumerGroupReader implements Subscription {
             handleEntry(entry, 0);
             acks.computeIfAbsent(entry.getStream(), k -> new ArrayList<>()).add(entry.getId());
         }
-        acknowledge(acks, waitForAcks);
+        acknowledge(acks);
     }
 
     /**
@@ -259,29 +260,21 @@ final class ConsumerGroupReader implements Subscription {
         }
     }
 
-    private void acknowledge(Map<String, List<String>> acks, boolean wait) {
-        List<RedisFuture<Long>> results = new ArrayList<>(acks.size());
+    /**
+     * Acknowledges on the reader's own connection without waiting: Redis runs commands of one
+     * connection in order, so the acks are applied before this reader's next read, and the
+     * handler thread never waits a round trip for them. An ack lost in an outage only means a
+     * redelivery later: at-least-once holds.
+     */
+    private void acknowledge(Map<String, List<String>> acks) {
         for (Map.Entry<String, List<String>> stream : acks.entrySet()) {
-            results.add(transport.connections().async().xack(stream.getKey(), spec.group(), stream.getValue().toArray(String[]::new)));
-        }
-        transport.connections().flush();
-        for (RedisFuture<Long> result : results) {
-            if (wait) {
-                try {
-                    result.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (Exception e) {
-                    transport.health().failed("ack " + spec.group(), e);
-                }
-            } else {
-                // An ack lost in an outage only means a redelivery later: at-least-once holds.
-                result.exceptionally(e -> {
-                    transport.health().failed("ack " + spec.group(), e);
-                    return 0L;
-                });
-            }
+            connection.async().xack(stream.getKey(), spec.group(), stream.getValue().toArray(String[]::new))
+                    .exceptionally(e -> {
+                        if (running) {
+                            transport.health().failed("ack " + spec.group(), e);
+                        }
+                        return 0L;
+                    });
         }
     }
 
@@ -337,7 +330,7 @@ final class ConsumerGroupReader implements Subscription {
             }
             acks.computeIfAbsent(stream, k -> new ArrayList<>()).add(entry.getId());
         }
-        acknowledge(acks, true);
+        acknowledge(acks);
     }
 
     private <T> T await(RedisFuture<T> future) {
