@@ -76,6 +76,20 @@ public final class RoutingTable {
         return types;
     }
 
+    /**
+     * Checks that every type is routed to the given bus, as a transport of that bus requires.
+     *
+     * @throws IllegalArgumentException naming a type routed elsewhere
+     */
+    public void requireAllOn(Bus bus, Set<MessageType> types) {
+        for (MessageType type : types) {
+            if (busOf(type) != bus) {
+                throw new IllegalArgumentException(type + " is routed to the " + busOf(type).displayName()
+                        + " bus, not the " + bus.displayName() + " bus");
+            }
+        }
+    }
+
     /** The stream-key prefix. */
     public String prefix() {
         return prefix;

@@ -277,6 +277,14 @@ final class BatchingPublisher implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
+            closing = true;
+        } finally {
+            lock.unlock();
+        }
+        // Direct writes still in flight and the buffer: let them reach Redis while it answers.
+        awaitDrained(config.commandTimeout());
+        lock.lock();
+        try {
             closeDeadline = System.nanoTime() + config.commandTimeout().toNanos();
             closing = true;
             wakeFlusher.signal();

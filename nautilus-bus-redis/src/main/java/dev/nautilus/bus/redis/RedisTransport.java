@@ -6,7 +6,6 @@ import dev.nautilus.bus.BusTransport;
 import dev.nautilus.bus.DeadLetter;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageHandler;
-import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
@@ -70,12 +69,7 @@ public final class RedisTransport implements BusTransport {
         if (closed) {
             throw new IllegalStateException("the " + bus.displayName() + " bus is closed");
         }
-        for (MessageType type : spec.types()) {
-            if (routing.busOf(type) != bus) {
-                throw new IllegalArgumentException(type + " is routed to the " + routing.busOf(type).displayName()
-                        + " bus, not " + bus.displayName());
-            }
-        }
+        routing.requireAllOn(bus, spec.types());
         for (ConsumerGroupReader reader : readers) {
             if (reader.spec().group().equals(spec.group()) && reader.spec().consumer().equals(spec.consumer())) {
                 throw new IllegalArgumentException("consumer '" + spec.consumer() + "' already subscribed in group '"

@@ -113,12 +113,7 @@ public final class InMemoryTransport implements BusTransport {
         if (closed) {
             throw new IllegalStateException("the " + bus.displayName() + " bus is closed");
         }
-        for (MessageType type : spec.types()) {
-            if (routing.busOf(type) != bus) {
-                throw new IllegalArgumentException(type + " is routed to the " + routing.busOf(type).displayName()
-                        + " bus, not " + bus.displayName());
-            }
-        }
+        routing.requireAllOn(bus, spec.types());
         ConsumerGroup group = groups.get(spec.group());
         boolean newGroup = group == null;
         if (newGroup) {
