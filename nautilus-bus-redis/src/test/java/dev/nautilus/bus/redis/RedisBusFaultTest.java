@@ -219,6 +219,9 @@ class RedisBusFaultTest {
             assertThat(el.commandStat("xreadgroup", "failed_calls")).isZero();
             assertThat(md.commandStat("xreadgroup", "failed_calls")).isZero();
             assertThat(el.commandStat("xreadgroup", "calls")).isGreaterThan(0);
+            // Not one error reply of any kind from our connections (CLIENT SETINFO included).
+            assertThat(el.info("stats")).contains("total_error_replies:0");
+            assertThat(md.info("stats")).contains("total_error_replies:0");
             assertThat(cpuPercent).as("Engine Logic Redis CPU %% over 10 s idle").isLessThan(1.0);
         }
     }
@@ -250,6 +253,27 @@ class RedisBusFaultTest {
             assertThatThrownBy(() -> bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.blob").source("t")
                     .payload(Map.of("blob", "x".repeat(200))).build()))
                     .hasMessageContaining("over the limit of 100");
+        }
+    }
+
+    @Test
+    void aclUsersAndDatabasesInTheUrlAreHonouredAndBadCredentialsAreAClearError() throws Exception {
+        try (RedisServer md = RedisServer.start("--user", "bus", "on", ">s3cret", "~*", "&*", "+@all");
+                RedisServer el = RedisServer.start()) {
+            String good = "redis://bus:s3cret@127.0.0.1:" + md.port() + "/2";
+            try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                    RedisBusConfig.defaults(good, "platform"), RedisBusConfig.defaults(el.url(), "platform"))) {
+                AtomicInteger handled = new AtomicInteger();
+                bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+                        m -> handled.incrementAndGet());
+                bus.publish(tick(1));
+                await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() == 1);
+            }
+            String wrong = "redis://bus:nope@127.0.0.1:" + md.port();
+            assertThatThrownBy(() -> RedisBuses.dualBus(RoutingTable.defaults(),
+                    RedisBusConfig.defaults(wrong, "platform"), RedisBusConfig.defaults(el.url(), "platform")))
+                    .hasMessageContaining("cannot connect the MarketData bus to redis://bus:***@127.0.0.1:" + md.port())
+                    .hasMessageNotContaining("nope");
         }
     }
 }
