@@ -59,6 +59,10 @@ final class TargetSampler implements AutoCloseable {
         }
         uri.setClientName(target.connectionName());
         uri.setTimeout(timeout);
+        // Empty library name and version stop Lettuce from sending CLIENT SETINFO on connect: Redis
+        // before 7.2 answers it with ERR, and the monitor must not add errors to the Redis it watches.
+        uri.setLibraryName("");
+        uri.setLibraryVersion("");
     }
 
     MonitorTarget target() {
