@@ -7,12 +7,16 @@ import static dev.nautilus.bus.redis.monitor.MonitorFixture.RISK_STREAM;
 import static dev.nautilus.bus.redis.monitor.MonitorFixture.URGENT_LANE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 
 import dev.nautilus.bus.Bus;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +122,7 @@ class BusMonitorTest {
             assertThat(xreadgroup.calls()).isEqualTo(provoked + 1L);
             // Two samples (and a connection handshake) of the monitor itself must add no failed calls
             // and no error replies to the Redis it watches: every error here is one we provoked.
-            assertThat(snapshot.errors()).containsExactly(org.assertj.core.api.Assertions.entry("NOGROUP", (long) provoked));
+            assertThat(snapshot.errors()).containsExactly(entry("NOGROUP", (long) provoked));
             assertThat(snapshot.totalFailedCalls()).isEqualTo(provoked);
         }
     }
@@ -171,6 +175,29 @@ class BusMonitorTest {
 
             redis = RedisServerProcess.startOnPort(port);
             assertThat(monitor.snapshot().redis().get(0).reachable()).isTrue();
+        }
+    }
+
+    @Test
+    void aRedisThatStopsAnsweringIsReportedUnreachableWithinTheTimeout() throws Exception {
+        try (RedisServerProcess frozen = RedisServerProcess.start("--enable-debug-command", "yes");
+                BusMonitor monitor = new BusMonitor(List.of(MonitorTarget.mainRedis(frozen.url(), "nautilus"),
+                        MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus")), Duration.ofMillis(300))) {
+            assertThat(monitor.snapshot().redis().get(0).reachable()).isTrue();
+            // DEBUG SLEEP blocks Redis's one command thread: it accepts connections but answers nothing.
+            CompletableFuture<String> sleeping = CompletableFuture.supplyAsync(() -> frozen.command("DEBUG", "SLEEP", "2"));
+            await().atMost(Duration.ofSeconds(2)).until(() -> frozen.commandTimesOut());
+
+            long start = System.nanoTime();
+            MonitorSnapshot snapshot = monitor.snapshot();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(snapshot.redis().get(0).reachable()).isFalse();
+            assertThat(snapshot.redis().get(0).error()).hasValueSatisfying(e -> assertThat(e).containsIgnoringCase("timed out"));
+            assertThat(snapshot.redis().get(1).reachable()).isTrue();
+            assertThat(took).isLessThan(Duration.ofSeconds(2));
+            sleeping.get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> monitor.snapshot().redis().get(0).reachable());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.nautilus.bus.redis.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +40,9 @@ class ClientConnectionsTest {
 
         assertThat(ClientConnections.countByEngine(clientList))
                 .containsExactly(
-                        org.assertj.core.api.Assertions.entry("portfolio", 1),
-                        org.assertj.core.api.Assertions.entry("risk", 2),
-                        org.assertj.core.api.Assertions.entry("unnamed", 2));
+                        entry("portfolio", 1),
+                        entry("risk", 2),
+                        entry("unnamed", 2));
         assertThat(ClientConnections.countByEngine(null)).isEmpty();
         assertThat(ClientConnections.countByEngine("")).isEmpty();
     }

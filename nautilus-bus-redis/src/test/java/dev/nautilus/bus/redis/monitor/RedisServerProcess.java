@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +124,22 @@ public final class RedisServerProcess implements AutoCloseable {
             return readReply(socket.getInputStream());
         } catch (IOException e) {
             throw new IllegalStateException("redis-server on port " + port + " did not answer " + args[0] + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a PING goes unanswered for 100 ms: Redis is busy (e.g. in DEBUG SLEEP) or frozen. */
+    public boolean commandTimesOut() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            socket.setSoTimeout(100);
+            socket.getOutputStream().write(encode("PING"));
+            socket.getOutputStream().flush();
+            readReply(socket.getInputStream());
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true;
+        } catch (IOException e) {
+            throw new IllegalStateException("redis-server on port " + port + " is gone: " + e.getMessage(), e);
         }
     }
 
