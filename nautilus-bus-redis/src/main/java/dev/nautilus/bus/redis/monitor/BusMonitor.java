@@ -38,6 +38,11 @@ public final class BusMonitor implements AutoCloseable {
 
     /** Connect and command timeout unless told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How often the list of streams is rediscovered with SCAN unless told otherwise. Lengths and
+     * groups of known streams are read on every sample; a new stream shows within this delay.
+     */
+    public static final Duration DEFAULT_STREAM_RESCAN = Duration.ofSeconds(10);
 
     private final List<MonitorTarget> targets;
     private final List<TargetSampler> samplers;
@@ -47,24 +52,33 @@ public final class BusMonitor implements AutoCloseable {
     private final Object sampleLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** A monitor of the given targets with the {@link #DEFAULT_TIMEOUT}. */
+    /** A monitor of the given targets with the {@link #DEFAULT_TIMEOUT} and {@link #DEFAULT_STREAM_RESCAN}. */
     public BusMonitor(List<MonitorTarget> targets) {
         this(targets, DEFAULT_TIMEOUT);
+    }
+
+    /** A monitor of the given targets with the {@link #DEFAULT_STREAM_RESCAN}. */
+    public BusMonitor(List<MonitorTarget> targets, Duration timeout) {
+        this(targets, timeout, DEFAULT_STREAM_RESCAN);
     }
 
     /**
      * A monitor of the given targets.
      *
-     * @param targets the Redis servers to watch, at least one, names unique
-     * @param timeout connect timeout and command timeout of each target
+     * @param targets       the Redis servers to watch, at least one, names unique
+     * @param timeout       connect timeout and command timeout of each target
+     * @param streamRescan  how often streams are rediscovered with SCAN (zero: every sample)
      * @throws IllegalArgumentException when there is no target, two share a name, or a URL is invalid
      */
-    public BusMonitor(List<MonitorTarget> targets, Duration timeout) {
+    public BusMonitor(List<MonitorTarget> targets, Duration timeout, Duration streamRescan) {
         if (targets == null || targets.isEmpty()) {
             throw new IllegalArgumentException("the bus monitor needs at least one Redis to watch");
         }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("monitor timeout must be positive, was " + timeout);
+        }
+        if (streamRescan == null || streamRescan.isNegative()) {
+            throw new IllegalArgumentException("stream rescan interval must be zero or positive, was " + streamRescan);
         }
         Set<String> names = new HashSet<>();
         for (MonitorTarget target : targets) {
@@ -85,7 +99,7 @@ public final class BusMonitor implements AutoCloseable {
         List<TargetSampler> built = new ArrayList<>();
         try {
             for (MonitorTarget target : this.targets) {
-                built.add(new TargetSampler(target, client, timeout));
+                built.add(new TargetSampler(target, client, timeout, streamRescan));
             }
         } catch (RuntimeException e) {
             client.shutdown(Duration.ZERO, timeout);

@@ -12,11 +12,13 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,17 +41,21 @@ final class TargetSampler implements AutoCloseable {
     private final RedisURI uri;
     private final Duration timeout;
     private final Set<String> deadLetterStreams;
+    private final Duration rescanInterval;
 
     // Volatile: close() runs on another thread, without waiting for a sample in progress.
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
     private CpuUsage.Counter previousCpu;
     private boolean lastReachable = true;
+    private Set<String> streamKeys;
+    private long streamKeysScannedAt;
 
-    TargetSampler(MonitorTarget target, RedisClient client, Duration timeout) {
+    TargetSampler(MonitorTarget target, RedisClient client, Duration timeout, Duration rescanInterval) {
         this.target = target;
         this.client = client;
         this.timeout = timeout;
+        this.rescanInterval = rescanInterval;
         this.deadLetterStreams = Set.copyOf(target.deadLetterStreams());
         try {
             this.uri = RedisURI.create(target.redisUrl());
@@ -79,8 +85,10 @@ final class TargetSampler implements AutoCloseable {
         try {
             snapshot = read(takenAt);
         } catch (RuntimeException e) {
-            // Whatever broke (refused, timed out, reset, NOAUTH), the next sample starts on a fresh connection.
+            // Whatever broke (refused, timed out, reset, NOAUTH), the next sample starts on a fresh
+            // connection and a fresh list of streams: the Redis may come back empty.
             closeConnection();
+            streamKeys = null;
             snapshot = RedisSnapshot.unreachable(target, takenAt, describe(e));
         }
         if (snapshot.reachable() != lastReachable) {
@@ -137,10 +145,12 @@ final class TargetSampler implements AutoCloseable {
     }
 
     private List<StreamInfo> readStreams(RedisCommands<String, String> sync) {
-        KeyScanArgs args = new KeyScanArgs().match(escapeGlob(target.streamPrefix()) + ":*").type("stream").limit(1000);
-        // SCAN, never KEYS: it walks the keyspace in steps instead of blocking Redis for all of it.
-        Set<String> keys = new TreeSet<>();
-        ScanIterator.scan(sync, args).forEachRemaining(keys::add);
+        long now = System.nanoTime();
+        if (streamKeys == null || now - streamKeysScannedAt >= rescanInterval.toNanos()) {
+            streamKeys = scanStreamKeys(sync);
+            streamKeysScannedAt = now;
+        }
+        Set<String> keys = streamKeys;
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -162,6 +172,18 @@ final class TargetSampler implements AutoCloseable {
             streams.add(new StreamInfo(key, length, deadLetterStreams.contains(key), GroupInfo.fromXinfoGroups(groupReply)));
         }
         return streams;
+    }
+
+    /**
+     * The stream keys under the prefix. SCAN, never KEYS: it walks the keyspace in steps instead of
+     * blocking Redis for all of it. Still a walk of the whole keyspace, which on a main Redis with
+     * millions of legacy keys is real work; hence it runs every {@code rescanInterval}, not every sample.
+     */
+    private Set<String> scanStreamKeys(RedisCommands<String, String> sync) {
+        KeyScanArgs args = new KeyScanArgs().match(escapeGlob(target.streamPrefix()) + ":*").type("stream").limit(1000);
+        SortedSet<String> keys = new TreeSet<>();
+        ScanIterator.scan(sync, args).forEachRemaining(keys::add);
+        return Collections.unmodifiableSortedSet(keys);
     }
 
     /** The reply, or {@code null} when Redis answered with an error (e.g. the key vanished). */

@@ -202,6 +202,29 @@ class BusMonitorTest {
     }
 
     @Test
+    void streamsAreRediscoveredOnTheRescanIntervalAndReadOnEverySample() {
+        redis.command("XADD", RISK_STREAM, "*", "a", "1");
+        MonitorTarget target = MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus");
+        try (BusMonitor monitor = new BusMonitor(List.of(target), Duration.ofSeconds(2), Duration.ofMillis(500))) {
+            assertThat(monitor.snapshot().redis().get(0).streams()).extracting(StreamInfo::key).containsExactly(RISK_STREAM);
+            long scannedAt = System.nanoTime();
+            redis.command("XADD", RISK_STREAM, "*", "a", "2");
+            redis.command("XADD", URGENT_LANE, "*", "a", "1");
+
+            RedisSnapshot soon = monitor.snapshot().redis().get(0);
+            if (Duration.ofNanos(System.nanoTime() - scannedAt).toMillis() < 400) {
+                // Known streams are read every sample; the new one waits for the next SCAN.
+                assertThat(soon.stream(RISK_STREAM).orElseThrow().length()).isEqualTo(2);
+                assertThat(soon.stream(URGENT_LANE)).isEmpty();
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> monitor.snapshot().redis().get(0).stream(URGENT_LANE).isPresent());
+
+            redis.command("DEL", RISK_STREAM);
+            assertThat(monitor.snapshot().redis().get(0).streams()).extracting(StreamInfo::key).containsExactly(URGENT_LANE);
+        }
+    }
+
+    @Test
     void rejectsWhatCannotBeMonitored() {
         assertThatThrownBy(() -> new BusMonitor(List.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one Redis");
