@@ -22,10 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nautilus monitor}: live view of the buses (SPEC §1.8). */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
-        description = {
-            "Live view of each Redis: CPU %, clients by engine, calls and FAILED calls per command,",
-            "stream lengths, consumer-group lag and pending, dead letters.",
-            "Watches the configured MarketData bus, Engine Logic bus and (if set) main Redis."},
+        description = "Live view of each Redis: CPU %%, clients by engine, calls and FAILED calls per command, "
+                + "stream lengths, consumer-group lag and pending, dead letters. Watches the configured MarketData bus, "
+                + "Engine Logic bus and (if set) main Redis; the options below replace any of them.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:shown (live view: stopped with Ctrl-C)",

@@ -156,6 +156,16 @@ class MonitorCommandTest {
     }
 
     @Test
+    void helpListsTheOptionsAndExitCodes() throws Exception {
+        Run run = run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--once", "--json", "--interval=SECONDS", "--marketdata=URL", "--engine-logic=URL",
+                "--main=URL", "CPU %", "Exit codes");
+        assertThat(run.err()).doesNotContain("WARN");
+    }
+
+    @Test
     void aBadUrlIsAConfigurationErrorNamingTheOption() throws Exception {
         Run run = run("--once", "--marketdata", "http://localhost:6380");
 
