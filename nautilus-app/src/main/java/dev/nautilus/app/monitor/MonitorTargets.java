@@ -1,0 +1,61 @@
+package dev.nautilus.app.monitor;
+
+import dev.nautilus.app.config.BusSettings;
+import dev.nautilus.app.config.ConfigException;
+import dev.nautilus.app.config.RedisUrl;
+import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.redis.monitor.MonitorTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which Redis servers {@code nautilus monitor} watches: the configured ones (MarketData bus,
+ * Engine Logic bus, and the main Redis when set), each replaceable by a command-line URL.
+ */
+public final class MonitorTargets {
+
+    /** What to tell an operator whose configuration names no Redis at all. */
+    public static final String NOTHING_TO_WATCH = """
+            no Redis to watch: no bus URLs are configured, so the buses run in memory inside the platform process.
+            Point the monitor at Redis with environment variables:
+              NAUTILUS_MARKETDATA_BUS_URL=redis://localhost:6380
+              NAUTILUS_ENGINE_LOGIC_BUS_URL=redis://localhost:6381
+              NAUTILUS_MAIN_REDIS_URL=redis://localhost:6379      (optional: the legacy main Redis)
+            or the keys bus.marketdata_url, bus.engine_logic_url, bus.main_redis_url of --config FILE,
+            or this command's options: --marketdata URL --engine-logic URL --main URL""";
+
+    private MonitorTargets() {
+    }
+
+    /**
+     * The targets, in the order MarketData bus, Engine Logic bus, main Redis; empty when none is
+     * configured or given.
+     *
+     * @param settings     the configured buses (URLs and stream prefix)
+     * @param marketData   replaces the configured MarketData bus URL
+     * @param engineLogic  replaces the configured Engine Logic bus URL
+     * @param main         replaces the configured main Redis URL
+     * @param streamPrefix replaces the configured stream prefix
+     * @throws ConfigException naming the option whose URL is invalid
+     */
+    public static List<MonitorTarget> resolve(BusSettings settings, Optional<String> marketData,
+            Optional<String> engineLogic, Optional<String> main, Optional<String> streamPrefix) {
+        String prefix = streamPrefix.map(String::strip).orElse(settings.streamPrefix());
+        if (prefix.isEmpty() || !prefix.matches("[A-Za-z0-9_.:\\-]+")) {
+            throw new ConfigException("--prefix must be letters, digits, '_', '.', ':' or '-', was '" + prefix + "'");
+        }
+        List<MonitorTarget> targets = new ArrayList<>(3);
+        url("--marketdata", marketData, settings.marketDataUrl())
+                .ifPresent(url -> targets.add(MonitorTarget.forBus(Bus.MARKETDATA, url.value(), prefix)));
+        url("--engine-logic", engineLogic, settings.engineLogicUrl())
+                .ifPresent(url -> targets.add(MonitorTarget.forBus(Bus.ENGINE_LOGIC, url.value(), prefix)));
+        url("--main", main, settings.mainRedisUrl())
+                .ifPresent(url -> targets.add(MonitorTarget.mainRedis(url.value(), prefix)));
+        return List.copyOf(targets);
+    }
+
+    private static Optional<RedisUrl> url(String option, Optional<String> given, Optional<RedisUrl> configured) {
+        return given.isPresent() ? Optional.of(RedisUrl.parse(option, given.get())) : configured;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.nautilus.bus.redis.monitor;
+
+import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.RoutingTable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One Redis the monitor watches.
+ *
+ * @param name         what operators call it, e.g. {@code MarketData bus} or {@code main Redis}
+ * @param busKey       the bus part of the monitor's connection name and the {@code bus} tag of its
+ *                     meters: {@link Bus#key()} for a bus, {@code main} for the main Redis
+ * @param redisUrl     the Redis URL, credentials included ({@code redis://} or {@code rediss://});
+ *                     never printed as is, see {@link #displayUrl()}
+ * @param streamPrefix the stream-key prefix whose streams are listed, {@code nautilus} by default
+ */
+public record MonitorTarget(String name, String busKey, String redisUrl, String streamPrefix) {
+
+    /** The bus part used for the main Redis, which carries no bus. */
+    public static final String MAIN_BUS_KEY = "main";
+
+    /** Validates the fields; the URL must be a {@code redis://} or {@code rediss://} URL. */
+    public MonitorTarget {
+        requireText(name, "name");
+        requireText(busKey, "busKey");
+        requireText(redisUrl, "redisUrl");
+        requireText(streamPrefix, "streamPrefix");
+        if (!redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+            throw new IllegalArgumentException("monitor target '" + name + "': Redis URL must start with redis:// or rediss://, was '"
+                    + redact(redisUrl) + "'");
+        }
+    }
+
+    /** The Redis of one bus, named after it (e.g. {@code MarketData bus}). */
+    public static MonitorTarget forBus(Bus bus, String redisUrl, String streamPrefix) {
+        return new MonitorTarget(bus.displayName() + " bus", bus.key(), redisUrl, streamPrefix);
+    }
+
+    /** The legacy main Redis, watched so that engine connections and failed calls left there show. */
+    public static MonitorTarget mainRedis(String redisUrl, String streamPrefix) {
+        return new MonitorTarget("main Redis", MAIN_BUS_KEY, redisUrl, streamPrefix);
+    }
+
+    /** The name the monitor's own connection gives itself: {@code nautilus:monitor:<bus>:monitor}. */
+    public String connectionName() {
+        return "nautilus:monitor:" + busKey + ":monitor";
+    }
+
+    /** The dead-letter streams looked at on this Redis: those of both buses under the prefix. */
+    public List<String> deadLetterStreams() {
+        RoutingTable routing = RoutingTable.withPrefix(streamPrefix);
+        return Arrays.stream(Bus.values()).map(routing::deadLetterStream).toList();
+    }
+
+    /** The URL with any password replaced by {@code ***}, safe to print and log. */
+    public String displayUrl() {
+        return redact(redisUrl);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + displayUrl() + ")";
+    }
+
+    private static String redact(String url) {
+        try {
+            URI uri = new URI(url);
+            String userInfo = uri.getRawUserInfo();
+            if (userInfo == null) {
+                return url;
+            }
+            int colon = userInfo.indexOf(':');
+            String shown = colon >= 0 ? userInfo.substring(0, colon) + ":***" : "***";
+            return url.replace(userInfo + "@", shown + "@");
+        } catch (URISyntaxException e) {
+            // An unparsable URL may still hold a password: show nothing of what precedes the host.
+            int at = url.lastIndexOf('@');
+            return at < 0 ? url : url.substring(0, url.indexOf("//") + 2) + "***" + url.substring(at);
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("monitor target " + field + " must not be blank");
+        }
+    }
+}
