@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.redis.monitor.BusMonitor;
 import dev.nautilus.bus.redis.monitor.MonitorTarget;
-import dev.nautilus.bus.redis.monitor.RedisServerProcess;
+import dev.nautilus.bus.redis.RedisServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class LiveMonitorTest {
 
     @Test
     void redrawsEveryIntervalAndStopsAtOnceRestoringTheCursor() throws Exception {
-        try (RedisServerProcess redis = RedisServerProcess.start();
+        try (RedisServer redis = RedisServer.start();
                 BusMonitor monitor = new BusMonitor(List.of(MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus")))) {
             StringWriter screen = new StringWriter();
             PrintWriter out = new PrintWriter(screen);
@@ -54,7 +54,7 @@ class LiveMonitorTest {
 
     @Test
     void closingTheMonitorUnderItEndsTheLoop() throws Exception {
-        try (RedisServerProcess redis = RedisServerProcess.start()) {
+        try (RedisServer redis = RedisServer.start()) {
             BusMonitor monitor = new BusMonitor(List.of(MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus")));
             LiveMonitor live = new LiveMonitor(monitor, new MonitorTable(false), new PrintWriter(new StringWriter()),
                     Duration.ofMillis(50));

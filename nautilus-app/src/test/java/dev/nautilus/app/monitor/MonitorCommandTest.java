@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nautilus.app.cli.NautilusCommand;
-import dev.nautilus.bus.redis.monitor.RedisServerProcess;
+import dev.nautilus.bus.redis.RedisServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,8 +23,8 @@ class MonitorCommandTest {
     private static final String RISK = "nautilus:engine_logic:risk_metric";
     private static final String PRICES = "nautilus:marketdata:price_update";
 
-    private static RedisServerProcess marketData;
-    private static RedisServerProcess engineLogic;
+    private static RedisServer marketData;
+    private static RedisServer engineLogic;
 
     @TempDir
     Path dir;
@@ -35,8 +35,8 @@ class MonitorCommandTest {
 
     @BeforeAll
     static void startRedis() {
-        marketData = RedisServerProcess.start();
-        engineLogic = RedisServerProcess.start();
+        marketData = RedisServer.start();
+        engineLogic = RedisServer.start();
         engineLogic.command("XGROUP", "CREATE", RISK, "risk", "0", "MKSTREAM");
         for (int i = 1; i <= 5; i++) {
             engineLogic.command("XADD", RISK, i + "-0", "message_type", "risk_metric");
@@ -52,7 +52,7 @@ class MonitorCommandTest {
 
     @AfterAll
     static void stopRedis() {
-        Stream.of(marketData, engineLogic).filter(r -> r != null).forEach(RedisServerProcess::close);
+        Stream.of(marketData, engineLogic).filter(r -> r != null).forEach(RedisServer::close);
     }
 
     private Run run(String... args) throws Exception {
@@ -134,7 +134,7 @@ class MonitorCommandTest {
 
     @Test
     void anUnreachableRedisIsShownAndMakesTheOneShotExitWithOne() throws Exception {
-        String down = "redis://127.0.0.1:" + RedisServerProcess.unusedPort();
+        String down = "redis://127.0.0.1:" + RedisServer.unusedPort();
 
         Run run = run("--once", "--engine-logic", engineLogic.url(), "--main", down);
 

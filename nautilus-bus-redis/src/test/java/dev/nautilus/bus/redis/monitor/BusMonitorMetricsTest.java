@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis.monitor;
 
+import dev.nautilus.bus.redis.RedisServer;
 import static dev.nautilus.bus.redis.monitor.MonitorFixture.RISK_STREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,12 +17,12 @@ import org.junit.jupiter.api.Test;
 
 class BusMonitorMetricsTest {
 
-    private RedisServerProcess redis;
+    private RedisServer redis;
     private SimpleMeterRegistry registry;
 
     @BeforeEach
     void start() {
-        redis = RedisServerProcess.start();
+        redis = RedisServer.start();
         registry = new SimpleMeterRegistry();
     }
 
@@ -46,7 +47,7 @@ class BusMonitorMetricsTest {
         MonitorFixture.write(redis);
         redis.command("XREADGROUP", "GROUP", "nope", "c", "STREAMS", RISK_STREAM, ">");
         redis.command("XREADGROUP", "GROUP", "nope", "c", "STREAMS", RISK_STREAM, ">");
-        int down = RedisServerProcess.unusedPort();
+        int down = RedisServer.unusedPort();
         List<MonitorTarget> targets = List.of(MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus"),
                 MonitorTarget.mainRedis("redis://127.0.0.1:" + down, "nautilus"));
 
@@ -100,7 +101,7 @@ class BusMonitorMetricsTest {
 
             await().atMost(Duration.ofSeconds(5)).until(() -> gauge("nautilus.bus.redis.up", "bus", "marketdata") == 0.0);
             assertThat(gauge("nautilus.bus.stream.length", "bus", "marketdata", "stream", "nautilus:marketdata:price_update")).isNaN();
-            redis = RedisServerProcess.start(); // for @AfterEach
+            redis = RedisServer.start(); // for @AfterEach
         }
     }
 }

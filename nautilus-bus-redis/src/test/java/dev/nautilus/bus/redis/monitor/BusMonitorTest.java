@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis.monitor;
 
+import dev.nautilus.bus.redis.RedisServer;
 import static dev.nautilus.bus.redis.monitor.MonitorFixture.ENGINE_LOGIC_DEAD;
 import static dev.nautilus.bus.redis.monitor.MonitorFixture.MARKETDATA_DEAD;
 import static dev.nautilus.bus.redis.monitor.MonitorFixture.PRICE_STREAM;
@@ -24,11 +25,11 @@ import org.junit.jupiter.api.Test;
 /** The monitor against real redis-server processes the test starts. */
 class BusMonitorTest {
 
-    private RedisServerProcess redis;
+    private RedisServer redis;
 
     @BeforeEach
     void startRedis() {
-        redis = RedisServerProcess.start();
+        redis = RedisServer.start();
     }
 
     @AfterEach
@@ -147,7 +148,7 @@ class BusMonitorTest {
 
     @Test
     void aRedisThatIsDownIsReportedUnreachableAndTheOthersStillAnswer() {
-        int nothingListens = RedisServerProcess.unusedPort();
+        int nothingListens = RedisServer.unusedPort();
         MonitorTarget down = MonitorTarget.mainRedis("redis://127.0.0.1:" + nothingListens, "nautilus");
         MonitorTarget up = MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus");
 
@@ -173,14 +174,14 @@ class BusMonitorTest {
 
             assertThat(monitor.snapshot().redis().get(0).reachable()).isFalse();
 
-            redis = RedisServerProcess.startOnPort(port);
+            redis = RedisServer.startOnPort(port);
             assertThat(monitor.snapshot().redis().get(0).reachable()).isTrue();
         }
     }
 
     @Test
     void aRedisThatStopsAnsweringIsReportedUnreachableWithinTheTimeout() throws Exception {
-        try (RedisServerProcess frozen = RedisServerProcess.start("--enable-debug-command", "yes");
+        try (RedisServer frozen = RedisServer.start("--enable-debug-command", "yes");
                 BusMonitor monitor = new BusMonitor(List.of(MonitorTarget.mainRedis(frozen.url(), "nautilus"),
                         MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus")), Duration.ofMillis(300))) {
             assertThat(monitor.snapshot().redis().get(0).reachable()).isTrue();

@@ -1,5 +1,7 @@
 package dev.nautilus.bus.redis.monitor;
 
+import dev.nautilus.bus.redis.RedisServer;
+
 /**
  * Known bus state written to a real Redis, so tests can assert exact figures: streams with consumer
  * groups, entries read and left pending, a priority lane, dead letters, and keys the monitor must not list.
@@ -22,7 +24,7 @@ final class MonitorFixture {
     }
 
     /** Writes the state with the test's own protocol client, not the code under test. */
-    static void write(RedisServerProcess redis) {
+    static void write(RedisServer redis) {
         redis.command("XGROUP", "CREATE", RISK_STREAM, "risk", "0", "MKSTREAM");
         redis.command("XGROUP", "CREATE", RISK_STREAM, "portfolio", "0", "MKSTREAM");
         for (int i = 0; i < RISK_ENTRIES; i++) {
