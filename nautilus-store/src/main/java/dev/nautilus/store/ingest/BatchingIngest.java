@@ -40,6 +40,7 @@ public final class BatchingIngest implements Ingest {
     private final BatchWriter writer;
     private final int batchSize;
     private final Duration offerTimeout;
+    private final int queueCapacity;
     private final BlockingQueue<Object> queue;
     private final Thread thread;
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
@@ -71,8 +72,8 @@ public final class BatchingIngest implements Ingest {
         }
         this.batchSize = batchSize;
         this.offerTimeout = Objects.requireNonNull(offerTimeout, "offerTimeout");
-        // One slot more than the configured capacity keeps room for close()'s end marker.
-        this.queue = new ArrayBlockingQueue<>(queueCapacity + 1);
+        this.queueCapacity = queueCapacity;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.thread = Thread.ofPlatform().name("nautilus-store-writer-" + name).daemon(false).unstarted(this::run);
         thread.start();
     }
@@ -94,7 +95,7 @@ public final class BatchingIngest implements Ingest {
         if (!queued) {
             rejected.incrementAndGet();
             throw new IngestBackPressureException("ingest queue " + name + " stayed full for " + offerTimeout
-                    + " (capacity " + (queue.remainingCapacity() + queue.size() - 1) + "): the writer is behind");
+                    + " (capacity " + queueCapacity + "): the writer is behind");
         }
         submitted.incrementAndGet();
     }
