@@ -56,6 +56,22 @@ final class PostgresStoreTest extends StoreContractTest {
                 .containsExactly("1");
     }
 
+    @Test
+    void rowsOfADayAlreadyInTheDefaultPartitionStillGoThroughAndLandThere() throws Exception {
+        try (Connection connection = TestDatabase.connect()) {
+            connection.createStatement().execute("set search_path to " + schema);
+            // A row for 2031-05-06 written behind the store's back, before any partition for that day.
+            connection.createStatement().execute("insert into trades values"
+                    + " ('2031-05-06T10:00:00Z', 'DEFAULT', 1, 10, 1, 'BUY')");
+        }
+        store.ingest().submit(new dev.nautilus.store.model.Trade(java.time.Instant.parse("2031-05-06T11:00:00Z"),
+                "DEFAULT", 2, 11, 1, dev.nautilus.store.model.Side.BUY));
+        assertThat(store.ingest().flush().get()).isPositive();
+        assertThat(store.ingest().counters().failedBatches()).isZero();
+        assertThat(query("select count(*)::text from trades_default where symbol = ?", "DEFAULT"))
+                .containsExactly("2");
+    }
+
     private Set<String> query(String sql, String... params) throws Exception {
         try (Connection connection = TestDatabase.connect()) {
             connection.createStatement().execute("set search_path to " + schema);

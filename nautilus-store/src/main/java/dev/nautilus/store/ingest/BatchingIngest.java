@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongConsumer;
 
 /**
@@ -50,6 +52,12 @@ public final class BatchingIngest implements Ingest {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    /**
+     * Submitters hold the read lock from the closed-check to the end of their offer; close() takes
+     * the write lock to flip {@code closed}. So no row can slip into the queue behind the end marker,
+     * where it would be counted as submitted and never written.
+     */
+    private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
     /**
@@ -81,36 +89,44 @@ public final class BatchingIngest implements Ingest {
     @Override
     public void submit(StoredRecord record) {
         Objects.requireNonNull(record, "record");
-        if (closed) {
-            throw new IllegalStateException("ingest " + name + " is closed");
-        }
-        boolean queued;
+        closing.readLock().lock();
         try {
-            queued = queue.offer(record, offerTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            rejected.incrementAndGet();
-            throw new IngestBackPressureException("interrupted while waiting for room in ingest queue " + name);
+            if (closed) {
+                throw new IllegalStateException("ingest " + name + " is closed");
+            }
+            boolean queued;
+            try {
+                queued = queue.offer(record, offerTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                rejected.incrementAndGet();
+                throw new IngestBackPressureException("interrupted while waiting for room in ingest queue " + name);
+            }
+            if (!queued) {
+                rejected.incrementAndGet();
+                throw new IngestBackPressureException("ingest queue " + name + " stayed full for " + offerTimeout
+                        + " (capacity " + queueCapacity + "): the writer is behind");
+            }
+            submitted.incrementAndGet();
+        } finally {
+            closing.readLock().unlock();
         }
-        if (!queued) {
-            rejected.incrementAndGet();
-            throw new IngestBackPressureException("ingest queue " + name + " stayed full for " + offerTimeout
-                    + " (capacity " + queueCapacity + "): the writer is behind");
-        }
-        submitted.incrementAndGet();
     }
 
     @Override
     public CompletableFuture<Long> flush() {
         CompletableFuture<Long> flushed = new CompletableFuture<>();
-        if (closed) {
-            return stopped.thenApply(v -> acknowledged.get());
-        }
+        closing.readLock().lock();
         try {
+            if (closed) {
+                return stopped.thenApply(v -> acknowledged.get());
+            }
             queue.put(new Marker(flushed, false));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             flushed.completeExceptionally(e);
+        } finally {
+            closing.readLock().unlock();
         }
         return flushed;
     }
@@ -133,11 +149,21 @@ public final class BatchingIngest implements Ingest {
 
     @Override
     public void close() {
-        if (closed) {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("ingest " + name + " cannot be closed from its own writer thread");
+        }
+        closing.writeLock().lock();
+        boolean first;
+        try {
+            first = !closed;
+            closed = true;
+        } finally {
+            closing.writeLock().unlock();
+        }
+        if (!first) {
             stopped.join();
             return;
         }
-        closed = true;
         try {
             // Blocks only while the queue is full; the writer is draining it, so this ends.
             queue.put(new Marker(null, true));

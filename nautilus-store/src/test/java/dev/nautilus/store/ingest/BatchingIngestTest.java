@@ -120,6 +120,33 @@ final class BatchingIngestTest {
     }
 
     @Test
+    void rowsSubmittedConcurrentlyWithCloseAreEitherWrittenOrRefusedNeverLost() throws Exception {
+        RecordingWriter writer = new RecordingWriter(true);
+        BatchingIngest ingest = new BatchingIngest("race", writer, 50, 1_000, Duration.ofSeconds(5));
+        java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> producers = new java.util.ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            producers.add(Thread.ofPlatform().start(() -> {
+                for (long i = 0; i < 100_000; i++) {
+                    try {
+                        ingest.submit(trade(i));
+                        accepted.incrementAndGet();
+                    } catch (IllegalStateException closed) {
+                        return;
+                    }
+                }
+            }));
+        }
+        org.awaitility.Awaitility.await().until(() -> accepted.get() > 10_000);
+        ingest.close();
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        assertThat(writer.rows()).isEqualTo(accepted.get()).isEqualTo(ingest.counters().submitted())
+                .isEqualTo(ingest.acknowledged());
+    }
+
+    @Test
     void refusesNullRows() {
         try (BatchingIngest ingest = new BatchingIngest("null", new RecordingWriter(true), 1, 1, Duration.ZERO)) {
             assertThatThrownBy(() -> ingest.submit(null)).isInstanceOf(NullPointerException.class)
