@@ -59,6 +59,8 @@ public final class BatchingIngest implements Ingest {
      */
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    /** A batch failure no flush has reported yet; touched by the writer thread only. */
+    private Exception unreportedFailure;
 
     /**
      * Starts the writer thread.
@@ -214,25 +216,33 @@ public final class BatchingIngest implements Ingest {
     }
 
     private void commit(List<StoredRecord> batch, List<CompletableFuture<Long>> flushes) throws InterruptedException {
-        Exception failure = null;
         if (!batch.isEmpty()) {
-            failure = writeWithRetries(batch);
-        }
-        if (failure == null) {
-            if (!batch.isEmpty()) {
+            Exception failure = writeWithRetries(batch);
+            if (failure == null) {
                 long total = acknowledged.addAndGet(batch.size());
                 batches.incrementAndGet();
                 for (LongConsumer listener : listeners) {
                     notify(listener, total);
                 }
+            } else {
+                rejected.addAndGet(batch.size());
+                failedBatches.incrementAndGet();
+                // Kept until the next flush completes, whichever batch its marker travelled with: the
+                // failed rows were queued before that marker, so that flush must not report success.
+                unreportedFailure = failure;
             }
+        }
+        if (!flushes.isEmpty()) {
+            Exception failure = unreportedFailure;
+            unreportedFailure = null;
             long total = acknowledged.get();
-            flushes.forEach(f -> f.complete(total));
-        } else {
-            rejected.addAndGet(batch.size());
-            failedBatches.incrementAndGet();
-            Exception cause = failure;
-            flushes.forEach(f -> f.completeExceptionally(cause));
+            for (CompletableFuture<Long> flushed : flushes) {
+                if (failure == null) {
+                    flushed.complete(total);
+                } else {
+                    flushed.completeExceptionally(failure);
+                }
+            }
         }
     }
 

@@ -34,7 +34,8 @@ public interface Ingest extends AutoCloseable {
 
     /**
      * Completes, with the acknowledged count, once every row submitted before this call has been
-     * committed; completes exceptionally if a batch holding one of them failed.
+     * written; completes exceptionally instead if any batch failed (and its rows were counted as
+     * rejected) since the previous flush completed.
      */
     CompletableFuture<Long> flush();
 
