@@ -1,0 +1,127 @@
+package dev.nautilus.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Configuration of the store. Credentials arrive only through this record (built by the caller from
+ * its configuration file or the environment, see {@link #fromEnvironment}); {@link #toString()} never
+ * prints the password.
+ *
+ * @param jdbcUrl       PostgreSQL JDBC URL, or {@code null}/blank for the embedded DuckDB store
+ * @param user          database user, may be {@code null}
+ * @param password      database password, may be {@code null}
+ * @param schema        PostgreSQL schema holding the tables (created if missing); a plain identifier
+ * @param poolSize      connection pool size (PostgreSQL), &gt;= 1
+ * @param batchSize     largest ingest batch, &gt;= 1
+ * @param queueCapacity ingest queue bound, &gt;= 1
+ * @param offerTimeout  how long a submit waits for queue room before refusing the row
+ * @param dataDir       directory of the embedded store's file
+ */
+public record StoreConfig(String jdbcUrl, String user, String password, String schema, int poolSize,
+                          int batchSize, int queueCapacity, Duration offerTimeout, Path dataDir) {
+
+    /** Default pool size: two connections per core, small by design (DESIGN.md). */
+    public static final int DEFAULT_POOL_SIZE = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_BATCH_SIZE = 5_000;
+    public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
+    public static final Duration DEFAULT_OFFER_TIMEOUT = Duration.ofSeconds(5);
+    public static final String DEFAULT_SCHEMA = "nautilus";
+    /** Name of the embedded store's file inside {@link #dataDir}. */
+    public static final String EMBEDDED_FILE = "nautilus.duckdb";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public StoreConfig {
+        Objects.requireNonNull(schema, "schema");
+        if (!IDENTIFIER.matcher(schema).matches()) {
+            throw new IllegalArgumentException("schema must be a lower-case SQL identifier, was " + schema);
+        }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be >= 1, was " + poolSize);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+        }
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queueCapacity must be >= 1, was " + queueCapacity);
+        }
+        Objects.requireNonNull(offerTimeout, "offerTimeout");
+        if (offerTimeout.isNegative()) {
+            throw new IllegalArgumentException("offerTimeout must not be negative, was " + offerTimeout);
+        }
+        Objects.requireNonNull(dataDir, "dataDir");
+    }
+
+    /** The embedded store in {@code dataDir}, with defaults. */
+    public static StoreConfig embedded(Path dataDir) {
+        return new StoreConfig(null, null, null, DEFAULT_SCHEMA, DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE,
+                DEFAULT_QUEUE_CAPACITY, DEFAULT_OFFER_TIMEOUT, dataDir);
+    }
+
+    /** PostgreSQL at {@code jdbcUrl}, with defaults. */
+    public static StoreConfig postgres(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        return new StoreConfig(jdbcUrl, user, password, DEFAULT_SCHEMA, DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE,
+                DEFAULT_QUEUE_CAPACITY, DEFAULT_OFFER_TIMEOUT, Path.of("data"));
+    }
+
+    /**
+     * From {@code NAUTILUS_DB_URL}, {@code NAUTILUS_DB_USER}, {@code NAUTILUS_DB_PASSWORD} and
+     * {@code NAUTILUS_DATA_DIR} (default {@code ./data}); no URL means the embedded store.
+     */
+    public static StoreConfig fromEnvironment(Map<String, String> env) {
+        Path dataDir = Path.of(env.getOrDefault("NAUTILUS_DATA_DIR", "data"));
+        String url = env.get("NAUTILUS_DB_URL");
+        StoreConfig embedded = embedded(dataDir);
+        return url == null || url.isBlank()
+                ? embedded
+                : new StoreConfig(url, env.get("NAUTILUS_DB_USER"), env.get("NAUTILUS_DB_PASSWORD"), DEFAULT_SCHEMA,
+                DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE, DEFAULT_QUEUE_CAPACITY, DEFAULT_OFFER_TIMEOUT, dataDir);
+    }
+
+    /** Whether a PostgreSQL URL is configured. */
+    public boolean usesPostgres() {
+        return jdbcUrl != null && !jdbcUrl.isBlank();
+    }
+
+    public StoreConfig withSchema(String value) {
+        return new StoreConfig(jdbcUrl, user, password, value, poolSize, batchSize, queueCapacity, offerTimeout,
+                dataDir);
+    }
+
+    public StoreConfig withPoolSize(int value) {
+        return new StoreConfig(jdbcUrl, user, password, schema, value, batchSize, queueCapacity, offerTimeout,
+                dataDir);
+    }
+
+    public StoreConfig withBatchSize(int value) {
+        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, value, queueCapacity, offerTimeout,
+                dataDir);
+    }
+
+    public StoreConfig withQueueCapacity(int value) {
+        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, value, offerTimeout, dataDir);
+    }
+
+    public StoreConfig withOfferTimeout(Duration value) {
+        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, queueCapacity, value, dataDir);
+    }
+
+    public StoreConfig withDataDir(Path value) {
+        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, queueCapacity, offerTimeout,
+                value);
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "StoreConfig[jdbcUrl=" + (usesPostgres() ? jdbcUrl : "(embedded)") + ", user=" + user
+                + ", password=" + (password == null ? "(none)" : "****") + ", schema=" + schema
+                + ", poolSize=" + poolSize + ", batchSize=" + batchSize + ", queueCapacity=" + queueCapacity
+                + ", offerTimeout=" + offerTimeout + ", dataDir=" + dataDir + "]";
+    }
+}

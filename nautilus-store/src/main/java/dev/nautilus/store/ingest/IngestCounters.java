@@ -1,0 +1,15 @@
+package dev.nautilus.store.ingest;
+
+/**
+ * A snapshot of an ingest pipeline's counters.
+ *
+ * @param submitted    rows accepted into the queue
+ * @param acknowledged rows whose batch has committed (durable)
+ * @param batches      batches committed
+ * @param rejected     rows refused (queue full past the timeout, or in a batch that failed to commit)
+ * @param failedBatches batches that failed to commit after retries
+ * @param queued       rows waiting in the queue now
+ */
+public record IngestCounters(long submitted, long acknowledged, long batches, long rejected, long failedBatches,
+                             int queued) {
+}

@@ -1,0 +1,13 @@
+package dev.nautilus.store.repository;
+
+import dev.nautilus.store.model.Bar;
+import dev.nautilus.store.model.BarInterval;
+
+import java.util.List;
+
+/** Bars stored as published (not computed). */
+public interface BarRepository {
+
+    /** Stored bars of one symbol and interval, oldest first, offset-paginated. */
+    List<Bar> bars(String symbol, BarInterval interval, TimeRange range, long offset, int limit);
+}

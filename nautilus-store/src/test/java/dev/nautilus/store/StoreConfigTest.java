@@ -1,0 +1,53 @@
+package dev.nautilus.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+final class StoreConfigTest {
+
+    @Test
+    void noUrlMeansTheEmbeddedStore() {
+        StoreConfig config = StoreConfig.fromEnvironment(Map.of("NAUTILUS_DATA_DIR", "/tmp/x"));
+        assertThat(config.usesPostgres()).isFalse();
+        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(StoreConfig.fromEnvironment(Map.of()).dataDir()).isEqualTo(Path.of("data"));
+    }
+
+    @Test
+    void credentialsComeFromTheEnvironmentAndThePasswordIsNeverPrinted() {
+        StoreConfig config = StoreConfig.fromEnvironment(Map.of("NAUTILUS_DB_URL", "jdbc:postgresql://db/x",
+                "NAUTILUS_DB_USER", "nautilus", "NAUTILUS_DB_PASSWORD", "s3cret-value"));
+        assertThat(config.usesPostgres()).isTrue();
+        assertThat(config.password()).isEqualTo("s3cret-value");
+        assertThat(config.toString()).doesNotContain("s3cret-value").contains("password=****");
+        assertThat(config.poolSize()).isEqualTo(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
+    void refusesBadValuesNamingTheField() {
+        StoreConfig config = StoreConfig.embedded(Path.of("d"));
+        assertThatThrownBy(() -> config.withSchema("x; drop")).hasMessageStartingWith("schema");
+        assertThatThrownBy(() -> config.withPoolSize(0)).hasMessageStartingWith("poolSize");
+        assertThatThrownBy(() -> config.withBatchSize(0)).hasMessageStartingWith("batchSize");
+        assertThatThrownBy(() -> config.withQueueCapacity(0)).hasMessageStartingWith("queueCapacity");
+    }
+
+    @Test
+    void storesOpenPicksTheDatabaseFromTheConfig() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("nautilus-open-test");
+        try (Store store = Stores.open(StoreConfig.embedded(dir))) {
+            assertThat(store.kind()).isEqualTo(StoreKind.DUCKDB);
+        }
+        String schema = TestDatabase.newSchema();
+        try (Store store = Stores.open(TestDatabase.postgres(schema))) {
+            assertThat(store.kind()).isEqualTo(StoreKind.POSTGRESQL);
+        } finally {
+            TestDatabase.dropSchema(schema);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.nautilus.store.ingest;
+
+import dev.nautilus.store.model.Side;
+import dev.nautilus.store.model.StoredRecord;
+import dev.nautilus.store.model.Trade;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+final class IngestMetricsTest {
+
+    @Test
+    void countersAreVisibleAsMeters() throws Exception {
+        BatchWriter discard = new BatchWriter() {
+            @Override
+            public void write(List<StoredRecord> batch) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (BatchingIngest ingest = new BatchingIngest("m", discard, 10, 100, Duration.ofSeconds(1))) {
+            IngestMetrics.bind(ingest, "test", registry);
+            for (int i = 0; i < 25; i++) {
+                ingest.submit(new Trade(Instant.EPOCH, "X", i, 1, 1, Side.BUY));
+            }
+            ingest.flush().get();
+            assertThat(registry.get("nautilus.store.rows.written").tag("store", "test").functionCounter().count())
+                    .isEqualTo(25.0);
+            assertThat(registry.get("nautilus.store.rows.submitted").functionCounter().count()).isEqualTo(25.0);
+            assertThat(registry.get("nautilus.store.batches.written").functionCounter().count()).isGreaterThan(0);
+            assertThat(registry.get("nautilus.store.queue.depth").gauge().value()).isZero();
+        }
+    }
+}
