@@ -3,6 +3,7 @@ package dev.nautilus.app.cli;
 import dev.nautilus.bench.InMemoryBench;
 import dev.nautilus.bench.redis.RedisLatencyBench;
 import dev.nautilus.bench.redis.RedisThroughputBench;
+import dev.nautilus.bench.redis.SeedFailureModeBench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -43,7 +44,12 @@ final class BenchCommand implements Callable<Integer> {
                 RedisLatencyBench.run(10_000, Duration.ofSeconds(quick ? 3 : 10)).publish(System.out, OUTPUT);
                 yield 0;
             }
-            case "seed-failure-mode", "pipeline", "scaling" -> NotYetAvailable.report(spec.commandLine().getErr(),
+            case "seed-failure-mode" -> {
+                SeedFailureModeBench.run(Duration.ofSeconds(quick ? 5 : 20), 1_000, Duration.ofMillis(1))
+                        .publish(System.out, OUTPUT);
+                yield 0;
+            }
+            case "pipeline", "scaling" -> NotYetAvailable.report(spec.commandLine().getErr(),
                     "bench " + scenario, "lands with issue #8");
             default -> {
                 spec.commandLine().getErr().println("nautilus bench: unknown scenario '" + scenario

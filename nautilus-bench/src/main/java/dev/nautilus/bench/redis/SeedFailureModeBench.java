@@ -1,0 +1,210 @@
+package dev.nautilus.bench.redis;
+
+import dev.nautilus.bench.BenchReport;
+import dev.nautilus.bus.DualMessageBus;
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MessageType;
+import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.SubscriptionSpec;
+import dev.nautilus.bus.redis.RedisBusConfig;
+import dev.nautilus.bus.redis.RedisBuses;
+import dev.nautilus.bus.redis.RedisServer;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The seeds' story as a measurement. Seven engines in the legacy style on one Redis poll
+ * {@code XREADGROUP} without {@code BLOCK} on consumer groups that were never created (what the
+ * seeds' analysis found: millions of failed calls burning the main Redis's CPU), while a publisher
+ * sends market data there. Then the same seven engines on the Nautilus dual bus with the same load.
+ * Every figure comes from the Redis servers' own {@code INFO}: CPU, clients, calls and failed calls.
+ *
+ * <p>The seeds' headline is the main Redis's CPU before and after; the dual bus's own Redis servers
+ * are reported too, since they now do the work the legacy engines failed to do (deliver messages).
+ */
+public final class SeedFailureModeBench {
+
+    static final List<String> ENGINES = List.of("portfolio", "collateral", "ml", "factor", "strategy", "websocket", "features");
+
+    private SeedFailureModeBench() {
+    }
+
+    public static BenchReport run(Duration duration, int messagesPerSecond, Duration legacyPollInterval) throws Exception {
+        BenchReport report = new BenchReport("seed-failure-mode");
+        try (RedisServer main = RedisServer.start(); RedisServer marketData = RedisServer.start();
+                RedisServer engineLogic = RedisServer.start()) {
+            Sample legacy = legacy(main, duration, messagesPerSecond, legacyPollInterval);
+            double mainCpuBefore = cpuSeconds(main);
+            long mainCallsBefore = totalCalls(main);
+            long dualStart = System.nanoTime();
+            Sample dual = dual(marketData, engineLogic, duration, messagesPerSecond);
+            double mainCpuAfter = 100 * (cpuSeconds(main) - mainCpuBefore) / ((System.nanoTime() - dualStart) / 1e9);
+            report.put("ratio main Redis CPU, dual bus / legacy (seed: 0.22 / 22.11 = 0.010)", mainCpuAfter / legacy.cpuPercent)
+                    .put("legacy: main Redis CPU %", legacy.cpuPercent)
+                    .put("dual bus: main Redis CPU %", mainCpuAfter)
+                    .put("dual bus: commands on the main Redis", totalCalls(main) - mainCallsBefore)
+                    .put("legacy: XREADGROUP calls", legacy.calls)
+                    .put("legacy: failed XREADGROUP calls", legacy.failedCalls)
+                    .put("legacy: engine connections on the main Redis", legacy.clients)
+                    .put("legacy: messages delivered to engines", legacy.delivered)
+                    .put("dual bus: Redis CPU % (MarketData + Engine Logic)", dual.cpuPercent)
+                    .put("dual bus: XREADGROUP calls", dual.calls)
+                    .put("dual bus: failed XREADGROUP calls", dual.failedCalls)
+                    .put("dual bus: engine connections (both buses)", dual.clients)
+                    .put("dual bus: messages delivered to engines", dual.delivered)
+                    .put("dual bus: bus Redis CPU-ms per 1,000 deliveries",
+                            dual.cpuPercent * 10 * duration.toSeconds() / Math.max(1, dual.delivered / 1000.0))
+                    .put("dual bus: engine connections on the main Redis", connectedClients(main) - 1)
+                    .put("messages published", (long) messagesPerSecond * duration.toSeconds())
+                    .put("duration (s)", duration.toSeconds())
+                    .put("legacy poll interval (ms)", legacyPollInterval.toMillis());
+        }
+        return report;
+    }
+
+    private record Sample(double cpuPercent, long calls, long failedCalls, long clients, long delivered) {
+    }
+
+    /** Seven pollers hitting missing groups without BLOCK, and a publisher, all on one Redis. */
+    private static Sample legacy(RedisServer main, Duration duration, int rate, Duration pollInterval) throws Exception {
+        RedisClient client = RedisClient.create();
+        List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong delivered = new AtomicLong();
+        List<Thread> pollers = new ArrayList<>();
+        try {
+            for (String engine : ENGINES) {
+                RedisURI uri = RedisURI.create(main.url());
+                uri.setClientName("legacy:" + engine);
+                uri.setLibraryName("");
+                uri.setLibraryVersion("");
+                StatefulRedisConnection<String, String> connection = client.connect(uri);
+                connections.add(connection);
+                pollers.add(Thread.ofPlatform().daemon(true).start(() -> {
+                    var redis = connection.sync();
+                    while (running.get()) {
+                        try {
+                            delivered.addAndGet(redis.xreadgroup(Consumer.from(engine, engine + "-1"), XReadArgs.Builder.count(10),
+                                    XReadArgs.StreamOffset.lastConsumed("nautilus:engine_communication")).size());
+                        } catch (RuntimeException e) {
+                            // NOGROUP, as in the seeds: the legacy client ignored it and polled again.
+                        }
+                        LockSupport.parkNanos(pollInterval.toNanos());
+                    }
+                }));
+            }
+            Thread.sleep(500);
+            long callsBefore = main.commandStat("xreadgroup", "calls");
+            long failedBefore = main.commandStat("xreadgroup", "failed_calls");
+            double cpuBefore = cpuSeconds(main);
+            long clients = connectedClients(main) - 1;
+            long start = System.nanoTime();
+            try (StatefulRedisConnection<String, String> publisher = client.connect(RedisURI.create(main.url()))) {
+                publishAtRate(duration, rate, i -> publisher.sync().xadd("nautilus:engine_communication",
+                        Map.of("message_type", "market_data", "source_engine", "marketdata", "payload", "{\"i\":" + i + "}",
+                                "priority", "normal", "timestamp", Double.toString(System.currentTimeMillis() / 1000.0))));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Sample sample = new Sample(100 * (cpuSeconds(main) - cpuBefore) / seconds,
+                    main.commandStat("xreadgroup", "calls") - callsBefore,
+                    main.commandStat("xreadgroup", "failed_calls") - failedBefore, clients, delivered.get());
+            running.set(false);
+            for (Thread poller : pollers) {
+                poller.join(2_000);
+            }
+            return sample;
+        } finally {
+            running.set(false);
+            connections.forEach(StatefulRedisConnection::close);
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        }
+    }
+
+    /** The same seven engines as consumer groups on the dual bus, and the same load. */
+    private static Sample dual(RedisServer marketData, RedisServer engineLogic, Duration duration, int rate) throws Exception {
+        AtomicLong delivered = new AtomicLong();
+        try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                RedisBusConfig.defaults(marketData.url(), "bench"), RedisBusConfig.defaults(engineLogic.url(), "bench"))) {
+            for (String engine : ENGINES) {
+                bus.subscribe(SubscriptionSpec.allTypes(engine, engine + "-1", List.of("*")), m -> delivered.incrementAndGet());
+            }
+            Thread.sleep(500);
+            long calls = marketData.commandStat("xreadgroup", "calls") + engineLogic.commandStat("xreadgroup", "calls");
+            long failed = marketData.commandStat("xreadgroup", "failed_calls") + engineLogic.commandStat("xreadgroup", "failed_calls");
+            double cpu = cpuSeconds(marketData) + cpuSeconds(engineLogic);
+            long clients = connectedClients(marketData) + connectedClients(engineLogic) - 2;
+            long start = System.nanoTime();
+            publishAtRate(duration, rate, i -> bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+                    .source("marketdata").payload(Map.of("i", i)).build()));
+            long expected = (long) rate * duration.toSeconds() * ENGINES.size();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (delivered.get() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Sample(100 * (cpuSeconds(marketData) + cpuSeconds(engineLogic) - cpu) / seconds,
+                    marketData.commandStat("xreadgroup", "calls") + engineLogic.commandStat("xreadgroup", "calls") - calls,
+                    marketData.commandStat("xreadgroup", "failed_calls") + engineLogic.commandStat("xreadgroup", "failed_calls") - failed,
+                    clients, delivered.get());
+        }
+    }
+
+    private interface Send {
+        void send(long i);
+    }
+
+    private static void publishAtRate(Duration duration, int rate, Send send) {
+        long total = (long) rate * duration.toSeconds();
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long due = start + i * period;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            send.send(i);
+        }
+    }
+
+    static double cpuSeconds(RedisServer server) {
+        double total = 0;
+        for (String line : server.info("cpu").split("\r?\n")) {
+            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return total;
+    }
+
+    /** All commands the server ran, from {@code INFO stats}. */
+    static long totalCalls(RedisServer server) {
+        for (String line : server.info("stats").split("\r?\n")) {
+            if (line.startsWith("total_commands_processed:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    static long connectedClients(RedisServer server) {
+        for (String line : server.info("clients").split("\r?\n")) {
+            if (line.startsWith("connected_clients:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return 0;
+    }
+}
