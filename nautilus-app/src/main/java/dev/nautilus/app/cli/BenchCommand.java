@@ -3,6 +3,7 @@ package dev.nautilus.app.cli;
 import dev.nautilus.bench.InMemoryBench;
 import dev.nautilus.bench.redis.RedisLatencyBench;
 import dev.nautilus.bench.redis.RedisThroughputBench;
+import dev.nautilus.bench.redis.ScalingBench;
 import dev.nautilus.bench.redis.SeedFailureModeBench;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +50,12 @@ final class BenchCommand implements Callable<Integer> {
                         .publish(System.out, OUTPUT);
                 yield 0;
             }
-            case "pipeline", "scaling" -> NotYetAvailable.report(spec.commandLine().getErr(),
-                    "bench " + scenario, "lands with issue #8");
+            case "scaling" -> {
+                ScalingBench.run(Duration.ofSeconds(quick ? 1 : 3), OUTPUT.resolve("scaling.svg")).publish(System.out, OUTPUT);
+                yield 0;
+            }
+            case "pipeline" -> NotYetAvailable.report(spec.commandLine().getErr(),
+                    "bench " + scenario, "the pipeline replay lands with the engines (issue #4)");
             default -> {
                 spec.commandLine().getErr().println("nautilus bench: unknown scenario '" + scenario
                         + "' (in-memory, throughput, latency, seed-failure-mode, pipeline, scaling)");

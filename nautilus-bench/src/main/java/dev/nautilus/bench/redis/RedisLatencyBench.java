@@ -1,6 +1,7 @@
 package dev.nautilus.bench.redis;
 
 import dev.nautilus.bench.BenchReport;
+import dev.nautilus.bench.FixedRate;
 import dev.nautilus.bus.DualMessageBus;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
@@ -14,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -53,17 +53,13 @@ public final class RedisLatencyBench {
                 });
                 long warmup = ratePerSecond * 2L;
                 long total = warmup + ratePerSecond * duration.toSeconds();
-                long period = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
-                long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-                for (long i = 0; i < total; i++) {
-                    long intended = start + i * period;
+                FixedRate.run(total, ratePerSecond, TimeUnit.MILLISECONDS.toNanos(100), (i, intended) -> {
                     if (i == warmup) {
                         recording.set(1);
                     }
-                    waitUntil(intended);
                     bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("marketdata")
                             .payload(new Probe(intended, pad)).build());
-                }
+                });
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (handled.get() < total && System.nanoTime() < deadline) {
                     Thread.sleep(5);
@@ -83,15 +79,4 @@ public final class RedisLatencyBench {
         return report;
     }
 
-    /**
-     * Parks until the intended time. No spinning: on two cores a spinning load generator would
-     * steal the CPU that Redis and the consumer need. Parking overshoots by tens of microseconds,
-     * and that lateness is counted in the latency (measured from the intended time).
-     */
-    private static void waitUntil(long nanos) {
-        long remaining;
-        while ((remaining = nanos - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(remaining);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.nautilus.bench.redis;
 
 import dev.nautilus.bench.BenchReport;
+import dev.nautilus.bench.FixedRate;
 import dev.nautilus.bus.DualMessageBus;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
@@ -46,15 +47,15 @@ public final class SeedFailureModeBench {
         try (RedisServer main = RedisServer.start(); RedisServer marketData = RedisServer.start();
                 RedisServer engineLogic = RedisServer.start()) {
             Sample legacy = legacy(main, duration, messagesPerSecond, legacyPollInterval);
-            double mainCpuBefore = cpuSeconds(main);
-            long mainCallsBefore = totalCalls(main);
+            double mainCpuBefore = ServerStats.cpuSeconds(main);
+            long mainCallsBefore = ServerStats.totalCalls(main);
             long dualStart = System.nanoTime();
             Sample dual = dual(marketData, engineLogic, duration, messagesPerSecond);
-            double mainCpuAfter = 100 * (cpuSeconds(main) - mainCpuBefore) / ((System.nanoTime() - dualStart) / 1e9);
+            double mainCpuAfter = 100 * (ServerStats.cpuSeconds(main) - mainCpuBefore) / ((System.nanoTime() - dualStart) / 1e9);
             report.put("ratio main Redis CPU, dual bus / legacy (seed: 0.22 / 22.11 = 0.010)", mainCpuAfter / legacy.cpuPercent)
                     .put("legacy: main Redis CPU %", legacy.cpuPercent)
                     .put("dual bus: main Redis CPU %", mainCpuAfter)
-                    .put("dual bus: commands on the main Redis", totalCalls(main) - mainCallsBefore)
+                    .put("dual bus: commands on the main Redis", ServerStats.totalCalls(main) - mainCallsBefore)
                     .put("legacy: XREADGROUP calls", legacy.calls)
                     .put("legacy: failed XREADGROUP calls", legacy.failedCalls)
                     .put("legacy: engine connections on the main Redis", legacy.clients)
@@ -66,7 +67,7 @@ public final class SeedFailureModeBench {
                     .put("dual bus: messages delivered to engines", dual.delivered)
                     .put("dual bus: bus Redis CPU-ms per 1,000 deliveries",
                             dual.cpuPercent * 10 * duration.toSeconds() / Math.max(1, dual.delivered / 1000.0))
-                    .put("dual bus: engine connections on the main Redis", connectedClients(main) - 1)
+                    .put("dual bus: engine connections on the main Redis", ServerStats.connectedClients(main) - 1)
                     .put("messages published", (long) messagesPerSecond * duration.toSeconds())
                     .put("duration (s)", duration.toSeconds())
                     .put("legacy poll interval (ms)", legacyPollInterval.toMillis());
@@ -108,16 +109,16 @@ public final class SeedFailureModeBench {
             Thread.sleep(500);
             long callsBefore = main.commandStat("xreadgroup", "calls");
             long failedBefore = main.commandStat("xreadgroup", "failed_calls");
-            double cpuBefore = cpuSeconds(main);
-            long clients = connectedClients(main) - 1;
+            double cpuBefore = ServerStats.cpuSeconds(main);
+            long clients = ServerStats.connectedClients(main) - 1;
             long start = System.nanoTime();
             try (StatefulRedisConnection<String, String> publisher = client.connect(RedisURI.create(main.url()))) {
-                publishAtRate(duration, rate, i -> publisher.sync().xadd("nautilus:engine_communication",
+                FixedRate.run((long) rate * duration.toSeconds(), rate, 0, (i, intended) -> publisher.sync().xadd("nautilus:engine_communication",
                         Map.of("message_type", "market_data", "source_engine", "marketdata", "payload", "{\"i\":" + i + "}",
                                 "priority", "normal", "timestamp", Double.toString(System.currentTimeMillis() / 1000.0))));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Sample sample = new Sample(100 * (cpuSeconds(main) - cpuBefore) / seconds,
+            Sample sample = new Sample(100 * (ServerStats.cpuSeconds(main) - cpuBefore) / seconds,
                     main.commandStat("xreadgroup", "calls") - callsBefore,
                     main.commandStat("xreadgroup", "failed_calls") - failedBefore, clients, delivered.get());
             running.set(false);
@@ -143,10 +144,10 @@ public final class SeedFailureModeBench {
             Thread.sleep(500);
             long calls = marketData.commandStat("xreadgroup", "calls") + engineLogic.commandStat("xreadgroup", "calls");
             long failed = marketData.commandStat("xreadgroup", "failed_calls") + engineLogic.commandStat("xreadgroup", "failed_calls");
-            double cpu = cpuSeconds(marketData) + cpuSeconds(engineLogic);
-            long clients = connectedClients(marketData) + connectedClients(engineLogic) - 2;
+            double cpu = ServerStats.cpuSeconds(marketData) + ServerStats.cpuSeconds(engineLogic);
+            long clients = ServerStats.connectedClients(marketData) + ServerStats.connectedClients(engineLogic) - 2;
             long start = System.nanoTime();
-            publishAtRate(duration, rate, i -> bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+            FixedRate.run((long) rate * duration.toSeconds(), rate, 0, (i, intended) -> bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
                     .source("marketdata").payload(Map.of("i", i)).build()));
             long expected = (long) rate * duration.toSeconds() * ENGINES.size();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -154,57 +155,11 @@ public final class SeedFailureModeBench {
                 Thread.sleep(10);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Sample(100 * (cpuSeconds(marketData) + cpuSeconds(engineLogic) - cpu) / seconds,
+            return new Sample(100 * (ServerStats.cpuSeconds(marketData) + ServerStats.cpuSeconds(engineLogic) - cpu) / seconds,
                     marketData.commandStat("xreadgroup", "calls") + engineLogic.commandStat("xreadgroup", "calls") - calls,
                     marketData.commandStat("xreadgroup", "failed_calls") + engineLogic.commandStat("xreadgroup", "failed_calls") - failed,
                     clients, delivered.get());
         }
     }
 
-    private interface Send {
-        void send(long i);
-    }
-
-    private static void publishAtRate(Duration duration, int rate, Send send) {
-        long total = (long) rate * duration.toSeconds();
-        long period = TimeUnit.SECONDS.toNanos(1) / rate;
-        long start = System.nanoTime();
-        for (long i = 0; i < total; i++) {
-            long due = start + i * period;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            send.send(i);
-        }
-    }
-
-    static double cpuSeconds(RedisServer server) {
-        double total = 0;
-        for (String line : server.info("cpu").split("\r?\n")) {
-            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
-                total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-            }
-        }
-        return total;
-    }
-
-    /** All commands the server ran, from {@code INFO stats}. */
-    static long totalCalls(RedisServer server) {
-        for (String line : server.info("stats").split("\r?\n")) {
-            if (line.startsWith("total_commands_processed:")) {
-                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-            }
-        }
-        return 0;
-    }
-
-    static long connectedClients(RedisServer server) {
-        for (String line : server.info("clients").split("\r?\n")) {
-            if (line.startsWith("connected_clients:")) {
-                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-            }
-        }
-        return 0;
-    }
 }
