@@ -32,10 +32,11 @@ public final class InMemoryBench {
                 .include(InMemoryDispatchBenchmark.class.getName())
                 .include(TopicPatternBenchmark.class.getName())
                 .forks(1)
+                // Bounded to about a minute in all, as every bench scenario is.
                 .warmupIterations(quick ? 2 : 3)
-                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 3 : 5)
-                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementTime(TimeValue.seconds(1))
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .build();
         Collection<RunResult> results = new Runner(options).run();
