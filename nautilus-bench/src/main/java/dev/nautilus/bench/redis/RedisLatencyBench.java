@@ -51,7 +51,7 @@ public final class RedisLatencyBench {
                     }
                     handled.incrementAndGet();
                 });
-                long warmup = ratePerSecond * 2L;
+                long warmup = ratePerSecond * 5L; // JIT warm-up of both ends; a cold start builds a backlog that takes seconds to drain
                 long total = warmup + ratePerSecond * duration.toSeconds();
                 FixedRate.run(total, ratePerSecond, TimeUnit.MILLISECONDS.toNanos(100), (i, intended) -> {
                     if (i == warmup) {
