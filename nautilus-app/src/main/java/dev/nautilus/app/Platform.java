@@ -2,6 +2,16 @@ package dev.nautilus.app;
 
 import dev.nautilus.app.config.BusSettings;
 import dev.nautilus.app.config.NautilusConfig;
+import dev.nautilus.app.config.StoreSettings;
+import dev.nautilus.app.recording.RecordingRules;
+import dev.nautilus.engines.host.Engine;
+import dev.nautilus.engines.host.EngineHost;
+import dev.nautilus.engines.marketdata.BitstampTradeReplay;
+import dev.nautilus.engines.marketdata.MarketDataHub;
+import dev.nautilus.store.Store;
+import dev.nautilus.store.StoreConfig;
+import dev.nautilus.store.Stores;
+import dev.nautilus.store.recorder.BusRecorder;
 import dev.nautilus.app.config.RedisUrl;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.MessageBus;
@@ -20,21 +30,80 @@ import java.util.List;
  */
 public final class Platform implements AutoCloseable {
 
+    /** The BTC/USD symbol of the recorded trades {@code up} replays. */
+    public static final String REPLAYED_SYMBOL = BitstampTradeReplay.INSTRUMENT;
+
     private final NautilusConfig config;
     private final MessageBus bus;
+    private final Store store;
+    private final long history;
+    private final BusRecorder recorder;
+    private final EngineHost engines;
+    private final MarketDataHub hub;
 
-    private Platform(NautilusConfig config, MessageBus bus) {
+    private Platform(NautilusConfig config, MessageBus bus, Store store, double replaySpeed) {
         this.config = config;
         this.bus = bus;
+        this.store = store;
+        this.history = store.trades().count(REPLAYED_SYMBOL);
+        this.recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
+        this.engines = new EngineHost(bus, "1");
+        this.hub = new MarketDataHub(BitstampTradeReplay.load(), replaySpeed);
+        engines.start(hub);
     }
 
     /**
-     * Starts the platform described by the configuration.
+     * Starts the platform the configuration describes: the buses, the store, the recorder and the
+     * engines, replaying the recorded BTC/USD trades.
      *
-     * @throws IllegalStateException when a configured Redis cannot be reached
+     * @param replaySpeed multiple of real time for the replay; 0 for as fast as possible
+     * @throws IllegalStateException when a configured Redis or database cannot be reached
      */
-    public static Platform start(NautilusConfig config) {
-        return new Platform(config, openBus(config.bus(), "platform"));
+    public static Platform start(NautilusConfig config, double replaySpeed) {
+        MessageBus bus = openBus(config.bus(), "platform");
+        Store store;
+        try {
+            store = Stores.open(storeConfig(config));
+        } catch (RuntimeException e) {
+            bus.close();
+            throw new IllegalStateException("cannot open the store: " + e.getMessage(), e);
+        }
+        try {
+            return new Platform(config, bus, store, replaySpeed);
+        } catch (RuntimeException e) {
+            bus.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    /** PostgreSQL when a JDBC URL is configured, the embedded store under the data directory otherwise. */
+    static StoreConfig storeConfig(NautilusConfig config) {
+        StoreSettings settings = config.store();
+        StoreConfig base = settings.jdbcUrl().isPresent()
+                ? StoreConfig.postgres(settings.jdbcUrl().get(), settings.user().orElse(null), settings.password().orElse(null))
+                : StoreConfig.embedded(config.dataDir());
+        return base.withPoolSize(settings.poolSize());
+    }
+
+    /** Trades of the replayed symbol the store held when this platform started: earlier runs' history. */
+    public long history() {
+        return history;
+    }
+
+    /** Rows this run handed to the store. */
+    public long recorded() {
+        return recorder.recorded();
+    }
+
+    /** The MarketData hub. */
+    public MarketDataHub hub() {
+        return hub;
+    }
+
+    /** The store. */
+    public Store store() {
+        return store;
     }
 
     /**
@@ -77,11 +146,24 @@ public final class Platform implements AutoCloseable {
         }
         lines.add(String.format("%-18s %s", "main Redis", config.bus().mainRedisUrl().map(u -> "watched at " + u).orElse("not watched")));
         lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
+        lines.add(String.format("%-18s %s, %,d %s trades from earlier runs", "store", store.kind(), history, REPLAYED_SYMBOL));
+        for (Engine engine : engines.engines()) {
+            // Ports are served once the engines' HTTP faces land (issue #4); until then, say nothing of them.
+            lines.add(String.format("%-18s subscribes %s, publishes %s", "engine " + engine.name(),
+                    engine.wiring().subscribes(), engine.wiring().publishes()));
+        }
         return lines;
     }
 
+    /** Stops the engines, drains the buses (so the recorder sees everything), then the store. */
     @Override
     public void close() {
-        bus.close();
+        try {
+            engines.close();
+            recorder.close();
+            bus.close();
+        } finally {
+            store.close();
+        }
     }
 }

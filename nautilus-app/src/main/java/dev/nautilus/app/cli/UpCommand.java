@@ -27,12 +27,16 @@ final class UpCommand implements Callable<Integer> {
             description = "Stop after this long (ISO-8601, e.g. PT30S); default: run until interrupted.")
     Duration runFor;
 
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
+            description = "Replay the recorded BTC/USD trades at X times real time; 0 for as fast as possible (default: ${DEFAULT-VALUE}).")
+    double speed;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Platform platform;
         try {
-            platform = Platform.start(parent.config());
+            platform = Platform.start(parent.config(), speed);
         } catch (IllegalStateException e) {
             spec.commandLine().getErr().println("nautilus up: " + e.getMessage());
             return 1;
@@ -55,6 +59,8 @@ final class UpCommand implements Callable<Integer> {
                 out.printf("  %s bus: %d published, %d acked, %d dead-lettered%n", status.bus().displayName(),
                         status.published(), status.acked(), status.deadLettered());
             }
+            out.printf("  replay: %d trades published, %d rejected; %d recorded to the store, which held %d before%n",
+                    platform.hub().published(), platform.hub().rejected(), platform.recorded(), platform.history());
             out.println("Nautilus stopped.");
             return 0;
         }

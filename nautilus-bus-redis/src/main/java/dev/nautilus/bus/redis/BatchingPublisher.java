@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * the publishing thread; otherwise the flusher sends whatever is buffered as soon as it is free,
  * up to {@code bufferSize} per batch, so under load batches grow by themselves; no message waits longer than {@code bufferInterval} unless Redis itself is
  * slower than that. {@code FLASH_CRASH} and {@code URGENT} messages skip the buffer and are written
- * by the caller's thread. While Redis is unreachable, messages stay buffered (up to
- * {@code maxBufferedWhileDown}) and are retried with back-off; past that bound, publishing fails
- * with {@link BusBackpressureException} and the rejection is counted. On close, the buffer is
+ * by the caller's thread. A publisher faster than Redis waits for room in the buffer
+ * ({@code maxBufferedWhileDown} messages). While Redis is unreachable, messages stay buffered up to
+ * that bound and are retried with back-off; past it, publishing fails at once with
+ * {@link BusBackpressureException} and the rejection is counted. On close, the buffer is
  * drained before the connection closes.
  */
 final class BatchingPublisher implements AutoCloseable {
@@ -51,6 +52,7 @@ final class BatchingPublisher implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeFlusher = lock.newCondition();
     private final Condition drained = lock.newCondition();
+    private final Condition spaceAvailable = lock.newCondition();
     private final ArrayDeque<Entry> buffer = new ArrayDeque<>();
     private final Thread flusher;
     private int inFlight;
@@ -87,6 +89,7 @@ final class BatchingPublisher implements AutoCloseable {
         }
         lock.lock();
         try {
+            awaitSpace();
             if (buffer.size() >= config.maxBufferedWhileDown()) {
                 counters.rejected.increment();
                 throw new BusBackpressureException("publish buffer of the " + bus.displayName() + " bus is full ("
@@ -111,6 +114,23 @@ final class BatchingPublisher implements AutoCloseable {
             lock.unlock();
         }
         counters.published.increment();
+    }
+
+    /**
+     * Called with the lock held. With Redis reachable, a full buffer only means the publisher is
+     * faster than Redis: wait for the flusher (back-pressure), up to the command timeout. While
+     * Redis is unreachable, fail at once instead: the bound is what keeps memory finite.
+     */
+    private void awaitSpace() {
+        long remaining = config.commandTimeout().toNanos();
+        while (buffer.size() >= config.maxBufferedWhileDown() && !health.failing() && remaining > 0 && !closing) {
+            try {
+                remaining = spaceAvailable.awaitNanos(remaining);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Called with the lock held. A failed write puts the entry back at the head of the buffer for the flusher. */
@@ -171,6 +191,7 @@ final class BatchingPublisher implements AutoCloseable {
                     batch.add(buffer.pollFirst());
                 }
                 inFlight += size;
+                spaceAvailable.signalAll();
             } finally {
                 lock.unlock();
             }

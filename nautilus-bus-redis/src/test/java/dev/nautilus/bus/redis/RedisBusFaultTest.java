@@ -276,4 +276,20 @@ class RedisBusFaultTest {
                     .hasMessageNotContaining("nope");
         }
     }
+
+    @Test
+    void aPublisherFasterThanAReachableRedisWaitsInsteadOfFailing() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                        RedisBusConfig.defaults(md.url(), "platform").withMaxBufferedWhileDown(50),
+                        RedisBusConfig.defaults(el.url(), "platform"))) {
+            for (int i = 0; i < 20_000; i++) {
+                bus.publish(tick(i));
+            }
+            RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
+            assertThat(transport.awaitPublished(Duration.ofSeconds(30))).isTrue();
+            assertThat(md.redis().xlen("nautilus:marketdata:market_data")).isEqualTo(20_000);
+            assertThat(transport.status().rejected()).isZero();
+        }
+    }
 }
