@@ -3,6 +3,12 @@ package dev.nautilus.app;
 import dev.nautilus.app.config.BusSettings;
 import dev.nautilus.app.config.NautilusConfig;
 import dev.nautilus.app.config.StoreSettings;
+import dev.nautilus.app.http.BusMeters;
+import dev.nautilus.app.http.EngineHttpServer;
+import dev.nautilus.engines.marketdata.LastValueCache;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.nautilus.app.recording.RecordingRules;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineHost;
@@ -40,8 +46,10 @@ public final class Platform implements AutoCloseable {
     private final BusRecorder recorder;
     private final EngineHost engines;
     private final MarketDataHub hub;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<EngineHttpServer> servers = new ArrayList<>();
 
-    private Platform(NautilusConfig config, MessageBus bus, Store store, double replaySpeed) {
+    private Platform(NautilusConfig config, MessageBus bus, Store store, double replaySpeed, boolean ephemeralPorts) {
         this.config = config;
         this.bus = bus;
         this.store = store;
@@ -49,7 +57,23 @@ public final class Platform implements AutoCloseable {
         this.recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
         this.engines = new EngineHost(bus, "1");
         this.hub = new MarketDataHub(BitstampTradeReplay.load(), replaySpeed);
+        BusMeters.bind(bus, registry);
+        FunctionCounter.builder("nautilus.marketdata.cache.hits", hub.cache(), LastValueCache::hits).register(registry);
+        FunctionCounter.builder("nautilus.marketdata.cache.misses", hub.cache(), LastValueCache::misses).register(registry);
+        FunctionCounter.builder("nautilus.marketdata.rejected", hub, MarketDataHub::rejected).register(registry);
+        FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(registry);
         engines.start(hub);
+        try {
+            for (Engine engine : engines.engines()) {
+                servers.add(new EngineHttpServer(engine, bus, () -> engines.stats(engine.name()), registry,
+                        ephemeralPorts ? 0 : config.port(engine.defaultPort())));
+            }
+        } catch (RuntimeException e) {
+            servers.forEach(EngineHttpServer::close);
+            engines.close();
+            recorder.close();
+            throw e;
+        }
     }
 
     /**
@@ -60,6 +84,11 @@ public final class Platform implements AutoCloseable {
      * @throws IllegalStateException when a configured Redis or database cannot be reached
      */
     public static Platform start(NautilusConfig config, double replaySpeed) {
+        return start(config, replaySpeed, false);
+    }
+
+    /** Like {@link #start(NautilusConfig, double)}, with every HTTP port ephemeral when asked (tests). */
+    public static Platform start(NautilusConfig config, double replaySpeed, boolean ephemeralPorts) {
         MessageBus bus = openBus(config.bus(), "platform");
         Store store;
         try {
@@ -69,7 +98,7 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("cannot open the store: " + e.getMessage(), e);
         }
         try {
-            return new Platform(config, bus, store, replaySpeed);
+            return new Platform(config, bus, store, replaySpeed, ephemeralPorts);
         } catch (RuntimeException e) {
             bus.close();
             store.close();
@@ -94,6 +123,16 @@ public final class Platform implements AutoCloseable {
     /** Rows this run handed to the store. */
     public long recorded() {
         return recorder.recorded();
+    }
+
+    /** The HTTP port of each engine, by name. */
+    public java.util.Map<String, Integer> httpPorts() {
+        java.util.Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        List<Engine> running = engines.engines();
+        for (int i = 0; i < servers.size(); i++) {
+            ports.put(running.get(i).name(), servers.get(i).port());
+        }
+        return ports;
     }
 
     /** The MarketData hub. */
@@ -148,9 +187,11 @@ public final class Platform implements AutoCloseable {
         lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
         lines.add(String.format("%-18s %s, %,d %s trades from earlier runs", "store", store.kind(), history, REPLAYED_SYMBOL));
         for (Engine engine : engines.engines()) {
-            // Ports are served once the engines' HTTP faces land (issue #4); until then, say nothing of them.
             lines.add(String.format("%-18s subscribes %s, publishes %s", "engine " + engine.name(),
                     engine.wiring().subscribes(), engine.wiring().publishes()));
+        }
+        for (EngineHttpServer server : servers) {
+            lines.add(String.format("%-18s http://localhost:%d/health  /metrics  /messagebus/status", "", server.port()));
         }
         return lines;
     }
@@ -159,6 +200,7 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() {
         try {
+            servers.forEach(EngineHttpServer::close);
             engines.close();
             recorder.close();
             bus.close();

@@ -23,7 +23,7 @@ class PlatformHistoryTest {
     void aSecondRunSeesTheFirstRunsTrades() throws Exception {
         NautilusConfig config = new ConfigLoader(Map.of("NAUTILUS_DATA_DIR", dataDir.toString())).load();
         ReplayReport first;
-        try (Platform platform = Platform.start(config, 0)) {
+        try (Platform platform = Platform.start(config, 0, true)) {
             assertThat(platform.history()).isZero();
             first = platform.hub().done().get(120, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(60)).until(() -> platform.recorded() == first.published());
@@ -31,7 +31,7 @@ class PlatformHistoryTest {
         // The real file: 100,000 rows, 18 with a zero amount refused by the reader.
         assertThat(first.published()).isEqualTo(99_982);
         assertThat(first.rejected()).isEqualTo(18);
-        try (Platform again = Platform.start(config, 1)) {
+        try (Platform again = Platform.start(config, 1, true)) {
             assertThat(again.history()).isEqualTo(99_982);
             assertThat(again.store().trades().bars(Platform.REPLAYED_SYMBOL, Duration.ofDays(1),
                     dev.nautilus.store.repository.TimeRange.all())).hasSize(7);

@@ -17,7 +17,7 @@ public final class EngineHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineHost.class);
 
-    private record Running(Engine engine, BusEndpoint endpoint) {
+    private record Running(Engine engine, BusEndpoint endpoint, EngineStats stats) {
     }
 
     private final MessageBus bus;
@@ -38,23 +38,32 @@ public final class EngineHost implements AutoCloseable {
      */
     public synchronized void start(Engine engine) {
         BusEndpoint endpoint = bus.endpoint(engine.name(), engine.name() + "-" + instance);
+        EngineStats stats = new EngineStats();
         try {
             engine.onStart(endpoint);
             EngineWiring wiring = engine.wiring();
             if (!wiring.subscribes().isEmpty()) {
-                endpoint.subscribe(wiring.subscribes(), wiring.reads(), engine::onMessage);
+                endpoint.subscribe(wiring.subscribes(), wiring.reads(), message -> {
+                    stats.received(message);
+                    engine.onMessage(message);
+                });
             }
         } catch (Exception e) {
             endpoint.close();
             throw new IllegalStateException("engine " + engine.name() + " failed to start: " + e.getMessage(), e);
         }
-        running.add(new Running(engine, endpoint));
+        running.add(new Running(engine, endpoint, stats));
         LOG.info("engine {} started (subscribes {})", engine.name(), engine.wiring().subscribes());
     }
 
     /** The engines running, in start order. */
     public synchronized List<Engine> engines() {
         return Collections.unmodifiableList(running.stream().map(Running::engine).toList());
+    }
+
+    /** What the host saw of a running engine, or {@code null} for an engine it does not run. */
+    public synchronized EngineStats stats(String engineName) {
+        return running.stream().filter(r -> r.engine().name().equals(engineName)).map(Running::stats).findFirst().orElse(null);
     }
 
     /** Stops engines in reverse start order, then closes their endpoints. */
