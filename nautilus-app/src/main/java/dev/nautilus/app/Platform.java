@@ -12,13 +12,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.nautilus.app.recording.RecordingRules;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineHost;
-import dev.nautilus.engines.features.FeatureConfig;
-import dev.nautilus.engines.features.FeaturesEngine;
 import dev.nautilus.engines.marketdata.BitstampTradeReplay;
 import dev.nautilus.engines.marketdata.TradeLoad;
-import dev.nautilus.engines.vpin.VpinBuckets;
-import dev.nautilus.engines.vpin.VpinConfig;
-import dev.nautilus.engines.vpin.VpinEngine;
 import dev.nautilus.engines.marketdata.MarketDataHub;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.StoreConfig;
@@ -63,17 +58,20 @@ public final class Platform implements AutoCloseable {
         this.recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
         this.engines = new EngineHost(bus, "1");
         TradeLoad recording = BitstampTradeReplay.load();
-        this.hub = new MarketDataHub(recording, replaySpeed);
+        MarketDataHub source = null;
+        for (String name : EngineCatalog.ALL) {
+            Engine engine = EngineCatalog.create(name, recording, replaySpeed);
+            if (engine instanceof MarketDataHub marketData) {
+                source = marketData;
+            }
+            engines.start(engine);
+        }
+        this.hub = java.util.Objects.requireNonNull(source, "the engine catalog has no MarketData hub");
         BusMeters.bind(bus, registry);
         FunctionCounter.builder("nautilus.marketdata.cache.hits", hub.cache(), LastValueCache::hits).register(registry);
         FunctionCounter.builder("nautilus.marketdata.cache.misses", hub.cache(), LastValueCache::misses).register(registry);
         FunctionCounter.builder("nautilus.marketdata.rejected", hub, MarketDataHub::rejected).register(registry);
         FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(registry);
-        // Consumers first, the source last: nothing the hub publishes may precede its subscribers.
-        engines.start(new FeaturesEngine(FeatureConfig.defaults()));
-        double bucketVolume = VpinBuckets.paperBucketVolume(recording.trades());
-        engines.start(new VpinEngine(instrument -> VpinConfig.paper(bucketVolume)));
-        engines.start(hub);
         try {
             for (Engine engine : engines.engines()) {
                 servers.add(new EngineHttpServer(engine, bus, () -> engines.stats(engine.name()), registry,
