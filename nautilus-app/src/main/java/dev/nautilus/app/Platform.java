@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.nautilus.app.recording.RecordingRules;
+import dev.nautilus.engines.EngineCatalog;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineHost;
 import dev.nautilus.engines.marketdata.BitstampTradeReplay;

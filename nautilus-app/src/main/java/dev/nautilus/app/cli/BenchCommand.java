@@ -1,6 +1,7 @@
 package dev.nautilus.app.cli;
 
 import dev.nautilus.bench.InMemoryBench;
+import dev.nautilus.bench.redis.PipelineBench;
 import dev.nautilus.bench.redis.RedisLatencyBench;
 import dev.nautilus.bench.redis.RedisThroughputBench;
 import dev.nautilus.bench.redis.ScalingBench;
@@ -54,8 +55,10 @@ final class BenchCommand implements Callable<Integer> {
                 ScalingBench.run(Duration.ofSeconds(quick ? 1 : 3), OUTPUT.resolve("scaling.svg")).publish(System.out, OUTPUT);
                 yield 0;
             }
-            case "pipeline" -> NotYetAvailable.report(spec.commandLine().getErr(),
-                    "bench " + scenario, "the pipeline replay lands with the engines (issue #4)");
+            case "pipeline" -> {
+                PipelineBench.run().publish(System.out, OUTPUT);
+                yield 0;
+            }
             default -> {
                 spec.commandLine().getErr().println("nautilus bench: unknown scenario '" + scenario
                         + "' (in-memory, throughput, latency, seed-failure-mode, pipeline, scaling)");

@@ -1,6 +1,6 @@
 package dev.nautilus.app.cli;
 
-import dev.nautilus.app.EngineCatalog;
+import dev.nautilus.engines.EngineCatalog;
 import dev.nautilus.app.Platform;
 import dev.nautilus.app.config.NautilusConfig;
 import dev.nautilus.app.http.BusMeters;

@@ -1,4 +1,4 @@
-package dev.nautilus.app;
+package dev.nautilus.engines;
 
 import dev.nautilus.engines.features.FeatureConfig;
 import dev.nautilus.engines.features.FeaturesEngine;
