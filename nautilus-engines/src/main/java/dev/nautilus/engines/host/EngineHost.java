@@ -1,0 +1,95 @@
+package dev.nautilus.engines.host;
+
+import dev.nautilus.bus.BusEndpoint;
+import dev.nautilus.bus.MessageBus;
+import dev.nautilus.bus.Subscription;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs engines on a bus: one engine (one process per engine, as the seeds deploy them) or all of
+ * them in one JVM. Start order is the order given, so a publisher given last (the market-data hub)
+ * finds every consumer group already subscribed; stop order is the reverse.
+ *
+ * <p>The host owns the engines' endpoints and subscriptions, not the bus.
+ */
+public final class EngineHost implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineHost.class);
+
+    private final MessageBus bus;
+    private final MeterRegistry meters;
+    private final String instanceSuffix;
+    private final List<EngineRuntime> runtimes = new ArrayList<>();
+    private final List<BusEndpoint> endpoints = new ArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private boolean started;
+
+    /**
+     * @param bus            the dual bus engines talk through
+     * @param meters         where engine meters go
+     * @param instanceSuffix distinguishes instances of one engine ({@code <engine>-<suffix>}), e.g. {@code 1}
+     * @param engines        the engines, subscribers first
+     */
+    public EngineHost(MessageBus bus, MeterRegistry meters, String instanceSuffix, List<? extends Engine> engines) {
+        this.bus = bus;
+        this.meters = meters;
+        this.instanceSuffix = instanceSuffix;
+        engines.forEach(e -> runtimes.add(new EngineRuntime(e, meters)));
+    }
+
+    /** Subscribes and starts every engine. */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("engine host already started");
+        }
+        started = true;
+        for (EngineRuntime runtime : runtimes) {
+            Engine engine = runtime.engine();
+            EngineWiring wiring = engine.wiring();
+            BusEndpoint endpoint = bus.endpoint(wiring.name(), wiring.name() + "-" + instanceSuffix);
+            endpoints.add(endpoint);
+            if (wiring.subscribes()) {
+                subscriptions.add(endpoint.subscribe(wiring.subscriptions(), wiring.types(), runtime::handle));
+            }
+        }
+        // start after every subscription exists, so nothing an engine publishes at start is missed
+        for (int i = 0; i < runtimes.size(); i++) {
+            EngineRuntime runtime = runtimes.get(i);
+            runtime.engine().onStart(new EngineContext(endpoints.get(i), meters));
+            runtime.markStarted();
+            LOG.info("engine={} started reads={} types={}", runtime.engine().name(), runtime.engine().wiring().subscriptions(),
+                    runtime.engine().wiring().types());
+        }
+    }
+
+    /** The running engines, in start order. */
+    public List<EngineRuntime> runtimes() {
+        return List.copyOf(runtimes);
+    }
+
+    /** The bus. */
+    public MessageBus bus() {
+        return bus;
+    }
+
+    /** Stops engines in reverse order, closing their subscriptions first. Does not close the bus. */
+    @Override
+    public synchronized void close() {
+        // closing an endpoint closes its subscriptions: no message reaches an engine being stopped
+        endpoints.forEach(BusEndpoint::close);
+        endpoints.clear();
+        subscriptions.clear();
+        for (int i = runtimes.size() - 1; i >= 0; i--) {
+            Engine engine = runtimes.get(i).engine();
+            try {
+                engine.onStop();
+            } catch (RuntimeException e) {
+                LOG.warn("engine={} failed to stop: {}", engine.name(), e.toString());
+            }
+        }
+    }
+}
