@@ -11,8 +11,23 @@ import dev.nautilus.bus.memory.InMemoryConfig;
 import dev.nautilus.bus.memory.InMemoryTransport;
 import dev.nautilus.bus.redis.RedisBusConfig;
 import dev.nautilus.bus.redis.RedisBuses;
+import dev.nautilus.app.engines.EngineCatalog;
+import dev.nautilus.app.http.BusMetrics;
+import dev.nautilus.app.http.EngineHttpServer;
+import dev.nautilus.engines.host.Engine;
+import dev.nautilus.engines.host.EngineHost;
+import dev.nautilus.engines.host.EngineRuntime;
+import dev.nautilus.engines.marketdata.MarketDataHub;
+import dev.nautilus.engines.marketdata.Trade;
+import dev.nautilus.engines.marketdata.TradeReplay;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The composition root: builds the buses (and, as they land, engines, store and faces) from the
@@ -22,10 +37,16 @@ public final class Platform implements AutoCloseable {
 
     private final NautilusConfig config;
     private final MessageBus bus;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<EngineHttpServer> servers = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private EngineHost host;
+    private CompletableFuture<Long> replay;
 
     private Platform(NautilusConfig config, MessageBus bus) {
         this.config = config;
         this.bus = bus;
+        BusMetrics.bind(bus, meters);
     }
 
     /**
@@ -66,6 +87,73 @@ public final class Platform implements AutoCloseable {
         return bus;
     }
 
+    /**
+     * Starts the named engines in one host and each engine's HTTP endpoints.
+     *
+     * @param names         engine names (see {@link EngineCatalog#PIPELINE})
+     * @param portOverrides port per engine name replacing its default (0 = ephemeral); the
+     *                      configured offset applies to defaults and overrides alike
+     * @param instance      instance suffix of this process's consumers, e.g. {@code 1}
+     * @throws IllegalArgumentException naming an unknown or unimplemented engine
+     * @throws IllegalStateException    when engines were already started
+     */
+    public synchronized List<EngineHttpServer> startEngines(List<String> names, Map<String, Integer> portOverrides, String instance) {
+        if (host != null) {
+            throw new IllegalStateException("engines already started");
+        }
+        names.forEach(EngineCatalog::create); // fail on a bad name before starting anything
+        List<Engine> engines = EngineCatalog.create(names);
+        host = new EngineHost(bus, meters, instance, engines);
+        host.start();
+        for (EngineRuntime runtime : host.runtimes()) {
+            String name = runtime.engine().name();
+            int port = config.port(portOverrides.getOrDefault(name, runtime.engine().wiring().defaultPort()));
+            servers.add(EngineHttpServer.start(runtime, bus, meters, port));
+        }
+        return List.copyOf(servers);
+    }
+
+    /** The MarketData hub, when this process runs it. */
+    public Optional<MarketDataHub> hub() {
+        if (host == null) {
+            return Optional.empty();
+        }
+        return host.runtimes().stream().map(EngineRuntime::engine).filter(MarketDataHub.class::isInstance)
+                .map(MarketDataHub.class::cast).findFirst();
+    }
+
+    /** The running engines, empty before {@link #startEngines}. */
+    public List<EngineRuntime> engines() {
+        return host == null ? List.of() : host.runtimes();
+    }
+
+    /** This process's meters. */
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    /**
+     * Replays trades through the hub on a thread of its own.
+     *
+     * @param speed 1 = real time, 0 = as fast as possible
+     * @return completes with the number of accepted trades
+     * @throws IllegalStateException when this process runs no hub
+     */
+    public synchronized CompletableFuture<Long> startReplay(List<Trade> trades, double speed) {
+        MarketDataHub hub = hub().orElseThrow(() -> new IllegalStateException("no market data hub in this process"));
+        TradeReplay player = new TradeReplay(hub, speed);
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        Thread.ofPlatform().name("nautilus-replay").daemon().start(() -> {
+            try {
+                done.complete(player.run(trades, stopping::get));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        replay = done;
+        return done;
+    }
+
     /** A few lines saying what runs where. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
@@ -76,12 +164,25 @@ public final class Platform implements AutoCloseable {
                     status.endpoint(), routing.typesOn(which).stream().map(t -> t.wireName()).toList()));
         }
         lines.add(String.format("%-18s %s", "main Redis", config.bus().mainRedisUrl().map(u -> "watched at " + u).orElse("not watched")));
+        for (EngineHttpServer server : servers) {
+            lines.add(String.format("%-18s http://localhost:%d/health", server.runtime().engine().wiring().displayName(), server.port()));
+        }
         lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
         return lines;
     }
 
+    /** Stops the replay, HTTP servers and engines, then drains and closes the buses. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        stopping.set(true);
+        if (replay != null) {
+            replay.exceptionally(e -> 0L).join();
+        }
+        servers.forEach(EngineHttpServer::close);
+        servers.clear();
+        if (host != null) {
+            host.close();
+        }
         bus.close();
     }
 }

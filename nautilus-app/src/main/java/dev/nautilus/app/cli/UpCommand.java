@@ -1,18 +1,24 @@
 package dev.nautilus.app.cli;
 
 import dev.nautilus.app.Platform;
+import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.bus.TransportStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code nautilus up}: the whole platform in one process, on the embedded default unless configured otherwise. */
+/**
+ * {@code nautilus up}: the whole platform in one process, on the embedded default unless configured
+ * otherwise: every implemented engine with its HTTP endpoints, and the hub replaying the real BTC
+ * trades (or a CSV / the synthetic feed).
+ */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Runs the whole platform in one process (in-memory buses and embedded store unless configured).")
 final class UpCommand implements Callable<Integer> {
@@ -22,6 +28,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    EngineOptions options;
 
     @Option(names = "--for", paramLabel = "DURATION",
             description = "Stop after this long (ISO-8601, e.g. PT30S); default: run until interrupted.")
@@ -43,6 +52,17 @@ final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "nautilus-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            platform.startEngines(EngineCatalog.PIPELINE, options.ports(), "1");
+            if (!options.noReplay) {
+                platform.startReplay(options.trades(), options.speed);
+            }
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("nautilus up: " + e.getMessage());
+            Runtime.getRuntime().removeShutdownHook(hook);
+            platform.close();
+            return 1;
+        }
         out.println("Nautilus is up.");
         platform.describe().forEach(line -> out.println("  " + line));
         out.println(runFor == null ? "Press Ctrl-C to stop." : "Stopping after " + runFor + ".");

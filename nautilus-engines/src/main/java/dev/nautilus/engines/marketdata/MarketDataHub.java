@@ -43,6 +43,7 @@ public final class MarketDataHub implements Engine {
     private final LastValueCache cache = new LastValueCache();
     private final Map<Validation.Reason, AtomicLong> rejections = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong barCount = new AtomicLong();
     private volatile BusEndpoint endpoint;
     private MeterRegistry meters;
     private Counter accepted;
@@ -120,6 +121,17 @@ public final class MarketDataHub implements Engine {
         out.publish(MessageType.PRICE_UPDATE, "price.update." + bar.instrument(),
                 new PriceUpdate(bar.instrument(), bar.endMicros(), bar.close()));
         published.addAndGet(2);
+        barCount.incrementAndGet();
+    }
+
+    /** Bars published so far. */
+    public long barCount() {
+        return barCount.get();
+    }
+
+    /** Messages published so far (trades, bars, price updates). */
+    public long publishedCount() {
+        return published.get();
     }
 
     /** Rejected trades by reason. */
