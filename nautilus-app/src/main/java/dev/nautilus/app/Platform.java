@@ -3,23 +3,12 @@ package dev.nautilus.app;
 import dev.nautilus.app.config.BusSettings;
 import dev.nautilus.app.config.NautilusConfig;
 import dev.nautilus.app.config.StoreSettings;
-import dev.nautilus.app.http.BusMeters;
-import dev.nautilus.app.http.EngineHttpServer;
-import dev.nautilus.engines.marketdata.LastValueCache;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.nautilus.app.recording.RecordingRules;
-import dev.nautilus.engines.EngineCatalog;
-import dev.nautilus.engines.host.Engine;
-import dev.nautilus.engines.host.EngineHost;
-import dev.nautilus.engines.marketdata.BitstampTradeReplay;
-import dev.nautilus.engines.marketdata.TradeLoad;
-import dev.nautilus.engines.marketdata.MarketDataHub;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.StoreConfig;
 import dev.nautilus.store.Stores;
 import dev.nautilus.store.recorder.BusRecorder;
+import io.micrometer.core.instrument.FunctionCounter;
 import dev.nautilus.app.config.RedisUrl;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.MessageBus;
@@ -29,8 +18,23 @@ import dev.nautilus.bus.memory.InMemoryConfig;
 import dev.nautilus.bus.memory.InMemoryTransport;
 import dev.nautilus.bus.redis.RedisBusConfig;
 import dev.nautilus.bus.redis.RedisBuses;
+import dev.nautilus.app.engines.EngineCatalog;
+import dev.nautilus.app.http.BusMetrics;
+import dev.nautilus.app.http.EngineHttpServer;
+import dev.nautilus.engines.host.Engine;
+import dev.nautilus.engines.host.EngineHost;
+import dev.nautilus.engines.host.EngineRuntime;
+import dev.nautilus.engines.marketdata.MarketDataHub;
+import dev.nautilus.engines.marketdata.Trade;
+import dev.nautilus.engines.marketdata.TradeReplay;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The composition root: builds the buses (and, as they land, engines, store and faces) from the
@@ -38,67 +42,35 @@ import java.util.List;
  */
 public final class Platform implements AutoCloseable {
 
-    /** The BTC/USD symbol of the recorded trades {@code up} replays. */
-    public static final String REPLAYED_SYMBOL = BitstampTradeReplay.INSTRUMENT;
-
     private final NautilusConfig config;
     private final MessageBus bus;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<EngineHttpServer> servers = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private EngineHost host;
+    private CompletableFuture<Long> replay;
+
     private final Store store;
     private final long history;
     private final BusRecorder recorder;
-    private final EngineHost engines;
-    private final MarketDataHub hub;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final List<EngineHttpServer> servers = new ArrayList<>();
 
-    private Platform(NautilusConfig config, MessageBus bus, Store store, double replaySpeed, boolean ephemeralPorts) {
+    private Platform(NautilusConfig config, MessageBus bus, Store store) {
         this.config = config;
         this.bus = bus;
         this.store = store;
-        this.history = store.trades().count(REPLAYED_SYMBOL);
+        this.history = store.trades().count(RECORDED_SYMBOL);
+        // Subscribed before any engine or replay starts, so the history misses nothing.
         this.recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
-        this.engines = new EngineHost(bus, "1");
-        TradeLoad recording = BitstampTradeReplay.load();
-        MarketDataHub source = null;
-        for (String name : EngineCatalog.ALL) {
-            Engine engine = EngineCatalog.create(name, recording, replaySpeed);
-            if (engine instanceof MarketDataHub marketData) {
-                source = marketData;
-            }
-            engines.start(engine);
-        }
-        this.hub = java.util.Objects.requireNonNull(source, "the engine catalog has no MarketData hub");
-        BusMeters.bind(bus, registry);
-        FunctionCounter.builder("nautilus.marketdata.cache.hits", hub.cache(), LastValueCache::hits).register(registry);
-        FunctionCounter.builder("nautilus.marketdata.cache.misses", hub.cache(), LastValueCache::misses).register(registry);
-        FunctionCounter.builder("nautilus.marketdata.rejected", hub, MarketDataHub::rejected).register(registry);
-        FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(registry);
-        try {
-            for (Engine engine : engines.engines()) {
-                servers.add(new EngineHttpServer(engine, bus, () -> engines.stats(engine.name()), registry,
-                        ephemeralPorts ? 0 : config.port(engine.defaultPort())));
-            }
-        } catch (RuntimeException e) {
-            servers.forEach(EngineHttpServer::close);
-            engines.close();
-            recorder.close();
-            throw e;
-        }
+        BusMetrics.bind(bus, meters);
+        FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(meters);
     }
 
     /**
-     * Starts the platform the configuration describes: the buses, the store, the recorder and the
-     * engines, replaying the recorded BTC/USD trades.
+     * Starts the platform described by the configuration.
      *
-     * @param replaySpeed multiple of real time for the replay; 0 for as fast as possible
-     * @throws IllegalStateException when a configured Redis or database cannot be reached
+     * @throws IllegalStateException when a configured Redis cannot be reached
      */
-    public static Platform start(NautilusConfig config, double replaySpeed) {
-        return start(config, replaySpeed, false);
-    }
-
-    /** Like {@link #start(NautilusConfig, double)}, with every HTTP port ephemeral when asked (tests). */
-    public static Platform start(NautilusConfig config, double replaySpeed, boolean ephemeralPorts) {
+    public static Platform start(NautilusConfig config) {
         MessageBus bus = openBus(config.bus(), "platform");
         Store store;
         try {
@@ -108,7 +80,7 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("cannot open the store: " + e.getMessage(), e);
         }
         try {
-            return new Platform(config, bus, store, replaySpeed, ephemeralPorts);
+            return new Platform(config, bus, store);
         } catch (RuntimeException e) {
             bus.close();
             store.close();
@@ -125,7 +97,10 @@ public final class Platform implements AutoCloseable {
         return base.withPoolSize(settings.poolSize());
     }
 
-    /** Trades of the replayed symbol the store held when this platform started: earlier runs' history. */
+    /** The symbol of the recorded BTC/USD trades whose history {@code up} reports. */
+    public static final String RECORDED_SYMBOL = "BTCUSD";
+
+    /** Trades of {@link #RECORDED_SYMBOL} the store held when this platform started: earlier runs' history. */
     public long history() {
         return history;
     }
@@ -133,21 +108,6 @@ public final class Platform implements AutoCloseable {
     /** Rows this run handed to the store. */
     public long recorded() {
         return recorder.recorded();
-    }
-
-    /** The HTTP port of each engine, by name. */
-    public java.util.Map<String, Integer> httpPorts() {
-        java.util.Map<String, Integer> ports = new java.util.LinkedHashMap<>();
-        List<Engine> running = engines.engines();
-        for (int i = 0; i < servers.size(); i++) {
-            ports.put(running.get(i).name(), servers.get(i).port());
-        }
-        return ports;
-    }
-
-    /** The MarketData hub. */
-    public MarketDataHub hub() {
-        return hub;
     }
 
     /** The store. */
@@ -184,6 +144,73 @@ public final class Platform implements AutoCloseable {
         return bus;
     }
 
+    /**
+     * Starts the named engines in one host and each engine's HTTP endpoints.
+     *
+     * @param names         engine names (see {@link EngineCatalog#PIPELINE})
+     * @param portOverrides port per engine name replacing its default (0 = ephemeral); the
+     *                      configured offset applies to defaults and overrides alike
+     * @param instance      instance suffix of this process's consumers, e.g. {@code 1}
+     * @throws IllegalArgumentException naming an unknown or unimplemented engine
+     * @throws IllegalStateException    when engines were already started
+     */
+    public synchronized List<EngineHttpServer> startEngines(List<String> names, Map<String, Integer> portOverrides, String instance) {
+        if (host != null) {
+            throw new IllegalStateException("engines already started");
+        }
+        names.forEach(EngineCatalog::create); // fail on a bad name before starting anything
+        List<Engine> engines = EngineCatalog.create(names);
+        host = new EngineHost(bus, meters, instance, engines);
+        host.start();
+        for (EngineRuntime runtime : host.runtimes()) {
+            String name = runtime.engine().name();
+            int port = config.port(portOverrides.getOrDefault(name, runtime.engine().wiring().defaultPort()));
+            servers.add(EngineHttpServer.start(runtime, bus, meters, port));
+        }
+        return List.copyOf(servers);
+    }
+
+    /** The MarketData hub, when this process runs it. */
+    public Optional<MarketDataHub> hub() {
+        if (host == null) {
+            return Optional.empty();
+        }
+        return host.runtimes().stream().map(EngineRuntime::engine).filter(MarketDataHub.class::isInstance)
+                .map(MarketDataHub.class::cast).findFirst();
+    }
+
+    /** The running engines, empty before {@link #startEngines}. */
+    public List<EngineRuntime> engines() {
+        return host == null ? List.of() : host.runtimes();
+    }
+
+    /** This process's meters. */
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    /**
+     * Replays trades through the hub on a thread of its own.
+     *
+     * @param speed 1 = real time, 0 = as fast as possible
+     * @return completes with the number of accepted trades
+     * @throws IllegalStateException when this process runs no hub
+     */
+    public synchronized CompletableFuture<Long> startReplay(List<Trade> trades, double speed) {
+        MarketDataHub hub = hub().orElseThrow(() -> new IllegalStateException("no market data hub in this process"));
+        TradeReplay player = new TradeReplay(hub, speed);
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        Thread.ofPlatform().name("nautilus-replay").daemon().start(() -> {
+            try {
+                done.complete(player.run(trades, stopping::get));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        replay = done;
+        return done;
+    }
+
     /** A few lines saying what runs where. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
@@ -194,24 +221,27 @@ public final class Platform implements AutoCloseable {
                     status.endpoint(), routing.typesOn(which).stream().map(t -> t.wireName()).toList()));
         }
         lines.add(String.format("%-18s %s", "main Redis", config.bus().mainRedisUrl().map(u -> "watched at " + u).orElse("not watched")));
-        lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
-        lines.add(String.format("%-18s %s, %,d %s trades from earlier runs", "store", store.kind(), history, REPLAYED_SYMBOL));
-        for (Engine engine : engines.engines()) {
-            lines.add(String.format("%-18s subscribes %s, publishes %s", "engine " + engine.name(),
-                    engine.wiring().subscribes(), engine.wiring().publishes()));
-        }
         for (EngineHttpServer server : servers) {
-            lines.add(String.format("%-18s http://localhost:%d/health  /metrics  /messagebus/status", "", server.port()));
+            lines.add(String.format("%-18s http://localhost:%d/health", server.runtime().engine().wiring().displayName(), server.port()));
         }
+        lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
+        lines.add(String.format("%-18s %s, %,d %s trades from earlier runs", "store", store.kind(), history, RECORDED_SYMBOL));
         return lines;
     }
 
-    /** Stops the engines, drains the buses (so the recorder sees everything), then the store. */
+    /** Stops the replay, HTTP servers and engines, then drains and closes the buses. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        stopping.set(true);
+        if (replay != null) {
+            replay.exceptionally(e -> 0L).join();
+        }
+        servers.forEach(EngineHttpServer::close);
+        servers.clear();
+        if (host != null) {
+            host.close();
+        }
         try {
-            servers.forEach(EngineHttpServer::close);
-            engines.close();
             recorder.close();
             bus.close();
         } finally {

@@ -1,7 +1,7 @@
 package dev.nautilus.app.cli;
 
 import dev.nautilus.bench.InMemoryBench;
-import dev.nautilus.bench.redis.PipelineBench;
+import dev.nautilus.app.engines.PipelineBench;
 import dev.nautilus.bench.redis.RedisLatencyBench;
 import dev.nautilus.bench.redis.RedisThroughputBench;
 import dev.nautilus.bench.redis.ScalingBench;
@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
                 yield 0;
             }
             case "pipeline" -> {
-                PipelineBench.run().publish(System.out, OUTPUT);
+                PipelineBench.run(quick ? 20_000 : 0).publish(System.out, OUTPUT);
                 yield 0;
             }
             default -> {

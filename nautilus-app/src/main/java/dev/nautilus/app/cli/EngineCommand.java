@@ -1,74 +1,72 @@
 package dev.nautilus.app.cli;
 
-import dev.nautilus.engines.EngineCatalog;
 import dev.nautilus.app.Platform;
-import dev.nautilus.app.config.NautilusConfig;
-import dev.nautilus.app.http.BusMeters;
-import dev.nautilus.app.http.EngineHttpServer;
-import dev.nautilus.bus.MessageBus;
-import dev.nautilus.engines.host.Engine;
-import dev.nautilus.engines.host.EngineHost;
-import dev.nautilus.engines.marketdata.BitstampTradeReplay;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code nautilus engine NAME}: one engine as its own process, against the configured buses. */
-@Command(name = "engine", mixinStandardHelpOptions = true,
-        description = "Runs one engine as its own process against the configured buses, serving HTTP on its port.")
+/**
+ * {@code nautilus engine NAME}: runs one engine as its own process against the configured buses.
+ * The {@code marketdata} hub replays unless {@code --no-replay}; other engines only consume.
+ */
+@Command(name = "engine", mixinStandardHelpOptions = true, description = "Runs one engine as its own process.")
 final class EngineCommand implements Callable<Integer> {
 
     @ParentCommand
     NautilusCommand parent;
 
+    @Parameters(paramLabel = "NAME", description = "Engine name, e.g. risk.")
+    String name;
+
+    @Option(names = "--instance", paramLabel = "ID",
+            description = "Consumer name suffix of this instance (default: the process id), so instances share work.")
+    String instance;
+
+    @Mixin
+    EngineOptions options;
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "Engine name: features, vpin or marketdata.")
-    String name;
-
-    @Option(names = "--instance", paramLabel = "ID", defaultValue = "1",
-            description = "Instance id; instances of one engine share its messages (default: ${DEFAULT-VALUE}).")
-    String instance;
-
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
-            description = "For marketdata: replay speed, times real time; 0 for as fast as possible (default: ${DEFAULT-VALUE}).")
-    double speed;
-
     @Override
-    public Integer call() throws Exception {
-        if (!EngineCatalog.ALL.contains(name)) {
-            spec.commandLine().getErr().println("nautilus engine: unknown engine '" + name + "'; this build runs " + EngineCatalog.ALL);
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Platform platform;
+        try {
+            platform = Platform.start(parent.config());
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("nautilus engine: " + e.getMessage());
+            return 1;
+        }
+        try {
+            platform.startEngines(List.of(name), options.ports(),
+                    instance != null ? instance : String.valueOf(ManagementFactory.getRuntimeMXBean().getPid()));
+            if (platform.hub().isPresent() && !options.noReplay) {
+                platform.startReplay(options.trades(), options.speed);
+            }
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("nautilus engine: " + e.getMessage());
+            platform.close();
             return 2;
         }
-        NautilusConfig config = parent.config();
-        if (!config.bus().onRedis()) {
-            spec.commandLine().getErr().println("nautilus engine: note: no Redis buses configured, so this engine runs on "
-                    + "in-memory buses of its own and talks to no other process; set NAUTILUS_MARKETDATA_BUS_URL and "
-                    + "NAUTILUS_ENGINE_LOGIC_BUS_URL to join a platform");
-        }
-        Engine engine = EngineCatalog.create(name, BitstampTradeReplay.load(), speed);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (MessageBus bus = Platform.openBus(config.bus(), name); EngineHost host = new EngineHost(bus, instance)) {
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            BusMeters.bind(bus, registry);
-            host.start(engine);
-            try (EngineHttpServer http = new EngineHttpServer(engine, bus, () -> host.stats(name), registry,
-                    config.port(engine.defaultPort()))) {
-                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "nautilus-engine-shutdown"));
-                spec.commandLine().getOut().printf("engine %s-%s running; http://localhost:%d/health; Ctrl-C to stop%n",
-                        name, instance, http.port());
-                spec.commandLine().getOut().flush();
-                stopped.await();
-            }
-        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "nautilus-shutdown"));
+        out.println("Engine " + name + " is up.");
+        platform.describe().forEach(line -> out.println("  " + line));
+        out.flush();
+        stopped.await();
         return 0;
     }
 }

@@ -1,65 +1,54 @@
 package dev.nautilus.app.cli;
 
 import dev.nautilus.app.Platform;
-import dev.nautilus.bus.MessageBus;
-import dev.nautilus.engines.host.EngineHost;
-import dev.nautilus.engines.marketdata.BitstampTradeReplay;
-import dev.nautilus.engines.marketdata.CsvTradeReader;
-import dev.nautilus.engines.marketdata.MarketDataHub;
-import dev.nautilus.engines.marketdata.ReplayReport;
-import dev.nautilus.engines.marketdata.TradeLoad;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.nautilus.bus.TransportStatus;
+import dev.nautilus.engines.host.EngineMatrix;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code nautilus replay}: the MarketData hub alone, replaying recorded trades onto the configured buses. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Replays recorded trades (the real Bitstamp BTC/USD file, or your CSV) onto the configured buses.")
+/**
+ * {@code nautilus replay}: replays the Bitstamp BTC trades (or a CSV file, or the synthetic feed)
+ * through a MarketData hub onto the configured buses, then exits once the buses have drained.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true, description = "Replays recorded market data onto the buses.")
 final class ReplayCommand implements Callable<Integer> {
 
     @ParentCommand
     NautilusCommand parent;
 
+    @Mixin
+    EngineOptions options;
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
-            description = "X times real time; 0 for as fast as possible (default: ${DEFAULT-VALUE}).")
-    double speed;
-
-    @Option(names = "--csv", paramLabel = "FILE",
-            description = "Your trades: columns timestamp (Unix seconds or ISO-8601), price, size|amount, optional instrument and side.")
-    Path csv;
-
-    @Option(names = "--instrument", paramLabel = "SYMBOL", defaultValue = "BTCUSD",
-            description = "Instrument of CSV rows that name none (default: ${DEFAULT-VALUE}).")
-    String instrument;
-
     @Override
-    public Integer call() throws Exception {
-        TradeLoad trades;
-        if (csv == null) {
-            trades = BitstampTradeReplay.load();
-        } else {
-            try (Reader reader = Files.newBufferedReader(csv)) {
-                trades = new CsvTradeReader(instrument).read(reader);
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Platform platform = Platform.start(parent.config())) {
+            Map<String, Integer> ports = options.ports().isEmpty() ? Map.of(EngineMatrix.MARKETDATA, 0) : options.ports();
+            platform.startEngines(List.of(EngineMatrix.MARKETDATA), ports, "replay");
+            long started = System.nanoTime();
+            long accepted = platform.startReplay(options.trades(), options.speed).join();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            var hub = platform.hub().orElseThrow();
+            out.printf("Replayed %d trades in %.2f s (%.0f trades/s); rejected %s%n", accepted, seconds, accepted / seconds,
+                    hub.rejections());
+            platform.close(); // drains publish buffers
+            for (TransportStatus status : platform.bus().status()) {
+                out.printf("  %s bus: %d published%n", status.bus().displayName(), status.published());
             }
-            trades.errors().forEach(e -> spec.commandLine().getErr().println("nautilus replay: " + csv + " line "
-                    + e.lineNumber() + ": " + e.reason()));
+            return 0;
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("nautilus replay: " + e.getMessage());
+            return 1;
         }
-        try (MessageBus bus = Platform.openBus(parent.config().bus(), "replay"); EngineHost host = new EngineHost(bus, "replay")) {
-            MarketDataHub hub = new MarketDataHub(trades, speed);
-            host.start(hub);
-            ReplayReport report = hub.done().get();
-            spec.commandLine().getOut().printf("replayed %d trades (%d rejected) in %.1f s onto %s%n", report.published(),
-                    report.rejected(), report.seconds(), bus.status().get(0).endpoint());
-        }
-        return 0;
     }
 }

@@ -1,18 +1,24 @@
 package dev.nautilus.app.cli;
 
 import dev.nautilus.app.Platform;
+import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.bus.TransportStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code nautilus up}: the whole platform in one process, on the embedded default unless configured otherwise. */
+/**
+ * {@code nautilus up}: the whole platform in one process, on the embedded default unless configured
+ * otherwise: every implemented engine with its HTTP endpoints, and the hub replaying the real BTC
+ * trades (or a CSV / the synthetic feed).
+ */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Runs the whole platform in one process (in-memory buses and embedded store unless configured).")
 final class UpCommand implements Callable<Integer> {
@@ -23,20 +29,19 @@ final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    EngineOptions options;
+
     @Option(names = "--for", paramLabel = "DURATION",
             description = "Stop after this long (ISO-8601, e.g. PT30S); default: run until interrupted.")
     Duration runFor;
-
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
-            description = "Replay the recorded BTC/USD trades at X times real time; 0 for as fast as possible (default: ${DEFAULT-VALUE}).")
-    double speed;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Platform platform;
         try {
-            platform = Platform.start(parent.config(), speed);
+            platform = Platform.start(parent.config());
         } catch (IllegalStateException e) {
             spec.commandLine().getErr().println("nautilus up: " + e.getMessage());
             return 1;
@@ -47,6 +52,17 @@ final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "nautilus-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            platform.startEngines(EngineCatalog.PIPELINE, options.ports(), "1");
+            if (!options.noReplay) {
+                platform.startReplay(options.trades(), options.speed);
+            }
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("nautilus up: " + e.getMessage());
+            Runtime.getRuntime().removeShutdownHook(hook);
+            platform.close();
+            return 1;
+        }
         out.println("Nautilus is up.");
         platform.describe().forEach(line -> out.println("  " + line));
         out.println(runFor == null ? "Press Ctrl-C to stop." : "Stopping after " + runFor + ".");
@@ -59,8 +75,6 @@ final class UpCommand implements Callable<Integer> {
                 out.printf("  %s bus: %d published, %d acked, %d dead-lettered%n", status.bus().displayName(),
                         status.published(), status.acked(), status.deadLettered());
             }
-            out.printf("  replay: %d trades published, %d rejected; %d recorded to the store, which held %d before%n",
-                    platform.hub().published(), platform.hub().rejected(), platform.recorded(), platform.history());
             out.println("Nautilus stopped.");
             return 0;
         }

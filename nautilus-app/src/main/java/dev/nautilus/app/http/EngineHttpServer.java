@@ -2,90 +2,119 @@ package dev.nautilus.app.http;
 
 import dev.nautilus.bus.Json;
 import dev.nautilus.bus.MessageBus;
-import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.TransportStatus;
-import dev.nautilus.engines.host.Engine;
-import dev.nautilus.engines.host.EngineStats;
+import dev.nautilus.engines.host.EngineMatrix;
+import dev.nautilus.engines.host.EngineRuntime;
+import dev.nautilus.engines.marketdata.MarketDataHub;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One engine's HTTP face on its port: {@code GET /health} (MicroProfile shape, 503 when a bus is
- * unreachable), {@code /messagebus/status}, {@code /messagebus/subscriptions}, {@code /metrics}
- * (Prometheus text) and {@code /hardware/status}. Errors answer JSON, never a stack trace.
+ * One engine's HTTP face (Javalin): {@code GET /health} (MicroProfile shape, 503 when down),
+ * {@code /messagebus/status}, {@code /messagebus/subscriptions}, {@code /metrics} (Prometheus text of
+ * this process's registry), {@code /hardware/status}; the MarketData hub adds
+ * {@code /marketdata/snapshot/{instrument}} and {@code /marketdata/status}.
  */
 public final class EngineHttpServer implements AutoCloseable {
 
-    private static final String JSON = "application/json";
+    private static final Logger LOG = LoggerFactory.getLogger(EngineHttpServer.class);
 
-    private final Engine engine;
+    private final EngineRuntime runtime;
     private final MessageBus bus;
-    private final Supplier<EngineStats> stats;
     private final PrometheusMeterRegistry registry;
-    private final Javalin server;
+    private final Javalin app;
 
-    /**
-     * Starts serving.
-     *
-     * @param port the port; 0 for an ephemeral one
-     */
-    public EngineHttpServer(Engine engine, MessageBus bus, Supplier<EngineStats> stats, PrometheusMeterRegistry registry,
-            int port) {
-        this.engine = engine;
+    private EngineHttpServer(EngineRuntime runtime, MessageBus bus, PrometheusMeterRegistry registry, int port) {
+        this.runtime = runtime;
         this.bus = bus;
-        this.stats = stats;
         this.registry = registry;
-        this.server = Javalin.create(config -> {
+        this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.get("/health", this::health);
             config.routes.get("/messagebus/status", ctx -> json(ctx, 200, bus.status()));
             config.routes.get("/messagebus/subscriptions", this::subscriptions);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
-            config.routes.get("/hardware/status", ctx -> json(ctx, 200, HardwareFacts.read()));
-            config.routes.exception(Exception.class, (e, ctx) -> json(ctx, 500,
-                    Map.of("error", e.getClass().getSimpleName(), "message", String.valueOf(e.getMessage()))));
-            config.routes.error(404, "*", ctx -> json(ctx, 404, Map.of("error", "not found", "path", ctx.path())));
+            config.routes.get("/hardware/status", ctx -> json(ctx, 200, HardwareStatus.read()));
+            if (runtime.engine() instanceof MarketDataHub hub) {
+                config.routes.get("/marketdata/snapshot/{instrument}", ctx -> {
+                    var snapshot = hub.snapshot(ctx.pathParam("instrument"));
+                    json(ctx, snapshot.found() ? 200 : 404, snapshot);
+                });
+                config.routes.get("/marketdata/status", ctx -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("accepted", hub.acceptedCount());
+                    body.put("rejected", hub.rejections());
+                    body.put("cacheHits", hub.cache().hits());
+                    body.put("cacheMisses", hub.cache().misses());
+                    double rate = hub.cacheHitRate();
+                    body.put("cacheHitRate", Double.isNaN(rate) ? null : rate);
+                    json(ctx, 200, body);
+                });
+            }
         });
-        try {
-            server.start(port);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("engine " + engine.name() + " cannot serve HTTP on port " + port + ": "
-                    + e.getMessage(), e);
-        }
+        app.start(port);
+        LOG.info("engine={} http port={}", runtime.engine().name(), app.port());
+    }
+
+    /**
+     * Starts serving {@code runtime}'s endpoints.
+     *
+     * @param port TCP port, 0 for an ephemeral one
+     */
+    public static EngineHttpServer start(EngineRuntime runtime, MessageBus bus, PrometheusMeterRegistry registry, int port) {
+        return new EngineHttpServer(runtime, bus, registry, port);
     }
 
     /** The port actually bound. */
     public int port() {
-        return server.port();
+        return app.port();
+    }
+
+    /** The engine served. */
+    public EngineRuntime runtime() {
+        return runtime;
     }
 
     private void health(Context ctx) {
         List<Map<String, Object>> checks = new ArrayList<>();
-        boolean up = true;
+        Instant started = runtime.startedAt();
+        Instant last = runtime.lastMessageAt();
+        Map<String, Object> engineData = new LinkedHashMap<>();
+        engineData.put("uptimeSeconds", started == null ? 0 : Duration.between(started, Instant.now()).toSeconds());
+        engineData.put("messagesHandled", runtime.handledCount());
+        engineData.put("lastMessageAt", last == null ? null : last.toString());
+        boolean up = started != null;
+        checks.add(check("engine:" + runtime.engine().name(), started != null, engineData));
         for (TransportStatus status : bus.status()) {
-            up &= status.connected();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("transport", status.transport());
             data.put("endpoint", status.endpoint());
-            if (status.lastError() != null) {
-                data.put("last_error", status.lastError());
-            }
-            checks.add(check("bus:" + status.bus().key(), status.connected(), data));
+            data.put("lastError", status.lastError());
+            checks.add(check("bus:" + status.bus().name().toLowerCase(), status.connected(), data));
+            up &= status.connected();
         }
-        EngineStats engineStats = stats.get();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("uptime_seconds", engineStats == null ? 0 : (dev.nautilus.bus.MicroClock.nowMicros() - engineStats.startedMicros()) / 1e6);
-        data.put("messages_received", engineStats == null ? 0 : engineStats.received());
-        data.put("last_message_micros", engineStats == null ? 0 : engineStats.lastMessageMicros());
-        checks.add(check("engine:" + engine.name(), engineStats != null, data));
-        up &= engineStats != null;
-        json(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("checks", checks);
+        json(ctx, up ? 200 : 503, body);
+    }
+
+    private void subscriptions(Context ctx) {
+        String name = runtime.engine().name();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("engine", runtime.engine().wiring());
+        body.put("live", bus.subscriptions().stream().filter(s -> s.group().equals(name)).toList());
+        body.put("matrix", EngineMatrix.all());
+        json(ctx, 200, body);
     }
 
     private static Map<String, Object> check(String name, boolean up, Map<String, Object> data) {
@@ -96,21 +125,12 @@ public final class EngineHttpServer implements AutoCloseable {
         return check;
     }
 
-    private void subscriptions(Context ctx) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("engine", engine.name());
-        body.put("wiring", engine.wiring());
-        body.put("live", bus.subscriptions().stream().filter(s -> s.group().equals(engine.name()))
-                .map(SubscriptionSpec::consumer).toList());
-        json(ctx, 200, body);
-    }
-
     private static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType(JSON).result(Json.write(body));
+        ctx.status(status).contentType("application/json").result(Json.write(body));
     }
 
     @Override
     public void close() {
-        server.stop();
+        app.stop();
     }
 }

@@ -4,50 +4,53 @@ import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.engines.host.Engine;
+import dev.nautilus.engines.host.EngineContext;
+import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.Trade;
-import java.util.List;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The Features engine (port 8500): per instrument, on every trade, the {@link FeatureCalculator}'s
- * snapshot (returns, volatility, SMA/EMA, RSI, VWAP, flow imbalance) as
- * {@code feature.calculation.<instrument>}. Values not yet available travel as {@code "NaN"}.
+ * The Features engine (8500): updates per-instrument features on every trade and publishes them once
+ * per one-minute bar ({@code feature.calculation.<instrument>}); per-trade publication would multiply
+ * Engine Logic traffic by the trade count for values nobody acts on between bars.
  */
 public final class FeaturesEngine implements Engine {
 
+    private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.FEATURES);
     private final FeatureCalculator calculator;
-    private BusEndpoint bus;
+    private final Map<String, FeatureSnapshot> latest = new HashMap<>();
+    private BusEndpoint endpoint;
 
+    /** @param config feature windows */
     public FeaturesEngine(FeatureConfig config) {
         this.calculator = new FeatureCalculator(config);
     }
 
     @Override
-    public String name() {
-        return "features";
-    }
-
-    @Override
-    public int defaultPort() {
-        return 8500;
-    }
-
-    @Override
     public EngineWiring wiring() {
-        return new EngineWiring(List.of("market_data.trade.*"), Set.of(MessageType.MARKET_DATA),
-                List.of("feature.calculation.*"));
+        return wiring;
     }
 
     @Override
-    public void onStart(BusEndpoint endpoint) {
-        this.bus = endpoint;
+    public void onStart(EngineContext context) {
+        endpoint = context.endpoint();
     }
 
     @Override
     public void onMessage(Message message) {
-        Trade trade = message.payloadAs(Trade.class);
-        FeatureSnapshot snapshot = calculator.onTrade(trade);
-        bus.publish(MessageType.FEATURE_CALCULATION, "feature.calculation." + trade.instrument(), snapshot);
+        if (message.topic().startsWith("market_data.trade.")) {
+            FeatureSnapshot snapshot = calculator.onTrade(message.payloadAs(Trade.class));
+            latest.put(snapshot.instrument(), snapshot);
+        } else if (message.topic().startsWith("market_data.bar.")) {
+            Bar bar = message.payloadAs(Bar.class);
+            FeatureSnapshot snapshot = latest.get(bar.instrument());
+            if (snapshot != null) {
+                endpoint.publish(MessageType.FEATURE_CALCULATION, "feature.calculation." + bar.instrument(),
+                        FeatureUpdate.of(snapshot, bar.endMicros()));
+            }
+        }
     }
 }

@@ -1,32 +1,30 @@
 package dev.nautilus.engines.host;
 
-import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 
 /**
- * One engine: a name, a default HTTP port, its wiring, and a handler. Engines see only the bus API
- * ({@link BusEndpoint}) and their own inputs and outputs; the {@link EngineHost} does the rest.
+ * An engine: a named component with a default port, a wiring (what it reads and writes, from
+ * {@link EngineMatrix}) and a lifecycle. The {@link EngineHost} subscribes it as its wiring says and
+ * calls {@link #onMessage} one message at a time (never concurrently), so engines are single-writer
+ * and need no locks for their own state. Engines know nothing of HTTP.
  */
 public interface Engine {
 
-    /** The engine's name, also its consumer group, e.g. {@code marketdata}. */
-    String name();
-
-    /** The seed's port for this engine, e.g. 8800. */
-    int defaultPort();
-
-    /** What it subscribes and publishes. */
+    /** The engine's wiring: name, default port, subscriptions, publications. */
     EngineWiring wiring();
 
-    /** Called first, before the engine's subscriptions go live: set up state, start feeds. */
-    default void onStart(BusEndpoint bus) throws Exception {
-    }
+    /** Called once before any message; the context stays valid until {@link #onStop}. */
+    void onStart(EngineContext context);
 
-    /** Handles one message of its subscriptions; never called concurrently. */
-    default void onMessage(Message message) throws Exception {
-    }
+    /** Handles one message the wiring subscribed to. An exception counts as a handler failure. */
+    void onMessage(Message message);
 
-    /** Stops feeds and releases what {@link #onStart} took. */
+    /** Called once at shutdown, after the subscription is closed. */
     default void onStop() {
+    }
+
+    /** The engine's name (its consumer group). */
+    default String name() {
+        return wiring().name();
     }
 }

@@ -2,82 +2,94 @@ package dev.nautilus.engines.host;
 
 import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.MessageBus;
+import dev.nautilus.bus.Subscription;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs engines on a bus: one endpoint per engine (consumer group = engine name, consumer =
- * {@code <name>-<instance>}), subscribed from its {@link EngineWiring}, then started. One host runs
- * one engine (its own process) or all of them (one JVM); the engines cannot tell the difference.
+ * Runs engines on a bus: one engine (one process per engine, as the seeds deploy them) or all of
+ * them in one JVM. Start order is the order given, so a publisher given last (the market-data hub)
+ * finds every consumer group already subscribed; stop order is the reverse.
+ *
+ * <p>The host owns the engines' endpoints and subscriptions, not the bus.
  */
 public final class EngineHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineHost.class);
 
-    private record Running(Engine engine, BusEndpoint endpoint, EngineStats stats) {
-    }
-
     private final MessageBus bus;
-    private final String instance;
-    private final List<Running> running = new ArrayList<>();
+    private final MeterRegistry meters;
+    private final String instanceSuffix;
+    private final List<EngineRuntime> runtimes = new ArrayList<>();
+    private final List<BusEndpoint> endpoints = new ArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private boolean started;
 
     /**
-     * @param instance the instance suffix of consumer names, e.g. {@code 1}
+     * @param bus            the dual bus engines talk through
+     * @param meters         where engine meters go
+     * @param instanceSuffix distinguishes instances of one engine ({@code <engine>-<suffix>}), e.g. {@code 1}
+     * @param engines        the engines, subscribers first
      */
-    public EngineHost(MessageBus bus, String instance) {
+    public EngineHost(MessageBus bus, MeterRegistry meters, String instanceSuffix, List<? extends Engine> engines) {
         this.bus = bus;
-        this.instance = instance;
+        this.meters = meters;
+        this.instanceSuffix = instanceSuffix;
+        engines.forEach(e -> runtimes.add(new EngineRuntime(e, meters)));
     }
 
-    /**
-     * Starts an engine, then subscribes it (so its handler always finds it started); on failure
-     * it is stopped again and the error names it.
-     */
-    public synchronized void start(Engine engine) {
-        BusEndpoint endpoint = bus.endpoint(engine.name(), engine.name() + "-" + instance);
-        EngineStats stats = new EngineStats();
-        try {
-            engine.onStart(endpoint);
-            EngineWiring wiring = engine.wiring();
-            if (!wiring.subscribes().isEmpty()) {
-                endpoint.subscribe(wiring.subscribes(), wiring.reads(), message -> {
-                    stats.received(message);
-                    engine.onMessage(message);
-                });
-            }
-        } catch (Exception e) {
-            endpoint.close();
-            throw new IllegalStateException("engine " + engine.name() + " failed to start: " + e.getMessage(), e);
+    /** Subscribes and starts every engine. */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("engine host already started");
         }
-        running.add(new Running(engine, endpoint, stats));
-        LOG.info("engine {} started (subscribes {})", engine.name(), engine.wiring().subscribes());
+        started = true;
+        for (EngineRuntime runtime : runtimes) {
+            Engine engine = runtime.engine();
+            EngineWiring wiring = engine.wiring();
+            BusEndpoint endpoint = bus.endpoint(wiring.name(), wiring.name() + "-" + instanceSuffix);
+            endpoints.add(endpoint);
+            if (wiring.subscribes()) {
+                subscriptions.add(endpoint.subscribe(wiring.subscriptions(), wiring.types(), runtime::handle));
+            }
+        }
+        // start after every subscription exists, so nothing an engine publishes at start is missed
+        for (int i = 0; i < runtimes.size(); i++) {
+            EngineRuntime runtime = runtimes.get(i);
+            runtime.engine().onStart(new EngineContext(endpoints.get(i), meters));
+            runtime.markStarted();
+            LOG.info("engine={} started reads={} types={}", runtime.engine().name(), runtime.engine().wiring().subscriptions(),
+                    runtime.engine().wiring().types());
+        }
     }
 
-    /** The engines running, in start order. */
-    public synchronized List<Engine> engines() {
-        return Collections.unmodifiableList(running.stream().map(Running::engine).toList());
+    /** The running engines, in start order. */
+    public List<EngineRuntime> runtimes() {
+        return List.copyOf(runtimes);
     }
 
-    /** What the host saw of a running engine, or {@code null} for an engine it does not run. */
-    public synchronized EngineStats stats(String engineName) {
-        return running.stream().filter(r -> r.engine().name().equals(engineName)).map(Running::stats).findFirst().orElse(null);
+    /** The bus. */
+    public MessageBus bus() {
+        return bus;
     }
 
-    /** Stops engines in reverse start order, then closes their endpoints. */
+    /** Stops engines in reverse order, closing their subscriptions first. Does not close the bus. */
     @Override
     public synchronized void close() {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            Running r = running.get(i);
+        // closing an endpoint closes its subscriptions: no message reaches an engine being stopped
+        endpoints.forEach(BusEndpoint::close);
+        endpoints.clear();
+        subscriptions.clear();
+        for (int i = runtimes.size() - 1; i >= 0; i--) {
+            Engine engine = runtimes.get(i).engine();
             try {
-                r.engine().onStop();
+                engine.onStop();
             } catch (RuntimeException e) {
-                LOG.warn("engine {} failed to stop cleanly: {}", r.engine().name(), e.toString());
+                LOG.warn("engine={} failed to stop: {}", engine.name(), e.toString());
             }
-            r.endpoint().close();
         }
-        running.clear();
     }
 }

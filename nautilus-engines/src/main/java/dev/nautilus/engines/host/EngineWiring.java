@@ -1,29 +1,33 @@
 package dev.nautilus.engines.host;
 
 import dev.nautilus.bus.MessageType;
-import dev.nautilus.bus.TopicPattern;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What an engine listens to and says: the topic patterns it subscribes, the message types those
- * patterns travel as (they decide which buses and streams are read), and the topic patterns it
- * publishes. Data, not code: the host subscribes from it and {@code /messagebus/subscriptions} shows it.
+ * One row of the subscription/publication matrix.
  *
- * @param subscribes topic patterns handled by the engine; empty for a pure source
- * @param reads      message types read for those patterns
- * @param publishes  topic patterns the engine publishes under
+ * @param name          engine name, also its consumer group, e.g. {@code risk}
+ * @param displayName   name for people, e.g. {@code Risk}
+ * @param defaultPort   HTTP port before the configured offset
+ * @param subscriptions topic patterns it reads (empty: it reads nothing from the bus)
+ * @param types         message types it reads; they decide which streams are read
+ * @param publications  topic patterns it publishes on
  */
-public record EngineWiring(List<String> subscribes, Set<MessageType> reads, List<String> publishes) {
+public record EngineWiring(String name, String displayName, int defaultPort, List<String> subscriptions,
+        Set<MessageType> types, List<String> publications) {
 
     public EngineWiring {
-        subscribes.forEach(TopicPattern::compile);
-        publishes.forEach(TopicPattern::compile);
-        subscribes = List.copyOf(subscribes);
-        reads = Set.copyOf(reads);
-        publishes = List.copyOf(publishes);
-        if (subscribes.isEmpty() != reads.isEmpty()) {
-            throw new IllegalArgumentException("an engine that subscribes patterns must read message types, and the other way round");
+        subscriptions = List.copyOf(subscriptions);
+        types = Set.copyOf(types);
+        publications = List.copyOf(publications);
+        if (subscriptions.isEmpty() != types.isEmpty()) {
+            throw new IllegalArgumentException("engine " + name + ": subscriptions and types must both be given or both be empty");
         }
+    }
+
+    /** Whether the engine reads anything from the bus. */
+    public boolean subscribes() {
+        return !subscriptions.isEmpty();
     }
 }

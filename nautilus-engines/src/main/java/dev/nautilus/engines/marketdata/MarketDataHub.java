@@ -4,158 +4,165 @@ import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.engines.host.Engine;
+import dev.nautilus.engines.host.EngineContext;
+import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MarketData hub (port 8800): replays recorded trades onto the MarketData bus as
- * {@code market_data.trade.<instrument>} ({@link Trade}) and {@code price.update.<instrument>}
- * ({@link PriceUpdate}), validating each trade first (a rejected trade is counted and logged with
- * its reason, never published), and answers snapshot requests on
- * {@code market_data.snapshot.<instrument>} from its last-value cache.
+ * The MarketData hub (port 8800): validates trades from any feed, builds one-minute bars, keeps the
+ * last-value cache and publishes on the MarketData bus.
  *
- * <p>Replay speed: {@code speed} × real time (the recording's own timestamps), or as fast as
- * possible when {@code speed} is 0.
+ * <p>Per accepted trade: {@code MARKET_DATA} on {@code market_data.trade.<instrument>}. When a trade
+ * completes a bar, the bar is published first ({@code market_data.bar.<instrument>}, then
+ * {@code PRICE_UPDATE} on {@code price.update.<instrument>} with its close), so a consumer of the one
+ * ordered market-data stream sees a bar before the trade that opened the next interval. Price
+ * updates are per bar, not per trade: every consumer that wants per-trade prices already reads the
+ * trades, and doubling the MarketData bus traffic would buy nothing.
+ *
+ * <p>Bad input (NaN or non-positive price or size, time going backwards) is rejected here, counted
+ * per reason ({@code nautilus.marketdata.rejected}) and logged, never published and never fatal.
+ * {@link #ingest} is synchronized: several feeds may share a hub.
  */
 public final class MarketDataHub implements Engine {
 
-    /** The hub's seed port. */
-    public static final int PORT = 8800;
-
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataHub.class);
+    /** One-minute bars. */
+    public static final long BAR_MICROS = 60_000_000L;
 
-    private final TradeLoad recording;
-    private final double speed;
+    private final EngineWiring wiring;
     private final TradeValidator validator = new TradeValidator();
+    private final TimeBarAggregator bars = new TimeBarAggregator(BAR_MICROS);
     private final LastValueCache cache = new LastValueCache();
+    private final Map<Validation.Reason, AtomicLong> rejections = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
-    private final CompletableFuture<ReplayReport> done = new CompletableFuture<>();
-    private volatile boolean running;
-    private volatile BusEndpoint bus;
-    private Thread replay;
+    private final AtomicLong barCount = new AtomicLong();
+    private volatile BusEndpoint endpoint;
+    private MeterRegistry meters;
+    private Counter accepted;
 
-    /**
-     * @param recording trades to replay (with the rows its reader refused, counted as rejected)
-     * @param speed     multiple of real time; 0 for as fast as possible
-     */
-    public MarketDataHub(TradeLoad recording, double speed) {
-        if (!(speed >= 0) || Double.isInfinite(speed)) {
-            throw new IllegalArgumentException("replay speed must be 0 (as fast as possible) or a positive multiple of real time, was " + speed);
-        }
-        this.recording = recording;
-        this.speed = speed;
-    }
-
-    @Override
-    public String name() {
-        return "marketdata";
-    }
-
-    @Override
-    public int defaultPort() {
-        return PORT;
+    /** A hub with the default wiring. */
+    public MarketDataHub() {
+        this.wiring = EngineMatrix.of(EngineMatrix.MARKETDATA);
     }
 
     @Override
     public EngineWiring wiring() {
-        return new EngineWiring(List.of("market_data.snapshot.*"), Set.of(MessageType.MARKET_DATA),
-                List.of("market_data.*", "price.update.*"));
+        return wiring;
     }
 
     @Override
-    public void onStart(BusEndpoint bus) {
-        this.bus = bus;
-        running = true;
-        replay = Thread.ofVirtual().name("marketdata-replay").start(() -> replay(bus));
+    public void onStart(EngineContext context) {
+        this.endpoint = context.endpoint();
+        this.meters = context.meters();
+        this.accepted = Counter.builder("nautilus.marketdata.accepted").tag("engine", name()).register(meters);
+        FunctionCounter.builder("nautilus.marketdata.cache.hits", cache, LastValueCache::hits).tag("engine", name()).register(meters);
+        FunctionCounter.builder("nautilus.marketdata.cache.misses", cache, LastValueCache::misses).tag("engine", name()).register(meters);
     }
 
-    private void replay(BusEndpoint bus) {
-        long startNanos = System.nanoTime();
-        List<Trade> trades = recording.trades();
-        long firstMicros = trades.isEmpty() ? 0 : trades.get(0).timestampMicros();
-        try {
-            for (Trade trade : trades) {
-                if (!running) {
-                    break;
-                }
-                if (speed > 0) {
-                    long due = startNanos + (long) ((trade.timestampMicros() - firstMicros) * 1_000 / speed);
-                    long wait;
-                    while ((wait = due - System.nanoTime()) > 0 && running) {
-                        LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(200)));
-                    }
-                }
-                publish(bus, trade);
-            }
-            ReplayReport report = new ReplayReport(published.get(), rejected(), (System.nanoTime() - startNanos) / 1e9);
-            LOG.info("replay finished: {} trades published, {} rejected, in {} s", report.published(), report.rejected(),
-                    String.format("%.1f", report.seconds()));
-            done.complete(report);
-        } catch (RuntimeException e) {
-            LOG.error("replay stopped: {}", e.toString());
-            done.completeExceptionally(e);
-        }
-    }
-
-    private void publish(BusEndpoint bus, Trade trade) {
-        if (validator.validate(trade) instanceof Validation.Rejected rejected) {
-            LOG.warn("rejected trade at {} of {}: {} ({})", trade.timestampMicros(), trade.instrument(), rejected.reason(),
-                    rejected.detail());
-            return;
-        }
-        cache.put(trade);
-        bus.publish(MessageType.MARKET_DATA, "market_data.trade." + trade.instrument(), trade);
-        bus.publish(MessageType.PRICE_UPDATE, "price.update." + trade.instrument(),
-                new PriceUpdate(trade.instrument(), trade.timestampMicros(), trade.price()));
-        published.incrementAndGet();
-    }
-
+    /** Answers snapshot requests from the last-value cache. */
     @Override
     public void onMessage(Message message) {
-        String instrument = message.topic().substring("market_data.snapshot.".length());
         if (message.replyTo() == null) {
-            throw new IllegalArgumentException("snapshot request " + message.id() + " has no reply_to topic");
+            return; // a snapshot published without asking for a reply: nothing to answer
         }
-        // The cache counts the hit or miss.
-        bus.reply(message, new Snapshot(instrument, cache.latestTrade(instrument).orElse(null)));
+        SnapshotRequest request = message.payloadAs(SnapshotRequest.class);
+        endpoint.reply(message, snapshot(request.instrument()));
     }
 
-    /** Completes when the replay has published everything (or fails). */
-    public CompletableFuture<ReplayReport> done() {
-        return done;
+    /** The latest trade and bar of {@code instrument}, counted as cache hits or misses. */
+    public MarketSnapshot snapshot(String instrument) {
+        return new MarketSnapshot(instrument, cache.latestTrade(instrument).orElse(null), cache.latestBar(instrument).orElse(null));
     }
 
-    /** Trades published so far. */
-    public long published() {
+    /**
+     * Validates and publishes one trade (and the bar it completes).
+     *
+     * @return whether the trade was accepted
+     * @throws IllegalStateException before the hub was started
+     */
+    public synchronized boolean ingest(Trade trade) {
+        BusEndpoint out = requireStarted();
+        Validation validation = validator.validate(trade);
+        if (validation instanceof Validation.Rejected rejected) {
+            rejections.computeIfAbsent(rejected.reason(), r -> {
+                AtomicLong count = new AtomicLong();
+                FunctionCounter.builder("nautilus.marketdata.rejected", count, AtomicLong::get)
+                        .tag("engine", name()).tag("reason", r.name().toLowerCase(java.util.Locale.ROOT)).register(meters);
+                return count;
+            }).incrementAndGet();
+            LOG.warn("rejected trade instrument={} reason={} detail={}", trade.instrument(), rejected.reason(), rejected.detail());
+            return false;
+        }
+        accepted.increment();
+        bars.onTrade(trade).ifPresent(bar -> publishBar(out, bar));
+        cache.put(trade);
+        out.publish(MessageType.MARKET_DATA, "market_data.trade." + trade.instrument(), trade);
+        published.incrementAndGet();
+        return true;
+    }
+
+    /** Completes and publishes every open bar (end of a replay). */
+    public synchronized void flushBars() {
+        BusEndpoint out = requireStarted();
+        bars.flushAll().forEach(bar -> publishBar(out, bar));
+    }
+
+    private void publishBar(BusEndpoint out, Bar bar) {
+        cache.put(bar);
+        out.publish(MessageType.MARKET_DATA, "market_data.bar." + bar.instrument(), bar);
+        out.publish(MessageType.PRICE_UPDATE, "price.update." + bar.instrument(),
+                new PriceUpdate(bar.instrument(), bar.endMicros(), bar.close()));
+        published.addAndGet(2);
+        barCount.incrementAndGet();
+    }
+
+    /** Bars published so far. */
+    public long barCount() {
+        return barCount.get();
+    }
+
+    /** Messages published so far (trades, bars, price updates). */
+    public long publishedCount() {
         return published.get();
     }
 
-    /** Trades rejected so far, the reader's refused rows included. */
-    public long rejected() {
-        return validator.rejectedCount() + recording.errors().size();
+    /** Rejected trades by reason. */
+    public Map<Validation.Reason, Long> rejections() {
+        Map<Validation.Reason, Long> copy = new java.util.EnumMap<>(Validation.Reason.class);
+        rejections.forEach((reason, count) -> copy.put(reason, count.get()));
+        return copy;
     }
 
-    /** The last-value cache (hit rate exposed to metrics). */
+    /** Trades accepted so far. */
+    public long acceptedCount() {
+        return validator.acceptedCount();
+    }
+
+    /** Cache hit rate in [0, 1]; NaN before any lookup. */
+    public double cacheHitRate() {
+        long hits = cache.hits();
+        long total = hits + cache.misses();
+        return total == 0 ? Double.NaN : (double) hits / total;
+    }
+
+    /** The last-value cache. */
     public LastValueCache cache() {
         return cache;
     }
 
-    @Override
-    public void onStop() {
-        running = false;
-        if (replay != null) {
-            try {
-                replay.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    private BusEndpoint requireStarted() {
+        BusEndpoint out = endpoint;
+        if (out == null) {
+            throw new IllegalStateException("market data hub is not started");
         }
+        return out;
     }
 }

@@ -1,5 +1,11 @@
 package dev.nautilus.engines.marketdata;
 
-/** The latest price of an instrument, as the hub publishes it on {@code price.update.<instrument>}. */
+/**
+ * A price of an instrument at a moment ({@code PRICE_UPDATE}, topic {@code price.update.<instrument>}).
+ *
+ * @param instrument      instrument symbol
+ * @param timestampMicros when, epoch microseconds
+ * @param price           the price
+ */
 public record PriceUpdate(String instrument, long timestampMicros, double price) {
 }

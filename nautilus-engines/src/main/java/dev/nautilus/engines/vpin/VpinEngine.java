@@ -5,61 +5,69 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
 import dev.nautilus.engines.host.Engine;
+import dev.nautilus.engines.host.EngineContext;
+import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.Trade;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The VPIN engine (port 10000): one {@link VpinCalculator} per instrument fed by the hub's trades;
- * every completed estimate goes out as {@code vpin.calculation.<instrument>}, and a toxic one also
- * as a {@code HIGH} priority {@code toxicity.alert.<instrument>}.
+ * The VPIN engine (10000): bulk-volume-classified VPIN per instrument from the trades. Publishes a
+ * {@link VpinStatus} per bar on {@code vpin.calculation.<instrument>}, and on {@code
+ * toxicity.alert.<instrument>} (priority HIGH) each {@link VpinEstimate} at which toxicity turns on
+ * or off.
  */
 public final class VpinEngine implements Engine {
 
-    private final Function<String, VpinConfig> configFor;
+    private static final Logger LOG = LoggerFactory.getLogger(VpinEngine.class);
+
+    private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.VPIN);
+    private final Function<String, VpinConfig> configs;
     private final Map<String, VpinCalculator> calculators = new HashMap<>();
-    private BusEndpoint bus;
+    private final Map<String, VpinEstimate> latest = new HashMap<>();
+    private BusEndpoint endpoint;
 
-    /** @param configFor the VPIN parameters of an instrument (bucket volume depends on its liquidity) */
-    public VpinEngine(Function<String, VpinConfig> configFor) {
-        this.configFor = configFor;
-    }
-
-    @Override
-    public String name() {
-        return "vpin";
-    }
-
-    @Override
-    public int defaultPort() {
-        return 10000;
+    /** @param configs VPIN parameters per instrument (bucket volume depends on the instrument's liquidity) */
+    public VpinEngine(Function<String, VpinConfig> configs) {
+        this.configs = configs;
     }
 
     @Override
     public EngineWiring wiring() {
-        return new EngineWiring(List.of("market_data.trade.*"), Set.of(MessageType.MARKET_DATA),
-                List.of("vpin.calculation.*", "toxicity.alert.*"));
+        return wiring;
     }
 
     @Override
-    public void onStart(BusEndpoint endpoint) {
-        this.bus = endpoint;
+    public void onStart(EngineContext context) {
+        endpoint = context.endpoint();
     }
 
     @Override
     public void onMessage(Message message) {
-        Trade trade = message.payloadAs(Trade.class);
-        VpinCalculator calculator = calculators.computeIfAbsent(trade.instrument(),
-                instrument -> new VpinCalculator(instrument, configFor.apply(instrument)));
-        for (VpinEstimate estimate : calculator.onTrade(trade)) {
-            bus.publish(MessageType.VPIN_CALCULATION, "vpin.calculation." + estimate.instrument(), estimate);
-            if (estimate.toxic()) {
-                bus.publish(MessageType.VPIN_CALCULATION, "toxicity.alert." + estimate.instrument(), estimate, Priority.HIGH);
+        if (message.topic().startsWith("market_data.trade.")) {
+            Trade trade = message.payloadAs(Trade.class);
+            VpinCalculator calculator = calculators.computeIfAbsent(trade.instrument(), i -> new VpinCalculator(i, configs.apply(i)));
+            for (VpinEstimate estimate : calculator.onTrade(trade)) {
+                VpinEstimate previous = latest.put(trade.instrument(), estimate);
+                boolean wasToxic = previous != null && previous.toxic();
+                if (estimate.toxic() != wasToxic) {
+                    LOG.info("toxicity instrument={} toxic={} vpin={} cdf={}", estimate.instrument(), estimate.toxic(),
+                            estimate.vpin(), estimate.cdf());
+                    endpoint.publish(MessageType.VPIN_CALCULATION, "toxicity.alert." + trade.instrument(), estimate, Priority.HIGH);
+                }
             }
+        } else if (message.topic().startsWith("market_data.bar.")) {
+            Bar bar = message.payloadAs(Bar.class);
+            VpinEstimate e = latest.get(bar.instrument());
+            VpinCalculator calculator = calculators.get(bar.instrument());
+            endpoint.publish(MessageType.VPIN_CALCULATION, "vpin.calculation." + bar.instrument(),
+                    new VpinStatus(bar.instrument(), bar.endMicros(), e == null ? null : e.vpin(), e == null ? null : e.cdf(),
+                            e != null && e.toxic(), calculator == null ? 0 : calculator.completedBuckets()));
         }
     }
 }

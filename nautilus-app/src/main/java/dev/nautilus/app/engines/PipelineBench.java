@@ -1,0 +1,57 @@
+package dev.nautilus.app.engines;
+
+import dev.nautilus.bench.BenchReport;
+import dev.nautilus.bus.MessageBus;
+import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.memory.InMemoryTransport;
+import dev.nautilus.bus.redis.RedisBusConfig;
+import dev.nautilus.bus.redis.RedisBuses;
+import dev.nautilus.bus.redis.RedisServer;
+import dev.nautilus.engines.marketdata.Trade;
+import java.time.Duration;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code ./nautilus bench pipeline}: the real BTC trades through the whole pipeline (hub → features,
+ * VPIN, enhanced VPIN → strategy → portfolio → risk, collateral) as fast as possible, in memory and
+ * over two Redis servers, after a warm-up run each: trades/s, and over Redis the tick-to-signal
+ * latency (hub publishing a bar → the strategy's decision on it received).
+ */
+public final class PipelineBench {
+
+    private PipelineBench() {
+    }
+
+    public static BenchReport run(int limit) throws Exception {
+        List<Trade> trades = ReplaySource.bitstamp(limit);
+        PipelineRun.Outcome memory = null;
+        for (int run = 0; run < 2; run++) {
+            try (MessageBus bus = InMemoryTransport.dualBus()) {
+                memory = PipelineRun.run(bus, trades, false, Duration.ofMinutes(5));
+            }
+        }
+        PipelineRun.Outcome redis = null;
+        for (int run = 0; run < 2; run++) {
+            try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start();
+                    MessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), config(marketData), config(engineLogic))) {
+                redis = PipelineRun.run(bus, trades, true, Duration.ofMinutes(10));
+            }
+        }
+        Histogram latency = redis.tickToSignal();
+        return new BenchReport("pipeline")
+                .put("in-memory trades/s (aim >= 1,000,000)", memory.trades() / memory.seconds())
+                .put("Redis trades/s (aim >= 50,000)", redis.trades() / redis.seconds())
+                .put("Redis tick-to-signal p50 (us)", (double) latency.getValueAtPercentile(50))
+                .put("Redis tick-to-signal p99 (us) (aim <= 5000)", (double) latency.getValueAtPercentile(99))
+                .put("Redis tick-to-signal max (us)", (double) latency.getMaxValue())
+                .put("trades, bars, signals", memory.trades() + ", " + memory.bars() + ", " + memory.signals().size())
+                .put("same signals on both transports", memory.signals().toString().equals(redis.signals().toString()))
+                .put("final equity in memory / over Redis", memory.portfolio().equity() + " / " + redis.portfolio().equity());
+    }
+
+    private static RedisBusConfig config(RedisServer server) {
+        // Streams long enough for the whole replay: a consumer lagging by more than MAXLEN would lose entries.
+        return RedisBusConfig.defaults(server.url(), "pipeline-bench").withStreamMaxLen(1_000_000);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.nautilus.engines.host;
+
+import static dev.nautilus.bus.MessageType.ANALYTICS_RESULT;
+import static dev.nautilus.bus.MessageType.COLLATERAL_UPDATE;
+import static dev.nautilus.bus.MessageType.FACTOR_CALCULATION;
+import static dev.nautilus.bus.MessageType.MARKET_DATA;
+import static dev.nautilus.bus.MessageType.ML_PREDICTION;
+import static dev.nautilus.bus.MessageType.PORTFOLIO_UPDATE;
+import static dev.nautilus.bus.MessageType.RISK_METRIC;
+import static dev.nautilus.bus.MessageType.STRATEGY_SIGNAL;
+import static dev.nautilus.bus.MessageType.SYSTEM_COORDINATION;
+import static dev.nautilus.bus.MessageType.VPIN_CALCULATION;
+
+import dev.nautilus.bus.MessageType;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The seed's subscription/publication matrix as data: the one place that says which engine reads
+ * and writes what. Topic patterns are the seed's; the message types are ours (a subscription needs
+ * them to know which streams to read).
+ *
+ * <p>Why the types are narrower than the patterns suggest: an engine reads only the types whose
+ * messages change its results. The trading pipeline is a chain (hub → features/VPIN → strategy →
+ * portfolio → risk/collateral) in which every engine's output is a function of an ordered input
+ * stream, so the same replay gives the same signals and P&amp;L over any transport and any thread
+ * timing. Feeding, say, risk alerts back into the strategy would make results depend on which bus
+ * delivered first. Engines of other issues (analytics, factor, ML, toraniko, backtesting,
+ * websocket) are listed so their ports and topics are reserved; they have no implementation yet.
+ */
+public final class EngineMatrix {
+
+    public static final String MARKETDATA = "marketdata";
+    public static final String FEATURES = "features";
+    public static final String VPIN = "vpin";
+    public static final String ENHANCED_VPIN = "enhanced_vpin";
+    public static final String STRATEGY = "strategy";
+    public static final String RISK = "risk";
+    public static final String PORTFOLIO = "portfolio";
+    public static final String COLLATERAL = "collateral";
+
+    private static final List<EngineWiring> ROWS = List.of(
+            row("analytics", "Analytics", 8100, List.of("portfolio.*", "risk.*", "strategy.*", "ml.prediction.*"),
+                    EnumSet.of(PORTFOLIO_UPDATE, RISK_METRIC, STRATEGY_SIGNAL, ML_PREDICTION),
+                    List.of("analytics.result.*", "performance.metric.*")),
+            row("backtesting", "Backtesting", 8110, List.of(), EnumSet.noneOf(MessageType.class), List.of()),
+            row(RISK, "Risk", 8200, List.of("portfolio.*", "vpin.*", "ml.prediction.*", "strategy.*"),
+                    EnumSet.of(PORTFOLIO_UPDATE),
+                    List.of("risk.alert.*", "risk.metric.*", "portfolio.risk.*")),
+            row("factor", "Factor", 8300, List.of("market_data.*", "portfolio.*", "strategy.*"),
+                    EnumSet.of(MARKET_DATA, PORTFOLIO_UPDATE, STRATEGY_SIGNAL),
+                    List.of("factor.calculation.*", "factor.update.*")),
+            row("ml", "ML", 8400, List.of("vpin.*", "risk.*", "strategy.*", "analytics.*"),
+                    EnumSet.of(VPIN_CALCULATION, RISK_METRIC, STRATEGY_SIGNAL, ANALYTICS_RESULT),
+                    List.of("ml.prediction.*", "model.training.complete.*")),
+            row(FEATURES, "Features", 8500, List.of("market_data.*", "portfolio.*", "strategy.*"),
+                    EnumSet.of(MARKET_DATA),
+                    List.of("feature.calculation.*", "feature.update.*")),
+            row("websocket", "WebSocket", 8600, List.of("*"), EnumSet.allOf(MessageType.class),
+                    List.of("websocket.broadcast.*", "system.health.*")),
+            row(STRATEGY, "Strategy", 8700, List.of("market_data.*", "ml.*", "risk.*", "vpin.*"),
+                    EnumSet.of(MARKET_DATA, VPIN_CALCULATION),
+                    List.of("strategy.signal.*", "portfolio.rebalance.*")),
+            // "external sources" in the seed; on the bus the hub answers snapshot requests only
+            row(MARKETDATA, "MarketData", 8800, List.of("market_data.snapshot.*"), EnumSet.of(SYSTEM_COORDINATION),
+                    List.of("market_data.*", "price.update.*", "volume.update.*")),
+            row(PORTFOLIO, "Portfolio", 8900, List.of("strategy.*", "risk.*", "analytics.*", "collateral.*"),
+                    EnumSet.of(STRATEGY_SIGNAL),
+                    List.of("portfolio.update.*", "position.change.*")),
+            row("toraniko", "Toraniko", 8950, List.of("portfolio.*", "market_data.*", "risk.*"),
+                    EnumSet.of(PORTFOLIO_UPDATE, MARKET_DATA, RISK_METRIC),
+                    List.of("factor.model.*", "factor.return.*")),
+            row(COLLATERAL, "Collateral", 9000, List.of("portfolio.*", "market_data.*", "risk.*", "strategy.*"),
+                    EnumSet.of(PORTFOLIO_UPDATE),
+                    List.of("collateral.margin.*", "margin.alert.*")),
+            row(VPIN, "VPIN", 10000, List.of("market_data.*", "features.*"), EnumSet.of(MARKET_DATA),
+                    List.of("vpin.calculation.*", "toxicity.alert.*")),
+            row(ENHANCED_VPIN, "Enhanced VPIN", 10001, List.of("market_data.*", "features.*"), EnumSet.of(MARKET_DATA),
+                    List.of("vpin.calculation.enhanced.*", "toxicity.alert.enhanced.*")));
+
+    private static final Map<String, EngineWiring> BY_NAME =
+            ROWS.stream().collect(Collectors.toUnmodifiableMap(EngineWiring::name, Function.identity()));
+
+    private EngineMatrix() {
+    }
+
+    /** Every row, in port order. */
+    public static List<EngineWiring> all() {
+        return ROWS;
+    }
+
+    /** The row of an engine. */
+    public static Optional<EngineWiring> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /**
+     * The row of an engine.
+     *
+     * @throws IllegalArgumentException naming the known engines
+     */
+    public static EngineWiring of(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown engine '" + name + "'; known: " + ROWS.stream().map(EngineWiring::name).toList()));
+    }
+
+    private static EngineWiring row(String name, String display, int port, List<String> subscriptions, Set<MessageType> types,
+            List<String> publications) {
+        return new EngineWiring(name, display, port, subscriptions, types, publications);
+    }
+}

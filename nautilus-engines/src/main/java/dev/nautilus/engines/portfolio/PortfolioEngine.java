@@ -1,0 +1,110 @@
+package dev.nautilus.engines.portfolio;
+
+import dev.nautilus.bus.BusEndpoint;
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MessageType;
+import dev.nautilus.engines.host.Engine;
+import dev.nautilus.engines.host.EngineContext;
+import dev.nautilus.engines.host.EngineMatrix;
+import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.risk.PreTradeRiskCheck;
+import dev.nautilus.engines.risk.RiskDecision;
+import dev.nautilus.engines.strategy.StrategySignal;
+import io.micrometer.core.instrument.Counter;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Portfolio engine (8900): executes one strategy's signals on paper (fees, slippage) after the
+ * pre-trade risk check, keeps positions, cash and P&amp;L. Per signal message it marks the
+ * instrument at the signal's price and publishes the account on {@code portfolio.update.<account>};
+ * each fill goes out as {@code TRADE_EXECUTION} on {@code position.change.<instrument>} (MarketData bus).
+ *
+ * <p>Execution is at the price carried by the signal (the bar close it was decided at, plus
+ * slippage), not at whatever trade last reached this engine: the latter would make P&amp;L depend on
+ * how two buses interleave. The pre-trade check runs here, inline, because a check that could
+ * answer after the fill would not be pre-trade.
+ */
+public final class PortfolioEngine implements Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortfolioEngine.class);
+
+    private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.PORTFOLIO);
+    private final String account;
+    private final String tradedStrategy;
+    private final Portfolio portfolio;
+    private final PaperExecutor executor;
+    private final PreTradeRiskCheck riskCheck;
+    private final Map<String, BigDecimal> marks = new TreeMap<>();
+    private long rejections;
+    private volatile PortfolioUpdate last;
+    private BusEndpoint endpoint;
+    private Counter fills;
+
+    /**
+     * @param account        account name, a topic segment
+     * @param tradedStrategy the strategy whose signals are executed
+     * @param initialCash    starting cash
+     * @param executor       paper execution (fees, slippage)
+     * @param riskCheck      pre-trade limits
+     */
+    public PortfolioEngine(String account, String tradedStrategy, BigDecimal initialCash, PaperExecutor executor,
+            PreTradeRiskCheck riskCheck) {
+        this.account = account;
+        this.tradedStrategy = tradedStrategy;
+        this.portfolio = new Portfolio(initialCash);
+        this.executor = executor;
+        this.riskCheck = riskCheck;
+    }
+
+    @Override
+    public EngineWiring wiring() {
+        return wiring;
+    }
+
+    @Override
+    public void onStart(EngineContext context) {
+        endpoint = context.endpoint();
+        fills = Counter.builder("nautilus.portfolio.fills").tag("engine", name()).register(context.meters());
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        StrategySignal signal = message.payloadAs(StrategySignal.class);
+        if (!signal.strategy().equals(tradedStrategy)) {
+            return;
+        }
+        String instrument = signal.instrument();
+        portfolio.mark(instrument, signal.price());
+        if (signal.changed()) {
+            RiskDecision decision = riskCheck.check(instrument, portfolio.position(instrument).quantity().doubleValue(),
+                    signal.targetQuantity().doubleValue(), signal.price(), portfolio.equity().doubleValue());
+            if (decision instanceof RiskDecision.Rejected rejected) {
+                rejections++;
+                LOG.info("signal refused by pre-trade risk instrument={} target={} limit={} reason={}", instrument,
+                        signal.targetQuantity(), rejected.limit(), rejected.reason());
+            } else {
+                executor.execute(signal.toSignal(), signal.price(), portfolio).ifPresent(fill -> {
+                    fills.increment();
+                    endpoint.publish(MessageType.TRADE_EXECUTION, "position.change." + instrument, fill);
+                });
+            }
+        }
+        marks.put(instrument, portfolio.markOf(instrument));
+        Map<String, BigDecimal> positions = new HashMap<>();
+        portfolio.openPositions().forEach(p -> positions.put(p.instrument(), p.quantity()));
+        PortfolioUpdate update = new PortfolioUpdate(account, signal.timestampMicros(), portfolio.cash(), portfolio.equity(),
+                portfolio.realised(), portfolio.unrealised(), portfolio.fees(), portfolio.fillCount(), rejections, positions, marks);
+        last = update;
+        endpoint.publish(MessageType.PORTFOLIO_UPDATE, "portfolio.update." + account, update);
+    }
+
+    /** The latest published account, or {@code null} before the first. */
+    public PortfolioUpdate lastUpdate() {
+        return last;
+    }
+}

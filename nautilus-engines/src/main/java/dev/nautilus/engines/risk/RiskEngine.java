@@ -1,0 +1,113 @@
+package dev.nautilus.engines.risk;
+
+import dev.nautilus.bus.BusEndpoint;
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MessageType;
+import dev.nautilus.bus.Priority;
+import dev.nautilus.engines.host.Engine;
+import dev.nautilus.engines.host.EngineContext;
+import dev.nautilus.engines.host.EngineMatrix;
+import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.portfolio.PortfolioUpdate;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Risk engine (8200): from each portfolio update, drawdown, VaR and Expected Shortfall
+ * (historical and parametric) over a rolling window of per-update equity returns, published on
+ * {@code risk.metric.<account>}; a drawdown alert ({@code risk.alert.drawdown}, HIGH) once per
+ * episode beyond the limit; and {@code risk.alert.flash_crash} with priority {@code FLASH_CRASH}
+ * when a marked price falls more than the threshold within the window. Pre-trade limits are
+ * applied inline by the Portfolio engine with {@link PreTradeRiskCheck}.
+ */
+public final class RiskEngine implements Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RiskEngine.class);
+    private static final int MIN_SAMPLE = 30;
+
+    private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.RISK);
+    private final int window;
+    private final double maxDrawdown;
+    private final DrawdownTracker drawdown = new DrawdownTracker();
+    private final FlashCrashDetector crashes;
+    private final ArrayDeque<Double> returns = new ArrayDeque<>();
+    private double lastEquity = Double.NaN;
+    private boolean drawdownAlerted;
+    private volatile RiskMetrics last;
+    private BusEndpoint endpoint;
+
+    /**
+     * @param window      equity returns kept for VaR/ES
+     * @param maxDrawdown drawdown that raises an alert, in (0, 1)
+     * @param crashes     flash-crash detector (window and threshold)
+     */
+    public RiskEngine(int window, double maxDrawdown, FlashCrashDetector crashes) {
+        this.window = window;
+        this.maxDrawdown = maxDrawdown;
+        this.crashes = crashes;
+    }
+
+    @Override
+    public EngineWiring wiring() {
+        return wiring;
+    }
+
+    @Override
+    public void onStart(EngineContext context) {
+        endpoint = context.endpoint();
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        PortfolioUpdate update = message.payloadAs(PortfolioUpdate.class);
+        long at = update.timestampMicros();
+        for (Map.Entry<String, BigDecimal> mark : update.marks().entrySet()) {
+            crashes.onPrice(mark.getKey(), at, mark.getValue().doubleValue()).ifPresent(alert -> {
+                LOG.warn("flash crash instrument={} drop={} windowHigh={} price={}", alert.instrument(), alert.drop(),
+                        alert.windowHigh(), alert.price());
+                endpoint.publish(MessageType.RISK_METRIC, "risk.alert.flash_crash", alert, Priority.FLASH_CRASH);
+            });
+        }
+        double equity = update.equity().doubleValue();
+        if (equity <= 0) {
+            return; // a drawdown of a non-positive equity means nothing; collateral handles the margin call
+        }
+        Drawdown dd = drawdown.update(at, equity);
+        if (dd.current() >= maxDrawdown && !drawdownAlerted) {
+            drawdownAlerted = true;
+            endpoint.publish(MessageType.RISK_METRIC, "risk.alert.drawdown", new RiskAlert("drawdown", update.account(), at,
+                    dd.current(), maxDrawdown, "drawdown " + dd.current() + " beyond limit " + maxDrawdown), Priority.HIGH);
+        } else if (dd.current() < maxDrawdown) {
+            drawdownAlerted = false;
+        }
+        if (!Double.isNaN(lastEquity)) {
+            returns.addLast(equity / lastEquity - 1);
+            if (returns.size() > window) {
+                returns.removeFirst();
+            }
+        }
+        lastEquity = equity;
+        Double hv = null;
+        Double he = null;
+        Double pv = null;
+        Double pe = null;
+        if (returns.size() >= MIN_SAMPLE) {
+            VarReport report = ValueAtRisk.report(returns.stream().mapToDouble(Double::doubleValue).toArray());
+            hv = report.historical95().valueAtRisk();
+            he = report.historical95().expectedShortfall();
+            pv = report.parametric99().valueAtRisk();
+            pe = report.parametric99().expectedShortfall();
+        }
+        RiskMetrics metrics = new RiskMetrics(update.account(), at, equity, dd.current(), dd.maximum(), hv, he, pv, pe, returns.size());
+        last = metrics;
+        endpoint.publish(MessageType.RISK_METRIC, "risk.metric." + update.account(), metrics);
+    }
+
+    /** The latest metrics, or {@code null}. */
+    public RiskMetrics lastMetrics() {
+        return last;
+    }
+}

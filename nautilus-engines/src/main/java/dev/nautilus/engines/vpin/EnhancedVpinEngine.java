@@ -1,0 +1,58 @@
+package dev.nautilus.engines.vpin;
+
+import dev.nautilus.bus.BusEndpoint;
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MessageType;
+import dev.nautilus.bus.Priority;
+import dev.nautilus.engines.host.Engine;
+import dev.nautilus.engines.host.EngineContext;
+import dev.nautilus.engines.host.EngineMatrix;
+import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.marketdata.Trade;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The Enhanced VPIN engine (10001): adaptive buckets, BVC and tick-rule VPIN side by side, toxicity
+ * regimes. Publishes every estimate on {@code vpin.calculation.enhanced.<instrument>} and regime
+ * changes on {@code toxicity.alert.enhanced.<instrument>} (priority HIGH).
+ */
+public final class EnhancedVpinEngine implements Engine {
+
+    private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.ENHANCED_VPIN);
+    private final Function<String, EnhancedVpinConfig> configs;
+    private final Map<String, EnhancedVpinCalculator> calculators = new HashMap<>();
+    private BusEndpoint endpoint;
+
+    /** @param configs parameters per instrument */
+    public EnhancedVpinEngine(Function<String, EnhancedVpinConfig> configs) {
+        this.configs = configs;
+    }
+
+    @Override
+    public EngineWiring wiring() {
+        return wiring;
+    }
+
+    @Override
+    public void onStart(EngineContext context) {
+        endpoint = context.endpoint();
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        if (!message.topic().startsWith("market_data.trade.")) {
+            return;
+        }
+        Trade trade = message.payloadAs(Trade.class);
+        EnhancedVpinCalculator calculator = calculators.computeIfAbsent(trade.instrument(),
+                i -> new EnhancedVpinCalculator(i, configs.apply(i)));
+        for (EnhancedVpinEstimate estimate : calculator.onTrade(trade)) {
+            endpoint.publish(MessageType.VPIN_CALCULATION, "vpin.calculation.enhanced." + trade.instrument(), estimate);
+            if (estimate.regimeChanged()) {
+                endpoint.publish(MessageType.VPIN_CALCULATION, "toxicity.alert.enhanced." + trade.instrument(), estimate, Priority.HIGH);
+            }
+        }
+    }
+}
