@@ -65,6 +65,16 @@ public final class PipelineRun {
      */
     public static Outcome run(MessageBus bus, List<Trade> trades, boolean measureLatency, Duration timeout)
             throws TimeoutException, InterruptedException {
+        return run(bus, trades, 0, measureLatency, timeout);
+    }
+
+    /**
+     * Runs {@code trades} through a fresh pipeline on {@code bus} at a replay speed (0 = as fast as possible).
+     *
+     * @throws TimeoutException when the results do not all arrive within {@code timeout}
+     */
+    public static Outcome run(MessageBus bus, List<Trade> trades, double speed, boolean measureLatency, Duration timeout)
+            throws TimeoutException, InterruptedException {
         Recorder recorder = new Recorder(measureLatency);
         EnumSet<MessageType> types = EnumSet.of(MessageType.STRATEGY_SIGNAL, MessageType.PORTFOLIO_UPDATE, MessageType.RISK_METRIC,
                 MessageType.COLLATERAL_UPDATE);
@@ -80,7 +90,7 @@ public final class PipelineRun {
             MarketDataHub hub = host.runtimes().stream().map(EngineRuntime::engine).filter(MarketDataHub.class::isInstance)
                     .map(MarketDataHub.class::cast).findFirst().orElseThrow();
             long start = System.nanoTime();
-            long accepted = new TradeReplay(hub, 0).run(trades, () -> false);
+            long accepted = new TradeReplay(hub, speed).run(trades, () -> false);
             recorder.awaitCollateral(hub.barCount(), timeout);
             double seconds = (System.nanoTime() - start) / 1e9;
             synchronized (recorder) {

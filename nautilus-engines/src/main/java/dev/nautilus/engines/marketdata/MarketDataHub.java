@@ -1,6 +1,5 @@
 package dev.nautilus.engines.marketdata;
 
-import dev.nautilus.bus.BusBackpressureException;
 import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
@@ -8,13 +7,13 @@ import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.PatientPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +48,7 @@ public final class MarketDataHub implements Engine {
     private volatile BusEndpoint endpoint;
     private MeterRegistry meters;
     private Counter accepted;
-    private Counter backpressureWaits;
-    /** How long the hub waits for a bus that pushes back before giving up on a message. */
-    public static final java.time.Duration PUBLISH_PATIENCE = java.time.Duration.ofSeconds(60);
+    private PatientPublisher publisher;
 
     /** A hub with the default wiring. */
     public MarketDataHub() {
@@ -68,7 +65,7 @@ public final class MarketDataHub implements Engine {
         this.endpoint = context.endpoint();
         this.meters = context.meters();
         this.accepted = Counter.builder("nautilus.marketdata.accepted").tag("engine", name()).register(meters);
-        this.backpressureWaits = Counter.builder("nautilus.marketdata.backpressure.waits").tag("engine", name()).register(meters);
+        this.publisher = context.publisher();
         FunctionCounter.builder("nautilus.marketdata.cache.hits", cache, LastValueCache::hits).tag("engine", name()).register(meters);
         FunctionCounter.builder("nautilus.marketdata.cache.misses", cache, LastValueCache::misses).tag("engine", name()).register(meters);
     }
@@ -110,7 +107,7 @@ public final class MarketDataHub implements Engine {
         accepted.increment();
         bars.onTrade(trade).ifPresent(bar -> publishBar(out, bar));
         cache.put(trade);
-        publish(out, MessageType.MARKET_DATA, "market_data.trade." + trade.instrument(), trade);
+        publisher.publish(MessageType.MARKET_DATA, "market_data.trade." + trade.instrument(), trade);
         published.incrementAndGet();
         return true;
     }
@@ -123,8 +120,8 @@ public final class MarketDataHub implements Engine {
 
     private void publishBar(BusEndpoint out, Bar bar) {
         cache.put(bar);
-        publish(out, MessageType.MARKET_DATA, "market_data.bar." + bar.instrument(), bar);
-        publish(out, MessageType.PRICE_UPDATE, "price.update." + bar.instrument(),
+        publisher.publish(MessageType.MARKET_DATA, "market_data.bar." + bar.instrument(), bar);
+        publisher.publish(MessageType.PRICE_UPDATE, "price.update." + bar.instrument(),
                 new PriceUpdate(bar.instrument(), bar.endMicros(), bar.close()));
         published.addAndGet(2);
         barCount.incrementAndGet();
@@ -138,29 +135,6 @@ public final class MarketDataHub implements Engine {
     /** Messages published so far (trades, bars, price updates). */
     public long publishedCount() {
         return published.get();
-    }
-
-    /**
-     * Publishes, waiting while the bus pushes back. The hub is the source of the flow, so blocking
-     * the feed is the right answer to back-pressure (a replay as fast as possible outruns Redis);
-     * dropping market data or failing the replay would not be. Gives up after {@link #PUBLISH_PATIENCE}.
-     */
-    private void publish(BusEndpoint out, MessageType type, String topic, Object payload) {
-        long deadline = System.nanoTime() + PUBLISH_PATIENCE.toNanos();
-        long pause = 100_000L;
-        while (true) {
-            try {
-                out.publish(type, topic, payload);
-                return;
-            } catch (BusBackpressureException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                backpressureWaits.increment();
-                LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, 50_000_000L);
-            }
-        }
     }
 
     /** Rejected trades by reason. */
