@@ -65,7 +65,17 @@ public final class PipelineRun {
      */
     public static Outcome run(MessageBus bus, List<Trade> trades, boolean measureLatency, Duration timeout)
             throws TimeoutException, InterruptedException {
-        Recorder recorder = new Recorder();
+        return run(bus, trades, 0, measureLatency, timeout);
+    }
+
+    /**
+     * Runs {@code trades} through a fresh pipeline on {@code bus} at a replay speed (0 = as fast as possible).
+     *
+     * @throws TimeoutException when the results do not all arrive within {@code timeout}
+     */
+    public static Outcome run(MessageBus bus, List<Trade> trades, double speed, boolean measureLatency, Duration timeout)
+            throws TimeoutException, InterruptedException {
+        Recorder recorder = new Recorder(measureLatency);
         EnumSet<MessageType> types = EnumSet.of(MessageType.STRATEGY_SIGNAL, MessageType.PORTFOLIO_UPDATE, MessageType.RISK_METRIC,
                 MessageType.COLLATERAL_UPDATE);
         List<String> patterns = new ArrayList<>(List.of("strategy.signal.*", "portfolio.update.*", "risk.metric.*",
@@ -80,7 +90,7 @@ public final class PipelineRun {
             MarketDataHub hub = host.runtimes().stream().map(EngineRuntime::engine).filter(MarketDataHub.class::isInstance)
                     .map(MarketDataHub.class::cast).findFirst().orElseThrow();
             long start = System.nanoTime();
-            long accepted = new TradeReplay(hub, 0).run(trades, () -> false);
+            long accepted = new TradeReplay(hub, speed).run(trades, () -> false);
             recorder.awaitCollateral(hub.barCount(), timeout);
             double seconds = (System.nanoTime() - start) / 1e9;
             synchronized (recorder) {
@@ -95,23 +105,40 @@ public final class PipelineRun {
         private final List<StrategySignal> signals = new ArrayList<>();
         private final List<StrategySignal> rsiSignals = new ArrayList<>();
         private final Map<Long, Long> barPublished = new HashMap<>();
+        private final Map<Long, Long> signalReceived = new HashMap<>();
         private final Histogram latency = new Histogram(3_600_000_000L, 3);
         private PortfolioUpdate portfolio;
         private RiskMetrics risk;
         private CollateralUpdate collateral;
         private long collateralCount;
         private long riskCount;
+        private final boolean measureLatency;
+
+        Recorder(boolean measureLatency) {
+            this.measureLatency = measureLatency;
+        }
 
         @Override
         public synchronized void onMessage(Message message) {
             switch (message.type()) {
-                case MARKET_DATA -> barPublished.put(message.payloadAs(Bar.class).endMicros(), message.timestampMicros());
+                case MARKET_DATA -> {
+                    // the decision may reach the recorder before the bar does (the recorder lags on the busy market-data stream)
+                    long barEnd = message.payloadAs(Bar.class).endMicros();
+                    Long received = signalReceived.remove(barEnd);
+                    if (received != null) {
+                        latency.recordValue(Math.max(0, received - message.timestampMicros()));
+                    } else {
+                        barPublished.put(barEnd, message.timestampMicros());
+                    }
+                }
                 case STRATEGY_SIGNAL -> {
                     StrategySignal s = message.payloadAs(StrategySignal.class);
                     if (s.strategy().equals(dev.nautilus.engines.strategy.StrategyEngine.TRADED)) {
                         Long published = barPublished.remove(s.timestampMicros());
                         if (published != null) {
                             latency.recordValue(Math.max(0, MicroClock.nowMicros() - published));
+                        } else if (measureLatency) {
+                            signalReceived.put(s.timestampMicros(), MicroClock.nowMicros());
                         }
                         if (s.changed()) {
                             signals.add(s);

@@ -1,6 +1,5 @@
 package dev.nautilus.engines.collateral;
 
-import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
@@ -8,6 +7,7 @@ import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
 import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
@@ -26,7 +26,7 @@ public final class CollateralEngine implements Engine {
     private final MarginCalculator calculator;
     private boolean called;
     private volatile CollateralUpdate last;
-    private BusEndpoint endpoint;
+    private PatientPublisher endpoint;
     private Counter calls;
 
     /** @param calculator margin rates */
@@ -41,7 +41,7 @@ public final class CollateralEngine implements Engine {
 
     @Override
     public void onStart(EngineContext context) {
-        endpoint = context.endpoint();
+        endpoint = context.publisher();
         calls = Counter.builder("nautilus.collateral.margin_calls").tag("engine", name()).register(context.meters());
     }
 

@@ -1,12 +1,12 @@
 package dev.nautilus.engines.features;
 
-import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.Trade;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ public final class FeaturesEngine implements Engine {
     private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.FEATURES);
     private final FeatureCalculator calculator;
     private final Map<String, FeatureSnapshot> latest = new HashMap<>();
-    private BusEndpoint endpoint;
+    private PatientPublisher endpoint;
 
     /** @param config feature windows */
     public FeaturesEngine(FeatureConfig config) {
@@ -36,7 +36,7 @@ public final class FeaturesEngine implements Engine {
 
     @Override
     public void onStart(EngineContext context) {
-        endpoint = context.endpoint();
+        endpoint = context.publisher();
     }
 
     @Override

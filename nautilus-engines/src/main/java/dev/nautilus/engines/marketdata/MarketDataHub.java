@@ -7,6 +7,7 @@ import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.PatientPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +48,7 @@ public final class MarketDataHub implements Engine {
     private volatile BusEndpoint endpoint;
     private MeterRegistry meters;
     private Counter accepted;
+    private PatientPublisher publisher;
 
     /** A hub with the default wiring. */
     public MarketDataHub() {
@@ -63,6 +65,7 @@ public final class MarketDataHub implements Engine {
         this.endpoint = context.endpoint();
         this.meters = context.meters();
         this.accepted = Counter.builder("nautilus.marketdata.accepted").tag("engine", name()).register(meters);
+        this.publisher = context.publisher();
         FunctionCounter.builder("nautilus.marketdata.cache.hits", cache, LastValueCache::hits).tag("engine", name()).register(meters);
         FunctionCounter.builder("nautilus.marketdata.cache.misses", cache, LastValueCache::misses).tag("engine", name()).register(meters);
     }
@@ -104,7 +107,7 @@ public final class MarketDataHub implements Engine {
         accepted.increment();
         bars.onTrade(trade).ifPresent(bar -> publishBar(out, bar));
         cache.put(trade);
-        out.publish(MessageType.MARKET_DATA, "market_data.trade." + trade.instrument(), trade);
+        publisher.publish(MessageType.MARKET_DATA, "market_data.trade." + trade.instrument(), trade);
         published.incrementAndGet();
         return true;
     }
@@ -117,8 +120,8 @@ public final class MarketDataHub implements Engine {
 
     private void publishBar(BusEndpoint out, Bar bar) {
         cache.put(bar);
-        out.publish(MessageType.MARKET_DATA, "market_data.bar." + bar.instrument(), bar);
-        out.publish(MessageType.PRICE_UPDATE, "price.update." + bar.instrument(),
+        publisher.publish(MessageType.MARKET_DATA, "market_data.bar." + bar.instrument(), bar);
+        publisher.publish(MessageType.PRICE_UPDATE, "price.update." + bar.instrument(),
                 new PriceUpdate(bar.instrument(), bar.endMicros(), bar.close()));
         published.addAndGet(2);
         barCount.incrementAndGet();

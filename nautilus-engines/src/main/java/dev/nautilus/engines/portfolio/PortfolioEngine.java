@@ -1,12 +1,12 @@
 package dev.nautilus.engines.portfolio;
 
-import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.risk.PreTradeRiskCheck;
 import dev.nautilus.engines.risk.RiskDecision;
 import dev.nautilus.engines.strategy.StrategySignal;
@@ -42,7 +42,7 @@ public final class PortfolioEngine implements Engine {
     private final Map<String, BigDecimal> marks = new TreeMap<>();
     private long rejections;
     private volatile PortfolioUpdate last;
-    private BusEndpoint endpoint;
+    private PatientPublisher endpoint;
     private Counter fills;
 
     /**
@@ -68,7 +68,7 @@ public final class PortfolioEngine implements Engine {
 
     @Override
     public void onStart(EngineContext context) {
-        endpoint = context.endpoint();
+        endpoint = context.publisher();
         fills = Counter.builder("nautilus.portfolio.fills").tag("engine", name()).register(context.meters());
     }
 

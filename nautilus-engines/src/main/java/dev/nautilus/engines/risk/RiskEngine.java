@@ -1,6 +1,5 @@
 package dev.nautilus.engines.risk;
 
-import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
@@ -8,6 +7,7 @@ import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -37,7 +37,7 @@ public final class RiskEngine implements Engine {
     private double lastEquity = Double.NaN;
     private boolean drawdownAlerted;
     private volatile RiskMetrics last;
-    private BusEndpoint endpoint;
+    private PatientPublisher endpoint;
 
     /**
      * @param window      equity returns kept for VaR/ES
@@ -57,7 +57,7 @@ public final class RiskEngine implements Engine {
 
     @Override
     public void onStart(EngineContext context) {
-        endpoint = context.endpoint();
+        endpoint = context.publisher();
     }
 
     @Override

@@ -1,12 +1,12 @@
 package dev.nautilus.engines.strategy;
 
-import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.vpin.VpinStatus;
 import io.micrometer.core.instrument.Counter;
@@ -42,7 +42,7 @@ public final class StrategyEngine implements Engine {
     private final RsiMeanReversionStrategy rsi;
     private final Map<String, ArrayDeque<Bar>> bars = new HashMap<>();
     private final Map<String, ArrayDeque<VpinStatus>> statuses = new HashMap<>();
-    private BusEndpoint endpoint;
+    private PatientPublisher endpoint;
     private Counter signals;
 
     /**
@@ -61,7 +61,7 @@ public final class StrategyEngine implements Engine {
 
     @Override
     public void onStart(EngineContext context) {
-        endpoint = context.endpoint();
+        endpoint = context.publisher();
         signals = Counter.builder("nautilus.strategy.signals").tag("engine", name()).register(context.meters());
     }
 

@@ -1,6 +1,5 @@
 package dev.nautilus.engines.vpin;
 
-import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
@@ -8,6 +7,7 @@ import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.marketdata.Trade;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class EnhancedVpinEngine implements Engine {
     private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.ENHANCED_VPIN);
     private final Function<String, EnhancedVpinConfig> configs;
     private final Map<String, EnhancedVpinCalculator> calculators = new HashMap<>();
-    private BusEndpoint endpoint;
+    private PatientPublisher endpoint;
 
     /** @param configs parameters per instrument */
     public EnhancedVpinEngine(Function<String, EnhancedVpinConfig> configs) {
@@ -37,7 +37,7 @@ public final class EnhancedVpinEngine implements Engine {
 
     @Override
     public void onStart(EngineContext context) {
-        endpoint = context.endpoint();
+        endpoint = context.publisher();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.nautilus.engines.vpin;
 
-import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
@@ -8,6 +7,7 @@ import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.Trade;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ public final class VpinEngine implements Engine {
     private final Function<String, VpinConfig> configs;
     private final Map<String, VpinCalculator> calculators = new HashMap<>();
     private final Map<String, VpinEstimate> latest = new HashMap<>();
-    private BusEndpoint endpoint;
+    private PatientPublisher endpoint;
 
     /** @param configs VPIN parameters per instrument (bucket volume depends on the instrument's liquidity) */
     public VpinEngine(Function<String, VpinConfig> configs) {
@@ -44,7 +44,7 @@ public final class VpinEngine implements Engine {
 
     @Override
     public void onStart(EngineContext context) {
-        endpoint = context.endpoint();
+        endpoint = context.publisher();
     }
 
     @Override
