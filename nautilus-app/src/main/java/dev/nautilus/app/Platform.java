@@ -41,6 +41,7 @@ public final class Platform implements AutoCloseable {
     private final List<EngineHttpServer> servers = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private EngineHost host;
+    private boolean closed;
     private CompletableFuture<Long> replay;
 
     private Platform(NautilusConfig config, MessageBus bus) {
@@ -55,7 +56,17 @@ public final class Platform implements AutoCloseable {
      * @throws IllegalStateException when a configured Redis cannot be reached
      */
     public static Platform start(NautilusConfig config) {
-        return new Platform(config, openBus(config.bus(), "platform"));
+        return start(config, "platform");
+    }
+
+    /**
+     * Starts the platform, naming this process {@code identity} in Redis connection names (an
+     * engine's name when the process runs one engine, so {@code CLIENT LIST} tells who holds what).
+     *
+     * @throws IllegalStateException when a configured Redis cannot be reached
+     */
+    public static Platform start(NautilusConfig config, String identity) {
+        return new Platform(config, openBus(config.bus(), identity));
     }
 
     /**
@@ -104,12 +115,13 @@ public final class Platform implements AutoCloseable {
         names.forEach(EngineCatalog::create); // fail on a bad name before starting anything
         List<Engine> engines = EngineCatalog.create(names);
         host = new EngineHost(bus, meters, instance, engines);
-        host.start();
+        // ports first: a port in use must fail the start before the engine joins its consumer group and takes messages
         for (EngineRuntime runtime : host.runtimes()) {
             String name = runtime.engine().name();
             int port = config.port(portOverrides.getOrDefault(name, runtime.engine().wiring().defaultPort()));
             servers.add(EngineHttpServer.start(runtime, bus, meters, port));
         }
+        host.start();
         return List.copyOf(servers);
     }
 
@@ -175,6 +187,10 @@ public final class Platform implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopping.set(true);
+        if (closed) {
+            return; // idempotent: commands close early to drain, then again on the way out
+        }
+        closed = true;
         if (replay != null) {
             replay.exceptionally(e -> 0L).join();
         }
