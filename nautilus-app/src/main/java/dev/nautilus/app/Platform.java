@@ -48,8 +48,10 @@ public final class Platform implements AutoCloseable {
     private final List<EngineHttpServer> servers = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private EngineHost host;
+    private boolean closed;
     private CompletableFuture<Long> replay;
 
+    /** The store and its recorder; {@code null} in an engine process (see {@link #start(NautilusConfig, String)}). */
     private final Store store;
     private final long history;
     private final BusRecorder recorder;
@@ -58,11 +60,13 @@ public final class Platform implements AutoCloseable {
         this.config = config;
         this.bus = bus;
         this.store = store;
-        this.history = store.trades().count(RECORDED_SYMBOL);
+        this.history = store == null ? 0 : store.trades().count(RECORDED_SYMBOL);
         // Subscribed before any engine or replay starts, so the history misses nothing.
-        this.recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
+        this.recorder = store == null ? null : new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
         BusMetrics.bind(bus, meters);
-        FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(meters);
+        if (recorder != null) {
+            FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(meters);
+        }
     }
 
     /**
@@ -88,6 +92,17 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a platform for one engine process: the buses, named {@code identity} in Redis
+     * connection names (so {@code CLIENT LIST} tells who holds what), and no store or recorder
+     * (the embedded store is a single-process file; recording is the whole platform's job).
+     *
+     * @throws IllegalStateException when a configured Redis cannot be reached
+     */
+    public static Platform start(NautilusConfig config, String identity) {
+        return new Platform(config, openBus(config.bus(), identity), null);
+    }
+
     /** PostgreSQL when a JDBC URL is configured, the embedded store under the data directory otherwise. */
     static StoreConfig storeConfig(NautilusConfig config) {
         StoreSettings settings = config.store();
@@ -105,14 +120,14 @@ public final class Platform implements AutoCloseable {
         return history;
     }
 
-    /** Rows this run handed to the store. */
+    /** Rows this run handed to the store (0 in an engine process). */
     public long recorded() {
-        return recorder.recorded();
+        return recorder == null ? 0 : recorder.recorded();
     }
 
-    /** The store. */
-    public Store store() {
-        return store;
+    /** The store, absent in an engine process. */
+    public java.util.Optional<Store> store() {
+        return java.util.Optional.ofNullable(store);
     }
 
     /**
@@ -161,12 +176,13 @@ public final class Platform implements AutoCloseable {
         names.forEach(EngineCatalog::create); // fail on a bad name before starting anything
         List<Engine> engines = EngineCatalog.create(names);
         host = new EngineHost(bus, meters, instance, engines);
-        host.start();
+        // ports first: a port in use must fail the start before the engine joins its consumer group and takes messages
         for (EngineRuntime runtime : host.runtimes()) {
             String name = runtime.engine().name();
             int port = config.port(portOverrides.getOrDefault(name, runtime.engine().wiring().defaultPort()));
             servers.add(EngineHttpServer.start(runtime, bus, meters, port));
         }
+        host.start();
         return List.copyOf(servers);
     }
 
@@ -225,7 +241,9 @@ public final class Platform implements AutoCloseable {
             lines.add(String.format("%-18s http://localhost:%d/health", server.runtime().engine().wiring().displayName(), server.port()));
         }
         lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
-        lines.add(String.format("%-18s %s, %,d %s trades from earlier runs", "store", store.kind(), history, RECORDED_SYMBOL));
+        if (store != null) {
+            lines.add(String.format("%-18s %s, %,d %s trades from earlier runs", "store", store.kind(), history, RECORDED_SYMBOL));
+        }
         return lines;
     }
 
@@ -233,6 +251,10 @@ public final class Platform implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopping.set(true);
+        if (closed) {
+            return; // idempotent: commands close early to drain, then again on the way out
+        }
+        closed = true;
         if (replay != null) {
             replay.exceptionally(e -> 0L).join();
         }
@@ -242,10 +264,14 @@ public final class Platform implements AutoCloseable {
             host.close();
         }
         try {
-            recorder.close();
+            if (recorder != null) {
+                recorder.close();
+            }
             bus.close();
         } finally {
-            store.close();
+            if (store != null) {
+                store.close();
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ final class EngineCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Platform platform;
         try {
-            platform = Platform.start(parent.config());
+            platform = Platform.start(parent.config(), name.replaceAll("[^A-Za-z0-9_.\\-]", "_"));
         } catch (IllegalStateException e) {
             spec.commandLine().getErr().println("nautilus engine: " + e.getMessage());
             return 1;

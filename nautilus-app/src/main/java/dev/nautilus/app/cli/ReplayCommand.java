@@ -32,7 +32,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Platform platform = Platform.start(parent.config())) {
+        try (Platform platform = Platform.start(parent.config(), "replay")) {
             Map<String, Integer> ports = options.ports().isEmpty() ? Map.of(EngineMatrix.MARKETDATA, 0) : options.ports();
             platform.startEngines(List.of(EngineMatrix.MARKETDATA), ports, "replay");
             long started = System.nanoTime();

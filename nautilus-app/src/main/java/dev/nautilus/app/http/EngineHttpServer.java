@@ -39,6 +39,7 @@ public final class EngineHttpServer implements AutoCloseable {
         this.registry = registry;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
             config.routes.get("/health", this::health);
             config.routes.get("/messagebus/status", ctx -> json(ctx, 200, bus.status()));
             config.routes.get("/messagebus/subscriptions", this::subscriptions);

@@ -31,7 +31,7 @@ class EngineHttpServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = Platform.start(new ConfigLoader(Map.of()).load());
+        platform = Platform.start(new ConfigLoader(Map.of()).load(), "http-test");
         Map<String, Integer> ephemeral = new HashMap<>();
         EngineCatalog.PIPELINE.forEach(name -> ephemeral.put(name, 0));
         ports = platform.startEngines(EngineCatalog.PIPELINE, ephemeral, "1").stream()
