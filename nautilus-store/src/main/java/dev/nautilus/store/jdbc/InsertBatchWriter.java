@@ -40,18 +40,11 @@ public final class InsertBatchWriter implements BatchWriter {
             for (Map.Entry<TableSpec<?>, List<StoredRecord>> group : groups.entrySet()) {
                 beforeWrite.prepare(connection, group.getKey(), Collections.unmodifiableList(group.getValue()));
             }
-            connection.setAutoCommit(false);
-            try {
+            Transactions.inTransaction(connection, () -> {
                 for (Map.Entry<TableSpec<?>, List<StoredRecord>> group : groups.entrySet()) {
                     insert(connection, group.getKey(), group.getValue());
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         }
     }
 

@@ -4,6 +4,7 @@ import dev.nautilus.store.ingest.BatchWriter;
 import dev.nautilus.store.jdbc.BatchGrouping;
 import dev.nautilus.store.jdbc.ConnectionSource;
 import dev.nautilus.store.jdbc.InsertBatchWriter;
+import dev.nautilus.store.jdbc.Transactions;
 import dev.nautilus.store.model.StoredRecord;
 import dev.nautilus.store.table.TableSpec;
 import org.postgresql.PGConnection;
@@ -44,18 +45,11 @@ public final class CopyBatchWriter implements BatchWriter {
                 beforeWrite.prepare(connection, group.getKey(), group.getValue());
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            connection.setAutoCommit(false);
-            try {
+            Transactions.inTransaction(connection, () -> {
                 for (Map.Entry<TableSpec<?>, List<StoredRecord>> group : groups.entrySet()) {
                     copy(copy, group.getKey(), group.getValue());
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         }
     }
 
