@@ -2,13 +2,13 @@ package dev.nautilus.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Configuration of the store. Credentials arrive only through this record (built by the caller from
- * its configuration file or the environment, see {@link #fromEnvironment}); {@link #toString()} never
+ * its configuration file or the environment: the app's {@code Platform} maps its typed configuration
+ * here); {@link #toString()} never
  * prints the password.
  *
  * @param jdbcUrl       PostgreSQL JDBC URL, or {@code null}/blank for the embedded DuckDB store
@@ -67,20 +67,6 @@ public record StoreConfig(String jdbcUrl, String user, String password, String s
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         return new StoreConfig(jdbcUrl, user, password, DEFAULT_SCHEMA, DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE,
                 DEFAULT_QUEUE_CAPACITY, DEFAULT_OFFER_TIMEOUT, Path.of("data"));
-    }
-
-    /**
-     * From {@code NAUTILUS_DB_URL}, {@code NAUTILUS_DB_USER}, {@code NAUTILUS_DB_PASSWORD} and
-     * {@code NAUTILUS_DATA_DIR} (default {@code ./data}); no URL means the embedded store.
-     */
-    public static StoreConfig fromEnvironment(Map<String, String> env) {
-        Path dataDir = Path.of(env.getOrDefault("NAUTILUS_DATA_DIR", "data"));
-        String url = env.get("NAUTILUS_DB_URL");
-        StoreConfig embedded = embedded(dataDir);
-        return url == null || url.isBlank()
-                ? embedded
-                : new StoreConfig(url, env.get("NAUTILUS_DB_USER"), env.get("NAUTILUS_DB_PASSWORD"), DEFAULT_SCHEMA,
-                DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE, DEFAULT_QUEUE_CAPACITY, DEFAULT_OFFER_TIMEOUT, dataDir);
     }
 
     /** Whether a PostgreSQL URL is configured. */

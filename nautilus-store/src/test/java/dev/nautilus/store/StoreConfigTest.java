@@ -3,7 +3,6 @@ package dev.nautilus.store;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,16 +11,14 @@ final class StoreConfigTest {
 
     @Test
     void noUrlMeansTheEmbeddedStore() {
-        StoreConfig config = StoreConfig.fromEnvironment(Map.of("NAUTILUS_DATA_DIR", "/tmp/x"));
+        StoreConfig config = StoreConfig.embedded(Path.of("/tmp/x"));
         assertThat(config.usesPostgres()).isFalse();
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
-        assertThat(StoreConfig.fromEnvironment(Map.of()).dataDir()).isEqualTo(Path.of("data"));
     }
 
     @Test
-    void credentialsComeFromTheEnvironmentAndThePasswordIsNeverPrinted() {
-        StoreConfig config = StoreConfig.fromEnvironment(Map.of("NAUTILUS_DB_URL", "jdbc:postgresql://db/x",
-                "NAUTILUS_DB_USER", "nautilus", "NAUTILUS_DB_PASSWORD", "s3cret-value"));
+    void thePasswordIsNeverPrinted() {
+        StoreConfig config = StoreConfig.postgres("jdbc:postgresql://db/x", "nautilus", "s3cret-value");
         assertThat(config.usesPostgres()).isTrue();
         assertThat(config.password()).isEqualTo("s3cret-value");
         assertThat(config.toString()).doesNotContain("s3cret-value").contains("password=****");

@@ -13,6 +13,7 @@ import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SubscriptionSpec;
+import dev.nautilus.bus.redis.monitor.RedisInfo;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -227,13 +228,8 @@ class RedisBusFaultTest {
     }
 
     static double cpuSeconds(RedisServer server) {
-        double total = 0;
-        for (String line : server.info("cpu").split("\r?\n")) {
-            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
-                total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-            }
-        }
-        return total;
+        RedisInfo cpu = RedisInfo.parse(server.info("cpu"));
+        return cpu.doubleValue("used_cpu_sys").orElse(0) + cpu.doubleValue("used_cpu_user").orElse(0);
     }
 
     static void redisCli(RedisServer server, String... args) throws Exception {
