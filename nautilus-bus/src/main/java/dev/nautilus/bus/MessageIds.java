@@ -8,17 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Unique across processes with overwhelming probability (40 random bits per process start), and
  * cheap on the hot path: taking a number is one atomic increment; formatting waits until needed.
  */
-public final class MessageIds {
+final class MessageIds {
 
     private static final String PREFIX = newPrefix();
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private MessageIds() {
-    }
-
-    /** A fresh id. */
-    public static String next() {
-        return format(nextSequence());
     }
 
     /** A fresh sequence number, to be {@link #format formatted} later. */
