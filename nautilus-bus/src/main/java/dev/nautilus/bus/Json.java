@@ -1,5 +1,6 @@
 package dev.nautilus.bus;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,41 @@ public final class Json {
             return node;
         } catch (JsonProcessingException e) {
             throw new PayloadException("payload is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that the text is one JSON value and nothing else, without building it.
+     *
+     * @throws PayloadException when the text is not valid JSON
+     */
+    public static void validate(String json) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() == null) {
+                throw new PayloadException("payload is empty, expected JSON");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new PayloadException("payload is not valid JSON: trailing content after the value at "
+                        + parser.currentLocation().getColumnNr());
+            }
+        } catch (JsonProcessingException e) {
+            throw new PayloadException("payload is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new PayloadException("payload could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads JSON text as the given type.
+     *
+     * @throws PayloadException when the text does not fit the type
+     */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new PayloadException("payload does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

@@ -49,7 +49,8 @@ public final class Payload {
     }
 
     /**
-     * Wraps JSON text received from the wire, validating it at once.
+     * Wraps JSON text received from the wire, validating it at once (a token scan: the tree is
+     * built only when a consumer asks for it).
      *
      * @throws PayloadException when it is not valid JSON
      */
@@ -57,7 +58,8 @@ public final class Payload {
         if (json == null) {
             throw new PayloadException("payload is missing");
         }
-        return new Payload(null, json, Json.parse(json));
+        Json.validate(json);
+        return new Payload(null, json, null);
     }
 
     /**
@@ -73,6 +75,9 @@ public final class Payload {
         if (type == JsonNode.class) {
             return type.cast(tree());
         }
+        if (value == null && tree == null) {
+            return Json.read(json, type);
+        }
         return Json.convert(tree(), type);
     }
 
@@ -80,7 +85,7 @@ public final class Payload {
     public JsonNode tree() {
         JsonNode t = tree;
         if (t == null) {
-            t = Json.toTree(value);
+            t = value != null ? Json.toTree(value) : Json.parse(json);
             tree = t;
         }
         return t;

@@ -7,13 +7,11 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.codec.EnvelopeCodec;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,17 +36,20 @@ final class BatchingPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingPublisher.class);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private record Entry(String stream, Map<String, String> fields) {
+    /** One message ready to send: the finished XADD command bytes. */
+    private record Entry(byte[] command) {
+        RedisFuture<Void> sendOn(RedisConnections connections) {
+            return connections.dispatch(new PreEncodedCommand(CommandType.XADD, command));
+        }
     }
 
     private final Bus bus;
     private final RoutingTable routing;
-    private final EnvelopeCodec codec;
+    private final XaddEncoder encoder;
     private final RedisConnections connections;
     private final RedisBusConfig config;
     private final BusCounters counters;
     private final ConnectionHealth health;
-    private final XAddArgs trim;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeFlusher = lock.newCondition();
     private final Condition drained = lock.newCondition();
@@ -63,12 +64,11 @@ final class BatchingPublisher implements AutoCloseable {
             RedisBusConfig config, BusCounters counters, ConnectionHealth health) {
         this.bus = bus;
         this.routing = routing;
-        this.codec = codec;
+        this.encoder = new XaddEncoder(codec, config.streamMaxLen());
         this.connections = connections;
         this.config = config;
         this.counters = counters;
         this.health = health;
-        this.trim = new XAddArgs().maxlen(config.streamMaxLen()).approximateTrimming();
         this.flusher = Thread.ofPlatform().daemon(true).name("nautilus-" + bus.key() + "-publisher").start(this::flushLoop);
     }
 
@@ -82,7 +82,8 @@ final class BatchingPublisher implements AutoCloseable {
         if (closing) {
             throw new IllegalStateException("the " + bus.displayName() + " bus is closed");
         }
-        Entry entry = new Entry(StreamLanes.key(routing, message.type(), message.priority()), codec.encode(message));
+        String stream = StreamLanes.key(routing, message.type(), message.priority());
+        Entry entry = new Entry(encoder.encode(stream, message));
         if (message.priority().flushesImmediately() && sendUrgent(entry)) {
             counters.published.increment();
             return;
@@ -136,7 +137,7 @@ final class BatchingPublisher implements AutoCloseable {
     /** Called with the lock held. A failed write puts the entry back at the head of the buffer for the flusher. */
     private void sendDirect(Entry entry) {
         inFlight++;
-        RedisFuture<String> added = connections.async().xadd(entry.stream(), trim, entry.fields());
+        RedisFuture<Void> added = entry.sendOn(connections);
         connections.flush();
         added.whenComplete((id, error) -> {
             lock.lock();
@@ -158,7 +159,7 @@ final class BatchingPublisher implements AutoCloseable {
     /** Writes one urgent entry now; false when Redis did not take it (it is then buffered for retry). */
     private boolean sendUrgent(Entry entry) {
         try {
-            RedisFuture<String> added = connections.async().xadd(entry.stream(), trim, entry.fields());
+            RedisFuture<Void> added = entry.sendOn(connections);
             connections.flush();
             added.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
             health.succeeded();
@@ -231,10 +232,9 @@ final class BatchingPublisher implements AutoCloseable {
 
     /** Pipelines the batch in one flush and returns the entries Redis did not take, in order. */
     private List<Entry> send(List<Entry> batch) {
-        List<RedisFuture<String>> results = new ArrayList<>(batch.size());
-        RedisAsyncCommands<String, String> redis = connections.async();
+        List<RedisFuture<Void>> results = new ArrayList<>(batch.size());
         for (Entry entry : batch) {
-            results.add(redis.xadd(entry.stream(), trim, entry.fields()));
+            results.add(entry.sendOn(connections));
         }
         connections.flush();
         List<Entry> failed = new ArrayList<>();

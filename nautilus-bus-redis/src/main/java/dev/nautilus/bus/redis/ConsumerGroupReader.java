@@ -12,15 +12,17 @@ import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XPendingArgs;
-import io.lettuce.core.XReadArgs;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.XReadArgs.StreamOffset;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
 import java.util.ArrayList;
@@ -65,14 +67,12 @@ final class ConsumerGroupReader implements Subscription {
     private final TopicPattern[] patterns;
     private final Map<String, Priority> lanes;
     private final Consumer<String> consumer;
-    private final StreamOffset<String>[] pendingOffsets;
-    private final StreamOffset<String>[] newOffsets;
     private final Thread thread;
+    private final java.time.Duration readTimeout;
     private StatefulRedisConnection<String, String> connection;
     private volatile boolean running = true;
     private long lastHealNanos = Long.MIN_VALUE;
 
-    @SuppressWarnings("unchecked")
     ConsumerGroupReader(SubscriptionSpec spec, MessageHandler handler, RedisTransport transport, Map<String, Priority> lanes) {
         this.spec = spec;
         this.handler = handler;
@@ -82,8 +82,7 @@ final class ConsumerGroupReader implements Subscription {
         this.patterns = spec.compiledPatterns().toArray(TopicPattern[]::new);
         this.lanes = lanes;
         this.consumer = Consumer.from(spec.group(), spec.consumer());
-        this.pendingOffsets = lanes.keySet().stream().map(k -> StreamOffset.from(k, "0")).toArray(StreamOffset[]::new);
-        this.newOffsets = lanes.keySet().stream().map(StreamOffset::lastConsumed).toArray(StreamOffset[]::new);
+        this.readTimeout = config.blockTimeout().plus(config.commandTimeout());
         this.thread = Thread.ofPlatform().daemon(true)
                 .name("nautilus-" + transport.bus().key() + "-" + spec.group() + "-" + spec.consumer())
                 .unstarted(this::run);
@@ -119,9 +118,8 @@ final class ConsumerGroupReader implements Subscription {
     }
 
     private void run() {
-        RedisCommands<String, String> redis = connection.sync();
-        XReadArgs pendingRead = XReadArgs.Builder.count(config.readCount());
-        XReadArgs newRead = XReadArgs.Builder.count(config.readCount()).block(config.blockTimeout().toMillis());
+        CommandArgs<String, String> pendingRead = readArgs(false);
+        CommandArgs<String, String> newRead = readArgs(true);
         boolean readPending = true;
         long backoff = MIN_BACKOFF_NANOS;
         long nextClaim = System.nanoTime() + config.claimInterval().toNanos();
@@ -131,12 +129,12 @@ final class ConsumerGroupReader implements Subscription {
                     claimFromDeadConsumers();
                     nextClaim = System.nanoTime() + config.claimInterval().toNanos();
                 }
-                List<StreamMessage<String, String>> entries;
+                List<RawStreamEntry> entries;
                 if (readPending) {
-                    entries = redis.xreadgroup(consumer, pendingRead, pendingOffsets);
+                    entries = read(pendingRead);
                     readPending = !entries.isEmpty();
                 } else {
-                    entries = redis.xreadgroup(consumer, newRead, newOffsets);
+                    entries = read(newRead);
                 }
                 transport.health().succeeded();
                 backoff = MIN_BACKOFF_NANOS;
@@ -153,6 +151,7 @@ final class ConsumerGroupReader implements Subscription {
                     transport.health().failed("reader " + spec.group(), e);
                     LockSupport.parkNanos(backoff);
                     backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+                    readPending = true;
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -164,6 +163,35 @@ final class ConsumerGroupReader implements Subscription {
                 readPending = true;
             }
         }
+        // The last batch's acknowledgements, if the connection is still there to take them.
+        connection.flushCommands();
+    }
+
+    /**
+     * One {@code XREADGROUP}, sent in the same write as the acknowledgements of the previous
+     * batch (the reader connection does not flush by itself): one system call and one wake-up of
+     * the event loop per batch instead of two.
+     */
+    private List<RawStreamEntry> read(CommandArgs<String, String> args) {
+        RedisFuture<List<RawStreamEntry>> reply = connection.async().dispatch(CommandType.XREADGROUP, new StreamEntriesOutput(), args);
+        connection.flushCommands();
+        return await(reply, readTimeout, "XREADGROUP of group " + spec.group());
+    }
+
+    /**
+     * {@code XREADGROUP GROUP g c COUNT n [BLOCK ms] STREAMS lane… id…}: every lane, most urgent
+     * first; {@code 0} re-reads this consumer's pending entries, {@code >} reads new ones.
+     */
+    private CommandArgs<String, String> readArgs(boolean newEntries) {
+        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add("GROUP").add(spec.group()).add(spec.consumer())
+                .add("COUNT").add(config.readCount());
+        if (newEntries) {
+            args.add("BLOCK").add(config.blockTimeout().toMillis());
+        }
+        args.add("STREAMS");
+        lanes.keySet().forEach(args::addKey);
+        lanes.keySet().forEach(lane -> args.add(newEntries ? ">" : "0"));
+        return args;
     }
 
     private void healMissingGroups(String error) {
@@ -180,17 +208,17 @@ final class ConsumerGroupReader implements Subscription {
                 transport.bus().displayName(), error);
     }
 
-    private void handleBatch(List<StreamMessage<String, String>> entries) {
+    private void handleBatch(List<RawStreamEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         Map<String, List<String>> acks = new LinkedHashMap<>();
-        for (StreamMessage<String, String> entry : entries) {
+        for (RawStreamEntry entry : entries) {
             if (!running) {
                 break;
             }
             handleEntry(entry, 0);
-            acks.computeIfAbsent(entry.getStream(), k -> new ArrayList<>()).add(entry.getId());
+            acks.computeIfAbsent(entry.stream(), k -> new ArrayList<>()).add(entry.id());
         }
         acknowledge(acks);
     }
@@ -199,15 +227,14 @@ final class ConsumerGroupReader implements Subscription {
      * Handles one entry; {@code previousDeliveries} is how often Redis delivered it before (for
      * claimed entries). Returns when the entry may be acknowledged.
      */
-    private void handleEntry(StreamMessage<String, String> entry, long previousDeliveries) {
-        Map<String, String> body = entry.getBody();
-        if (body == null || body.isEmpty()) {
+    private void handleEntry(RawStreamEntry entry, long previousDeliveries) {
+        if (entry.isEmpty()) {
             // Trimmed away (MAXLEN) while pending: nothing left to deliver.
             return;
         }
         Message message;
         try {
-            message = codec.decode(body, entry.getId());
+            message = codec.decode(entry, entry.id());
         } catch (MalformedEnvelopeException e) {
             deadLetter(entry, previousDeliveries + 1, "undecodable: " + e.getMessage());
             return;
@@ -244,27 +271,27 @@ final class ConsumerGroupReader implements Subscription {
         return false;
     }
 
-    private void deadLetter(StreamMessage<String, String> entry, long deliveries, String reason) {
+    private void deadLetter(RawStreamEntry entry, long deliveries, String reason) {
         try {
-            transport.deadLetters().write(entry.getStream(), entry.getId(), entry.getBody(), spec.group(), deliveries, reason);
+            transport.deadLetters().write(entry.stream(), entry.id(), entry.body(), spec.group(), deliveries, reason);
             transport.counters().deadLettered.increment();
-            LOG.warn("dead-lettered {} {} of group {} on the {} bus: {}", entry.getStream(), entry.getId(), spec.group(),
+            LOG.warn("dead-lettered {} {} of group {} on the {} bus: {}", entry.stream(), entry.id(), spec.group(),
                     transport.bus().displayName(), reason);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering " + entry.getId(), e);
+            throw new IllegalStateException("interrupted while dead-lettering " + entry.id(), e);
         } catch (Exception e) {
             // Not acknowledged either: it stays pending and comes back, so nothing is lost.
-            throw new IllegalStateException("cannot dead-letter " + entry.getStream() + " " + entry.getId() + ": "
+            throw new IllegalStateException("cannot dead-letter " + entry.stream() + " " + entry.id() + ": "
                     + ConnectionHealth.describe(e), e);
         }
     }
 
     /**
-     * Acknowledges on the reader's own connection without waiting: Redis runs commands of one
-     * connection in order, so the acks are applied before this reader's next read, and the
-     * handler thread never waits a round trip for them. An ack lost in an outage only means a
-     * redelivery later: at-least-once holds.
+     * Acknowledges on the reader's own connection without waiting: the acks leave with the next
+     * read (or at once when this reader is stopping), Redis runs commands of one connection in
+     * order, so they are applied before that read, and the handler thread never waits a round
+     * trip for them. An ack lost in an outage only means a redelivery later: at-least-once holds.
      */
     private void acknowledge(Map<String, List<String>> acks) {
         for (Map.Entry<String, List<String>> stream : acks.entrySet()) {
@@ -275,6 +302,9 @@ final class ConsumerGroupReader implements Subscription {
                         }
                         return 0L;
                     });
+        }
+        if (!running) {
+            connection.flushCommands();
         }
     }
 
@@ -320,33 +350,39 @@ final class ConsumerGroupReader implements Subscription {
             deliveries.put(p.getId(), p.getRedeliveryCount());
         }
         Map<String, List<String>> acks = new LinkedHashMap<>();
-        for (StreamMessage<String, String> entry : messages) {
+        for (StreamMessage<String, String> claimed : messages) {
+            RawStreamEntry entry = RawStreamEntry.of(claimed);
             // XAUTOCLAIM already counted this delivery; earlier ones are what the dead consumers used.
-            long previous = Math.max(0, deliveries.getOrDefault(entry.getId(), 1L) - 1);
+            long previous = Math.max(0, deliveries.getOrDefault(entry.id(), 1L) - 1);
             if (previous >= config.maxDeliveries()) {
                 deadLetter(entry, previous, "delivered " + previous + " times without an acknowledgement (consumer died each time)");
             } else {
                 handleEntry(entry, previous);
             }
-            acks.computeIfAbsent(stream, k -> new ArrayList<>()).add(entry.getId());
+            acks.computeIfAbsent(stream, k -> new ArrayList<>()).add(entry.id());
         }
         acknowledge(acks);
     }
 
     private <T> T await(RedisFuture<T> future) {
         transport.connections().flush();
+        return await(future, config.commandTimeout(), "Redis");
+    }
+
+    private static <T> T await(RedisFuture<T> future, java.time.Duration timeout, String what) {
         try {
-            return future.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Redis did not answer within " + config.commandTimeout().toMillis() + " ms", e);
+            future.cancel(true);
+            throw new RedisCommandTimeoutException(what + " did not answer within " + timeout.toMillis() + " ms");
         }
     }
 

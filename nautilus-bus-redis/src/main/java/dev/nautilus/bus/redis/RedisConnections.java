@@ -2,12 +2,18 @@ package dev.nautilus.bus.redis;
 
 import dev.nautilus.bus.Bus;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class RedisConnections implements AutoCloseable {
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final RedisURI baseUri;
     private final Bus bus;
@@ -31,11 +38,16 @@ final class RedisConnections implements AutoCloseable {
         this.bus = bus;
         this.commandTimeout = config.commandTimeout();
         this.baseUri = RedisURI.create(config.url());
-        this.client = RedisClient.create();
+        // Lettuce times every command into a histogram when HdrHistogram is on the class path (it
+        // is: the monitor uses it); per command that is work on the event loop nobody reads.
+        this.resources = DefaultClientResources.builder().commandLatencyRecorder(CommandLatencyRecorder.disabled()).build();
+        this.client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 // Commands fail fast while disconnected: our own bounded buffers decide what is kept.
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                // RESP2: no HELLO round trip, works with any Redis, and the shape StreamEntriesOutput reads.
+                .protocolVersion(ProtocolVersion.RESP2)
                 .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(3)).keepAlive(true).tcpNoDelay(true).build())
                 .build());
         this.command = connect(name(config.clientIdentity(), "cmd"));
@@ -43,10 +55,12 @@ final class RedisConnections implements AutoCloseable {
         command.setTimeout(commandTimeout);
     }
 
-    /** A new dedicated connection for a blocking reader of the given engine. */
+    /** A new dedicated connection for a blocking reader of the given engine; it sends only when flushed. */
     StatefulRedisConnection<String, String> readerConnection(String engine, Duration blockTimeout) {
         StatefulRedisConnection<String, String> connection = connect(name(engine, "reader"));
         connection.setTimeout(blockTimeout.plus(commandTimeout));
+        // The reader flushes itself, so that its acknowledgements travel with its next read.
+        connection.setAutoFlushCommands(false);
         readers.add(connection);
         return connection;
     }
@@ -59,6 +73,11 @@ final class RedisConnections implements AutoCloseable {
     /** Async commands on the shared connection; callers must {@link #flush()} after issuing. */
     RedisAsyncCommands<String, String> async() {
         return command.async();
+    }
+
+    /** Issues a pre-encoded command on the shared connection; callers must {@link #flush()} after issuing. */
+    RedisFuture<Void> dispatch(PreEncodedCommand command) {
+        return (AsyncCommand<String, String, Void>) this.command.dispatch(new AsyncCommand<>(command));
     }
 
     /** Sends what was issued on the shared connection. */
@@ -98,5 +117,6 @@ final class RedisConnections implements AutoCloseable {
         readers.forEach(StatefulRedisConnection::close);
         command.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

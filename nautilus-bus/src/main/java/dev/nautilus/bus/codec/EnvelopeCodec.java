@@ -56,27 +56,49 @@ public final class EnvelopeCodec {
      * @throws PayloadException when the payload exceeds the size limit or cannot be serialised
      */
     public Map<String, String> encode(Message message) {
+        Map<String, String> fields = new LinkedHashMap<>(16);
+        encode(message, fields::put);
+        return fields;
+    }
+
+    /**
+     * Encodes a message field by field, in wire order, into the given sink; a transport that
+     * writes its own protocol bytes uses this to skip the intermediate map.
+     *
+     * @throws PayloadException when the payload exceeds the size limit or cannot be serialised
+     */
+    public void encode(Message message, FieldSink sink) {
         String payload = message.payload().json();
         int bytes = utf8Length(payload);
         if (bytes > maxPayloadBytes) {
             throw new PayloadException("payload of " + message.type().wireName() + " message " + message.id()
                     + " is " + bytes + " bytes, over the limit of " + maxPayloadBytes);
         }
-        Map<String, String> fields = new LinkedHashMap<>(16);
-        fields.put(MESSAGE_TYPE, message.type().wireName());
-        fields.put(SOURCE_ENGINE, message.sourceEngine());
-        fields.put(PAYLOAD, payload);
-        fields.put(PRIORITY, message.priority().wireName());
-        fields.put(TIMESTAMP, formatTimestamp(message.timestampMicros()));
-        fields.put(ID, message.id());
-        fields.put(TOPIC, message.topic());
+        sink.field(MESSAGE_TYPE, message.type().wireName());
+        sink.field(SOURCE_ENGINE, message.sourceEngine());
+        sink.field(PAYLOAD, payload);
+        sink.field(PRIORITY, message.priority().wireName());
+        sink.field(TIMESTAMP, formatTimestamp(message.timestampMicros()));
+        sink.field(ID, message.id());
+        sink.field(TOPIC, message.topic());
         if (message.correlationId() != null) {
-            fields.put(CORRELATION_ID, message.correlationId());
+            sink.field(CORRELATION_ID, message.correlationId());
         }
         if (message.replyTo() != null) {
-            fields.put(REPLY_TO, message.replyTo());
+            sink.field(REPLY_TO, message.replyTo());
         }
-        return fields;
+    }
+
+    /** Receives the fields of an encoded envelope, in wire order. */
+    @FunctionalInterface
+    public interface FieldSink {
+        void field(String name, String value);
+    }
+
+    /** The fields of a received entry, looked up by name; {@code null} for a field that is absent. */
+    @FunctionalInterface
+    public interface FieldSource {
+        String field(String name);
     }
 
     /**
@@ -87,6 +109,16 @@ public final class EnvelopeCodec {
      * @throws MalformedEnvelopeException naming the first field that is missing or bad
      */
     public Message decode(Map<String, String> fields, String fallbackId) throws MalformedEnvelopeException {
+        return decode((FieldSource) fields::get, fallbackId);
+    }
+
+    /**
+     * Decodes an entry whose fields are looked up through {@code fields}.
+     *
+     * @param fallbackId the id to use when the entry has none (seed publishers send none), e.g. the entry id
+     * @throws MalformedEnvelopeException naming the first field that is missing or bad
+     */
+    public Message decode(FieldSource fields, String fallbackId) throws MalformedEnvelopeException {
         MessageType type;
         try {
             type = MessageType.fromWire(required(fields, MESSAGE_TYPE));
@@ -120,11 +152,11 @@ public final class EnvelopeCodec {
         if (!Topics.isValid(topic)) {
             throw new MalformedEnvelopeException(TOPIC, "'" + topic + "' is not a valid topic");
         }
-        String replyTo = fields.get(REPLY_TO);
+        String replyTo = fields.field(REPLY_TO);
         if (replyTo != null && !Topics.isValid(replyTo)) {
             throw new MalformedEnvelopeException(REPLY_TO, "'" + replyTo + "' is not a valid topic");
         }
-        return new Message(id, type, topic, source, priority, timestamp, payload, fields.get(CORRELATION_ID), replyTo);
+        return new Message(id, type, topic, source, priority, timestamp, payload, fields.field(CORRELATION_ID), replyTo);
     }
 
     /** Formats microseconds since the epoch as Unix seconds with six decimals, e.g. {@code 1732300000.000123}. */
@@ -140,6 +172,10 @@ public final class EnvelopeCodec {
      * integer, or scientific notation) into microseconds, rounding half up.
      */
     public static long parseTimestamp(String text) throws MalformedEnvelopeException {
+        long plain = parsePlainTimestamp(text);
+        if (plain >= 0) {
+            return plain;
+        }
         try {
             BigDecimal seconds = new BigDecimal(text.trim());
             if (seconds.signum() < 0) {
@@ -151,8 +187,37 @@ public final class EnvelopeCodec {
         }
     }
 
-    private static String required(Map<String, String> fields, String name) throws MalformedEnvelopeException {
-        String value = fields.get(name);
+    /**
+     * The common form, digits with at most six decimals (what every Nautilus publisher writes), in
+     * microseconds without allocating; -1 for anything else, which the general parser then handles.
+     */
+    private static long parsePlainTimestamp(String text) {
+        int length = text.length();
+        int point = text.indexOf('.');
+        int integerDigits = point < 0 ? length : point;
+        int decimals = point < 0 ? 0 : length - point - 1;
+        if (integerDigits == 0 || integerDigits > 12 || (point >= 0 && (decimals == 0 || decimals > 6))) {
+            return -1;
+        }
+        long micros = 0;
+        for (int i = 0; i < length; i++) {
+            if (i == point) {
+                continue;
+            }
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            micros = micros * 10 + (c - '0');
+        }
+        for (int d = decimals; d < 6; d++) {
+            micros *= 10;
+        }
+        return micros;
+    }
+
+    private static String required(FieldSource fields, String name) throws MalformedEnvelopeException {
+        String value = fields.field(name);
         if (value == null) {
             throw new MalformedEnvelopeException(name, "is missing");
         }
@@ -162,8 +227,8 @@ public final class EnvelopeCodec {
         return value;
     }
 
-    private static String optional(Map<String, String> fields, String name, String fallback) {
-        String value = fields.get(name);
+    private static String optional(FieldSource fields, String name, String fallback) {
+        String value = fields.field(name);
         return value == null || value.isBlank() ? fallback : value;
     }
 

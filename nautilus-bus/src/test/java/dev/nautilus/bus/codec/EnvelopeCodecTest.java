@@ -90,6 +90,15 @@ class EnvelopeCodecTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"1732300000.123456", "1732300000.1", "0.000001", "7", "1724680000.1234567", "1724680000.",
+            ".5", "1234567890123.5", " 17.25 ", "1e3", "0001.5"})
+    void theFastTimestampPathAgreesWithDecimalArithmetic(String text) throws Exception {
+        long expected = new java.math.BigDecimal(text.trim()).movePointRight(6)
+                .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        assertThat(EnvelopeCodec.parseTimestamp(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"message_type", "source_engine", "payload", "priority", "timestamp"})
     void aMissingSeedFieldIsNamed(String field) {
         Map<String, String> fields = new HashMap<>(codec.encode(sample()));
