@@ -7,6 +7,10 @@ import java.util.Optional;
  * of the previous period (or the first observation) to the last equity of the period. A period is
  * complete when the first observation of a later period arrives; periods without observations are
  * skipped (the next period's return then spans them).
+ *
+ * <p>Observations are stamped with the end of their bar, which is exclusive: an observation at
+ * {@code t} belongs to the period holding {@code t - 1 µs}, so the daily bar of 31 December (ending
+ * at midnight on 1 January) counts in December.
  */
 public final class PeriodReturns {
 
@@ -24,7 +28,7 @@ public final class PeriodReturns {
 
     /** Adds an equity observation; returns the period it completed, if it opened a new one. */
     public Optional<PeriodReturn> update(long timestampMicros, double equity) {
-        String at = calendar.label(timestampMicros);
+        String at = calendar.label(timestampMicros - 1);
         if (label == null) {
             label = at;
             startEquity = equity;

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 class PerformanceTrackerTest {
 
     private static final long DAY = 86_400_000_000L;
+    private static final long HOUR = 3_600_000_000L;
     private static final long NOV_25 = 1_385_337_600_000_000L;
 
     private static PortfolioUpdate update(int day, String equity, String realised, String position, String mark) {
         Map<String, BigDecimal> positions = new BigDecimal(position).signum() == 0 ? Map.of() : Map.of("X", new BigDecimal(position));
-        return new PortfolioUpdate("paper", NOV_25 + day * DAY, BigDecimal.ZERO, new BigDecimal(equity), new BigDecimal(realised),
+        return new PortfolioUpdate("paper", NOV_25 + day * DAY + HOUR, BigDecimal.ZERO, new BigDecimal(equity), new BigDecimal(realised),
                 BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, positions, Map.of("X", new BigDecimal(mark)));
     }
 
@@ -55,8 +56,8 @@ class PerformanceTrackerTest {
         assertThat(last.annualisedTurnover()).isCloseTo(440 / (6020 / 6.0) * 252 / 5, within(1e-10));
         // peak 1010 first reached on day 2, trough 1000 on day 4: 10 / 1010; equity never regains 1010
         assertThat(last.maxDrawdown().depth()).isCloseTo(10 / 1010.0, within(1e-15));
-        assertThat(last.maxDrawdown().peakMicros()).isEqualTo(NOV_25 + 2 * DAY);
-        assertThat(last.maxDrawdown().troughMicros()).isEqualTo(NOV_25 + 4 * DAY);
+        assertThat(last.maxDrawdown().peakMicros()).isEqualTo(NOV_25 + 2 * DAY + HOUR);
+        assertThat(last.maxDrawdown().troughMicros()).isEqualTo(NOV_25 + 4 * DAY + HOUR);
         assertThat(last.maxDrawdown().recoveryMicros()).isNull();
         // returns 0, 0.01, 0, -10/1010, 0 — Sharpe and Sortino by a plain two-pass loop
         double[] r = {0, 0.01, 0, 1000 / 1010.0 - 1, 0};

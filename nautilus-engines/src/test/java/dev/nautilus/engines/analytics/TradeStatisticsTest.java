@@ -55,12 +55,14 @@ class TradeStatisticsTest {
         PeriodReturns periods = new PeriodReturns("paper", CalendarPeriod.DAY);
         assertThat(periods.update(NOV_25 + 10, 100)).isEmpty();
         assertThat(periods.update(NOV_25 + 20, 110)).isEmpty();
+        // stamped at the end of the bar [23:59, 24:00): still 25 Nov
+        assertThat(periods.update(NOV_25 + DAY, 110)).isEmpty();
         // 26 Nov opens: 25 Nov is done, 110 / 100 - 1 = 0.10
-        PeriodReturn nov25 = periods.update(NOV_25 + DAY, 99).orElseThrow();
+        PeriodReturn nov25 = periods.update(NOV_25 + DAY + 60, 99).orElseThrow();
         assertThat(nov25.period()).isEqualTo("2013-11-25");
         assertThat(nov25.periodReturn()).isCloseTo(0.10, within(1e-12));
         // 27 Nov has no observation; 28 Nov opens: 26 Nov is done, 99 / 110 - 1 = -0.10
-        PeriodReturn nov26 = periods.update(NOV_25 + 3 * DAY, 108.9).orElseThrow();
+        PeriodReturn nov26 = periods.update(NOV_25 + 3 * DAY + 60, 108.9).orElseThrow();
         assertThat(nov26.period()).isEqualTo("2013-11-26");
         assertThat(nov26.periodReturn()).isCloseTo(-0.10, within(1e-12));
         // 28 Nov to date: 108.9 / 99 - 1 = 0.10
