@@ -37,7 +37,7 @@ public final class BacktestBench {
         }
         Arrays.sort(seconds);
         double median = seconds[1];
-        // one point at a time first: any JIT warming still going on then favours the parallel sweep's baseline, not the sweep
+        // both sweeps come after four whole runs, so the JIT is warm for either
         ParameterSweep.Outcome sequential = ParameterSweep.run(source, points, 1, ProgressObserver.NONE);
         ParameterSweep.Outcome parallel = ParameterSweep.run(source, points, cores, ProgressObserver.NONE);
         double singleTimesN = median * points.size();
