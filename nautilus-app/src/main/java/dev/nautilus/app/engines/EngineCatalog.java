@@ -1,6 +1,8 @@
 package dev.nautilus.app.engines;
 
+import dev.nautilus.app.backtest.BacktestOnRequest;
 import dev.nautilus.engines.analytics.AnalyticsEngine;
+import dev.nautilus.engines.backtesting.BacktestingEngine;
 import dev.nautilus.engines.collateral.CollateralEngine;
 import dev.nautilus.engines.collateral.MarginCalculator;
 import dev.nautilus.engines.collateral.MarginRates;
@@ -40,7 +42,7 @@ public final class EngineCatalog {
     /** The engines implemented, in start order: consumers first, the hub (the publisher) last. */
     public static final List<String> PIPELINE = List.of(EngineMatrix.FEATURES, EngineMatrix.VPIN, EngineMatrix.ENHANCED_VPIN,
             EngineMatrix.STRATEGY, EngineMatrix.PORTFOLIO, EngineMatrix.RISK, EngineMatrix.COLLATERAL, EngineMatrix.ANALYTICS,
-            EngineMatrix.MARKETDATA);
+            EngineMatrix.BACKTESTING, EngineMatrix.MARKETDATA);
 
     /** The paper account's name. */
     public static final String ACCOUNT = "paper";
@@ -81,6 +83,7 @@ public final class EngineCatalog {
             case EngineMatrix.COLLATERAL -> new CollateralEngine(
                     new MarginCalculator(MarginSchedule.builder(new MarginRates(0.5, 0.3)).build()));
             case EngineMatrix.ANALYTICS -> new AnalyticsEngine(settings.analytics());
+            case EngineMatrix.BACKTESTING -> new BacktestingEngine(new BacktestOnRequest());
             default -> throw new IllegalArgumentException("engine '" + name + "' belongs to a later issue and is not implemented yet; "
                     + "implemented: " + PIPELINE);
         };

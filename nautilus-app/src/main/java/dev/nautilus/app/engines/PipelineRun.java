@@ -10,6 +10,7 @@ import dev.nautilus.engines.analytics.PerformanceSummary;
 import dev.nautilus.engines.analytics.PeriodReturn;
 import dev.nautilus.engines.collateral.CollateralUpdate;
 import dev.nautilus.engines.host.EngineHost;
+import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineRuntime;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.MarketDataHub;
@@ -62,6 +63,10 @@ public final class PipelineRun {
             List<PortfolioUpdate> portfolioUpdates, PerformanceSummary analytics, List<PeriodReturn> periodReturns) {
     }
 
+    /** The engines a run builds: every implemented one except the Backtesting engine (a run does not start backtests). */
+    private static final List<String> TRADING = EngineCatalog.PIPELINE.stream().filter(name -> !name.equals(EngineMatrix.BACKTESTING))
+            .toList();
+
     private PipelineRun() {
     }
 
@@ -106,7 +111,7 @@ public final class PipelineRun {
             patterns.add("market_data.bar.*");
         }
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (EngineHost host = new EngineHost(bus, meters, "1", EngineCatalog.create(EngineCatalog.PIPELINE, settings));
+        try (EngineHost host = new EngineHost(bus, meters, "1", EngineCatalog.create(TRADING, settings));
                 Subscription recording = bus.subscribe(new SubscriptionSpec("recorder", "recorder-1", patterns, types), recorder)) {
             host.start();
             MarketDataHub hub = host.runtimes().stream().map(EngineRuntime::engine).filter(MarketDataHub.class::isInstance)
