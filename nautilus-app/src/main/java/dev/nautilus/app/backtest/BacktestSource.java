@@ -29,7 +29,10 @@ public record BacktestSource(String name, String description, MarketFeed feed, A
 
     /** What {@link #parse} accepts, for help texts and error messages. */
     public static final String FORMS = "btc, aapl, trades:FILE.csv (timestamp,price,size[,instrument,side]), "
-            + "bars:FILE.csv (date,open,high,low,close,volume)";
+            + "bars:FILE.csv (date,open,high,low,close,volume), store:SYMBOL[@FROM..TO] (trades recorded in the store)";
+
+    /** Prefix of a stored range. */
+    public static final String STORE_PREFIX = "store:";
 
     /** The 99,982 real Bitstamp BTC/USD trades (or the first {@code limit}); one-minute bars around the clock. */
     public static BacktestSource bitstamp(int limit) {
@@ -71,7 +74,27 @@ public record BacktestSource(String name, String description, MarketFeed feed, A
                 throw new UncheckedIOException("cannot read bars from " + file + ": " + e.getMessage(), e);
             }
         }
+        if (spec.startsWith(STORE_PREFIX)) {
+            throw new IllegalArgumentException("'" + spec + "' reads the store, which only nautilus backtest opens");
+        }
         throw new IllegalArgumentException("unknown data source '" + spec + "'; use one of: " + FORMS);
+    }
+
+    /**
+     * Trades recorded in the store, {@code store:SYMBOL[@FROM..TO]}; one-minute bars.
+     *
+     * @throws IllegalArgumentException for a malformed range or one holding no trades
+     */
+    public static BacktestSource stored(dev.nautilus.store.Store store, String spec, int limit) {
+        StoredTrades.Selection selection = StoredTrades.Selection.parse(spec.substring(STORE_PREFIX.length()));
+        var trades = StoredTrades.load(store.trades(), selection, limit);
+        if (trades.isEmpty()) {
+            throw new IllegalArgumentException("the " + store.kind() + " store holds no " + selection.symbol() + " trades in "
+                    + selection.range().from() + " .. " + selection.range().to());
+        }
+        LOG.info("loaded stored trades symbol={} trades={}", selection.symbol(), trades.size());
+        return new BacktestSource(spec, store.kind() + " store: " + trades.size() + " " + selection.symbol() + " trades, one-minute bars",
+                new MarketFeed.Trades(trades), AnalyticsConfig.minuteBars());
     }
 
     private static BacktestSource bars(String name, String description, DailyBarCsvReader.BarLoad load) {

@@ -1,5 +1,6 @@
 package dev.nautilus.app.cli;
 
+import dev.nautilus.app.Platform;
 import dev.nautilus.app.backtest.Backtest;
 import dev.nautilus.app.backtest.BacktestReport;
 import dev.nautilus.app.backtest.BacktestSource;
@@ -12,6 +13,8 @@ import dev.nautilus.app.backtest.SweepReport;
 import dev.nautilus.app.backtest.TerminalProgress;
 import dev.nautilus.app.engines.MarketFeed;
 import dev.nautilus.app.engines.PipelineSettings;
+import dev.nautilus.store.Store;
+import dev.nautilus.store.Stores;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,7 +39,8 @@ import picocli.CommandLine.Spec;
 final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--data"}, paramLabel = "SOURCE", defaultValue = "btc",
-            description = "btc (Bitstamp trades), aapl (daily bars), trades:FILE.csv or bars:FILE.csv. Default: ${DEFAULT-VALUE}.")
+            description = "btc (Bitstamp trades), aapl (daily bars), trades:FILE.csv, bars:FILE.csv or store:SYMBOL[@FROM..TO]"
+                    + " (recorded trades, e.g. store:BTCUSD@2013-11-26..2013-11-28). Default: ${DEFAULT-VALUE}.")
     String data;
 
     @Option(names = "--fast", paramLabel = "N", description = "Fast SMA period (default 10, or the --params file's).")
@@ -68,6 +73,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    NautilusCommand parent;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -75,11 +83,14 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestSource source;
         PipelineSettings settings;
         try {
-            source = BacktestSource.parse(data, limit);
+            source = data.startsWith(BacktestSource.STORE_PREFIX) ? fromStore() : BacktestSource.parse(data, limit);
             settings = settings(source);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             stderr.println("nautilus backtest: " + e.getMessage());
             return 2;
+        } catch (IllegalStateException e) {
+            stderr.println("nautilus backtest: " + e.getMessage());
+            return 1;
         }
         String unit = source.feed() instanceof MarketFeed.Bars ? "bars" : "trades";
         if (sweep == null) {
@@ -119,6 +130,19 @@ final class BacktestCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "%n%d points, %d at a time, in %.2f s; written: %s and %s%n", reports.size(), threads,
                 outcome.seconds(), files, dir.resolve("points"));
         return 0;
+    }
+
+    /** Reads the stored range from the configured store (PostgreSQL, or the embedded store under the data directory). */
+    private BacktestSource fromStore() {
+        Store store;
+        try {
+            store = Stores.open(Platform.storeConfig(parent.config()));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open the store: " + e.getMessage(), e);
+        }
+        try (store) {
+            return BacktestSource.stored(store, data, limit);
+        }
     }
 
     /** Defaults, then the parameter file, then the options. */
