@@ -24,7 +24,7 @@ public final class ReportText {
                 s.quantity().toPlainString(), "per signal", s.allowShort() ? "allowed" : "not allowed");
         line(out, "data          %s: %s", r.source(), r.description());
         List<EquityPoint> curve = r.equityCurve();
-        line(out, "span          %s .. %s", time(curve.getFirst().timestampMicros()), time(curve.getLast().timestampMicros()));
+        line(out, "bar ends      %s .. %s", time(curve.getFirst().timestampMicros()), time(curve.getLast().timestampMicros()));
         line(out, "events        %,d fed, %,d bars, %,d signals, %,d fills, %,d refused by pre-trade risk", r.events(), r.bars(),
                 r.signals(), r.fills(), r.riskRejections());
         out.append('\n');
