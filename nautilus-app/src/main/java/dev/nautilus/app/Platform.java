@@ -104,7 +104,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** PostgreSQL when a JDBC URL is configured, the embedded store under the data directory otherwise. */
-    static StoreConfig storeConfig(NautilusConfig config) {
+    public static StoreConfig storeConfig(NautilusConfig config) {
         StoreSettings settings = config.store();
         StoreConfig base = settings.jdbcUrl().isPresent()
                 ? StoreConfig.postgres(settings.jdbcUrl().get(), settings.user().orElse(null), settings.password().orElse(null))

@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A small line chart written as SVG: x and y axes with ticks, one polyline per series, a legend. */
+/**
+ * A small line chart written as SVG: x and y axes with ticks, one polyline per series, a legend.
+ * A short series (at most {@value #MARKED_POINTS} points) gets a marker and an x tick per point; a long one
+ * (an equity curve) only its line and six evenly spaced x ticks. The y axis starts at zero unless
+ * {@link #fitY()} asks for the data's own range. The output depends only on the data (fixed formats,
+ * {@code Locale.ROOT}), so the same data gives the same bytes.
+ */
 public final class SvgLineChart {
 
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
@@ -18,11 +24,14 @@ public final class SvgLineChart {
     private static final int RIGHT = 160;
     private static final int TOP = 40;
     private static final int BOTTOM = 50;
+    private static final int MARKED_POINTS = 50;
+    private static final int X_TICKS = 6;
 
     private final String title;
     private final String xLabel;
     private final String yLabel;
     private final Map<String, List<double[]>> series = new LinkedHashMap<>();
+    private boolean fitY;
 
     public SvgLineChart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -36,18 +45,43 @@ public final class SvgLineChart {
         return this;
     }
 
+    /** Scales the y axis to the data's range (with a margin) instead of starting it at zero. */
+    public SvgLineChart fitY() {
+        this.fitY = true;
+        return this;
+    }
+
     /** Writes the chart. */
     public void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, render());
+    }
+
+    /** The chart as SVG text. */
+    public String render() {
         double maxX = 0;
         double maxY = 0;
+        double minY = Double.POSITIVE_INFINITY;
         for (List<double[]> points : series.values()) {
             for (double[] p : points) {
                 maxX = Math.max(maxX, p[0]);
                 maxY = Math.max(maxY, p[1]);
+                minY = Math.min(minY, p[1]);
             }
         }
         maxX = maxX == 0 ? 1 : maxX;
-        maxY = niceCeiling(maxY);
+        double baseY = 0;
+        if (fitY && minY < maxY) {
+            double margin = (maxY - minY) * 0.05;
+            baseY = minY - margin;
+            maxY = maxY + margin;
+        } else if (fitY && Double.isFinite(minY)) {
+            baseY = minY - 1;
+            maxY = maxY + 1;
+        } else {
+            maxY = niceCeiling(maxY);
+        }
+        double spanY = maxY - baseY;
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
         StringBuilder svg = new StringBuilder();
@@ -58,13 +92,21 @@ public final class SvgLineChart {
         svg.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH)).append(line(LEFT, TOP, LEFT, TOP + plotH));
         for (int i = 0; i <= 5; i++) {
             double y = TOP + plotH - plotH * i / 5.0;
-            double value = maxY * i / 5.0;
+            double value = baseY + spanY * i / 5.0;
             svg.append(line(LEFT - 4, y, LEFT, y)).append(text(LEFT - 8, y + 4, format(value), "end", 11));
         }
         for (List<double[]> points : series.values()) {
-            for (double[] p : points) {
-                double x = LEFT + plotW * p[0] / maxX;
-                svg.append(line(x, TOP + plotH, x, TOP + plotH + 4)).append(text(x, TOP + plotH + 18, format(p[0]), "middle", 11));
+            if (points.size() <= MARKED_POINTS) {
+                for (double[] p : points) {
+                    double x = LEFT + plotW * p[0] / maxX;
+                    svg.append(line(x, TOP + plotH, x, TOP + plotH + 4)).append(text(x, TOP + plotH + 18, format(p[0]), "middle", 11));
+                }
+            } else {
+                for (int i = 0; i < X_TICKS; i++) {
+                    double value = maxX * i / (X_TICKS - 1);
+                    double x = LEFT + plotW * value / maxX;
+                    svg.append(line(x, TOP + plotH, x, TOP + plotH + 4)).append(text(x, TOP + plotH + 18, format(value), "middle", 11));
+                }
             }
             break;
         }
@@ -75,11 +117,14 @@ public final class SvgLineChart {
         for (Map.Entry<String, List<double[]>> entry : series.entrySet()) {
             String colour = COLOURS[index % COLOURS.length];
             StringBuilder polyline = new StringBuilder();
+            boolean marked = entry.getValue().size() <= MARKED_POINTS;
             for (double[] p : entry.getValue()) {
                 double x = LEFT + plotW * p[0] / maxX;
-                double y = TOP + plotH - plotH * p[1] / maxY;
+                double y = TOP + plotH - plotH * (p[1] - baseY) / spanY;
                 polyline.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", x, y, colour));
+                if (marked) {
+                    svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", x, y, colour));
+                }
             }
             svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
                     colour, polyline.toString().trim()));
@@ -90,8 +135,7 @@ public final class SvgLineChart {
             index++;
         }
         svg.append("</svg>\n");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, svg);
+        return svg.toString();
     }
 
     private static double niceCeiling(double value) {

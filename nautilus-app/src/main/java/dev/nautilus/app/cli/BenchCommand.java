@@ -1,5 +1,6 @@
 package dev.nautilus.app.cli;
 
+import dev.nautilus.app.backtest.BacktestBench;
 import dev.nautilus.bench.InMemoryBench;
 import dev.nautilus.app.engines.PipelineBench;
 import dev.nautilus.bench.redis.RedisLatencyBench;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = "Runs a named benchmark scenario and prints its figures (JSON under build/bench/).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, latency, seed-failure-mode, pipeline, scaling")
+    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, latency, seed-failure-mode, pipeline, scaling, backtest")
     String scenario;
 
     private static final Path OUTPUT = Path.of("build", "bench");
@@ -59,9 +60,13 @@ final class BenchCommand implements Callable<Integer> {
                 PipelineBench.run(quick ? 20_000 : 0).publish(System.out, OUTPUT);
                 yield 0;
             }
+            case "backtest" -> {
+                BacktestBench.run(quick).publish(System.out, OUTPUT);
+                yield 0;
+            }
             default -> {
                 spec.commandLine().getErr().println("nautilus bench: unknown scenario '" + scenario
-                        + "' (in-memory, throughput, latency, seed-failure-mode, pipeline, scaling)");
+                        + "' (in-memory, throughput, latency, seed-failure-mode, pipeline, scaling, backtest)");
                 yield 2;
             }
         };

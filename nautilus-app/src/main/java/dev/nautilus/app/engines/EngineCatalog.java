@@ -1,5 +1,8 @@
 package dev.nautilus.app.engines;
 
+import dev.nautilus.app.backtest.BacktestOnRequest;
+import dev.nautilus.engines.analytics.AnalyticsEngine;
+import dev.nautilus.engines.backtesting.BacktestingEngine;
 import dev.nautilus.engines.collateral.CollateralEngine;
 import dev.nautilus.engines.collateral.MarginCalculator;
 import dev.nautilus.engines.collateral.MarginRates;
@@ -38,7 +41,8 @@ public final class EngineCatalog {
 
     /** The engines implemented, in start order: consumers first, the hub (the publisher) last. */
     public static final List<String> PIPELINE = List.of(EngineMatrix.FEATURES, EngineMatrix.VPIN, EngineMatrix.ENHANCED_VPIN,
-            EngineMatrix.STRATEGY, EngineMatrix.PORTFOLIO, EngineMatrix.RISK, EngineMatrix.COLLATERAL, EngineMatrix.MARKETDATA);
+            EngineMatrix.STRATEGY, EngineMatrix.PORTFOLIO, EngineMatrix.RISK, EngineMatrix.COLLATERAL, EngineMatrix.ANALYTICS,
+            EngineMatrix.BACKTESTING, EngineMatrix.MARKETDATA);
 
     /** The paper account's name. */
     public static final String ACCOUNT = "paper";
@@ -54,13 +58,23 @@ public final class EngineCatalog {
      * @throws IllegalArgumentException for an unknown engine or one not implemented yet
      */
     public static Engine create(String name) {
+        return create(name, PipelineSettings.defaults());
+    }
+
+    /**
+     * A new engine with default parameters except those of {@code settings}.
+     *
+     * @throws IllegalArgumentException for an unknown engine or one not implemented yet
+     */
+    public static Engine create(String name, PipelineSettings settings) {
         EngineMatrix.of(name); // names the known engines when unknown
         return switch (name) {
             case EngineMatrix.MARKETDATA -> new MarketDataHub();
             case EngineMatrix.FEATURES -> new FeaturesEngine(FeatureConfig.defaults());
             case EngineMatrix.VPIN -> new VpinEngine(i -> VpinConfig.paper(BUCKET_VOLUME));
             case EngineMatrix.ENHANCED_VPIN -> new EnhancedVpinEngine(i -> EnhancedVpinConfig.defaults(BUCKET_VOLUME));
-            case EngineMatrix.STRATEGY -> new StrategyEngine(new MovingAverageCrossStrategy(10, 30, BigDecimal.ONE, true),
+            case EngineMatrix.STRATEGY -> new StrategyEngine(new MovingAverageCrossStrategy(settings.fastPeriod(), settings.slowPeriod(),
+                    settings.quantity(), settings.allowShort()),
                     RsiMeanReversionStrategy.classic(BigDecimal.ONE, true));
             case EngineMatrix.PORTFOLIO -> new PortfolioEngine(ACCOUNT, StrategyEngine.TRADED, new BigDecimal("10000"),
                     new PaperExecutor(new FeeModel(25), new SlippageModel(2, 1)),
@@ -68,6 +82,8 @@ public final class EngineCatalog {
             case EngineMatrix.RISK -> new RiskEngine(500, 0.2, new FlashCrashDetector(300_000_000L, 0.05));
             case EngineMatrix.COLLATERAL -> new CollateralEngine(
                     new MarginCalculator(MarginSchedule.builder(new MarginRates(0.5, 0.3)).build()));
+            case EngineMatrix.ANALYTICS -> new AnalyticsEngine(settings.analytics());
+            case EngineMatrix.BACKTESTING -> new BacktestingEngine(new BacktestOnRequest());
             default -> throw new IllegalArgumentException("engine '" + name + "' belongs to a later issue and is not implemented yet; "
                     + "implemented: " + PIPELINE);
         };
@@ -75,6 +91,11 @@ public final class EngineCatalog {
 
     /** New engines for the given names, in pipeline start order (the hub last). */
     public static List<Engine> create(List<String> names) {
-        return PIPELINE.stream().filter(names::contains).map(EngineCatalog::create).toList();
+        return create(names, PipelineSettings.defaults());
+    }
+
+    /** New engines for the given names with {@code settings}, in pipeline start order (the hub last). */
+    public static List<Engine> create(List<String> names, PipelineSettings settings) {
+        return PIPELINE.stream().filter(names::contains).map(name -> create(name, settings)).toList();
     }
 }

@@ -6,8 +6,11 @@ import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.MicroClock;
 import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
+import dev.nautilus.engines.analytics.PerformanceSummary;
+import dev.nautilus.engines.analytics.PeriodReturn;
 import dev.nautilus.engines.collateral.CollateralUpdate;
 import dev.nautilus.engines.host.EngineHost;
+import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineRuntime;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.MarketDataHub;
@@ -16,6 +19,7 @@ import dev.nautilus.engines.marketdata.TradeReplay;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
 import dev.nautilus.engines.risk.RiskMetrics;
 import dev.nautilus.engines.strategy.StrategySignal;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,13 +28,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * Replays trades as fast as possible through the whole pipeline (hub → features, VPIN, enhanced
- * VPIN → strategy → portfolio → risk, collateral) on a given bus, waits until the last bar's
- * portfolio update has reached risk and collateral, and returns what came out. Used by the
- * transport-equivalence test and the end-to-end benchmark; the caller owns the bus.
+ * Replays trades (or bars) as fast as possible through the whole pipeline (hub → features, VPIN, enhanced
+ * VPIN → strategy → portfolio → risk, collateral, analytics) on a given bus, waits until the last bar's
+ * portfolio update has reached risk, collateral and analytics, and returns what came out. Used by the
+ * transport-equivalence test, the end-to-end benchmark and the backtester; the caller owns the bus.
  *
  * <p>A recorder group reads the results (and, when asked, the bars, to measure tick-to-signal
  * latency: from the hub publishing a bar to the recorder receiving the strategy's decision on it).
@@ -49,10 +54,18 @@ public final class PipelineRun {
      * @param collateral   the last margin update
      * @param seconds      wall time from the first trade to the last collateral update
      * @param tickToSignal latency histogram (microseconds), empty unless measured
+     * @param portfolioUpdates every portfolio update, in order: the equity curve
+     * @param analytics    the last performance summary of the Analytics engine
+     * @param periodReturns the calendar periods Analytics completed, in order
      */
     public record Outcome(long trades, long bars, List<StrategySignal> signals, List<StrategySignal> rsiSignals,
-            PortfolioUpdate portfolio, RiskMetrics risk, CollateralUpdate collateral, double seconds, Histogram tickToSignal) {
+            PortfolioUpdate portfolio, RiskMetrics risk, CollateralUpdate collateral, double seconds, Histogram tickToSignal,
+            List<PortfolioUpdate> portfolioUpdates, PerformanceSummary analytics, List<PeriodReturn> periodReturns) {
     }
+
+    /** The engines a run builds: every implemented one except the Backtesting engine (a run does not start backtests). */
+    private static final List<String> TRADING = EngineCatalog.PIPELINE.stream().filter(name -> !name.equals(EngineMatrix.BACKTESTING))
+            .toList();
 
     private PipelineRun() {
     }
@@ -75,29 +88,69 @@ public final class PipelineRun {
      */
     public static Outcome run(MessageBus bus, List<Trade> trades, double speed, boolean measureLatency, Duration timeout)
             throws TimeoutException, InterruptedException {
+        return run(bus, new MarketFeed.Trades(trades), PipelineSettings.defaults(), speed, measureLatency, timeout,
+                ProgressObserver.NONE);
+    }
+
+    /**
+     * Runs {@code feed} through a fresh pipeline built with {@code settings} on {@code bus}.
+     *
+     * @param speed    replay speed for trades (0 = as fast as possible); bars are always fed as fast as possible
+     * @param progress watches the events fed, from another thread
+     * @throws TimeoutException when the results do not all arrive within {@code timeout}
+     */
+    public static Outcome run(MessageBus bus, MarketFeed feed, PipelineSettings settings, double speed, boolean measureLatency,
+            Duration timeout, ProgressObserver progress) throws TimeoutException, InterruptedException {
         Recorder recorder = new Recorder(measureLatency);
         EnumSet<MessageType> types = EnumSet.of(MessageType.STRATEGY_SIGNAL, MessageType.PORTFOLIO_UPDATE, MessageType.RISK_METRIC,
-                MessageType.COLLATERAL_UPDATE);
+                MessageType.COLLATERAL_UPDATE, MessageType.ANALYTICS_RESULT);
         List<String> patterns = new ArrayList<>(List.of("strategy.signal.*", "portfolio.update.*", "risk.metric.*",
-                "collateral.margin.*"));
+                "collateral.margin.*", "analytics.result.*"));
         if (measureLatency) {
             types.add(MessageType.MARKET_DATA);
             patterns.add("market_data.bar.*");
         }
-        try (EngineHost host = new EngineHost(bus, new SimpleMeterRegistry(), "1", EngineCatalog.create(EngineCatalog.PIPELINE));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (EngineHost host = new EngineHost(bus, meters, "1", EngineCatalog.create(TRADING, settings));
                 Subscription recording = bus.subscribe(new SubscriptionSpec("recorder", "recorder-1", patterns, types), recorder)) {
             host.start();
             MarketDataHub hub = host.runtimes().stream().map(EngineRuntime::engine).filter(MarketDataHub.class::isInstance)
                     .map(MarketDataHub.class::cast).findFirst().orElseThrow();
             long start = System.nanoTime();
-            long accepted = new TradeReplay(hub, speed).run(trades, () -> false);
-            recorder.awaitCollateral(hub.barCount(), timeout);
+            long accepted;
+            try (ProgressObserver.Watch watch = progress.watch(fedCounter(feed, hub, meters), feed.size())) {
+                accepted = feed(feed, hub, speed);
+                recorder.awaitResults(hub.barCount(), timeout);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             synchronized (recorder) {
                 return new Outcome(accepted, hub.barCount(), List.copyOf(recorder.signals), List.copyOf(recorder.rsiSignals),
-                        recorder.portfolio, recorder.risk, recorder.collateral, seconds, recorder.latency.copy());
+                        recorder.portfolio, recorder.risk, recorder.collateral, seconds, recorder.latency.copy(),
+                        List.copyOf(recorder.portfolioUpdates), recorder.analytics, List.copyOf(recorder.periodReturns));
             }
         }
+    }
+
+    /** Feeds the hub; returns the events it accepted. */
+    private static long feed(MarketFeed feed, MarketDataHub hub, double speed) {
+        return switch (feed) {
+            case MarketFeed.Trades t -> new TradeReplay(hub, speed).run(t.trades(), () -> false);
+            case MarketFeed.Bars b -> {
+                b.bars().forEach(hub::ingestBar);
+                yield b.bars().size();
+            }
+        };
+    }
+
+    /** Events fed so far, readable from another thread: the hub's accepted-trade counter, or its bar count. */
+    private static LongSupplier fedCounter(MarketFeed feed, MarketDataHub hub, SimpleMeterRegistry meters) {
+        return switch (feed) {
+            case MarketFeed.Trades t -> {
+                Counter accepted = meters.get("nautilus.marketdata.accepted").counter();
+                yield () -> (long) accepted.count();
+            }
+            case MarketFeed.Bars b -> hub::barCount;
+        };
     }
 
     /** Collects results; called by one bus thread at a time. */
@@ -107,6 +160,10 @@ public final class PipelineRun {
         private final Map<Long, Long> barPublished = new HashMap<>();
         private final Map<Long, Long> signalReceived = new HashMap<>();
         private final Histogram latency = new Histogram(3_600_000_000L, 3);
+        private final List<PortfolioUpdate> portfolioUpdates = new ArrayList<>();
+        private final List<PeriodReturn> periodReturns = new ArrayList<>();
+        private PerformanceSummary analytics;
+        private long analyticsCount;
         private PortfolioUpdate portfolio;
         private RiskMetrics risk;
         private CollateralUpdate collateral;
@@ -147,7 +204,18 @@ public final class PipelineRun {
                         rsiSignals.add(s);
                     }
                 }
-                case PORTFOLIO_UPDATE -> portfolio = message.payloadAs(PortfolioUpdate.class);
+                case PORTFOLIO_UPDATE -> {
+                    portfolio = message.payloadAs(PortfolioUpdate.class);
+                    portfolioUpdates.add(portfolio);
+                }
+                case ANALYTICS_RESULT -> {
+                    if (message.topic().startsWith("analytics.result.period.")) {
+                        periodReturns.add(message.payloadAs(PeriodReturn.class));
+                    } else {
+                        analytics = message.payloadAs(PerformanceSummary.class);
+                        analyticsCount++;
+                    }
+                }
                 case RISK_METRIC -> {
                     risk = message.payloadAs(RiskMetrics.class);
                     riskCount++;
@@ -162,13 +230,16 @@ public final class PipelineRun {
             notifyAll();
         }
 
-        synchronized void awaitCollateral(long expected, Duration timeout) throws TimeoutException, InterruptedException {
+        /** Waits until every bar's results reached the recorder: risk, collateral, analytics (one each per portfolio update). */
+        synchronized void awaitResults(long expected, Duration timeout) throws TimeoutException, InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (collateralCount < expected || riskCount < expected) {
+            while (collateralCount < expected || riskCount < expected || analyticsCount < expected
+                    || portfolioUpdates.size() < expected) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new TimeoutException("pipeline results incomplete after " + timeout + ": " + collateralCount
-                            + " collateral and " + riskCount + " risk updates of " + expected + " bars");
+                    throw new TimeoutException("pipeline results incomplete after " + timeout + ": " + portfolioUpdates.size()
+                            + " portfolio, " + collateralCount + " collateral, " + riskCount + " risk and " + analyticsCount
+                            + " analytics updates of " + expected + " bars");
                 }
                 wait(Math.max(1, left / 1_000_000));
             }

@@ -43,12 +43,15 @@ public final class EngineMatrix {
     public static final String RISK = "risk";
     public static final String PORTFOLIO = "portfolio";
     public static final String COLLATERAL = "collateral";
+    public static final String ANALYTICS = "analytics";
+    public static final String BACKTESTING = "backtesting";
 
     private static final List<EngineWiring> ROWS = List.of(
-            row("analytics", "Analytics", 8100, List.of("portfolio.*", "risk.*", "strategy.*", "ml.prediction.*"),
-                    EnumSet.of(PORTFOLIO_UPDATE, RISK_METRIC, STRATEGY_SIGNAL, ML_PREDICTION),
+            row(ANALYTICS, "Analytics", 8100, List.of("portfolio.*", "risk.*", "strategy.*", "ml.prediction.*"),
+                    EnumSet.of(PORTFOLIO_UPDATE),
                     List.of("analytics.result.*", "performance.metric.*")),
-            row("backtesting", "Backtesting", 8110, List.of(), EnumSet.noneOf(MessageType.class), List.of()),
+            // not in the seed's matrix: requests to run a backtest, answered on the requester's reply topic
+            row(BACKTESTING, "Backtesting", 8110, List.of("backtest.request.*"), EnumSet.of(SYSTEM_COORDINATION), List.of()),
             row(RISK, "Risk", 8200, List.of("portfolio.*", "vpin.*", "ml.prediction.*", "strategy.*"),
                     EnumSet.of(PORTFOLIO_UPDATE),
                     List.of("risk.alert.*", "risk.metric.*", "portfolio.risk.*")),

@@ -45,6 +45,7 @@ public final class MarketDataHub implements Engine {
     private final Map<Validation.Reason, AtomicLong> rejections = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong barCount = new AtomicLong();
+    private final Map<String, Long> lastBarEnd = new java.util.HashMap<>();
     private volatile BusEndpoint endpoint;
     private MeterRegistry meters;
     private Counter accepted;
@@ -110,6 +111,25 @@ public final class MarketDataHub implements Engine {
         publisher.publish(MessageType.MARKET_DATA, "market_data.trade." + trade.instrument(), trade);
         published.incrementAndGet();
         return true;
+    }
+
+    /**
+     * Publishes a completed bar from a bar-only source (daily bars of a file), as if the hub had
+     * built it: bar, then price update, and the last-value cache. Bars of an instrument must come in
+     * time order; a source must not mix bars and trades of one instrument.
+     *
+     * @throws IllegalArgumentException when the bar starts before the end of the instrument's previous bar
+     * @throws IllegalStateException    before the hub was started
+     */
+    public synchronized void ingestBar(Bar bar) {
+        BusEndpoint out = requireStarted();
+        Long previousEnd = lastBarEnd.get(bar.instrument());
+        if (previousEnd != null && bar.startMicros() < previousEnd) {
+            throw new IllegalArgumentException("bar of " + bar.instrument() + " starting " + bar.startMicros()
+                    + " overlaps or precedes the previous bar ending " + previousEnd);
+        }
+        lastBarEnd.put(bar.instrument(), bar.endMicros());
+        publishBar(out, bar);
     }
 
     /** Completes and publishes every open bar (end of a replay). */

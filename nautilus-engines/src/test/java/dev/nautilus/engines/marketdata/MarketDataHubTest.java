@@ -84,4 +84,21 @@ class MarketDataHubTest {
         assertThat(hub.cacheHitRate()).isBetween(0.0, 1.0);
         requester.close();
     }
+
+    @Test
+    void barsFromABarSourceArePublishedInOrderAndOverlapsRefused() {
+        Bar first = new Bar("AAPL", 0, 86_400_000_000L, 10, 12, 9, 11, 1000, 11, 0);
+        Bar second = new Bar("AAPL", 86_400_000_000L, 172_800_000_000L, 11, 13, 10, 12, 900, 12, 0);
+        hub.ingestBar(first);
+        hub.ingestBar(second);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.ingestBar(first))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AAPL").hasMessageContaining("overlaps");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 4);
+        assertThat(received).extracting(Message::topic).containsExactly("market_data.bar.AAPL", "price.update.AAPL",
+                "market_data.bar.AAPL", "price.update.AAPL");
+        assertThat(received.get(2).payloadAs(Bar.class)).isEqualTo(second);
+        assertThat(hub.barCount()).isEqualTo(2);
+        assertThat(hub.snapshot("AAPL").bar()).isEqualTo(second);
+    }
 }
