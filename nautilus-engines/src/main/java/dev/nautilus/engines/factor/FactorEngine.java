@@ -1,17 +1,11 @@
 package dev.nautilus.engines.factor;
 
-import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
-import dev.nautilus.engines.host.Engine;
-import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.universe.CrossSection;
-import dev.nautilus.engines.universe.UniverseFeed;
-import io.micrometer.core.instrument.Counter;
-import java.util.HashMap;
-import java.util.Map;
+import dev.nautilus.engines.universe.UniverseEngine;
 import java.util.Objects;
 
 /**
@@ -20,14 +14,10 @@ import java.util.Objects;
  * {@code factor.calculation.<universe>}. Its input is the hub's ordered market-data stream
  * (reference data, then bars), so its output is a function of that stream alone.
  */
-public final class FactorEngine implements Engine {
+public final class FactorEngine extends UniverseEngine<FactorExposureCalculator> {
 
     private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.FACTOR);
     private final FactorConfig config;
-    private final UniverseFeed feed = new UniverseFeed();
-    private final Map<String, FactorExposureCalculator> calculators = new HashMap<>();
-    private PatientPublisher publisher;
-    private Counter rebalances;
 
     /** @param config look-backs and normalisation, the same for every universe */
     public FactorEngine(FactorConfig config) {
@@ -40,20 +30,14 @@ public final class FactorEngine implements Engine {
     }
 
     @Override
-    public void onStart(EngineContext context) {
-        publisher = context.publisher();
-        rebalances = Counter.builder("nautilus.factor.rebalances").tag("engine", name()).register(context.meters());
+    protected FactorExposureCalculator newModel(String universe) {
+        return new FactorExposureCalculator(config);
     }
 
     @Override
-    public void onMessage(Message message) {
-        for (CrossSection section : feed.onMessage(message)) {
-            calculators.computeIfAbsent(section.universe(), u -> new FactorExposureCalculator(config))
-                    .onCrossSection(section, feed.memberCount(section.universe()))
-                    .ifPresent(exposures -> {
-                        publisher.publish(MessageType.FACTOR_CALCULATION, "factor.calculation." + exposures.universe(), exposures);
-                        rebalances.increment();
-                    });
-        }
+    protected void onCrossSection(FactorExposureCalculator calculator, CrossSection section, int universeSize,
+            PatientPublisher publisher) {
+        calculator.onCrossSection(section, universeSize).ifPresent(exposures ->
+                publisher.publish(MessageType.FACTOR_CALCULATION, "factor.calculation." + exposures.universe(), exposures));
     }
 }

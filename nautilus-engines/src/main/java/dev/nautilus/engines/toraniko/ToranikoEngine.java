@@ -1,17 +1,11 @@
 package dev.nautilus.engines.toraniko;
 
-import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
-import dev.nautilus.engines.host.Engine;
-import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.universe.CrossSection;
-import dev.nautilus.engines.universe.UniverseFeed;
-import io.micrometer.core.instrument.Counter;
-import java.util.HashMap;
-import java.util.Map;
+import dev.nautilus.engines.universe.UniverseEngine;
 import java.util.Objects;
 
 /**
@@ -21,14 +15,10 @@ import java.util.Objects;
  * {@code factor.return.toraniko.<universe>}) and the rolling factor covariance
  * ({@link FactorCovarianceUpdate} on {@code factor.model.toraniko.<universe>}).
  */
-public final class ToranikoEngine implements Engine {
+public final class ToranikoEngine extends UniverseEngine<ToranikoModel> {
 
     private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.TORANIKO);
     private final ToranikoConfig config;
-    private final UniverseFeed feed = new UniverseFeed();
-    private final Map<String, ToranikoModel> models = new HashMap<>();
-    private PatientPublisher publisher;
-    private Counter periods;
 
     /** @param config model parameters, the same for every universe */
     public ToranikoEngine(ToranikoConfig config) {
@@ -41,21 +31,16 @@ public final class ToranikoEngine implements Engine {
     }
 
     @Override
-    public void onStart(EngineContext context) {
-        publisher = context.publisher();
-        periods = Counter.builder("nautilus.toraniko.periods").tag("engine", name()).register(context.meters());
+    protected ToranikoModel newModel(String universe) {
+        return new ToranikoModel(universe, config);
     }
 
     @Override
-    public void onMessage(Message message) {
-        for (CrossSection section : feed.onMessage(message)) {
-            ToranikoModel model = models.computeIfAbsent(section.universe(), u -> new ToranikoModel(u, config));
-            model.onCrossSection(section).ifPresent(returns -> {
-                publisher.publish(MessageType.FACTOR_CALCULATION, "factor.return.toraniko." + returns.universe(), returns);
-                model.covarianceUpdate().ifPresent(cov ->
-                        publisher.publish(MessageType.FACTOR_CALCULATION, "factor.model.toraniko." + cov.universe(), cov));
-                periods.increment();
-            });
-        }
+    protected void onCrossSection(ToranikoModel model, CrossSection section, int universeSize, PatientPublisher publisher) {
+        model.onCrossSection(section).ifPresent(returns -> {
+            publisher.publish(MessageType.FACTOR_CALCULATION, "factor.return.toraniko." + returns.universe(), returns);
+            model.covarianceUpdate().ifPresent(cov ->
+                    publisher.publish(MessageType.FACTOR_CALCULATION, "factor.model.toraniko." + cov.universe(), cov));
+        });
     }
 }

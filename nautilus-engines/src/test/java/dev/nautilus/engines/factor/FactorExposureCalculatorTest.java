@@ -1,5 +1,6 @@
 package dev.nautilus.engines.factor;
 
+import static dev.nautilus.engines.ReferenceStatistics.zScores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -71,7 +72,7 @@ class FactorExposureCalculatorTest {
             assertThat(new double[] {e.rawMomentum(), e.rawVolatility(), e.rawLiquidity(), e.rawSize()})
                     .containsExactly(new double[] {raw[0][i], raw[1][i], raw[2][i], raw[3][i]}, within(1e-12));
             assertThat(new double[] {e.momentum(), e.volatility(), e.liquidity(), e.size()})
-                    .containsExactly(new double[] {z(raw[0])[i], z(raw[1])[i], z(raw[2])[i], z(raw[3])[i]}, within(1e-12));
+                    .containsExactly(new double[] {zScores(raw[0])[i], zScores(raw[1])[i], zScores(raw[2])[i], zScores(raw[3])[i]}, within(1e-12));
         }
     }
 
@@ -96,23 +97,6 @@ class FactorExposureCalculatorTest {
         for (int i = 0; i < 4; i++) {
             clipped[i] = Math.min(q3, Math.max(q1, size[i]));
         }
-        assertThat(e.exposures().stream().mapToDouble(InstrumentExposure::size).toArray()).containsExactly(z(clipped), within(1e-12));
-    }
-
-    private static double[] z(double[] x) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v / x.length;
-        }
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(ss / (x.length - 1));
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (x[i] - mean) / sd;
-        }
-        return out;
+        assertThat(e.exposures().stream().mapToDouble(InstrumentExposure::size).toArray()).containsExactly(zScores(clipped), within(1e-12));
     }
 }

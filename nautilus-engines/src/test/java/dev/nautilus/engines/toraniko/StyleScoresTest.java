@@ -1,5 +1,6 @@
 package dev.nautilus.engines.toraniko;
 
+import static dev.nautilus.engines.ReferenceStatistics.zScores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -28,33 +29,16 @@ class StyleScoresTest {
         double[] bp = {0.5, 1.0, 2.0, 4.0};
         double[] sp = {1.0, 1.0, 2.0, 1.0};
         double[] cf = {0.1, -0.1, 0.3, 0.1};
-        // no winsorisation, so by hand: z(ln bp), z(ln sp), z(cf), averaged, z again
+        // no winsorisation, so by hand: zScores(ln bp), zScores(ln sp), zScores(cf), averaged, z again
         double[] lnBp = {Math.log(0.5), 0, Math.log(2), Math.log(4)};
         double[] lnSp = {0, 0, Math.log(2), 0};
         double[] mean = new double[4];
-        double[] zb = z(lnBp);
-        double[] zs = z(lnSp);
-        double[] zc = z(cf);
+        double[] zb = zScores(lnBp);
+        double[] zs = zScores(lnSp);
+        double[] zc = zScores(cf);
         for (int i = 0; i < 4; i++) {
             mean[i] = (zb[i] + zs[i] + zc[i]) / 3;
         }
-        assertThat(StyleScores.valueScores(bp, sp, cf, 0)).containsExactly(z(mean), within(1e-12));
-    }
-
-    private static double[] z(double[] x) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v / x.length;
-        }
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(ss / (x.length - 1));
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (x[i] - mean) / sd;
-        }
-        return out;
+        assertThat(StyleScores.valueScores(bp, sp, cf, 0)).containsExactly(zScores(mean), within(1e-12));
     }
 }
