@@ -13,7 +13,9 @@ import dev.nautilus.engines.marketdata.BitstampTradeReplay;
 import dev.nautilus.engines.marketdata.TimeBarAggregator;
 import dev.nautilus.engines.marketdata.Trade;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,7 @@ class DirectionPredictorTest {
     private static final String BTC = BitstampTradeReplay.INSTRUMENT;
     private static final MlConfig CONFIG = MlConfig.defaults();
     private static List<FeatureUpdate> updates;
+    private static final Map<Long, Double> priceByBarEnd = new HashMap<>();
 
     @BeforeAll
     static void features() {
@@ -43,6 +46,7 @@ class DirectionPredictorTest {
             }
             latest = calculator.onTrade(t);
         }
+        updates.forEach(u -> priceByBarEnd.put(u.barEndMicros(), u.price()));
     }
 
     private static List<MlPrediction> run(List<FeatureUpdate> input) {
@@ -110,6 +114,8 @@ class DirectionPredictorTest {
         int hits = 0;
         int baselineHits = 0;
         int scored = 0;
+        int reversalHits = 0;
+        int reversalScored = 0;
         double loss = 0;
         double baselineLoss = 0;
         for (int i = 0; i + 1 < predictions.size(); i++) {
@@ -119,6 +125,14 @@ class DirectionPredictorTest {
                 continue;
             }
             boolean up = next > now;
+            if (i > 0) {
+                // context, not a check: "the next move reverses the last one" (bid-ask bounce in trade prices)
+                double before = priceAt(predictions.get(i - 1).barEndMicros());
+                if (before != now) {
+                    reversalHits += up == (now < before) ? 1 : 0;
+                    reversalScored++;
+                }
+            }
             double p = predictions.get(i).probabilityUp();
             double q = predictions.get(i).baselineProbabilityUp();
             hits += (p > 0.5) == up ? 1 : 0;
@@ -134,8 +148,9 @@ class DirectionPredictorTest {
         assertThat(last.baselineAccuracy()).isCloseTo((double) baselineHits / scored, within(1e-12));
         assertThat(last.logLoss()).isCloseTo(loss / scored, within(1e-9));
         assertThat(last.baselineLogLoss()).isCloseTo(baselineLoss / scored, within(1e-9));
-        LOG.info("BTC one-minute direction, {} scored forecasts: model accuracy={} logLoss={}, baseline accuracy={} logLoss={}",
-                scored, last.accuracy(), last.logLoss(), last.baselineAccuracy(), last.baselineLogLoss());
+        LOG.info("BTC one-minute direction, {} scored forecasts: model accuracy={} logLoss={}, baseline accuracy={} logLoss={}, "
+                + "last-move-reverses rule accuracy={}", scored, last.accuracy(), last.logLoss(), last.baselineAccuracy(),
+                last.baselineLogLoss(), (double) reversalHits / reversalScored);
         // a learner of up/down on minute bars is near a coin toss; it must at least not be badly calibrated
         assertThat(last.logLoss()).isLessThan(Math.log(2) + 0.02);
     }
@@ -147,7 +162,7 @@ class DirectionPredictorTest {
     }
 
     private static double priceAt(long barEnd) {
-        return updates.stream().filter(u -> u.barEndMicros() == barEnd).findFirst().orElseThrow().price();
+        return priceByBarEnd.get(barEnd);
     }
 
     /** Row s standardised by the mean and sample sd of rows 0..s (two passes each). */
