@@ -6,6 +6,7 @@ import dev.nautilus.engines.stats.RunningMoments;
 import dev.nautilus.engines.universe.BarHistory;
 import dev.nautilus.engines.universe.CrossSection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +17,9 @@ import java.util.Optional;
  * <p>Per instrument, from its own last bars (see {@link InstrumentExposure} for the formulas); then,
  * across the instruments that have enough history, each factor is winsorised at the configured
  * percentile and standardised to mean 0 and sample standard deviation 1. An instrument is eligible
- * at a rebalance when it has a bar in that cross-section and {@link FactorConfig#historyNeeded()} bars
- * of history; at least three are needed for a cross-section. Not thread-safe.
+ * at a rebalance when it has a bar in that cross-section, {@link FactorConfig#historyNeeded()} bars
+ * of history and finite factors (bars without volume give no liquidity); at least three are needed
+ * for a cross-section. Not thread-safe.
  */
 public final class FactorExposureCalculator {
 
@@ -50,8 +52,11 @@ public final class FactorExposureCalculator {
         for (String symbol : section.bars().keySet()) {
             List<Bar> bars = history.of(symbol);
             if (bars.size() >= config.historyNeeded()) {
-                symbols.add(symbol);
-                raw.add(rawFactors(bars, section.references().get(symbol).sharesOutstanding()));
+                double[] factors = rawFactors(bars, section.references().get(symbol).sharesOutstanding());
+                if (Arrays.stream(factors).allMatch(Double::isFinite)) { // no dollar volume (zero-volume bars): no liquidity
+                    symbols.add(symbol);
+                    raw.add(factors);
+                }
             }
         }
         if (symbols.size() < MIN_INSTRUMENTS) {

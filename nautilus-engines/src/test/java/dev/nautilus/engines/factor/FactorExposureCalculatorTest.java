@@ -77,6 +77,22 @@ class FactorExposureCalculatorTest {
     }
 
     @Test
+    void anInstrumentWithoutDollarVolumeIsLeftOutNotFatal() {
+        FactorConfig config = new FactorConfig(1, 0, 2, 1, 1, 0.0);
+        FactorExposureCalculator calculator = new FactorExposureCalculator(config);
+        Optional<FactorExposures> result = Optional.empty();
+        for (int t = 0; t < 3; t++) {
+            CrossSection s = section(t);
+            Map<String, Bar> bars = new TreeMap<>(s.bars());
+            Bar d = bars.get("D");
+            bars.put("D", new Bar("D", d.startMicros(), d.endMicros(), d.open(), d.high(), d.low(), d.close(), 0, d.vwap(), 0));
+            result = calculator.onCrossSection(new CrossSection("test", s.endMicros(), new TreeMap<>(bars), s.references(), true), 4);
+        }
+        assertThat(result.orElseThrow().exposures()).extracting(InstrumentExposure::symbol).containsExactly("A", "B", "C");
+        assertThat(result.orElseThrow().ineligible()).isEqualTo(1);
+    }
+
+    @Test
     void winsorisesBeforeStandardisingAndRebalancesOnSchedule() {
         // with 4 names and p = 0.25, values are clipped to the type-7 quartiles before the z-score
         FactorConfig config = new FactorConfig(1, 0, 2, 1, 2, 0.25);
