@@ -24,6 +24,7 @@ import dev.nautilus.app.http.EngineHttpServer;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineHost;
 import dev.nautilus.engines.host.EngineRuntime;
+import dev.nautilus.engines.marketdata.InstrumentReference;
 import dev.nautilus.engines.marketdata.MarketDataHub;
 import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.engines.marketdata.TradeReplay;
@@ -49,7 +50,7 @@ public final class Platform implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private EngineHost host;
     private boolean closed;
-    private CompletableFuture<Long> replay;
+    private final List<CompletableFuture<Long>> replays = new ArrayList<>();
 
     /** The store and its recorder; {@code null} in an engine process (see {@link #start(NautilusConfig, String)}). */
     private final Store store;
@@ -162,7 +163,7 @@ public final class Platform implements AutoCloseable {
     /**
      * Starts the named engines in one host and each engine's HTTP endpoints.
      *
-     * @param names         engine names (see {@link EngineCatalog#PIPELINE})
+     * @param names         engine names (see {@link EngineCatalog#ALL})
      * @param portOverrides port per engine name replacing its default (0 = ephemeral); the
      *                      configured offset applies to defaults and overrides alike
      * @param instance      instance suffix of this process's consumers, e.g. {@code 1}
@@ -213,17 +214,31 @@ public final class Platform implements AutoCloseable {
      * @throws IllegalStateException when this process runs no hub
      */
     public synchronized CompletableFuture<Long> startReplay(List<Trade> trades, double speed) {
+        return startReplay(List.of(), trades, speed);
+    }
+
+    /**
+     * Publishes instruments' reference data, then replays their trades through the hub on a thread
+     * of its own. Several replays may run side by side (e.g. BTC and an equity universe).
+     *
+     * @param references reference data published before the first trade (empty for none)
+     * @param speed      1 = real time, 0 = as fast as possible
+     * @return completes with the number of accepted trades
+     * @throws IllegalStateException when this process runs no hub
+     */
+    public synchronized CompletableFuture<Long> startReplay(List<InstrumentReference> references, List<Trade> trades, double speed) {
         MarketDataHub hub = hub().orElseThrow(() -> new IllegalStateException("no market data hub in this process"));
         TradeReplay player = new TradeReplay(hub, speed);
         CompletableFuture<Long> done = new CompletableFuture<>();
-        Thread.ofPlatform().name("nautilus-replay").daemon().start(() -> {
+        Thread.ofPlatform().name("nautilus-replay-" + replays.size()).daemon().start(() -> {
             try {
+                references.forEach(hub::publishReference);
                 done.complete(player.run(trades, stopping::get));
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
         });
-        replay = done;
+        replays.add(done);
         return done;
     }
 
@@ -255,9 +270,7 @@ public final class Platform implements AutoCloseable {
             return; // idempotent: commands close early to drain, then again on the way out
         }
         closed = true;
-        if (replay != null) {
-            replay.exceptionally(e -> 0L).join();
-        }
+        replays.forEach(r -> r.exceptionally(e -> 0L).join());
         servers.forEach(EngineHttpServer::close);
         servers.clear();
         if (host != null) {

@@ -51,7 +51,7 @@ final class EngineCommand implements Callable<Integer> {
             platform.startEngines(List.of(name), options.ports(),
                     instance != null ? instance : String.valueOf(ManagementFactory.getRuntimeMXBean().getPid()));
             if (platform.hub().isPresent() && !options.noReplay) {
-                platform.startReplay(options.trades(), options.speed);
+                options.startReplay(platform);
             }
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("nautilus engine: " + e.getMessage());

@@ -1,12 +1,15 @@
 package dev.nautilus.app.cli;
 
+import dev.nautilus.app.Platform;
 import dev.nautilus.app.engines.ReplaySource;
 import dev.nautilus.engines.marketdata.BitstampTradeReplay;
+import dev.nautilus.engines.marketdata.InstrumentReference;
 import dev.nautilus.engines.marketdata.Trade;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code up}, {@code engine} and {@code replay}: ports and what to replay. */
@@ -39,6 +42,19 @@ final class EngineOptions {
 
     Map<String, Integer> ports() {
         return ports == null ? Map.of() : ports;
+    }
+
+    /**
+     * Reference data of the replayed instruments: the synthetic feed's (sectors, shares, fundamentals,
+     * what the Factor and Toraniko engines model), none for recorded trades.
+     */
+    List<InstrumentReference> references() {
+        return synthetic != null ? ReplaySource.syntheticReferences(synthetic) : List.of();
+    }
+
+    /** Starts the replay these options ask for on the platform's hub: reference data first, then the trades. */
+    CompletableFuture<Long> startReplay(Platform platform) {
+        return platform.startReplay(references(), trades(), speed);
     }
 
     List<Trade> trades() {

@@ -36,7 +36,7 @@ final class ReplayCommand implements Callable<Integer> {
             Map<String, Integer> ports = options.ports().isEmpty() ? Map.of(EngineMatrix.MARKETDATA, 0) : options.ports();
             platform.startEngines(List.of(EngineMatrix.MARKETDATA), ports, "replay");
             long started = System.nanoTime();
-            long accepted = platform.startReplay(options.trades(), options.speed).join();
+            long accepted = options.startReplay(platform).join();
             double seconds = (System.nanoTime() - started) / 1e9;
             var hub = platform.hub().orElseThrow();
             out.printf("Replayed %d trades in %.2f s (%.0f trades/s); rejected %s%n", accepted, seconds, accepted / seconds,

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nautilus up}: the whole platform in one process, on the embedded default unless configured
  * otherwise: every implemented engine with its HTTP endpoints, and the hub replaying the real BTC
- * trades (or a CSV / the synthetic feed).
+ * trades (or a CSV / the synthetic feed, whose reference data feeds the Factor and Toraniko engines).
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Runs the whole platform in one process (in-memory buses and embedded store unless configured).")
@@ -53,9 +53,9 @@ final class UpCommand implements Callable<Integer> {
         }, "nautilus-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            platform.startEngines(EngineCatalog.PIPELINE, options.ports(), "1");
+            platform.startEngines(EngineCatalog.ALL, options.ports(), "1");
             if (!options.noReplay) {
-                platform.startReplay(options.trades(), options.speed);
+                options.startReplay(platform);
             }
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("nautilus up: " + e.getMessage());

@@ -7,11 +7,15 @@ import dev.nautilus.engines.collateral.CollateralEngine;
 import dev.nautilus.engines.collateral.MarginCalculator;
 import dev.nautilus.engines.collateral.MarginRates;
 import dev.nautilus.engines.collateral.MarginSchedule;
+import dev.nautilus.engines.factor.FactorConfig;
+import dev.nautilus.engines.factor.FactorEngine;
 import dev.nautilus.engines.features.FeatureConfig;
 import dev.nautilus.engines.features.FeaturesEngine;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.marketdata.MarketDataHub;
+import dev.nautilus.engines.ml.MlConfig;
+import dev.nautilus.engines.ml.MlEngine;
 import dev.nautilus.engines.portfolio.FeeModel;
 import dev.nautilus.engines.portfolio.PaperExecutor;
 import dev.nautilus.engines.portfolio.PortfolioEngine;
@@ -23,6 +27,8 @@ import dev.nautilus.engines.risk.RiskLimits;
 import dev.nautilus.engines.strategy.MovingAverageCrossStrategy;
 import dev.nautilus.engines.strategy.RsiMeanReversionStrategy;
 import dev.nautilus.engines.strategy.StrategyEngine;
+import dev.nautilus.engines.toraniko.ToranikoConfig;
+import dev.nautilus.engines.toraniko.ToranikoEngine;
 import dev.nautilus.engines.vpin.EnhancedVpinConfig;
 import dev.nautilus.engines.vpin.EnhancedVpinEngine;
 import dev.nautilus.engines.vpin.VpinConfig;
@@ -35,7 +41,8 @@ import java.util.List;
  * says which calculator settings the running platform uses. Parameters are those the BTC replay
  * test in nautilus-engines validated: 500 BTC VPIN buckets (≈ a day's volume / 50, as in the paper),
  * MA cross 10/30 on one-minute bars trading 1 BTC, 10,000 USD of paper cash, 25 bp fees, 2 bp
- * slippage, 5% drop in 5 minutes for a flash crash, 50%/30% initial/maintenance margin.
+ * slippage, 5% drop in 5 minutes for a flash crash, 50%/30% initial/maintenance margin. Factor,
+ * Toraniko and ML use their configs' defaults (one-minute bars: hour-long look-backs).
  */
 public final class EngineCatalog {
 
@@ -43,6 +50,12 @@ public final class EngineCatalog {
     public static final List<String> PIPELINE = List.of(EngineMatrix.FEATURES, EngineMatrix.VPIN, EngineMatrix.ENHANCED_VPIN,
             EngineMatrix.STRATEGY, EngineMatrix.PORTFOLIO, EngineMatrix.RISK, EngineMatrix.COLLATERAL, EngineMatrix.ANALYTICS,
             EngineMatrix.BACKTESTING, EngineMatrix.MARKETDATA);
+
+    /** The quant engines of issue #5 (Factor, Toraniko, ML): consumers only, started before the pipeline. */
+    public static final List<String> QUANT = List.of(EngineMatrix.FACTOR, EngineMatrix.TORANIKO, EngineMatrix.ML);
+
+    /** Every implemented engine in start order: consumers first, the hub (the publisher) last. */
+    public static final List<String> ALL = java.util.stream.Stream.concat(QUANT.stream(), PIPELINE.stream()).toList();
 
     /** The paper account's name. */
     public static final String ACCOUNT = "paper";
@@ -84,18 +97,21 @@ public final class EngineCatalog {
                     new MarginCalculator(MarginSchedule.builder(new MarginRates(0.5, 0.3)).build()));
             case EngineMatrix.ANALYTICS -> new AnalyticsEngine(settings.analytics());
             case EngineMatrix.BACKTESTING -> new BacktestingEngine(new BacktestOnRequest());
+            case EngineMatrix.FACTOR -> new FactorEngine(FactorConfig.defaults());
+            case EngineMatrix.TORANIKO -> new ToranikoEngine(ToranikoConfig.defaults());
+            case EngineMatrix.ML -> new MlEngine(MlConfig.defaults());
             default -> throw new IllegalArgumentException("engine '" + name + "' belongs to a later issue and is not implemented yet; "
-                    + "implemented: " + PIPELINE);
+                    + "implemented: " + ALL);
         };
     }
 
-    /** New engines for the given names, in pipeline start order (the hub last). */
+    /** New engines for the given names, in start order (the hub last). */
     public static List<Engine> create(List<String> names) {
         return create(names, PipelineSettings.defaults());
     }
 
     /** New engines for the given names with {@code settings}, in pipeline start order (the hub last). */
     public static List<Engine> create(List<String> names, PipelineSettings settings) {
-        return PIPELINE.stream().filter(names::contains).map(name -> create(name, settings)).toList();
+        return ALL.stream().filter(names::contains).map(name -> create(name, settings)).toList();
     }
 }

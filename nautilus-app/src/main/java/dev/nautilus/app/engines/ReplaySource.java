@@ -2,6 +2,7 @@ package dev.nautilus.app.engines;
 
 import dev.nautilus.engines.marketdata.BitstampTradeReplay;
 import dev.nautilus.engines.marketdata.CsvTradeReader;
+import dev.nautilus.engines.marketdata.InstrumentReference;
 import dev.nautilus.engines.marketdata.SyntheticFeedConfig;
 import dev.nautilus.engines.marketdata.SyntheticMarketFeed;
 import dev.nautilus.engines.marketdata.Trade;
@@ -46,14 +47,29 @@ public final class ReplaySource {
         }
     }
 
+    /** Universe name of the synthetic feed's reference data. */
+    public static final String SYNTHETIC_UNIVERSE = "synthetic";
+
     /** {@code steps} steps of the synthetic feed (one trade per instrument per step), seed 42. */
     public static List<Trade> synthetic(int instruments, int steps) {
-        SyntheticMarketFeed feed = new SyntheticMarketFeed(SyntheticFeedConfig.defaults(42, instruments, Math.max(1, instruments / 4)));
+        SyntheticMarketFeed feed = new SyntheticMarketFeed(syntheticConfig(instruments));
         List<Trade> trades = new ArrayList<>(instruments * steps);
         for (int i = 0; i < steps; i++) {
             trades.addAll(feed.nextStep());
         }
         return trades;
+    }
+
+    /**
+     * Reference data (sector, shares outstanding, fundamentals) of the instruments {@link #synthetic}
+     * replays, universe {@value #SYNTHETIC_UNIVERSE}: what the Factor and Toraniko engines need.
+     */
+    public static List<InstrumentReference> syntheticReferences(int instruments) {
+        return new SyntheticMarketFeed(syntheticConfig(instruments)).references(SYNTHETIC_UNIVERSE);
+    }
+
+    private static SyntheticFeedConfig syntheticConfig(int instruments) {
+        return SyntheticFeedConfig.defaults(42, instruments, Math.max(1, instruments / 4));
     }
 
     private static TradeLoad report(String source, TradeLoad load) {

@@ -103,7 +103,7 @@ class EngineHttpServerTest {
     void unknownEngineIsAClearError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineCatalog.create("nope"))
                 .hasMessageContaining("unknown engine 'nope'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineCatalog.create("ml"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineCatalog.create("websocket"))
                 .hasMessageContaining("not implemented yet");
     }
 

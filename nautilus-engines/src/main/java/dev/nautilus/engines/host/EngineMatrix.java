@@ -3,6 +3,7 @@ package dev.nautilus.engines.host;
 import static dev.nautilus.bus.MessageType.ANALYTICS_RESULT;
 import static dev.nautilus.bus.MessageType.COLLATERAL_UPDATE;
 import static dev.nautilus.bus.MessageType.FACTOR_CALCULATION;
+import static dev.nautilus.bus.MessageType.FEATURE_CALCULATION;
 import static dev.nautilus.bus.MessageType.MARKET_DATA;
 import static dev.nautilus.bus.MessageType.ML_PREDICTION;
 import static dev.nautilus.bus.MessageType.PORTFOLIO_UPDATE;
@@ -30,8 +31,9 @@ import java.util.stream.Collectors;
  * portfolio → risk/collateral) in which every engine's output is a function of an ordered input
  * stream, so the same replay gives the same signals and P&amp;L over any transport and any thread
  * timing. Feeding, say, risk alerts back into the strategy would make results depend on which bus
- * delivered first. Engines of other issues (analytics, factor, ML, toraniko, backtesting,
- * websocket) are listed so their ports and topics are reserved; they have no implementation yet.
+ * delivered first. Factor and Toraniko read only market data (reference data and bars), ML only the
+ * features. Engines of other issues (analytics, backtesting, websocket) are listed so their ports
+ * and topics are reserved.
  */
 public final class EngineMatrix {
 
@@ -45,6 +47,9 @@ public final class EngineMatrix {
     public static final String COLLATERAL = "collateral";
     public static final String ANALYTICS = "analytics";
     public static final String BACKTESTING = "backtesting";
+    public static final String FACTOR = "factor";
+    public static final String ML = "ml";
+    public static final String TORANIKO = "toraniko";
 
     private static final List<EngineWiring> ROWS = List.of(
             row(ANALYTICS, "Analytics", 8100, List.of("portfolio.*", "risk.*", "strategy.*", "ml.prediction.*"),
@@ -55,11 +60,12 @@ public final class EngineMatrix {
             row(RISK, "Risk", 8200, List.of("portfolio.*", "vpin.*", "ml.prediction.*", "strategy.*"),
                     EnumSet.of(PORTFOLIO_UPDATE),
                     List.of("risk.alert.*", "risk.metric.*", "portfolio.risk.*")),
-            row("factor", "Factor", 8300, List.of("market_data.*", "portfolio.*", "strategy.*"),
-                    EnumSet.of(MARKET_DATA, PORTFOLIO_UPDATE, STRATEGY_SIGNAL),
+            row(FACTOR, "Factor", 8300, List.of("market_data.*", "portfolio.*", "strategy.*"),
+                    EnumSet.of(MARKET_DATA),
                     List.of("factor.calculation.*", "factor.update.*")),
-            row("ml", "ML", 8400, List.of("vpin.*", "risk.*", "strategy.*", "analytics.*"),
-                    EnumSet.of(VPIN_CALCULATION, RISK_METRIC, STRATEGY_SIGNAL, ANALYTICS_RESULT),
+            // the seed's ML row reads no features; ours predicts from them, so it adds feature.calculation.*
+            row(ML, "ML", 8400, List.of("vpin.*", "risk.*", "strategy.*", "analytics.*", "feature.calculation.*"),
+                    EnumSet.of(FEATURE_CALCULATION),
                     List.of("ml.prediction.*", "model.training.complete.*")),
             row(FEATURES, "Features", 8500, List.of("market_data.*", "portfolio.*", "strategy.*"),
                     EnumSet.of(MARKET_DATA),
@@ -75,8 +81,8 @@ public final class EngineMatrix {
             row(PORTFOLIO, "Portfolio", 8900, List.of("strategy.*", "risk.*", "analytics.*", "collateral.*"),
                     EnumSet.of(STRATEGY_SIGNAL),
                     List.of("portfolio.update.*", "position.change.*")),
-            row("toraniko", "Toraniko", 8950, List.of("portfolio.*", "market_data.*", "risk.*"),
-                    EnumSet.of(PORTFOLIO_UPDATE, MARKET_DATA, RISK_METRIC),
+            row(TORANIKO, "Toraniko", 8950, List.of("portfolio.*", "market_data.*", "risk.*"),
+                    EnumSet.of(MARKET_DATA),
                     List.of("factor.model.*", "factor.return.*")),
             row(COLLATERAL, "Collateral", 9000, List.of("portfolio.*", "market_data.*", "risk.*", "strategy.*"),
                     EnumSet.of(PORTFOLIO_UPDATE),

@@ -23,6 +23,11 @@ public record InstrumentSpec(String symbol, int sector, double marketCap, double
         }
     }
 
+    /** Shares outstanding: the initial market cap at the initial price. */
+    public double sharesOutstanding() {
+        return marketCap / initialPrice;
+    }
+
     /** Sector name, {@code SECTOR_<n>}. */
     public String sectorName() {
         return "SECTOR_" + sector;

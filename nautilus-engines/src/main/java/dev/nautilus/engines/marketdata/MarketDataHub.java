@@ -132,6 +132,18 @@ public final class MarketDataHub implements Engine {
         publishBar(out, bar);
     }
 
+    /**
+     * Publishes an instrument's reference data on {@code market_data.instrument.<symbol>}; call it
+     * before the instrument's first trade, so consumers of the ordered stream know it by then.
+     *
+     * @throws IllegalStateException before the hub was started
+     */
+    public synchronized void publishReference(InstrumentReference reference) {
+        requireStarted();
+        publisher.publish(MessageType.MARKET_DATA, "market_data.instrument." + reference.symbol(), reference);
+        published.incrementAndGet();
+    }
+
     /** Completes and publishes every open bar (end of a replay). */
     public synchronized void flushBars() {
         BusEndpoint out = requireStarted();

@@ -70,6 +70,26 @@ public final class SyntheticMarketFeed {
         return instruments;
     }
 
+    /**
+     * Reference data of the universe, in symbol order: sector, shares outstanding and fundamentals.
+     * Fundamentals come from a generator of their own (seeded from the feed's seed) so that adding
+     * them left the price path of every seed unchanged. Book/price is lognormal around 0.4, sales/price
+     * around 0.8, cash-flow/price normal around 0.08 (so a few are negative), all at the initial price.
+     *
+     * @param universe the universe name carried by every reference
+     */
+    public List<InstrumentReference> references(String universe) {
+        Random fundamentals = new Random(config.seed() ^ 0x5DEECE66DL);
+        List<InstrumentReference> refs = new ArrayList<>(instruments.size());
+        for (InstrumentSpec s : instruments) {
+            double cap = s.marketCap();
+            refs.add(new InstrumentReference(s.symbol(), universe, s.sectorName(), s.sharesOutstanding(),
+                    cap * 0.4 * Math.exp(0.5 * fundamentals.nextGaussian()), cap * 0.8 * Math.exp(0.6 * fundamentals.nextGaussian()),
+                    cap * (0.08 + 0.05 * fundamentals.nextGaussian())));
+        }
+        return List.copyOf(refs);
+    }
+
     /** Model correlation of the per-step log returns of instruments {@code i} and {@code j}. */
     public double modelCorrelation(int i, int j) {
         InstrumentSpec a = instruments.get(i);

@@ -26,6 +26,11 @@ class EngineMatrixTest {
         assertThat(matches("risk", "portfolio.update.paper")).isTrue();
         assertThat(matches("collateral", "portfolio.update.paper")).isTrue();
         assertThat(matches("vpin", "market_data.trade.BTCUSD")).isTrue();
+        // the quant engines: reference data and bars for Factor and Toraniko, features for ML
+        assertThat(matches("factor", "market_data.instrument.SYN001")).isTrue();
+        assertThat(matches("toraniko", "market_data.bar.SYN001")).isTrue();
+        assertThat(matches("ml", "feature.calculation.BTCUSD")).isTrue();
+        assertThat(EngineMatrix.of("ml").types()).containsExactly(dev.nautilus.bus.MessageType.FEATURE_CALCULATION);
     }
 
     @Test
