@@ -29,6 +29,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer and shorter iterations (a smoke run, not a figure to record).")
     boolean quick;
 
+    @Option(names = "--rate", description = "Messages per second of the latency scenario (default: ${DEFAULT-VALUE}).")
+    int rate = 10_000;
+
     @Spec
     CommandSpec spec;
 
@@ -44,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
                 yield 0;
             }
             case "latency" -> {
-                RedisLatencyBench.run(10_000, Duration.ofSeconds(quick ? 3 : 10)).publish(System.out, OUTPUT);
+                RedisLatencyBench.run(rate, Duration.ofSeconds(quick ? 3 : 10)).publish(System.out, OUTPUT);
                 yield 0;
             }
             case "seed-failure-mode" -> {
