@@ -10,6 +10,11 @@ import dev.nautilus.store.Stores;
 import dev.nautilus.store.recorder.BusRecorder;
 import io.micrometer.core.instrument.FunctionCounter;
 import dev.nautilus.app.config.RedisUrl;
+import dev.nautilus.app.api.BackendApi;
+import dev.nautilus.app.api.EngineTarget;
+import dev.nautilus.app.dashboard.DashboardServer;
+import dev.nautilus.app.monitor.MonitorTargets;
+import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.RoutingTable;
@@ -50,6 +55,8 @@ public final class Platform implements AutoCloseable {
     private EngineHost host;
     private boolean closed;
     private CompletableFuture<Long> replay;
+    private BackendApi api;
+    private DashboardServer dashboard;
 
     /** The store and its recorder; {@code null} in an engine process (see {@link #start(NautilusConfig, String)}). */
     private final Store store;
@@ -186,6 +193,51 @@ public final class Platform implements AutoCloseable {
         return List.copyOf(servers);
     }
 
+    /** Port-override keys of the faces, next to the engine names in {@code --port}. */
+    public static final String API = "api";
+    public static final String DASHBOARD = "dashboard";
+    public static final String WEBSOCKET = "websocket";
+
+    /**
+     * Starts the Backend API and the dashboard. The API's view subscribes to the buses here, so
+     * start the faces before the replay to show it from its first trade.
+     *
+     * @param portOverrides ports replacing the defaults under the keys {@link #API}, {@link #DASHBOARD}
+     *                      and {@link #WEBSOCKET} (the port the page connects its WebSocket to);
+     *                      0 = ephemeral; the configured offset applies
+     * @throws IllegalStateException when the faces were already started
+     */
+    public synchronized void startFaces(Map<String, Integer> portOverrides) {
+        if (api != null) {
+            throw new IllegalStateException("faces already started");
+        }
+        List<EngineTarget> engines = servers.isEmpty()
+                ? EngineCatalog.PIPELINE.stream().map(EngineMatrix::of)
+                        .map(w -> new EngineTarget(w.name(), w.displayName(), config.port(w.defaultPort()))).toList()
+                : servers.stream().map(s -> new EngineTarget(s.runtime().engine().name(),
+                        s.runtime().engine().wiring().displayName(), s.port())).toList();
+        var redis = MonitorTargets.resolve(config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        api = BackendApi.start(bus, store(), engines, redis, "1", config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)));
+        try {
+            dashboard = DashboardServer.start(config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)),
+                    api.port(), config.port(portOverrides.getOrDefault(WEBSOCKET, EngineMatrix.of(WEBSOCKET).defaultPort())));
+        } catch (RuntimeException e) {
+            api.close();
+            api = null;
+            throw e;
+        }
+    }
+
+    /** The Backend API, once {@link #startFaces} ran. */
+    public Optional<BackendApi> api() {
+        return Optional.ofNullable(api);
+    }
+
+    /** The dashboard server, once {@link #startFaces} ran. */
+    public Optional<DashboardServer> dashboard() {
+        return Optional.ofNullable(dashboard);
+    }
+
     /** The MarketData hub, when this process runs it. */
     public Optional<MarketDataHub> hub() {
         if (host == null) {
@@ -240,6 +292,10 @@ public final class Platform implements AutoCloseable {
         for (EngineHttpServer server : servers) {
             lines.add(String.format("%-18s http://localhost:%d/health", server.runtime().engine().wiring().displayName(), server.port()));
         }
+        if (api != null) {
+            lines.add(String.format("%-18s http://localhost:%d/api  (OpenAPI: http://localhost:%d/openapi.json)", "Backend API", api.port(), api.port()));
+            lines.add(String.format("%-18s http://localhost:%d/", "Dashboard", dashboard.port()));
+        }
         lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
         if (store != null) {
             lines.add(String.format("%-18s %s, %,d %s trades from earlier runs", "store", store.kind(), history, RECORDED_SYMBOL));
@@ -257,6 +313,12 @@ public final class Platform implements AutoCloseable {
         closed = true;
         if (replay != null) {
             replay.exceptionally(e -> 0L).join();
+        }
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (api != null) {
+            api.close();
         }
         servers.forEach(EngineHttpServer::close);
         servers.clear();

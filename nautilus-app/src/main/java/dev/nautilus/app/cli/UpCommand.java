@@ -54,6 +54,7 @@ final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             platform.startEngines(EngineCatalog.PIPELINE, options.ports(), "1");
+            platform.startFaces(options.ports());
             if (!options.noReplay) {
                 platform.startReplay(options.trades(), options.speed);
             }
