@@ -92,6 +92,9 @@ async function main(): Promise<void> {
       const price = await api.get(`/api/prices/${encodeURIComponent(instrument)}`).catch(() => null);
       if (price) setPrice(price.price);
     }
+  }
+
+  async function pollAlerts(): Promise<void> {
     const { alerts: recent } = await api.get<{ alerts: Alert[] }>('/api/alerts?limit=50');
     recent.reverse().forEach((a) => alerts.show(a, true));
   }
@@ -128,7 +131,8 @@ async function main(): Promise<void> {
   feed.start();
   every(1000, pollSnapshots);
   every(2000, async () => renderEngines($('engines-body'), $('engines-summary'), await api.get('/api/engines')));
-  every(400, async () => { if (!feed.open) await pollStreams(); });
+  every(1000, async () => { if (!feed.open) await pollStreams(); });
+  every(250, async () => { if (!feed.open) await pollAlerts(); });
 }
 
 main().catch((e) => {
