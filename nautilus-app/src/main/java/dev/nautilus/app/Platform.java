@@ -181,7 +181,7 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("engines already started");
         }
         names.forEach(EngineCatalog::create); // fail on a bad name before starting anything
-        List<Engine> engines = EngineCatalog.create(names);
+        List<Engine> engines = EngineCatalog.create(names, config.websocket());
         host = new EngineHost(bus, meters, instance, engines);
         // ports first: a port in use must fail the start before the engine joins its consumer group and takes messages
         for (EngineRuntime runtime : host.runtimes()) {
@@ -291,6 +291,9 @@ public final class Platform implements AutoCloseable {
         lines.add(String.format("%-18s %s", "main Redis", config.bus().mainRedisUrl().map(u -> "watched at " + u).orElse("not watched")));
         for (EngineHttpServer server : servers) {
             lines.add(String.format("%-18s http://localhost:%d/health", server.runtime().engine().wiring().displayName(), server.port()));
+            if (server.runtime().engine() instanceof dev.nautilus.app.websocket.WebSocketEngine) {
+                lines.add(String.format("%-18s ws://localhost:%d/ws", "WebSocket stream", server.port()));
+            }
         }
         if (api != null) {
             lines.add(String.format("%-18s http://localhost:%d/api  (OpenAPI: http://localhost:%d/openapi.json)", "Backend API", api.port(), api.port()));

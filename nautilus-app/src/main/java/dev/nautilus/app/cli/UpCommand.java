@@ -53,7 +53,7 @@ final class UpCommand implements Callable<Integer> {
         }, "nautilus-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            platform.startEngines(EngineCatalog.PIPELINE, options.ports(), "1");
+            platform.startEngines(EngineCatalog.PLATFORM, options.ports(), "1");
             platform.startFaces(options.ports());
             if (!options.noReplay) {
                 platform.startReplay(options.trades(), options.speed);

@@ -1,5 +1,7 @@
 package dev.nautilus.app.engines;
 
+import dev.nautilus.app.config.WebSocketSettings;
+import dev.nautilus.app.websocket.WebSocketEngine;
 import dev.nautilus.engines.collateral.CollateralEngine;
 import dev.nautilus.engines.collateral.MarginCalculator;
 import dev.nautilus.engines.collateral.MarginRates;
@@ -40,6 +42,14 @@ public final class EngineCatalog {
     public static final List<String> PIPELINE = List.of(EngineMatrix.FEATURES, EngineMatrix.VPIN, EngineMatrix.ENHANCED_VPIN,
             EngineMatrix.STRATEGY, EngineMatrix.PORTFOLIO, EngineMatrix.RISK, EngineMatrix.COLLATERAL, EngineMatrix.MARKETDATA);
 
+    /**
+     * Every engine {@code up} starts: the pipeline and the WebSocket engine, which subscribes before
+     * the hub publishes.
+     */
+    public static final List<String> PLATFORM = List.of(EngineMatrix.FEATURES, EngineMatrix.VPIN, EngineMatrix.ENHANCED_VPIN,
+            EngineMatrix.STRATEGY, EngineMatrix.PORTFOLIO, EngineMatrix.RISK, EngineMatrix.COLLATERAL, EngineMatrix.WEBSOCKET,
+            EngineMatrix.MARKETDATA);
+
     /** The paper account's name. */
     public static final String ACCOUNT = "paper";
 
@@ -54,8 +64,18 @@ public final class EngineCatalog {
      * @throws IllegalArgumentException for an unknown engine or one not implemented yet
      */
     public static Engine create(String name) {
+        return create(name, WebSocketSettings.defaults());
+    }
+
+    /**
+     * A new engine with default parameters; the WebSocket engine with the given settings.
+     *
+     * @throws IllegalArgumentException for an unknown engine or one not implemented yet
+     */
+    public static Engine create(String name, WebSocketSettings websocket) {
         EngineMatrix.of(name); // names the known engines when unknown
         return switch (name) {
+            case EngineMatrix.WEBSOCKET -> new WebSocketEngine(websocket);
             case EngineMatrix.MARKETDATA -> new MarketDataHub();
             case EngineMatrix.FEATURES -> new FeaturesEngine(FeatureConfig.defaults());
             case EngineMatrix.VPIN -> new VpinEngine(i -> VpinConfig.paper(BUCKET_VOLUME));
@@ -69,12 +89,17 @@ public final class EngineCatalog {
             case EngineMatrix.COLLATERAL -> new CollateralEngine(
                     new MarginCalculator(MarginSchedule.builder(new MarginRates(0.5, 0.3)).build()));
             default -> throw new IllegalArgumentException("engine '" + name + "' belongs to a later issue and is not implemented yet; "
-                    + "implemented: " + PIPELINE);
+                    + "implemented: " + PLATFORM);
         };
     }
 
     /** New engines for the given names, in pipeline start order (the hub last). */
     public static List<Engine> create(List<String> names) {
-        return PIPELINE.stream().filter(names::contains).map(EngineCatalog::create).toList();
+        return create(names, WebSocketSettings.defaults());
+    }
+
+    /** New engines for the given names, in platform start order (the hub last); the WebSocket engine with these settings. */
+    public static List<Engine> create(List<String> names, WebSocketSettings websocket) {
+        return PLATFORM.stream().filter(names::contains).map(name -> create(name, websocket)).toList();
     }
 }

@@ -43,6 +43,7 @@ public final class EngineMatrix {
     public static final String RISK = "risk";
     public static final String PORTFOLIO = "portfolio";
     public static final String COLLATERAL = "collateral";
+    public static final String WEBSOCKET = "websocket";
 
     private static final List<EngineWiring> ROWS = List.of(
             row("analytics", "Analytics", 8100, List.of("portfolio.*", "risk.*", "strategy.*", "ml.prediction.*"),
@@ -61,7 +62,7 @@ public final class EngineMatrix {
             row(FEATURES, "Features", 8500, List.of("market_data.*", "portfolio.*", "strategy.*"),
                     EnumSet.of(MARKET_DATA),
                     List.of("feature.calculation.*", "feature.update.*")),
-            row("websocket", "WebSocket", 8600, List.of("*"), EnumSet.allOf(MessageType.class),
+            row(WEBSOCKET, "WebSocket", 8600, List.of("*"), EnumSet.allOf(MessageType.class),
                     List.of("websocket.broadcast.*", "system.health.*")),
             row(STRATEGY, "Strategy", 8700, List.of("market_data.*", "ml.*", "risk.*", "vpin.*"),
                     EnumSet.of(MARKET_DATA, VPIN_CALCULATION),
