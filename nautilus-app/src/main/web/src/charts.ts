@@ -21,6 +21,8 @@ export class TimeChart {
       width: Math.max(300, container.clientWidth - 8),
       height,
       legend: { show: true },
+      // market time is shown in UTC, whatever the browser's zone
+      tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
       scales: { x: { time: true }, ...(yRange ? { y: { range: yRange } } : {}) },
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.stroke, fill: s.fill, width: 1.5, points: { show: false } }))],
       axes: [{ stroke: '#9aa4b2', grid: { stroke: '#2a313c' } }, { stroke: '#9aa4b2', grid: { stroke: '#2a313c' }, size: 70 }],

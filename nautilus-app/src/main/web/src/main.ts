@@ -36,13 +36,22 @@ async function main(): Promise<void> {
   const setPrice = (price: number) => { $('last-price').textContent = num(price); };
   // One VPIN status per bar; vpin and cdf are null until enough volume buckets completed.
   const addVpin = (v: any) => {
-    if (v.instrument !== instrument || v.barEndMicros <= lastVpinBar || v.vpin == null) return;
+    if (v.instrument !== instrument) return;
+    $('vpin-status').textContent = v.vpin == null
+      ? `(waiting for volume buckets: ${v.completedBuckets} completed)`
+      : `${num(v.vpin, 3)}, CDF ${num(v.cdf, 3)}${v.toxic ? ' TOXIC' : ''} after ${v.completedBuckets} buckets`;
+    if (v.barEndMicros <= lastVpinBar || v.vpin == null) return;
     lastVpinBar = v.barEndMicros;
     vpinChart.add(v.barEndMicros / 1e6, [v.vpin, v.cdf ?? NaN]);
     $('vpin-chart').classList.toggle('toxic', !!v.toxic);
   };
 
-  const feed = new LiveFeed(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.hostname}:${config.webSocketPort}/ws`,
+  // A WebSocket token, when the engine requires one, is given in the page's own URL (?token=...):
+  // handing it out in config.json would give it to anyone who can load the page.
+  const token = new URLSearchParams(location.search).get('token');
+  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.hostname}:${config.webSocketPort}/ws`
+    + (token ? `?token=${encodeURIComponent(token)}` : '');
+  const feed = new LiveFeed(wsUrl,
     PATTERNS, onFrame, (state, detail) => {
       const status = $('ws-status');
       status.textContent = `live: ${state === 'open' ? 'connected' : state}`;

@@ -196,15 +196,15 @@ public final class Platform implements AutoCloseable {
     /** Port-override keys of the faces, next to the engine names in {@code --port}. */
     public static final String API = "api";
     public static final String DASHBOARD = "dashboard";
-    public static final String WEBSOCKET = "websocket";
 
     /**
      * Starts the Backend API and the dashboard. The API's view subscribes to the buses here, so
      * start the faces before the replay to show it from its first trade.
      *
-     * @param portOverrides ports replacing the defaults under the keys {@link #API}, {@link #DASHBOARD}
-     *                      and {@link #WEBSOCKET} (the port the page connects its WebSocket to);
-     *                      0 = ephemeral; the configured offset applies
+     * @param portOverrides ports replacing the defaults under the keys {@link #API} and {@link #DASHBOARD},
+     *                      0 = ephemeral; the configured offset applies. The page connects its
+     *                      WebSocket to this process's WebSocket engine, or when it runs elsewhere,
+     *                      to the port {@code websocket} names (default 8600)
      * @throws IllegalStateException when the faces were already started
      */
     public synchronized void startFaces(Map<String, Integer> portOverrides) {
@@ -212,15 +212,18 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("faces already started");
         }
         List<EngineTarget> engines = servers.isEmpty()
-                ? EngineCatalog.PIPELINE.stream().map(EngineMatrix::of)
+                ? EngineCatalog.PLATFORM.stream().map(EngineMatrix::of)
                         .map(w -> new EngineTarget(w.name(), w.displayName(), config.port(w.defaultPort()))).toList()
                 : servers.stream().map(s -> new EngineTarget(s.runtime().engine().name(),
                         s.runtime().engine().wiring().displayName(), s.port())).toList();
         var redis = MonitorTargets.resolve(config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         api = BackendApi.start(bus, store(), engines, redis, "1", config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)));
+        int webSocketPort = servers.stream().filter(s -> s.runtime().engine().name().equals(EngineMatrix.WEBSOCKET))
+                .mapToInt(EngineHttpServer::port).findFirst()
+                .orElse(config.port(portOverrides.getOrDefault(EngineMatrix.WEBSOCKET, EngineMatrix.of(EngineMatrix.WEBSOCKET).defaultPort())));
         try {
             dashboard = DashboardServer.start(config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)),
-                    api.port(), config.port(portOverrides.getOrDefault(WEBSOCKET, EngineMatrix.of(WEBSOCKET).defaultPort())));
+                    api.port(), webSocketPort);
         } catch (RuntimeException e) {
             api.close();
             api = null;

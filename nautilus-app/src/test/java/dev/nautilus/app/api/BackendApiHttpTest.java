@@ -65,9 +65,9 @@ class BackendApiHttpTest {
     static void start() throws Exception {
         platform = Platform.start(new ConfigLoader(Map.of("NAUTILUS_DATA_DIR", dataDir.toString())).load());
         Map<String, Integer> ephemeral = new HashMap<>();
-        EngineCatalog.PIPELINE.forEach(name -> ephemeral.put(name, 0));
-        platform.startEngines(EngineCatalog.PIPELINE, ephemeral, "1");
-        platform.startFaces(Map.of(Platform.API, 0, Platform.DASHBOARD, 0, Platform.WEBSOCKET, 0));
+        EngineCatalog.PLATFORM.forEach(name -> ephemeral.put(name, 0));
+        platform.startEngines(EngineCatalog.PLATFORM, ephemeral, "1");
+        platform.startFaces(Map.of(Platform.API, 0, Platform.DASHBOARD, 0));
         base = "http://127.0.0.1:" + platform.api().orElseThrow().port();
 
         // a consumer that fails until told otherwise, to make a dead letter to inspect and replay
@@ -156,8 +156,8 @@ class BackendApiHttpTest {
     @Test
     void theAnswersCarryThePlatformsFigures() throws Exception {
         JsonNode engines = Json.parse(get("/api/engines").body());
-        assertThat(engines.get("total").asInt()).isEqualTo(EngineCatalog.PIPELINE.size());
-        assertThat(engines.get("up").asInt()).isEqualTo(EngineCatalog.PIPELINE.size());
+        assertThat(engines.get("total").asInt()).isEqualTo(EngineCatalog.PLATFORM.size());
+        assertThat(engines.get("up").asInt()).isEqualTo(EngineCatalog.PLATFORM.size());
 
         // the replay's last trade is the 5,000th Bitstamp trade, and the view saw every one of them
         var trades = ReplaySource.bitstamp(5_000);
