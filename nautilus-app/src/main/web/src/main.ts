@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   async function pollSnapshots(): Promise<void> {
     const [bus, pnl, positions, signals, executions] = await Promise.all([
       api.get('/api/bus/status'), api.get('/api/pnl?limit=1'), api.get('/api/positions'),
-      api.get('/api/signals?limit=30'), api.get('/api/executions?limit=30')]);
+      api.get('/api/signals?limit=30&changed=true'), api.get('/api/executions?limit=30')]);
     renderBuses($('bus-cards'), $('bus-note'), bus);
     renderPnl($('pnl-body'), pnl, positions);
     renderSignals($('signals-body'), signals.signals);

@@ -71,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/bars/{instrument}", this::bars);
             config.routes.get("/api/positions", this::positions);
             config.routes.get("/api/pnl", this::pnl);
-            config.routes.get("/api/signals", ctx -> json(ctx, 200, Map.of("signals", sources.view().signals(limit(ctx)))));
+            config.routes.get("/api/signals", this::signals);
             config.routes.get("/api/executions", ctx -> json(ctx, 200, Map.of("executions", sources.view().executions(limit(ctx)))));
             config.routes.get("/api/vpin", ctx -> json(ctx, 200, Map.of("latest", sources.view().latestVpin(),
                     "enhanced", sources.view().latestEnhancedVpin())));
@@ -191,6 +191,17 @@ public final class ApiServer implements AutoCloseable {
             accounts.add(account);
         }
         json(ctx, 200, Map.of("accounts", accounts, "history", sources.view().pnl(limit(ctx))));
+    }
+
+    private void signals(Context ctx) {
+        String changed = Optional.ofNullable(ctx.queryParam("changed")).orElse("false");
+        if (!changed.equals("true") && !changed.equals("false")) {
+            throw ApiException.badRequest("changed must be true or false, was '" + changed + "'");
+        }
+        List<BusEvent> signals = changed.equals("true")
+                ? sources.view().signals(LiveView.CAPACITY).stream().filter(s -> s.payload().path("changed").asBoolean()).limit(limit(ctx)).toList()
+                : sources.view().signals(limit(ctx));
+        json(ctx, 200, Map.of("signals", signals));
     }
 
     private void alerts(Context ctx) {

@@ -165,6 +165,12 @@ class BackendApiHttpTest {
         assertThat(price.get("price").asDouble()).isEqualTo(trades.getLast().price());
         assertThat(price.get("trades").asLong()).isEqualTo(5_000);
 
+        // most bars change no strategy's target: the filter keeps the few that did
+        JsonNode changed = Json.parse(get("/api/signals?changed=true&limit=2000").body()).get("signals");
+        JsonNode all = Json.parse(get("/api/signals?limit=2000").body()).get("signals");
+        assertThat(changed.size()).isPositive().isLessThan(all.size());
+        changed.forEach(s -> assertThat(s.at("/payload/changed").asBoolean()).isTrue());
+
         JsonNode bus = Json.parse(get("/api/bus/status").body());
         assertThat(bus.get("monitor").asText()).isEqualTo("in-memory");
         assertThat(bus.get("transports").get(0).get("published").asLong()).isGreaterThanOrEqualTo(5_000);
@@ -188,6 +194,7 @@ class BackendApiHttpTest {
         expected.put("GET /api/prices/NOPE", 404);
         expected.put("GET /api/signals?limit=abc", 400);
         expected.put("GET /api/signals?limit=0", 400);
+        expected.put("GET /api/signals?changed=maybe", 400);
         expected.put("GET /api/bars/BTCUSD?source=elsewhere", 400);
         expected.put("GET /api/dead-letters?bus=third", 400);
         expected.put("GET /api/dead-letters/engine_logic/no-such-id", 404);

@@ -40,7 +40,7 @@ final class HeadlessChromium {
         options.setBinary(BROWSER);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage", "--window-size=1400,1100",
+                "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage", "--window-size=1400,1600",
                 "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))
