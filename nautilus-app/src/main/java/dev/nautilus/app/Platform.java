@@ -204,7 +204,9 @@ public final class Platform implements AutoCloseable {
      * @param portOverrides ports replacing the defaults under the keys {@link #API} and {@link #DASHBOARD},
      *                      0 = ephemeral; the configured offset applies. The page connects its
      *                      WebSocket to this process's WebSocket engine, or when it runs elsewhere,
-     *                      to the port {@code websocket} names (default 8600)
+     *                      to the port {@code websocket} names (default 8600). With no engine in this
+     *                      process, the API asks each engine's {@code /health} on the port its name
+     *                      maps to here, else on its default port
      * @throws IllegalStateException when the faces were already started
      */
     public synchronized void startFaces(Map<String, Integer> portOverrides) {
@@ -212,8 +214,8 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("faces already started");
         }
         List<EngineTarget> engines = servers.isEmpty()
-                ? EngineCatalog.PLATFORM.stream().map(EngineMatrix::of)
-                        .map(w -> new EngineTarget(w.name(), w.displayName(), config.port(w.defaultPort()))).toList()
+                ? EngineCatalog.PLATFORM.stream().map(EngineMatrix::of).map(w -> new EngineTarget(w.name(), w.displayName(),
+                        config.port(portOverrides.getOrDefault(w.name(), w.defaultPort())))).toList()
                 : servers.stream().map(s -> new EngineTarget(s.runtime().engine().name(),
                         s.runtime().engine().wiring().displayName(), s.port())).toList();
         var redis = MonitorTargets.resolve(config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
