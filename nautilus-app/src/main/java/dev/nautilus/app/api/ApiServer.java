@@ -7,7 +7,6 @@ import dev.nautilus.bus.Json;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
-import dev.nautilus.engines.portfolio.PortfolioUpdate;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.repository.TimeRange;
 import io.javalin.Javalin;
@@ -163,34 +162,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void positions(Context ctx) {
-        List<Map<String, Object>> accounts = new ArrayList<>();
-        for (PortfolioUpdate update : sources.view().portfolios().values()) {
-            Map<String, Object> account = new LinkedHashMap<>();
-            account.put("account", update.account());
-            account.put("timestampMicros", update.timestampMicros());
-            account.put("positions", update.positions());
-            account.put("marks", update.marks());
-            accounts.add(account);
-        }
-        json(ctx, 200, Map.of("accounts", accounts));
+        json(ctx, 200, Map.of("accounts", sources.view().portfolios().values().stream().map(AccountPositions::of).toList()));
     }
 
     private void pnl(Context ctx) {
-        List<Map<String, Object>> accounts = new ArrayList<>();
-        for (PortfolioUpdate update : sources.view().portfolios().values()) {
-            Map<String, Object> account = new LinkedHashMap<>();
-            account.put("account", update.account());
-            account.put("timestampMicros", update.timestampMicros());
-            account.put("cash", update.cash());
-            account.put("equity", update.equity());
-            account.put("realised", update.realised());
-            account.put("unrealised", update.unrealised());
-            account.put("fees", update.fees());
-            account.put("fills", update.fills());
-            account.put("rejections", update.rejections());
-            accounts.add(account);
-        }
-        json(ctx, 200, Map.of("accounts", accounts, "history", sources.view().pnl(limit(ctx))));
+        json(ctx, 200, Map.of("accounts", sources.view().portfolios().values().stream().map(AccountPnl::of).toList(),
+                "history", sources.view().pnl(limit(ctx))));
     }
 
     private void signals(Context ctx) {
