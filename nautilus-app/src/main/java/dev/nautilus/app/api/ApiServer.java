@@ -91,7 +91,9 @@ public final class ApiServer implements AutoCloseable {
                 error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
             });
             config.routes.error(404, ctx -> {
-                if (!ctx.res().isCommitted() && !"application/json".equals(ctx.res().getContentType())) {
+                // a route's own 404 already carries its JSON error; only bare ones get one here
+                String type = ctx.res().getContentType();
+                if (!ctx.res().isCommitted() && (type == null || !type.startsWith("application/json"))) {
                     error(ctx, 404, "no such path: " + ctx.method() + " " + ctx.path());
                 }
             });

@@ -22,11 +22,13 @@ public final class BackendApi implements AutoCloseable {
 
     private final LiveView view;
     private final BusStatusReport busStatus;
+    private final EngineHealthProbe engines;
     private final ApiServer server;
 
-    private BackendApi(LiveView view, BusStatusReport busStatus, ApiServer server) {
+    private BackendApi(LiveView view, BusStatusReport busStatus, EngineHealthProbe engines, ApiServer server) {
         this.view = view;
         this.busStatus = busStatus;
+        this.engines = engines;
         this.server = server;
     }
 
@@ -44,13 +46,14 @@ public final class BackendApi implements AutoCloseable {
             List<MonitorTarget> redis, String instance, int port) {
         LiveView view = LiveView.start(bus, instance);
         BusStatusReport busStatus = new BusStatusReport(bus, redis);
+        EngineHealthProbe probe = new EngineHealthProbe(engines, "127.0.0.1", HEALTH_TIMEOUT);
         try {
-            ApiSources sources = new ApiSources(bus, view, new EngineHealthProbe(engines, "127.0.0.1", HEALTH_TIMEOUT),
-                    busStatus, new DeadLetterDesk(bus), store);
-            return new BackendApi(view, busStatus, ApiServer.start(sources, port));
+            ApiSources sources = new ApiSources(bus, view, probe, busStatus, new DeadLetterDesk(bus), store);
+            return new BackendApi(view, busStatus, probe, ApiServer.start(sources, port));
         } catch (RuntimeException e) {
             view.close();
             busStatus.close();
+            probe.close();
             throw e;
         }
     }
@@ -70,5 +73,6 @@ public final class BackendApi implements AutoCloseable {
         server.close();
         view.close();
         busStatus.close();
+        engines.close();
     }
 }

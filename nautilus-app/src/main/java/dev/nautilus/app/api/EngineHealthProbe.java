@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  * Aggregates engine health by asking each engine's own {@code GET /health} over HTTP, all at once
  * on virtual threads: the same whether the engines run in this JVM or as separate processes.
  */
-final class EngineHealthProbe {
+final class EngineHealthProbe implements AutoCloseable {
 
     private final List<EngineTarget> targets;
     private final String host;
@@ -48,6 +48,11 @@ final class EngineHealthProbe {
             }
             return result;
         }
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     EngineHealth probe(EngineTarget target) throws InterruptedException {
