@@ -25,7 +25,12 @@ export class TimeChart {
       tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
       scales: { x: { time: true }, ...(yRange ? { y: { range: yRange } } : {}) },
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.stroke, fill: s.fill, width: 1.5, points: { show: false } }))],
-      axes: [{ stroke: '#9aa4b2', grid: { stroke: '#2a313c' } }, { stroke: '#9aa4b2', grid: { stroke: '#2a313c' }, size: 70 }],
+      axes: [
+        // HH:MM in UTC: compact enough that labels never run into each other
+        { stroke: '#9aa4b2', grid: { stroke: '#2a313c' }, space: 70,
+          values: (_u: uPlot, splits: number[]) => splits.map((t) => new Date(t * 1000).toISOString().substring(11, 16)) },
+        { stroke: '#9aa4b2', grid: { stroke: '#2a313c' }, size: 70 },
+      ],
     };
     this.plot = new uPlot(opts, [this.xs, ...this.ys] as uPlot.AlignedData, container);
     window.setInterval(() => this.redraw(), REDRAW_MS);
