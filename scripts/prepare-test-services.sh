@@ -51,3 +51,13 @@ if pg_ready && ! psql -h 127.0.0.1 -U "$(id -un)" -d test -c 'select 1' >/dev/nu
   as_root su postgres -c "psql -q -c \"create database test owner $(id -un)\"" 2>/dev/null || true
 fi
 pg_ready || say "PostgreSQL is not answering on 127.0.0.1:5432; storage tests will fail"
+
+# The dashboard is bundled at build time with the system's Node (npm ci + tsc + esbuild), and its
+# browser test drives Debian's Chromium through chromium-driver; nothing downloads a browser.
+if ! command -v npm >/dev/null; then
+  say "installing nodejs and npm (dashboard build)"; apt_install nodejs npm || say "npm unavailable; the dashboard cannot be built"
+fi
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing chromium and chromium-driver (dashboard browser test)"
+  apt_install chromium chromium-driver || say "chromium unavailable; the dashboard browser test will fail and say so"
+fi

@@ -10,6 +10,11 @@ import dev.nautilus.store.Stores;
 import dev.nautilus.store.recorder.BusRecorder;
 import io.micrometer.core.instrument.FunctionCounter;
 import dev.nautilus.app.config.RedisUrl;
+import dev.nautilus.app.api.BackendApi;
+import dev.nautilus.app.api.EngineTarget;
+import dev.nautilus.app.dashboard.DashboardServer;
+import dev.nautilus.app.monitor.MonitorTargets;
+import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.RoutingTable;
@@ -51,6 +56,8 @@ public final class Platform implements AutoCloseable {
     private EngineHost host;
     private boolean closed;
     private final List<CompletableFuture<Long>> replays = new ArrayList<>();
+    private BackendApi api;
+    private DashboardServer dashboard;
 
     /** The store and its recorder; {@code null} in an engine process (see {@link #start(NautilusConfig, String)}). */
     private final Store store;
@@ -175,7 +182,7 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("engines already started");
         }
         names.forEach(EngineCatalog::create); // fail on a bad name before starting anything
-        List<Engine> engines = EngineCatalog.create(names);
+        List<Engine> engines = EngineCatalog.create(names, config.websocket());
         host = new EngineHost(bus, meters, instance, engines);
         // ports first: a port in use must fail the start before the engine joins its consumer group and takes messages
         for (EngineRuntime runtime : host.runtimes()) {
@@ -185,6 +192,56 @@ public final class Platform implements AutoCloseable {
         }
         host.start();
         return List.copyOf(servers);
+    }
+
+    /** Port-override keys of the faces, next to the engine names in {@code --port}. */
+    public static final String API = "api";
+    public static final String DASHBOARD = "dashboard";
+
+    /**
+     * Starts the Backend API and the dashboard. The API's view subscribes to the buses here, so
+     * start the faces before the replay to show it from its first trade.
+     *
+     * @param portOverrides ports replacing the defaults under the keys {@link #API} and {@link #DASHBOARD},
+     *                      0 = ephemeral; the configured offset applies. The page connects its
+     *                      WebSocket to this process's WebSocket engine, or when it runs elsewhere,
+     *                      to the port {@code websocket} names (default 8600). With no engine in this
+     *                      process, the API asks each engine's {@code /health} on the port its name
+     *                      maps to here, else on its default port
+     * @throws IllegalStateException when the faces were already started
+     */
+    public synchronized void startFaces(Map<String, Integer> portOverrides) {
+        if (api != null) {
+            throw new IllegalStateException("faces already started");
+        }
+        List<EngineTarget> engines = servers.isEmpty()
+                ? EngineCatalog.PLATFORM.stream().map(EngineMatrix::of).map(w -> new EngineTarget(w.name(), w.displayName(),
+                        config.port(portOverrides.getOrDefault(w.name(), w.defaultPort())))).toList()
+                : servers.stream().map(s -> new EngineTarget(s.runtime().engine().name(),
+                        s.runtime().engine().wiring().displayName(), s.port())).toList();
+        var redis = MonitorTargets.resolve(config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        api = BackendApi.start(bus, store(), engines, redis, "1", config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)));
+        int webSocketPort = servers.stream().filter(s -> s.runtime().engine().name().equals(EngineMatrix.WEBSOCKET))
+                .mapToInt(EngineHttpServer::port).findFirst()
+                .orElse(config.port(portOverrides.getOrDefault(EngineMatrix.WEBSOCKET, EngineMatrix.of(EngineMatrix.WEBSOCKET).defaultPort())));
+        try {
+            dashboard = DashboardServer.start(config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)),
+                    api.port(), webSocketPort);
+        } catch (RuntimeException e) {
+            api.close();
+            api = null;
+            throw e;
+        }
+    }
+
+    /** The Backend API, once {@link #startFaces} ran. */
+    public Optional<BackendApi> api() {
+        return Optional.ofNullable(api);
+    }
+
+    /** The dashboard server, once {@link #startFaces} ran. */
+    public Optional<DashboardServer> dashboard() {
+        return Optional.ofNullable(dashboard);
     }
 
     /** The MarketData hub, when this process runs it. */
@@ -254,6 +311,13 @@ public final class Platform implements AutoCloseable {
         lines.add(String.format("%-18s %s", "main Redis", config.bus().mainRedisUrl().map(u -> "watched at " + u).orElse("not watched")));
         for (EngineHttpServer server : servers) {
             lines.add(String.format("%-18s http://localhost:%d/health", server.runtime().engine().wiring().displayName(), server.port()));
+            if (server.runtime().engine() instanceof dev.nautilus.app.websocket.WebSocketEngine) {
+                lines.add(String.format("%-18s ws://localhost:%d/ws", "WebSocket stream", server.port()));
+            }
+        }
+        if (api != null) {
+            lines.add(String.format("%-18s http://localhost:%d/api  (OpenAPI: http://localhost:%d/openapi.json)", "Backend API", api.port(), api.port()));
+            lines.add(String.format("%-18s http://localhost:%d/", "Dashboard", dashboard.port()));
         }
         lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
         if (store != null) {
@@ -271,6 +335,12 @@ public final class Platform implements AutoCloseable {
         }
         closed = true;
         replays.forEach(r -> r.exceptionally(e -> 0L).join());
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (api != null) {
+            api.close();
+        }
         servers.forEach(EngineHttpServer::close);
         servers.clear();
         if (host != null) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             UpCommand.class,
             TestCommand.class,
             EngineCommand.class,
+            ApiCommand.class,
             MonitorCommand.class,
             BenchCommand.class,
             ReplayCommand.class,

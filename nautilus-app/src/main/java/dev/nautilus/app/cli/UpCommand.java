@@ -53,7 +53,8 @@ final class UpCommand implements Callable<Integer> {
         }, "nautilus-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            platform.startEngines(EngineCatalog.ALL, options.ports(), "1");
+            platform.startEngines(EngineCatalog.PLATFORM, options.ports(), "1");
+            platform.startFaces(options.ports());
             if (!options.noReplay) {
                 options.startReplay(platform);
             }

@@ -20,7 +20,12 @@ public enum ConfigKey {
     DB_PASSWORD("store.db_password", "NAUTILUS_DB_PASSWORD", null),
     DB_POOL_SIZE("store.pool_size", "NAUTILUS_DB_POOL_SIZE", "4"),
     DATA_DIR("data_dir", "NAUTILUS_DATA_DIR", "./data"),
-    PORT_OFFSET("port_offset", "NAUTILUS_PORT_OFFSET", "0");
+    PORT_OFFSET("port_offset", "NAUTILUS_PORT_OFFSET", "0"),
+    WEBSOCKET_TOKEN("websocket.token", "NAUTILUS_WEBSOCKET_TOKEN", null),
+    WEBSOCKET_HEARTBEAT_MS("websocket.heartbeat_ms", "NAUTILUS_WEBSOCKET_HEARTBEAT_MS", "10000"),
+    WEBSOCKET_MAX_QUEUED_FRAMES("websocket.max_queued_frames", "NAUTILUS_WEBSOCKET_MAX_QUEUED_FRAMES", "1000"),
+    WEBSOCKET_MAX_QUEUED_BYTES("websocket.max_queued_bytes", "NAUTILUS_WEBSOCKET_MAX_QUEUED_BYTES", "1048576"),
+    WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS("websocket.slow_client_timeout_ms", "NAUTILUS_WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS", "10000");
 
     private final String fileKey;
     private final String envVar;
@@ -46,7 +51,7 @@ public enum ConfigKey {
 
     /** Whether values of this key must never be printed. */
     public boolean secret() {
-        return this == DB_PASSWORD;
+        return this == DB_PASSWORD || this == WEBSOCKET_TOKEN;
     }
 
     /** The key with this file name, or {@code null}. */

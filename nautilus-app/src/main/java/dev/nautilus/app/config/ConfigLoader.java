@@ -139,7 +139,14 @@ public final class ConfigLoader {
                 (int) integer(values, ConfigKey.DB_POOL_SIZE, 1, 256));
         Path dataDir = Path.of(values.get(ConfigKey.DATA_DIR));
         int portOffset = (int) integer(values, ConfigKey.PORT_OFFSET, 0, 50_000);
-        return new NautilusConfig(bus, store, dataDir, portOffset);
+        WebSocketSettings websocket = new WebSocketSettings(
+                Optional.ofNullable(values.get(ConfigKey.WEBSOCKET_TOKEN)),
+                Duration.ofMillis(integer(values, ConfigKey.WEBSOCKET_HEARTBEAT_MS, 100, 3_600_000)),
+                (int) integer(values, ConfigKey.WEBSOCKET_MAX_QUEUED_FRAMES, 1, 1_000_000),
+                integer(values, ConfigKey.WEBSOCKET_MAX_QUEUED_BYTES, 1_024, 1L << 30),
+                Duration.ofMillis(integer(values, ConfigKey.WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS, 100, 3_600_000)),
+                WebSocketSettings.defaults().fanOutLanes());
+        return new NautilusConfig(bus, store, dataDir, portOffset, websocket);
     }
 
     private static Optional<RedisUrl> url(Map<ConfigKey, String> values, ConfigKey key) {

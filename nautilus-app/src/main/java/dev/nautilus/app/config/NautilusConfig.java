@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * @param store      storage
  * @param dataDir    where the embedded store and bench output live
  * @param portOffset added to every engine, API and dashboard port
+ * @param websocket  the WebSocket engine
  */
-public record NautilusConfig(BusSettings bus, StoreSettings store, Path dataDir, int portOffset) {
+public record NautilusConfig(BusSettings bus, StoreSettings store, Path dataDir, int portOffset, WebSocketSettings websocket) {
 
     /** A port shifted by the configured offset; 0 (ephemeral) stays 0. */
     public int port(int basePort) {

@@ -3,6 +3,8 @@ package dev.nautilus.app.engines;
 import dev.nautilus.app.backtest.BacktestOnRequest;
 import dev.nautilus.engines.analytics.AnalyticsEngine;
 import dev.nautilus.engines.backtesting.BacktestingEngine;
+import dev.nautilus.app.config.WebSocketSettings;
+import dev.nautilus.app.websocket.WebSocketEngine;
 import dev.nautilus.engines.collateral.CollateralEngine;
 import dev.nautilus.engines.collateral.MarginCalculator;
 import dev.nautilus.engines.collateral.MarginRates;
@@ -54,8 +56,13 @@ public final class EngineCatalog {
     /** The quant engines of issue #5 (Factor, Toraniko, ML): consumers only, started before the pipeline. */
     public static final List<String> QUANT = List.of(EngineMatrix.FACTOR, EngineMatrix.TORANIKO, EngineMatrix.ML);
 
-    /** Every implemented engine in start order: consumers first, the hub (the publisher) last. */
-    public static final List<String> ALL = java.util.stream.Stream.concat(QUANT.stream(), PIPELINE.stream()).toList();
+    /**
+     * Every implemented engine, which is what {@code up} starts, in start order: the quant engines,
+     * the pipeline's consumers and the WebSocket engine subscribe before the hub publishes.
+     */
+    public static final List<String> PLATFORM = java.util.stream.Stream.of(QUANT.stream(),
+            PIPELINE.stream().filter(name -> !name.equals(EngineMatrix.MARKETDATA)),
+            java.util.stream.Stream.of(EngineMatrix.WEBSOCKET, EngineMatrix.MARKETDATA)).flatMap(names -> names).toList();
 
     /** The paper account's name. */
     public static final String ACCOUNT = "paper";
@@ -68,20 +75,30 @@ public final class EngineCatalog {
     /**
      * A new engine with default parameters.
      *
-     * @throws IllegalArgumentException for an unknown engine or one not implemented yet
+     * @throws IllegalArgumentException for an unknown engine
      */
     public static Engine create(String name) {
-        return create(name, PipelineSettings.defaults());
+        return create(name, PipelineSettings.defaults(), WebSocketSettings.defaults());
     }
 
     /**
      * A new engine with default parameters except those of {@code settings}.
      *
-     * @throws IllegalArgumentException for an unknown engine or one not implemented yet
+     * @throws IllegalArgumentException for an unknown engine
      */
     public static Engine create(String name, PipelineSettings settings) {
+        return create(name, settings, WebSocketSettings.defaults());
+    }
+
+    /**
+     * A new engine: trading engines with {@code settings}, the WebSocket engine with {@code websocket}.
+     *
+     * @throws IllegalArgumentException for an unknown engine
+     */
+    public static Engine create(String name, PipelineSettings settings, WebSocketSettings websocket) {
         EngineMatrix.of(name); // names the known engines when unknown
         return switch (name) {
+            case EngineMatrix.WEBSOCKET -> new WebSocketEngine(websocket);
             case EngineMatrix.MARKETDATA -> new MarketDataHub();
             case EngineMatrix.FEATURES -> new FeaturesEngine(FeatureConfig.defaults());
             case EngineMatrix.VPIN -> new VpinEngine(i -> VpinConfig.paper(BUCKET_VOLUME));
@@ -100,8 +117,7 @@ public final class EngineCatalog {
             case EngineMatrix.FACTOR -> new FactorEngine(FactorConfig.defaults());
             case EngineMatrix.TORANIKO -> new ToranikoEngine(ToranikoConfig.defaults());
             case EngineMatrix.ML -> new MlEngine(MlConfig.defaults());
-            default -> throw new IllegalArgumentException("engine '" + name + "' belongs to a later issue and is not implemented yet; "
-                    + "implemented: " + ALL);
+            default -> throw new IllegalStateException("engine '" + name + "' is in the engine matrix but has no factory here");
         };
     }
 
@@ -110,8 +126,13 @@ public final class EngineCatalog {
         return create(names, PipelineSettings.defaults());
     }
 
-    /** New engines for the given names with {@code settings}, in pipeline start order (the hub last). */
+    /** New engines for the given names with {@code settings}, in start order (the hub last). */
     public static List<Engine> create(List<String> names, PipelineSettings settings) {
-        return ALL.stream().filter(names::contains).map(name -> create(name, settings)).toList();
+        return PLATFORM.stream().filter(names::contains).map(name -> create(name, settings, WebSocketSettings.defaults())).toList();
+    }
+
+    /** New engines for the given names, in start order (the hub last); the WebSocket engine with these settings. */
+    public static List<Engine> create(List<String> names, WebSocketSettings websocket) {
+        return PLATFORM.stream().filter(names::contains).map(name -> create(name, PipelineSettings.defaults(), websocket)).toList();
     }
 }

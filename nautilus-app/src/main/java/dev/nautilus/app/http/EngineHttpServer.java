@@ -5,6 +5,8 @@ import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineRuntime;
+import dev.nautilus.app.websocket.WebSocketEngine;
+import dev.nautilus.app.websocket.WebSocketRoutes;
 import dev.nautilus.engines.marketdata.MarketDataHub;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * One engine's HTTP face (Javalin): {@code GET /health} (MicroProfile shape, 503 when down),
  * {@code /messagebus/status}, {@code /messagebus/subscriptions}, {@code /metrics} (Prometheus text of
  * this process's registry), {@code /hardware/status}; the MarketData hub adds
- * {@code /marketdata/snapshot/{instrument}} and {@code /marketdata/status}.
+ * {@code /marketdata/snapshot/{instrument}} and {@code /marketdata/status}; the WebSocket engine adds
+ * {@code /ws} and {@code /clients} (see {@link WebSocketRoutes}).
  */
 public final class EngineHttpServer implements AutoCloseable {
 
@@ -45,6 +48,9 @@ public final class EngineHttpServer implements AutoCloseable {
             config.routes.get("/messagebus/subscriptions", this::subscriptions);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
             config.routes.get("/hardware/status", ctx -> json(ctx, 200, HardwareStatus.read()));
+            if (runtime.engine() instanceof WebSocketEngine websocket) {
+                WebSocketRoutes.mount(config, websocket);
+            }
             if (runtime.engine() instanceof MarketDataHub hub) {
                 config.routes.get("/marketdata/snapshot/{instrument}", ctx -> {
                     var snapshot = hub.snapshot(ctx.pathParam("instrument"));

@@ -39,7 +39,7 @@ class QuantEnginesInThePlatformTest {
         try (Platform platform = Platform.start(config)) {
             platform.bus().endpoint("listener", "listener-1").subscribe(List.of("factor.*", "ml.prediction.*"),
                     Set.of(MessageType.FACTOR_CALCULATION, MessageType.ML_PREDICTION), received::add);
-            platform.startEngines(EngineCatalog.ALL, EngineCatalog.ALL.stream().collect(Collectors.toMap(n -> n, n -> 0)), "1");
+            platform.startEngines(EngineCatalog.PLATFORM, EngineCatalog.PLATFORM.stream().collect(Collectors.toMap(n -> n, n -> 0)), "1");
             var universe = platform.startReplay(ReplaySource.syntheticReferences(8), ReplaySource.synthetic(8, 60 * 75), 0);
             assertThat(universe.get(120, TimeUnit.SECONDS)).isEqualTo(8 * 60 * 75);
 

@@ -100,11 +100,14 @@ class EngineHttpServerTest {
     }
 
     @Test
-    void unknownEngineIsAClearError() {
+    void unknownEngineIsAClearErrorAndEveryEngineOfTheMatrixIsBuilt() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineCatalog.create("nope"))
                 .hasMessageContaining("unknown engine 'nope'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineCatalog.create("websocket"))
-                .hasMessageContaining("not implemented yet");
+        assertThat(EngineCatalog.PLATFORM).containsExactlyInAnyOrderElementsOf(
+                dev.nautilus.engines.host.EngineMatrix.all().stream().map(dev.nautilus.engines.host.EngineWiring::name).toList());
+        for (String name : EngineCatalog.PLATFORM) {
+            assertThat(EngineCatalog.create(name).wiring().name()).isEqualTo(name);
+        }
     }
 
     private static HttpResponse<String> get(String engine, String path) throws Exception {

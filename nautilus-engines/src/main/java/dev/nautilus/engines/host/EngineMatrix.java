@@ -50,6 +50,7 @@ public final class EngineMatrix {
     public static final String FACTOR = "factor";
     public static final String ML = "ml";
     public static final String TORANIKO = "toraniko";
+    public static final String WEBSOCKET = "websocket";
 
     private static final List<EngineWiring> ROWS = List.of(
             row(ANALYTICS, "Analytics", 8100, List.of("portfolio.*", "risk.*", "strategy.*", "ml.prediction.*"),
@@ -70,7 +71,7 @@ public final class EngineMatrix {
             row(FEATURES, "Features", 8500, List.of("market_data.*", "portfolio.*", "strategy.*"),
                     EnumSet.of(MARKET_DATA),
                     List.of("feature.calculation.*", "feature.update.*")),
-            row("websocket", "WebSocket", 8600, List.of("*"), EnumSet.allOf(MessageType.class),
+            row(WEBSOCKET, "WebSocket", 8600, List.of("*"), EnumSet.allOf(MessageType.class),
                     List.of("websocket.broadcast.*", "system.health.*")),
             row(STRATEGY, "Strategy", 8700, List.of("market_data.*", "ml.*", "risk.*", "vpin.*"),
                     EnumSet.of(MARKET_DATA, VPIN_CALCULATION),

@@ -1,0 +1,264 @@
+package dev.nautilus.app.api;
+
+import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.BusBackpressureException;
+import dev.nautilus.bus.DeadLetter;
+import dev.nautilus.bus.Json;
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MessageBus;
+import dev.nautilus.bus.TransportStatus;
+import dev.nautilus.store.Store;
+import dev.nautilus.store.repository.TimeRange;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Backend API (Javalin): REST + JSON over the platform's live view, engine health, bus status,
+ * stored history and dead letters. Every path is described in {@code /openapi.json} (a checked-in
+ * document, {@value #OPENAPI_RESOURCE}). Errors are JSON {@code {"status":…,"error":…,"path":…}}
+ * with a fitting status; a stack trace is logged, never sent.
+ *
+ * <p>Cross-origin reads are allowed from anywhere: the dashboard is served from another port, and
+ * the API exposes nothing a page on another origin could abuse beyond replaying a dead letter,
+ * which any client of the bus can do.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    static final String OPENAPI_RESOURCE = "/nautilus/openapi.json";
+    static final int DEFAULT_LIMIT = 200;
+
+    private final ApiSources sources;
+    private final String openApi;
+    private final Javalin app;
+
+    private ApiServer(ApiSources sources, int port) {
+        this.sources = sources;
+        this.openApi = readResource(OPENAPI_RESOURCE);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.routes.before(ctx -> {
+                ctx.header("Access-Control-Allow-Origin", "*");
+                ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+                ctx.header("Access-Control-Allow-Headers", "Content-Type");
+            });
+            config.routes.options("/*", ctx -> ctx.status(204));
+            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            config.routes.get("/api/health", this::health);
+            config.routes.get("/api/engines", this::engines);
+            config.routes.get("/api/engines/{name}", this::engine);
+            config.routes.get("/api/bus/status", ctx -> json(ctx, 200, sources.busStatus().report()));
+            config.routes.get("/api/instruments", ctx -> json(ctx, 200, Map.of("instruments", sources.view().instruments())));
+            config.routes.get("/api/prices", ctx -> json(ctx, 200, Map.of("prices", sources.view().lastPrices())));
+            config.routes.get("/api/prices/{instrument}", ctx -> json(ctx, 200, sources.view().lastPrice(ctx.pathParam("instrument"))
+                    .orElseThrow(() -> ApiException.notFound("no trade of instrument '" + ctx.pathParam("instrument") + "' seen yet"))));
+            config.routes.get("/api/bars/{instrument}", this::bars);
+            config.routes.get("/api/positions", this::positions);
+            config.routes.get("/api/pnl", this::pnl);
+            config.routes.get("/api/signals", this::signals);
+            config.routes.get("/api/executions", ctx -> json(ctx, 200, Map.of("executions", sources.view().executions(limit(ctx)))));
+            config.routes.get("/api/vpin", ctx -> json(ctx, 200, Map.of("latest", sources.view().latestVpin(),
+                    "enhanced", sources.view().latestEnhancedVpin())));
+            config.routes.get("/api/vpin/{instrument}", ctx -> json(ctx, 200, Map.of("instrument", ctx.pathParam("instrument"),
+                    "estimates", sources.view().vpin(ctx.pathParam("instrument"), limit(ctx)))));
+            config.routes.get("/api/risk", ctx -> json(ctx, 200, Map.of("metrics", sources.view().riskMetrics(),
+                    "margin", sources.view().margins())));
+            config.routes.get("/api/alerts", this::alerts);
+            config.routes.get("/api/dead-letters", this::deadLetters);
+            config.routes.get("/api/dead-letters/{bus}/{id}", ctx -> json(ctx, 200, deadLetter(ctx)));
+            config.routes.post("/api/dead-letters/{bus}/{id}/replay", this::replay);
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(BusBackpressureException.class, (e, ctx) -> error(ctx, 503, "the bus refused the message: " + e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("api request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+            });
+            config.routes.error(404, ctx -> {
+                // a route's own 404 already carries its JSON error; only bare ones get one here
+                String type = ctx.res().getContentType();
+                if (!ctx.res().isCommitted() && (type == null || !type.startsWith("application/json"))) {
+                    error(ctx, 404, "no such path: " + ctx.method() + " " + ctx.path());
+                }
+            });
+            config.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
+        });
+        app.start(port);
+        LOG.info("backend api port={}", app.port());
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param port TCP port, 0 for an ephemeral one
+     */
+    public static ApiServer start(ApiSources sources, int port) {
+        return new ApiServer(sources, port);
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return app.port();
+    }
+
+    private void health(Context ctx) {
+        List<Map<String, Object>> checks = new ArrayList<>();
+        boolean up = true;
+        for (TransportStatus status : sources.bus().status()) {
+            checks.add(Map.of("name", "bus:" + status.bus().key(), "status", status.connected() ? "UP" : "DOWN"));
+            up &= status.connected();
+        }
+        checks.add(Map.of("name", "store", "status", sources.store().isPresent() ? "UP" : "ABSENT"));
+        json(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));
+    }
+
+    private void engines(Context ctx) throws InterruptedException {
+        List<EngineHealth> engines = sources.engines().probeAll();
+        long up = engines.stream().filter(e -> e.status().equals("UP")).count();
+        json(ctx, 200, Map.of("engines", engines, "up", up, "total", engines.size()));
+    }
+
+    private void engine(Context ctx) throws InterruptedException {
+        String name = ctx.pathParam("name");
+        EngineTarget target = sources.engines().targets().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("unknown engine '" + name + "'; known: "
+                        + sources.engines().targets().stream().map(EngineTarget::name).toList()));
+        json(ctx, 200, sources.engines().probe(target));
+    }
+
+    private void bars(Context ctx) {
+        String instrument = ctx.pathParam("instrument");
+        int limit = limit(ctx);
+        String source = Optional.ofNullable(ctx.queryParam("source")).orElse("live");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("instrument", instrument);
+        body.put("source", source);
+        switch (source) {
+            case "live" -> body.put("bars", sources.view().bars(instrument, limit));
+            case "store" -> {
+                Store store = sources.store().orElseThrow(() -> new ApiException(503, "this process has no store"));
+                int seconds = intParam(ctx, "interval", 60, 1, (int) Duration.ofDays(7).toSeconds());
+                var stored = store.trades().bars(instrument, Duration.ofSeconds(seconds), TimeRange.all());
+                body.put("intervalSeconds", seconds);
+                body.put("bars", stored.subList(Math.max(0, stored.size() - limit), stored.size()).stream().map(StoredBar::of).toList());
+            }
+            default -> throw ApiException.badRequest("source must be 'live' or 'store', was '" + source + "'");
+        }
+        json(ctx, 200, body);
+    }
+
+    private void positions(Context ctx) {
+        json(ctx, 200, Map.of("accounts", sources.view().portfolios().values().stream().map(AccountPositions::of).toList()));
+    }
+
+    private void pnl(Context ctx) {
+        json(ctx, 200, Map.of("accounts", sources.view().portfolios().values().stream().map(AccountPnl::of).toList(),
+                "history", sources.view().pnl(limit(ctx))));
+    }
+
+    private void signals(Context ctx) {
+        String changed = Optional.ofNullable(ctx.queryParam("changed")).orElse("false");
+        if (!changed.equals("true") && !changed.equals("false")) {
+            throw ApiException.badRequest("changed must be true or false, was '" + changed + "'");
+        }
+        List<BusEvent> signals = changed.equals("true")
+                ? sources.view().signals(LiveView.CAPACITY).stream().filter(s -> s.payload().path("changed").asBoolean()).limit(limit(ctx)).toList()
+                : sources.view().signals(limit(ctx));
+        json(ctx, 200, Map.of("signals", signals));
+    }
+
+    private void alerts(Context ctx) {
+        String kind = ctx.queryParam("kind");
+        List<Alert> alerts = sources.view().alerts(kind == null ? limit(ctx) : LiveView.CAPACITY).stream()
+                .filter(a -> kind == null || a.kind().equals(kind)).limit(limit(ctx)).toList();
+        json(ctx, 200, Map.of("alerts", alerts));
+    }
+
+    private void deadLetters(Context ctx) {
+        Optional<Bus> bus = Optional.ofNullable(ctx.queryParam("bus")).map(Bus::fromKey);
+        json(ctx, 200, Map.of("deadLetters", sources.deadLetters().list(bus, limit(ctx))));
+    }
+
+    private DeadLetter deadLetter(Context ctx) {
+        Bus bus = Bus.fromKey(ctx.pathParam("bus"));
+        String id = ctx.pathParam("id");
+        return sources.deadLetters().find(bus, id)
+                .orElseThrow(() -> ApiException.notFound("no dead letter with id '" + id + "' on the " + bus.displayName() + " bus"));
+    }
+
+    private void replay(Context ctx) {
+        DeadLetter letter = deadLetter(ctx);
+        Message message;
+        try {
+            message = sources.deadLetters().replay(letter);
+        } catch (DeadLetterDesk.UnreplayableException e) {
+            throw new ApiException(422, e.getMessage());
+        }
+        json(ctx, 202, Map.of("replayed", letter.originalId(), "messageId", message.id(), "type", message.type().wireName(),
+                "topic", message.topic(), "bus", sources.bus().routing().route(message.type()).bus().key()));
+    }
+
+    private static int limit(Context ctx) {
+        return intParam(ctx, "limit", DEFAULT_LIMIT, 1, LiveView.CAPACITY);
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < min || value > max) {
+                throw ApiException.badRequest(name + " must be between " + min + " and " + max + ", was " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be an integer, was '" + text + "'");
+        }
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", message == null ? "error" : message);
+        body.put("path", ctx.path());
+        json(ctx, status, body);
+    }
+
+    private static String readResource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.nautilus.app.websocket;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Totals across every client, for {@code /metrics}: what was sent, dropped and why clients left. */
+public final class WebSocketCounters {
+
+    final LongAdder messagesSent = new LongAdder();
+    final LongAdder bytesSent = new LongAdder();
+    final LongAdder dropped = new LongAdder();
+    final LongAdder connected = new LongAdder();
+    final LongAdder slowDisconnects = new LongAdder();
+    final LongAdder framesEncoded = new LongAdder();
+    final LongAdder badRequests = new LongAdder();
+
+    /** Bus messages delivered to clients (one per client it reached). */
+    public long messagesSent() {
+        return messagesSent.sum();
+    }
+
+    /** Bytes of every frame written to clients. */
+    public long bytesSent() {
+        return bytesSent.sum();
+    }
+
+    /** Frames dropped by the slow-client policy. */
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    /** Connections accepted since start. */
+    public long connected() {
+        return connected.sum();
+    }
+
+    /** Clients disconnected for dropping everything for too long. */
+    public long slowDisconnects() {
+        return slowDisconnects.sum();
+    }
+
+    /** Bus messages encoded as frames (once each, whatever the number of clients). */
+    public long framesEncoded() {
+        return framesEncoded.sum();
+    }
+
+    /** Client frames answered with an error. */
+    public long badRequests() {
+        return badRequests.sum();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.nautilus.app.websocket;
+
+import dev.nautilus.app.config.WebSocketSettings;
+import dev.nautilus.app.websocket.ClientRequest.BadClientRequest;
+import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MicroClock;
+import dev.nautilus.bus.TopicPattern;
+import dev.nautilus.engines.host.Engine;
+import dev.nautilus.engines.host.EngineContext;
+import dev.nautilus.engines.host.EngineMatrix;
+import dev.nautilus.engines.host.EngineWiring;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket engine (port 8600): reads every message on both buses (its wiring subscribes
+ * {@code *} to every type, as consumer group {@code websocket}) and streams each to the connected
+ * clients whose topic patterns match it, as JSON encoded once per message. Clients, their requests
+ * and the slow-client policy are described in docs/WEBSOCKET.md; {@link WebSocketRoutes} puts the
+ * engine on HTTP.
+ */
+public final class WebSocketEngine implements Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketEngine.class);
+
+    private final WebSocketSettings settings;
+    private final WebSocketCounters counters = new WebSocketCounters();
+    private final FanOut fanOut;
+    private final ClientRegistry registry;
+    private final AtomicLong nextClient = new AtomicLong();
+    private ScheduledExecutorService heartbeats;
+
+    public WebSocketEngine(WebSocketSettings settings) {
+        this.settings = settings;
+        this.fanOut = new FanOut(settings.fanOutLanes());
+        this.registry = new ClientRegistry(settings.fanOutLanes());
+    }
+
+    @Override
+    public EngineWiring wiring() {
+        return EngineMatrix.of(EngineMatrix.WEBSOCKET);
+    }
+
+    @Override
+    public void onStart(EngineContext context) {
+        bindMeters(context.meters());
+        fanOut.start();
+        heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("websocket-heartbeat").daemon().factory());
+        long period = settings.heartbeatInterval().toMillis();
+        heartbeats.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        ClientConnection[][] route = registry.route(message.topic());
+        if (isEmpty(route)) {
+            return; // nobody listens: not even encoded
+        }
+        OutboundFrame frame = ServerFrames.message(message);
+        counters.framesEncoded.increment();
+        fanOut.deliver(route, frame);
+    }
+
+    @Override
+    public void onStop() {
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
+        fanOut.close();
+        registry.all().forEach(ClientConnection::disconnect);
+    }
+
+    /** Whether a client presenting this token (possibly {@code null}) may connect. */
+    public boolean authorized(String presented) {
+        Optional<String> token = settings.token();
+        if (token.isEmpty()) {
+            return true;
+        }
+        return presented != null && MessageDigest.isEqual(token.get().getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Registers a new connection writing to {@code sink}. */
+    public ClientConnection connect(FrameSink sink) {
+        long number = nextClient.incrementAndGet();
+        ClientConnection client = new ClientConnection("c" + number, (int) (number % fanOut.lanes()), sink,
+                settings.maxQueuedFrames(), settings.maxQueuedBytes(), settings.slowClientTimeout().toNanos(), counters);
+        registry.add(client);
+        counters.connected.increment();
+        return client;
+    }
+
+    /** Acts on one text frame from a client; bad input is answered with an error frame, the connection stays open. */
+    public void onText(ClientConnection client, String text) {
+        ClientRequest request;
+        try {
+            request = ClientRequest.parse(text);
+        } catch (BadClientRequest e) {
+            counters.badRequests.increment();
+            client.offer(ServerFrames.error(e.getMessage()), false);
+            return;
+        }
+        switch (request) {
+            case ClientRequest.Subscribe subscribe -> {
+                registry.subscribe(client, subscribe.patterns());
+                client.offer(ServerFrames.subscribed(names(subscribe.patterns())), false);
+            }
+            case ClientRequest.Unsubscribe unsubscribe -> {
+                registry.unsubscribe(client, unsubscribe.patterns());
+                client.offer(ServerFrames.unsubscribed(names(unsubscribe.patterns())), false);
+            }
+            case ClientRequest.Ping ping -> client.offer(ServerFrames.pong(), false);
+        }
+    }
+
+    /** Binary frames are not part of the protocol. */
+    public void onBinary(ClientConnection client) {
+        counters.badRequests.increment();
+        client.offer(ServerFrames.error("binary frames are not supported; send JSON text frames"), false);
+    }
+
+    /** Forgets a client whose connection closed. */
+    public void disconnected(ClientConnection client) {
+        client.markClosed();
+        registry.remove(client);
+    }
+
+    /** The connected clients, oldest first, at most {@code limit}. */
+    public List<ClientConnection.ClientStats> clients(int limit) {
+        return registry.all().stream()
+                .sorted(Comparator.comparingLong(c -> Long.parseLong(c.id().substring(1))))
+                .limit(limit).map(ClientConnection::stats).toList();
+    }
+
+    /** The number of connected clients. */
+    public int clientCount() {
+        return registry.size();
+    }
+
+    /** Totals across clients. */
+    public WebSocketCounters counters() {
+        return counters;
+    }
+
+    /** The settings in force. */
+    public WebSocketSettings settings() {
+        return settings;
+    }
+
+    private void heartbeat() {
+        OutboundFrame frame = ServerFrames.heartbeat(MicroClock.nowMicros());
+        for (ClientConnection client : registry.all()) {
+            try {
+                client.offer(frame, false);
+            } catch (RuntimeException e) {
+                LOG.debug("websocket heartbeat to client={} failed: {}", client.id(), e.toString());
+            }
+        }
+    }
+
+    private static List<String> names(List<TopicPattern> patterns) {
+        return patterns.stream().map(TopicPattern::pattern).toList();
+    }
+
+    private static boolean isEmpty(ClientConnection[][] route) {
+        for (ClientConnection[] lane : route) {
+            if (lane.length > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void bindMeters(MeterRegistry meters) {
+        Gauge.builder("nautilus.websocket.clients", registry, ClientRegistry::size).register(meters);
+        Gauge.builder("nautilus.websocket.queued.frames", registry,
+                r -> r.all().stream().mapToLong(ClientConnection::queuedFrames).sum()).register(meters);
+        Gauge.builder("nautilus.websocket.queued.bytes", registry,
+                r -> r.all().stream().mapToLong(ClientConnection::queuedBytes).sum()).baseUnit("bytes").register(meters);
+        counter(meters, "nautilus.websocket.messages.sent", WebSocketCounters::messagesSent, null);
+        counter(meters, "nautilus.websocket.sent", WebSocketCounters::bytesSent, "bytes");
+        counter(meters, "nautilus.websocket.dropped", WebSocketCounters::dropped, null);
+        counter(meters, "nautilus.websocket.connections", WebSocketCounters::connected, null);
+        counter(meters, "nautilus.websocket.slow.disconnects", WebSocketCounters::slowDisconnects, null);
+        counter(meters, "nautilus.websocket.frames.encoded", WebSocketCounters::framesEncoded, null);
+        counter(meters, "nautilus.websocket.bad.requests", WebSocketCounters::badRequests, null);
+    }
+
+    private void counter(MeterRegistry meters, String name, ToDoubleFunction<WebSocketCounters> value, String unit) {
+        FunctionCounter.Builder<WebSocketCounters> builder = FunctionCounter.builder(name, counters, value);
+        if (unit != null) {
+            builder.baseUnit(unit);
+        }
+        builder.register(meters);
+    }
+}
