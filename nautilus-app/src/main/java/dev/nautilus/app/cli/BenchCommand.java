@@ -2,6 +2,7 @@ package dev.nautilus.app.cli;
 
 import dev.nautilus.bench.InMemoryBench;
 import dev.nautilus.app.engines.PipelineBench;
+import dev.nautilus.app.websocket.WebSocketBench;
 import dev.nautilus.bench.redis.RedisLatencyBench;
 import dev.nautilus.bench.redis.RedisThroughputBench;
 import dev.nautilus.bench.redis.ScalingBench;
@@ -20,13 +21,25 @@ import picocli.CommandLine.Spec;
         description = "Runs a named benchmark scenario and prints its figures (JSON under build/bench/).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, latency, seed-failure-mode, pipeline, scaling")
+    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, latency, seed-failure-mode, pipeline, scaling, websocket")
     String scenario;
 
     private static final Path OUTPUT = Path.of("build", "bench");
 
     @Option(names = "--quick", description = "Fewer and shorter iterations (a smoke run, not a figure to record).")
     boolean quick;
+
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "20000", description = "websocket: concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "10", description = "websocket: updates per second each client receives (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "30", description = "websocket: length of the measured window (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--instruments", paramLabel = "K", defaultValue = "100", description = "websocket: instruments; each client follows one (default: ${DEFAULT-VALUE}).")
+    int instruments;
 
     @Spec
     CommandSpec spec;
@@ -59,9 +72,14 @@ final class BenchCommand implements Callable<Integer> {
                 PipelineBench.run(quick ? 20_000 : 0).publish(System.out, OUTPUT);
                 yield 0;
             }
+            case "websocket" -> {
+                WebSocketBench.run(quick ? Math.min(clients, 2_000) : clients, rate, quick ? 5 : seconds, instruments,
+                        spec.commandLine().getOut()).publish(System.out, OUTPUT);
+                yield 0;
+            }
             default -> {
                 spec.commandLine().getErr().println("nautilus bench: unknown scenario '" + scenario
-                        + "' (in-memory, throughput, latency, seed-failure-mode, pipeline, scaling)");
+                        + "' (in-memory, throughput, latency, seed-failure-mode, pipeline, scaling, websocket)");
                 yield 2;
             }
         };
