@@ -170,27 +170,12 @@ public final class WebSocketBench {
                 }
                 System.gc();
                 long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                Histogram latency = new Histogram(60_000_000L, 3);
-                long received = 0;
-                long droppedReported = 0;
-                int failed = 0;
-                double generatorCpu = 0;
-                double generatorWall = 0;
-                long generatorDeliveries = 0;
-                for (JsonNode result : results) {
-                    latency.add(Histogram.decodeFromCompressedByteBuffer(
-                            ByteBuffer.wrap(Base64.getDecoder().decode(result.get("histogram").asText())), 0));
-                    received += result.get("received").asLong();
-                    droppedReported += result.get("droppedReported").asLong();
-                    failed += result.get("failed").asInt();
-                    generatorCpu += result.get("cpuSeconds").asDouble();
-                    generatorWall = Math.max(generatorWall, result.get("wallSeconds").asDouble());
-                    generatorDeliveries += result.get("receivedTotal").asLong();
-                }
-                return new Outcome(seconds, requested, connected, failed + (requested - clients), published.get(), expected.get(), received,
-                        droppedReported, engine.counters().dropped(), engine.counters().slowDisconnects(), engine.counters().framesEncoded(),
-                        engine.counters().messagesSent(), latency, serverCores,
-                        generatorCpu / generatorWall, generatorCpu * 1e6 / Math.max(1, generatorDeliveries), heapMax, live, rss, procStatus("VmHWM"), note);
+                GeneratorTotals seen = GeneratorTotals.of(results);
+                return new Outcome(seconds, requested, connected, seen.failed() + (requested - clients), published.get(), expected.get(),
+                        seen.received(), seen.droppedReported(), engine.counters().dropped(), engine.counters().slowDisconnects(),
+                        engine.counters().framesEncoded(), engine.counters().messagesSent(), seen.latency(), serverCores,
+                        seen.cpuSeconds() / seen.wallSeconds(), seen.cpuSeconds() * 1e6 / Math.max(1, seen.deliveries()),
+                        heapMax, live, rss, procStatus("VmHWM"), note);
             } finally {
                 generators.forEach(Generator::close);
             }
@@ -221,6 +206,32 @@ public final class WebSocketBench {
             });
         } catch (Exception e) {
             throw new IllegalStateException("publishing failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the load generators saw, summed over their RESULT lines. */
+    private record GeneratorTotals(Histogram latency, long received, long droppedReported, int failed, double cpuSeconds,
+            double wallSeconds, long deliveries) {
+
+        static GeneratorTotals of(List<JsonNode> results) throws java.util.zip.DataFormatException {
+            Histogram latency = new Histogram(60_000_000L, 3);
+            long received = 0;
+            long droppedReported = 0;
+            int failed = 0;
+            double cpu = 0;
+            double wall = 0;
+            long deliveries = 0;
+            for (JsonNode result : results) {
+                latency.add(Histogram.decodeFromCompressedByteBuffer(
+                        ByteBuffer.wrap(Base64.getDecoder().decode(result.get("histogram").asText())), 0));
+                received += result.get("received").asLong();
+                droppedReported += result.get("droppedReported").asLong();
+                failed += result.get("failed").asInt();
+                cpu += result.get("cpuSeconds").asDouble();
+                wall = Math.max(wall, result.get("wallSeconds").asDouble());
+                deliveries += result.get("receivedTotal").asLong();
+            }
+            return new GeneratorTotals(latency, received, droppedReported, failed, cpu, wall, deliveries);
         }
     }
 
