@@ -3,6 +3,7 @@ package dev.nautilus.app.cli;
 import dev.nautilus.app.backtest.BacktestBench;
 import dev.nautilus.bench.InMemoryBench;
 import dev.nautilus.app.engines.PipelineBench;
+import dev.nautilus.app.websocket.WebSocketBench;
 import dev.nautilus.bench.redis.RedisLatencyBench;
 import dev.nautilus.bench.redis.RedisThroughputBench;
 import dev.nautilus.bench.redis.ScalingBench;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Runs a named benchmark scenario and prints its figures (JSON under build/bench/).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, latency, seed-failure-mode, pipeline, scaling, backtest")
+    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, latency, seed-failure-mode, pipeline, scaling, backtest, websocket")
     String scenario;
 
     private static final Path OUTPUT = Path.of("build", "bench");
@@ -29,8 +30,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer and shorter iterations (a smoke run, not a figure to record).")
     boolean quick;
 
-    @Option(names = "--rate", description = "Messages per second of the latency scenario (default: ${DEFAULT-VALUE}).")
-    int rate = 10_000;
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "20000", description = "websocket: concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND", description = "latency: messages per second (default 10,000); "
+            + "websocket: updates per second each client receives (default 10).")
+    Integer rate;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "30", description = "websocket: length of the measured window (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--instruments", paramLabel = "K", defaultValue = "100", description = "websocket: instruments; each client follows one (default: ${DEFAULT-VALUE}).")
+    int instruments;
 
     @Spec
     CommandSpec spec;
@@ -47,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
                 yield 0;
             }
             case "latency" -> {
-                RedisLatencyBench.run(rate, Duration.ofSeconds(quick ? 3 : 10)).publish(System.out, OUTPUT);
+                RedisLatencyBench.run(rate == null ? 10_000 : rate, Duration.ofSeconds(quick ? 3 : 10)).publish(System.out, OUTPUT);
                 yield 0;
             }
             case "seed-failure-mode" -> {
@@ -67,9 +78,14 @@ final class BenchCommand implements Callable<Integer> {
                 BacktestBench.run(quick).publish(System.out, OUTPUT);
                 yield 0;
             }
+            case "websocket" -> {
+                WebSocketBench.run(quick ? Math.min(clients, 2_000) : clients, rate == null ? 10 : rate, quick ? 5 : seconds, instruments,
+                        spec.commandLine().getOut()).publish(System.out, OUTPUT);
+                yield 0;
+            }
             default -> {
                 spec.commandLine().getErr().println("nautilus bench: unknown scenario '" + scenario
-                        + "' (in-memory, throughput, latency, seed-failure-mode, pipeline, scaling, backtest)");
+                        + "' (in-memory, throughput, latency, seed-failure-mode, pipeline, scaling, backtest, websocket)");
                 yield 2;
             }
         };

@@ -78,7 +78,7 @@ public final class ClientConnection {
         do {
             queued = queuedFrames.get();
             if (queued >= maxQueuedFrames || (queued > 0 && queuedBytes.get() + size > maxQueuedBytes)) {
-                drop();
+                drop(message);
                 return false;
             }
         } while (!queuedFrames.compareAndSet(queued, queued + 1));
@@ -109,10 +109,13 @@ public final class ClientConnection {
         queuedBytes.addAndGet(-size);
     }
 
-    private void drop() {
-        dropped.incrementAndGet();
-        unreportedDrops.incrementAndGet();
-        totals.dropped.increment();
+    /** Counts a dropped message (other frames dropped are not reported) and disconnects a client that drains nothing. */
+    private void drop(boolean message) {
+        if (message) {
+            dropped.incrementAndGet();
+            unreportedDrops.incrementAndGet();
+            totals.dropped.increment();
+        }
         long now = System.nanoTime();
         long since = droppingSince;
         if (since == 0) {
@@ -165,7 +168,7 @@ public final class ClientConnection {
         return bytes.get();
     }
 
-    /** Frames dropped by the slow-client policy. */
+    /** Bus messages dropped by the slow-client policy. */
     public long dropped() {
         return dropped.get();
     }

@@ -19,9 +19,11 @@ final class JettyFrameSink implements FrameSink {
 
     private final Session session;
     private final CoreSession core;
+    private final String remote;
 
     JettyFrameSink(Session session) {
         this.session = session;
+        this.remote = String.valueOf(session.getRemoteSocketAddress()); // read now: a closed session no longer knows
         if (!(session instanceof WebSocketSession jetty)) {
             throw new IllegalArgumentException("not a Jetty WebSocket session: " + session.getClass().getName());
         }
@@ -41,6 +43,6 @@ final class JettyFrameSink implements FrameSink {
 
     @Override
     public String remoteAddress() {
-        return String.valueOf(session.getRemoteSocketAddress());
+        return remote;
     }
 }

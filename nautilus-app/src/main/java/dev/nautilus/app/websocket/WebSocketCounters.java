@@ -23,7 +23,7 @@ public final class WebSocketCounters {
         return bytesSent.sum();
     }
 
-    /** Frames dropped by the slow-client policy. */
+    /** Bus messages dropped by the slow-client policy. */
     public long dropped() {
         return dropped.sum();
     }

@@ -150,6 +150,15 @@ public final class WebSocketEngine implements Engine {
         return registry.size();
     }
 
+    /** The number of clients a message on {@code topic} would go to now. */
+    int subscriberCount(String topic) {
+        int count = 0;
+        for (ClientConnection[] lane : registry.route(topic)) {
+            count += lane.length;
+        }
+        return count;
+    }
+
     /** Totals across clients. */
     public WebSocketCounters counters() {
         return counters;

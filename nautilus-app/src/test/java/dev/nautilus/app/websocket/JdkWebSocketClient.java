@@ -22,6 +22,7 @@ final class JdkWebSocketClient implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final WebSocket socket;
+    private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closedByServer;
 
     private JdkWebSocketClient(URI uri, Map<String, String> headers) {
@@ -82,6 +83,11 @@ final class JdkWebSocketClient implements AutoCloseable {
         return out;
     }
 
+    /** UTF-8 bytes of every text frame received. */
+    long bytesReceived() {
+        return bytesReceived.get();
+    }
+
     boolean closedByServer() {
         return closedByServer;
     }
@@ -106,6 +112,7 @@ final class JdkWebSocketClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
+                bytesReceived.addAndGet(partial.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
                 frames.add(Json.parse(partial.toString()));
                 partial.setLength(0);
             }

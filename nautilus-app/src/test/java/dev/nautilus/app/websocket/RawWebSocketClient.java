@@ -82,6 +82,20 @@ final class RawWebSocketClient implements AutoCloseable {
         }
     }
 
+    /** Reads until the server ends the connection; true if it did (cleanly, abruptly or mid-frame) within the read timeout. */
+    boolean readUntilClosed() {
+        try {
+            while (readText() != null) {
+                // discard
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // EOF inside a frame or a reset: the server dropped us
+        }
+    }
+
     private static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
