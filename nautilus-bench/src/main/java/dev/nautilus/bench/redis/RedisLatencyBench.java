@@ -2,6 +2,7 @@ package dev.nautilus.bench.redis;
 
 import dev.nautilus.bench.BenchReport;
 import dev.nautilus.bench.FixedRate;
+import dev.nautilus.bench.WakeupJitter;
 import dev.nautilus.bus.DualMessageBus;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
@@ -20,8 +21,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Latency over Redis at a fixed rate, publish → handler, measured from each message's
  * <em>intended</em> send time (so a stalled publisher counts against us: coordinated omission
- * corrected), beside the unpipelined {@code redis-benchmark} XADD p50 on the same Redis as the
- * floor: one round trip.
+ * corrected), beside two floors measured in the same run: the unpipelined {@code redis-benchmark}
+ * XADD p50 on the same Redis (one round trip), and how late a parked thread wakes here (every
+ * hand-off between threads pays it, and no tail can beat it).
  */
 public final class RedisLatencyBench {
 
@@ -36,6 +38,7 @@ public final class RedisLatencyBench {
         BenchReport report = new BenchReport("latency");
         try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start()) {
             RedisBenchmarkTool.Result floor = RedisBenchmarkTool.xadd(marketData.port(), 20_000, 1, 1, 256);
+            Histogram wakeup = WakeupJitter.measure(Duration.ofNanos(TimeUnit.SECONDS.toNanos(1) / ratePerSecond), Duration.ofSeconds(3));
             marketData.redis().flushall();
             Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
             AtomicLong handled = new AtomicLong();
@@ -70,6 +73,9 @@ public final class RedisLatencyBench {
                             .put("p99.9 (us) (aim <= 3000)", histogram.getValueAtPercentile(99.9) / 1e3)
                             .put("max (us)", histogram.getMaxValue() / 1e3)
                             .put("floor: redis-benchmark -c 1 -P 1 XADD p50 (us)", floor.p50Millis() * 1e3)
+                            .put("floor: a parked thread wakes late by, p50 / p99 / p99.9 (us)", String.format("%.0f / %.0f / %.0f",
+                                    wakeup.getValueAtPercentile(50) / 1e3, wakeup.getValueAtPercentile(99) / 1e3,
+                                    wakeup.getValueAtPercentile(99.9) / 1e3))
                             .put("rate (msg/s)", ratePerSecond)
                             .put("measured messages", histogram.getTotalCount())
                             .put("handled / published", handled.get() + " / " + total);
