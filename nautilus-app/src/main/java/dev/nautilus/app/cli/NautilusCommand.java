@@ -29,8 +29,6 @@ import picocli.CommandLine.Option;
         })
 public final class NautilusCommand implements Runnable {
 
-    /** Exit code of a command whose feature has not landed yet. */
-    public static final int NOT_AVAILABLE = 3;
     /** Exit code of a bad configuration. */
     public static final int BAD_CONFIG = 78;
 
