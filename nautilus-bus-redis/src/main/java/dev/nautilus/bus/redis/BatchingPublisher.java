@@ -6,6 +6,7 @@ import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.codec.EnvelopeCodec;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
@@ -58,6 +59,9 @@ final class BatchingPublisher implements AutoCloseable {
     private final Thread flusher;
     private int inFlight;
     private volatile boolean closing;
+    /** The direct write in flight, if any (at most one: see {@link #publish}); guarded by the lock. */
+    private RedisFuture<Void> direct;
+    private long directSince;
     private volatile long closeDeadline = Long.MAX_VALUE;
 
     BatchingPublisher(Bus bus, RoutingTable routing, EnvelopeCodec codec, RedisConnections connections,
@@ -139,9 +143,16 @@ final class BatchingPublisher implements AutoCloseable {
         inFlight++;
         RedisFuture<Void> added = entry.sendOn(connections);
         connections.flush();
+        if (!added.isDone()) {
+            direct = added; // watched by the flusher, see expireDirectWhenOverdue
+            directSince = System.nanoTime();
+        }
         added.whenComplete((id, error) -> {
             lock.lock();
             try {
+                if (direct == added) {
+                    direct = null;
+                }
                 inFlight--;
                 if (error != null) {
                     health.failed("publisher", error);
@@ -154,6 +165,27 @@ final class BatchingPublisher implements AutoCloseable {
                 lock.unlock();
             }
         });
+    }
+
+    /**
+     * Called with the lock held. Lettuce's own per-command timeouts are off (each one is a timer
+     * task holding its command for the whole timeout, which at 10,000 msg/s kept 100,000 commands
+     * alive and doubled garbage-collection pauses), so the one direct write that can be in flight
+     * is watched by the flusher: unanswered after the command timeout (a Redis that hangs without
+     * closing the connection), it fails within twice that, which puts its entry back in the buffer
+     * and reports the outage.
+     */
+    private boolean expireDirectWhenOverdue() {
+        if (System.nanoTime() - directSince < config.commandTimeout().toNanos()) {
+            return false;
+        }
+        RedisFuture<Void> stuck = direct;
+        direct = null;
+        if (stuck instanceof java.util.concurrent.CompletableFuture<Void> future) {
+            future.completeExceptionally(new RedisCommandTimeoutException("XADD not answered within "
+                    + config.commandTimeout().toMillis() + " ms"));
+        }
+        return true;
     }
 
     /** Writes one urgent entry now; false when Redis did not take it (it is then buffered for retry). */
@@ -180,7 +212,13 @@ final class BatchingPublisher implements AutoCloseable {
             lock.lock();
             try {
                 while (buffer.isEmpty() && !closing) {
-                    wakeFlusher.awaitUninterruptibly();
+                    // Idle, it still looks at the direct write at least once per command timeout.
+                    long timeout = config.commandTimeout().toNanos();
+                    if (direct == null) {
+                        wakeFlusher.awaitNanos(timeout);
+                    } else if (!expireDirectWhenOverdue()) {
+                        wakeFlusher.awaitNanos(directSince + timeout - System.nanoTime());
+                    }
                 }
                 if (buffer.isEmpty()) {
                     drained.signalAll();
@@ -193,6 +231,9 @@ final class BatchingPublisher implements AutoCloseable {
                 }
                 inFlight += size;
                 spaceAvailable.signalAll();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } finally {
                 lock.unlock();
             }

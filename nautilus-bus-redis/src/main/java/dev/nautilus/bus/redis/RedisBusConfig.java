@@ -114,6 +114,11 @@ public record RedisBusConfig(
                 readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, value, commandTimeout);
     }
 
+    public RedisBusConfig withCommandTimeout(Duration value) {
+        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, value);
+    }
+
     /** How often a reader looks for pending messages of dead consumers. */
     public Duration claimInterval() {
         Duration half = claimIdle.dividedBy(2);

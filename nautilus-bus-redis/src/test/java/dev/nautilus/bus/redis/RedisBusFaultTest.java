@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -188,6 +190,29 @@ class RedisBusFaultTest {
             // The restarted Redis is empty: the reader heals its group, the buffered messages follow.
             await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == expected);
             assertThat(transport.status().queued()).isZero();
+        }
+    }
+
+    @Test
+    void aRedisThatHangsWithoutClosingTheConnectionIsReportedAndNothingIsLost() throws Exception {
+        try (RedisServer md = RedisServer.start("--enable-debug-command", "yes"); RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                        RedisBusConfig.defaults(md.url(), "platform").withCommandTimeout(Duration.ofMillis(500)),
+                        RedisBusConfig.defaults(el.url(), "platform"))) {
+            AtomicInteger handled = new AtomicInteger();
+            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+                    m -> handled.incrementAndGet());
+            bus.publish(tick(0));
+            await().atMost(Duration.ofSeconds(10)).until(() -> handled.get() == 1);
+            // DEBUG SLEEP freezes Redis's one command thread: connections stay open, nothing is answered.
+            CompletableFuture<String> sleeping = CompletableFuture.supplyAsync(() -> md.command("DEBUG", "SLEEP", "3"));
+            await().atMost(Duration.ofSeconds(2)).until(md::commandTimesOut);
+            bus.publish(tick(1)); // idle publisher: written at once, then unanswered
+            // reported within twice the command timeout, while Redis still sleeps
+            await().atMost(Duration.ofMillis(2_500)).until(() -> String.valueOf(bus.status().get(0).lastError())
+                    .contains("XADD not answered within 500 ms"));
+            sleeping.get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() >= 2);
         }
     }
 
