@@ -147,7 +147,7 @@ final class BatchingPublisher implements AutoCloseable {
             direct = added; // watched by the flusher, see expireDirectWhenOverdue
             directSince = System.nanoTime();
         }
-        added.whenComplete((id, error) -> {
+        added.whenComplete((ignored, error) -> {
             lock.lock();
             try {
                 if (direct == added) {

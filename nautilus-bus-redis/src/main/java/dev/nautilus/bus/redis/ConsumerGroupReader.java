@@ -18,13 +18,14 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XPendingArgs;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.XReadArgs.StreamOffset;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ final class ConsumerGroupReader implements Subscription {
     private final Map<String, Priority> lanes;
     private final Consumer<String> consumer;
     private final Thread thread;
-    private final java.time.Duration readTimeout;
+    private final Duration readTimeout;
     private StatefulRedisConnection<String, String> connection;
     private volatile boolean running = true;
     private long lastHealNanos = Long.MIN_VALUE;
@@ -369,7 +370,7 @@ final class ConsumerGroupReader implements Subscription {
         return await(future, config.commandTimeout(), "Redis");
     }
 
-    private static <T> T await(RedisFuture<T> future, java.time.Duration timeout, String what) {
+    private static <T> T await(RedisFuture<T> future, Duration timeout, String what) {
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {

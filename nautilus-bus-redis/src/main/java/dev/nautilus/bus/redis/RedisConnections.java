@@ -2,10 +2,8 @@ package dev.nautilus.bus.redis;
 
 import dev.nautilus.bus.Bus;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.protocol.AsyncCommand;
-import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -13,6 +11,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
@@ -49,6 +49,8 @@ final class RedisConnections implements AutoCloseable {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 // RESP2: no HELLO round trip, works with any Redis, and the shape StreamEntriesOutput reads.
                 .protocolVersion(ProtocolVersion.RESP2)
+                // Every command is awaited with a deadline of ours; Lettuce's timer task per command
+                // would keep each one alive for the whole timeout (see BatchingPublisher).
                 .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
                 .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(3)).keepAlive(true).tcpNoDelay(true).build())
                 .build());
