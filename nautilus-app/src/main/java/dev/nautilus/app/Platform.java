@@ -170,19 +170,18 @@ public final class Platform implements AutoCloseable {
     /**
      * Starts the named engines in one host and each engine's HTTP endpoints.
      *
-     * @param names         engine names (see {@link EngineCatalog#ALL})
+     * @param names         engine names (see {@link EngineCatalog#PLATFORM})
      * @param portOverrides port per engine name replacing its default (0 = ephemeral); the
      *                      configured offset applies to defaults and overrides alike
      * @param instance      instance suffix of this process's consumers, e.g. {@code 1}
-     * @throws IllegalArgumentException naming an unknown or unimplemented engine
+     * @throws IllegalArgumentException naming an unknown engine
      * @throws IllegalStateException    when engines were already started
      */
     public synchronized List<EngineHttpServer> startEngines(List<String> names, Map<String, Integer> portOverrides, String instance) {
         if (host != null) {
             throw new IllegalStateException("engines already started");
         }
-        names.forEach(EngineCatalog::create); // fail on a bad name before starting anything
-        List<Engine> engines = EngineCatalog.create(names, config.websocket());
+        List<Engine> engines = EngineCatalog.create(names, config.websocket()); // a bad name fails before anything starts
         host = new EngineHost(bus, meters, instance, engines);
         // ports first: a port in use must fail the start before the engine joins its consumer group and takes messages
         for (EngineRuntime runtime : host.runtimes()) {

@@ -82,15 +82,6 @@ public final class EngineCatalog {
     }
 
     /**
-     * A new engine with default parameters except those of {@code settings}.
-     *
-     * @throws IllegalArgumentException for an unknown engine
-     */
-    public static Engine create(String name, PipelineSettings settings) {
-        return create(name, settings, WebSocketSettings.defaults());
-    }
-
-    /**
      * A new engine: trading engines with {@code settings}, the WebSocket engine with {@code websocket}.
      *
      * @throws IllegalArgumentException for an unknown engine
@@ -121,18 +112,28 @@ public final class EngineCatalog {
         };
     }
 
-    /** New engines for the given names, in start order (the hub last). */
+    /** New engines with default parameters for the given names, in start order (the hub last). */
     public static List<Engine> create(List<String> names) {
-        return create(names, PipelineSettings.defaults());
+        return create(names, PipelineSettings.defaults(), WebSocketSettings.defaults());
     }
 
     /** New engines for the given names with {@code settings}, in start order (the hub last). */
     public static List<Engine> create(List<String> names, PipelineSettings settings) {
-        return PLATFORM.stream().filter(names::contains).map(name -> create(name, settings, WebSocketSettings.defaults())).toList();
+        return create(names, settings, WebSocketSettings.defaults());
     }
 
     /** New engines for the given names, in start order (the hub last); the WebSocket engine with these settings. */
     public static List<Engine> create(List<String> names, WebSocketSettings websocket) {
-        return PLATFORM.stream().filter(names::contains).map(name -> create(name, PipelineSettings.defaults(), websocket)).toList();
+        return create(names, PipelineSettings.defaults(), websocket);
+    }
+
+    /**
+     * New engines for the given names, in start order (the hub last).
+     *
+     * @throws IllegalArgumentException naming the first unknown engine, before any engine is built
+     */
+    public static List<Engine> create(List<String> names, PipelineSettings settings, WebSocketSettings websocket) {
+        names.forEach(EngineMatrix::of);
+        return PLATFORM.stream().filter(names::contains).map(name -> create(name, settings, websocket)).toList();
     }
 }
