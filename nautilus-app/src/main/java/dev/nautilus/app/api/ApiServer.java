@@ -1,9 +1,9 @@
 package dev.nautilus.app.api;
 
+import dev.nautilus.app.http.JsonResponse;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusBackpressureException;
 import dev.nautilus.bus.DeadLetter;
-import dev.nautilus.bus.Json;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
@@ -62,25 +62,25 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/health", this::health);
             config.routes.get("/api/engines", this::engines);
             config.routes.get("/api/engines/{name}", this::engine);
-            config.routes.get("/api/bus/status", ctx -> json(ctx, 200, sources.busStatus().report()));
-            config.routes.get("/api/instruments", ctx -> json(ctx, 200, Map.of("instruments", sources.view().instruments())));
-            config.routes.get("/api/prices", ctx -> json(ctx, 200, Map.of("prices", sources.view().lastPrices())));
-            config.routes.get("/api/prices/{instrument}", ctx -> json(ctx, 200, sources.view().lastPrice(ctx.pathParam("instrument"))
+            config.routes.get("/api/bus/status", ctx -> JsonResponse.ok(ctx, sources.busStatus().report()));
+            config.routes.get("/api/instruments", ctx -> JsonResponse.ok(ctx, Map.of("instruments", sources.view().instruments())));
+            config.routes.get("/api/prices", ctx -> JsonResponse.ok(ctx, Map.of("prices", sources.view().lastPrices())));
+            config.routes.get("/api/prices/{instrument}", ctx -> JsonResponse.ok(ctx, sources.view().lastPrice(ctx.pathParam("instrument"))
                     .orElseThrow(() -> ApiException.notFound("no trade of instrument '" + ctx.pathParam("instrument") + "' seen yet"))));
             config.routes.get("/api/bars/{instrument}", this::bars);
             config.routes.get("/api/positions", this::positions);
             config.routes.get("/api/pnl", this::pnl);
             config.routes.get("/api/signals", this::signals);
-            config.routes.get("/api/executions", ctx -> json(ctx, 200, Map.of("executions", sources.view().executions(limit(ctx)))));
-            config.routes.get("/api/vpin", ctx -> json(ctx, 200, Map.of("latest", sources.view().latestVpin(),
+            config.routes.get("/api/executions", ctx -> JsonResponse.ok(ctx, Map.of("executions", sources.view().executions(limit(ctx)))));
+            config.routes.get("/api/vpin", ctx -> JsonResponse.ok(ctx, Map.of("latest", sources.view().latestVpin(),
                     "enhanced", sources.view().latestEnhancedVpin())));
-            config.routes.get("/api/vpin/{instrument}", ctx -> json(ctx, 200, Map.of("instrument", ctx.pathParam("instrument"),
+            config.routes.get("/api/vpin/{instrument}", ctx -> JsonResponse.ok(ctx, Map.of("instrument", ctx.pathParam("instrument"),
                     "estimates", sources.view().vpin(ctx.pathParam("instrument"), limit(ctx)))));
-            config.routes.get("/api/risk", ctx -> json(ctx, 200, Map.of("metrics", sources.view().riskMetrics(),
+            config.routes.get("/api/risk", ctx -> JsonResponse.ok(ctx, Map.of("metrics", sources.view().riskMetrics(),
                     "margin", sources.view().margins())));
             config.routes.get("/api/alerts", this::alerts);
             config.routes.get("/api/dead-letters", this::deadLetters);
-            config.routes.get("/api/dead-letters/{bus}/{id}", ctx -> json(ctx, 200, deadLetter(ctx)));
+            config.routes.get("/api/dead-letters/{bus}/{id}", ctx -> JsonResponse.ok(ctx, deadLetter(ctx)));
             config.routes.post("/api/dead-letters/{bus}/{id}/replay", this::replay);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -125,13 +125,13 @@ public final class ApiServer implements AutoCloseable {
             up &= status.connected();
         }
         checks.add(Map.of("name", "store", "status", sources.store().isPresent() ? "UP" : "ABSENT"));
-        json(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));
+        JsonResponse.send(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));
     }
 
     private void engines(Context ctx) throws InterruptedException {
         List<EngineHealth> engines = sources.engines().probeAll();
         long up = engines.stream().filter(e -> e.status().equals("UP")).count();
-        json(ctx, 200, Map.of("engines", engines, "up", up, "total", engines.size()));
+        JsonResponse.ok(ctx, Map.of("engines", engines, "up", up, "total", engines.size()));
     }
 
     private void engine(Context ctx) throws InterruptedException {
@@ -139,7 +139,7 @@ public final class ApiServer implements AutoCloseable {
         EngineTarget target = sources.engines().targets().stream().filter(t -> t.name().equals(name)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("unknown engine '" + name + "'; known: "
                         + sources.engines().targets().stream().map(EngineTarget::name).toList()));
-        json(ctx, 200, sources.engines().probe(target));
+        JsonResponse.ok(ctx, sources.engines().probe(target));
     }
 
     private void bars(Context ctx) {
@@ -160,15 +160,15 @@ public final class ApiServer implements AutoCloseable {
             }
             default -> throw ApiException.badRequest("source must be 'live' or 'store', was '" + source + "'");
         }
-        json(ctx, 200, body);
+        JsonResponse.ok(ctx, body);
     }
 
     private void positions(Context ctx) {
-        json(ctx, 200, Map.of("accounts", sources.view().portfolios().values().stream().map(AccountPositions::of).toList()));
+        JsonResponse.ok(ctx, Map.of("accounts", sources.view().portfolios().values().stream().map(AccountPositions::of).toList()));
     }
 
     private void pnl(Context ctx) {
-        json(ctx, 200, Map.of("accounts", sources.view().portfolios().values().stream().map(AccountPnl::of).toList(),
+        JsonResponse.ok(ctx, Map.of("accounts", sources.view().portfolios().values().stream().map(AccountPnl::of).toList(),
                 "history", sources.view().pnl(limit(ctx))));
     }
 
@@ -180,19 +180,19 @@ public final class ApiServer implements AutoCloseable {
         List<BusEvent> signals = changed.equals("true")
                 ? sources.view().signals(LiveView.CAPACITY).stream().filter(s -> s.payload().path("changed").asBoolean()).limit(limit(ctx)).toList()
                 : sources.view().signals(limit(ctx));
-        json(ctx, 200, Map.of("signals", signals));
+        JsonResponse.ok(ctx, Map.of("signals", signals));
     }
 
     private void alerts(Context ctx) {
         String kind = ctx.queryParam("kind");
         List<Alert> alerts = sources.view().alerts(kind == null ? limit(ctx) : LiveView.CAPACITY).stream()
                 .filter(a -> kind == null || a.kind().equals(kind)).limit(limit(ctx)).toList();
-        json(ctx, 200, Map.of("alerts", alerts));
+        JsonResponse.ok(ctx, Map.of("alerts", alerts));
     }
 
     private void deadLetters(Context ctx) {
         Optional<Bus> bus = Optional.ofNullable(ctx.queryParam("bus")).map(Bus::fromKey);
-        json(ctx, 200, Map.of("deadLetters", sources.deadLetters().list(bus, limit(ctx))));
+        JsonResponse.ok(ctx, Map.of("deadLetters", sources.deadLetters().list(bus, limit(ctx))));
     }
 
     private DeadLetter deadLetter(Context ctx) {
@@ -210,7 +210,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (DeadLetterDesk.UnreplayableException e) {
             throw new ApiException(422, e.getMessage());
         }
-        json(ctx, 202, Map.of("replayed", letter.originalId(), "messageId", message.id(), "type", message.type().wireName(),
+        JsonResponse.send(ctx, 202, Map.of("replayed", letter.originalId(), "messageId", message.id(), "type", message.type().wireName(),
                 "topic", message.topic(), "bus", sources.bus().routing().route(message.type()).bus().key()));
     }
 
@@ -234,16 +234,12 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(Json.write(body));
-    }
-
     private static void error(Context ctx, int status, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("error", message == null ? "error" : message);
         body.put("path", ctx.path());
-        json(ctx, status, body);
+        JsonResponse.send(ctx, status, body);
     }
 
     private static String readResource(String name) {

@@ -1,6 +1,5 @@
 package dev.nautilus.app.http;
 
-import dev.nautilus.bus.Json;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.engines.host.EngineMatrix;
@@ -44,17 +43,17 @@ public final class EngineHttpServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.routes.get("/health", this::health);
-            config.routes.get("/messagebus/status", ctx -> json(ctx, 200, bus.status()));
+            config.routes.get("/messagebus/status", ctx -> JsonResponse.ok(ctx, bus.status()));
             config.routes.get("/messagebus/subscriptions", this::subscriptions);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
-            config.routes.get("/hardware/status", ctx -> json(ctx, 200, HardwareStatus.read()));
+            config.routes.get("/hardware/status", ctx -> JsonResponse.ok(ctx, HardwareStatus.read()));
             if (runtime.engine() instanceof WebSocketEngine websocket) {
                 WebSocketRoutes.mount(config, websocket);
             }
             if (runtime.engine() instanceof MarketDataHub hub) {
                 config.routes.get("/marketdata/snapshot/{instrument}", ctx -> {
                     var snapshot = hub.snapshot(ctx.pathParam("instrument"));
-                    json(ctx, snapshot.found() ? 200 : 404, snapshot);
+                    JsonResponse.send(ctx, snapshot.found() ? 200 : 404, snapshot);
                 });
                 config.routes.get("/marketdata/status", ctx -> {
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -64,7 +63,7 @@ public final class EngineHttpServer implements AutoCloseable {
                     body.put("cacheMisses", hub.cache().misses());
                     double rate = hub.cacheHitRate();
                     body.put("cacheHitRate", Double.isNaN(rate) ? null : rate);
-                    json(ctx, 200, body);
+                    JsonResponse.ok(ctx, body);
                 });
             }
         });
@@ -112,7 +111,7 @@ public final class EngineHttpServer implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("checks", checks);
-        json(ctx, up ? 200 : 503, body);
+        JsonResponse.send(ctx, up ? 200 : 503, body);
     }
 
     private void subscriptions(Context ctx) {
@@ -121,7 +120,7 @@ public final class EngineHttpServer implements AutoCloseable {
         body.put("engine", runtime.engine().wiring());
         body.put("live", bus.subscriptions().stream().filter(s -> s.group().equals(name)).toList());
         body.put("matrix", EngineMatrix.all());
-        json(ctx, 200, body);
+        JsonResponse.ok(ctx, body);
     }
 
     private static Map<String, Object> check(String name, boolean up, Map<String, Object> data) {
@@ -130,10 +129,6 @@ public final class EngineHttpServer implements AutoCloseable {
         check.put("status", up ? "UP" : "DOWN");
         check.put("data", data);
         return check;
-    }
-
-    private static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(Json.write(body));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.nautilus.app.websocket;
 
-import dev.nautilus.bus.Json;
+import dev.nautilus.app.http.JsonResponse;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -79,8 +79,7 @@ public final class WebSocketRoutes {
         try {
             limit = Integer.parseInt(ctx.queryParamAsClass("limit", String.class).getOrDefault("1000"));
         } catch (NumberFormatException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
-                    .result(Json.write(Map.of("error", "limit must be a whole number")));
+            JsonResponse.send(ctx, HttpStatus.BAD_REQUEST.getCode(), Map.of("error", "limit must be a whole number"));
             return;
         }
         WebSocketCounters totals = engine.counters();
@@ -91,6 +90,6 @@ public final class WebSocketRoutes {
         body.put("dropped", totals.dropped());
         body.put("slowDisconnects", totals.slowDisconnects());
         body.put("clients", engine.clients(Math.max(0, limit)));
-        ctx.contentType("application/json").result(Json.write(body));
+        JsonResponse.ok(ctx, body);
     }
 }
