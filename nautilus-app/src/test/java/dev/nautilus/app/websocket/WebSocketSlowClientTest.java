@@ -33,11 +33,15 @@ class WebSocketSlowClientTest {
         try (WebSocketServerFixture server = new WebSocketServerFixture(policy(1_500));
                 JdkWebSocketClient fast = JdkWebSocketClient.connect(server.uri());
                 RawWebSocketClient stalled = new RawWebSocketClient(server.port, 4_096)) {
+            // The stalled client subscribes first and is told apart as the only subscriber at that
+            // moment: the registry's listing order says nothing about which connection is which.
             stalled.sendText("{\"op\":\"subscribe\",\"patterns\":[\"market_data.trade.*\"]}");
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.engine.clients(10).stream()
+                    .filter(c -> !c.patterns().isEmpty()).count() == 1);
+            String stalledId = server.engine.clients(10).stream().filter(c -> !c.patterns().isEmpty()).findFirst().orElseThrow().id();
             fast.subscribe("market_data.trade.*");
             await().atMost(Duration.ofSeconds(5)).until(() -> server.engine.clients(10).stream()
                     .filter(c -> !c.patterns().isEmpty()).count() == 2);
-            String stalledId = server.engine.clients(10).getFirst().id();
 
             int published = 0;
             long maxQueuedFrames = 0;
