@@ -149,8 +149,8 @@ public final class Platform implements AutoCloseable {
             return InMemoryTransport.dualBus(routing, InMemoryConfig.defaults().withMaxDeliveries(settings.maxDeliveries()));
         }
         return RedisBuses.dualBus(routing,
-                redisConfig(settings, settings.marketDataUrl().orElseThrow(), identity),
-                redisConfig(settings, settings.engineLogicUrl().orElseThrow(), identity));
+                redisConfig(settings, settings.marketDataUrl().orElseThrow(), identity).withCluster(settings.marketDataCluster()),
+                redisConfig(settings, settings.engineLogicUrl().orElseThrow(), identity).withCluster(settings.engineLogicCluster()));
     }
 
     private static RedisBusConfig redisConfig(BusSettings settings, RedisUrl url, String identity) {

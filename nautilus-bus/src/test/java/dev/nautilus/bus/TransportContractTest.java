@@ -44,6 +44,11 @@ public abstract class TransportContractTest {
         }
     }
 
+    /** The key of the stream (normal priority) that carries a type on this transport. */
+    protected String streamKey(MessageType type) {
+        return RoutingTable.defaults().route(type).streamKey();
+    }
+
     protected static Message message(MessageType type, String topic, Object payload) {
         return Message.builder(type, topic).source("test").payload(payload).build();
     }
@@ -148,7 +153,7 @@ public abstract class TransportContractTest {
         assertThat(letter.group()).isEqualTo("portfolio");
         assertThat(letter.deliveries()).isEqualTo(3);
         assertThat(letter.reason()).contains("cannot size order");
-        assertThat(letter.stream()).isEqualTo("nautilus:engine_logic:strategy_signal");
+        assertThat(letter.stream()).isEqualTo(streamKey(MessageType.STRATEGY_SIGNAL));
         assertThat(letter.envelope()).containsEntry("topic", "strategy.signal.poison");
         assertThat(statusOf(Bus.ENGINE_LOGIC).deadLettered()).isEqualTo(1);
     }

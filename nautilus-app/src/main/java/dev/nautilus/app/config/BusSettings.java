@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param maxDeliveries   deliveries before a message is dead-lettered
  * @param claimIdle       pending messages idle this long are claimed from dead consumers
  * @param maxPayloadBytes largest payload accepted, in UTF-8 bytes
+ * @param marketDataCluster  whether the MarketData bus URL names a node of a Redis Cluster
+ * @param engineLogicCluster whether the Engine Logic bus URL names a node of a Redis Cluster
  */
 public record BusSettings(
         Optional<RedisUrl> marketDataUrl,
@@ -27,7 +29,9 @@ public record BusSettings(
         long streamMaxLen,
         int maxDeliveries,
         Duration claimIdle,
-        int maxPayloadBytes) {
+        int maxPayloadBytes,
+        boolean marketDataCluster,
+        boolean engineLogicCluster) {
 
     /** Whether the buses run on Redis (both URLs set) rather than in memory. */
     public boolean onRedis() {

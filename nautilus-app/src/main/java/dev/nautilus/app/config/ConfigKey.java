@@ -7,6 +7,8 @@ package dev.nautilus.app.config;
 public enum ConfigKey {
     MARKETDATA_BUS_URL("bus.marketdata_url", "NAUTILUS_MARKETDATA_BUS_URL", null),
     ENGINE_LOGIC_BUS_URL("bus.engine_logic_url", "NAUTILUS_ENGINE_LOGIC_BUS_URL", null),
+    MARKETDATA_BUS_CLUSTER("bus.marketdata_cluster", "NAUTILUS_MARKETDATA_BUS_CLUSTER", "false"),
+    ENGINE_LOGIC_BUS_CLUSTER("bus.engine_logic_cluster", "NAUTILUS_ENGINE_LOGIC_BUS_CLUSTER", "false"),
     MAIN_REDIS_URL("bus.main_redis_url", "NAUTILUS_MAIN_REDIS_URL", null),
     STREAM_PREFIX("bus.stream_prefix", "NAUTILUS_STREAM_PREFIX", "nautilus"),
     BUFFER_SIZE("bus.buffer_size", "NAUTILUS_BUFFER_SIZE", "3000"),

@@ -126,7 +126,9 @@ public final class ConfigLoader {
                 integer(values, ConfigKey.STREAM_MAXLEN, 1, Long.MAX_VALUE),
                 (int) integer(values, ConfigKey.MAX_DELIVERIES, 1, 1_000),
                 Duration.ofMillis(integer(values, ConfigKey.CLAIM_IDLE_MS, 100, 86_400_000)),
-                (int) integer(values, ConfigKey.MAX_PAYLOAD_BYTES, 64, 512L * 1024 * 1024));
+                (int) integer(values, ConfigKey.MAX_PAYLOAD_BYTES, 64, 512L * 1024 * 1024),
+                bool(values, ConfigKey.MARKETDATA_BUS_CLUSTER),
+                bool(values, ConfigKey.ENGINE_LOGIC_BUS_CLUSTER));
         Optional<String> dbUrl = Optional.ofNullable(values.get(ConfigKey.DB_URL));
         if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
             throw new ConfigException(describe(ConfigKey.DB_URL) + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db), was '"
@@ -152,6 +154,15 @@ public final class ConfigLoader {
     private static Optional<RedisUrl> url(Map<ConfigKey, String> values, ConfigKey key) {
         String text = values.get(key);
         return text == null || text.isBlank() ? Optional.empty() : Optional.of(RedisUrl.parse(describe(key), text));
+    }
+
+    private static boolean bool(Map<ConfigKey, String> values, ConfigKey key) {
+        String text = values.get(key).strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ConfigException(describe(key) + " must be true or false, was '" + values.get(key) + "'");
+        };
     }
 
     private static long integer(Map<ConfigKey, String> values, ConfigKey key, long min, long max) {

@@ -4,6 +4,8 @@ import dev.nautilus.app.config.BusSettings;
 import dev.nautilus.app.config.ConfigException;
 import dev.nautilus.app.config.RedisUrl;
 import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.redis.monitor.BusMonitor;
+import dev.nautilus.bus.redis.monitor.ClusterNodes;
 import dev.nautilus.bus.redis.monitor.MonitorTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Which Redis servers {@code nautilus monitor} watches: the configured ones (MarketData bus,
- * Engine Logic bus, and the main Redis when set), each replaceable by a command-line URL.
+ * Engine Logic bus, and the main Redis when set), each replaceable by a command-line URL; a bus on
+ * a Redis Cluster is watched node by node.
  */
 public final class MonitorTargets {
 
@@ -47,12 +50,18 @@ public final class MonitorTargets {
         }
         List<MonitorTarget> targets = new ArrayList<>(3);
         url("--marketdata", marketData, settings.marketDataUrl())
-                .ifPresent(url -> targets.add(MonitorTarget.forBus(Bus.MARKETDATA, url.value(), prefix)));
+                .ifPresent(url -> targets.addAll(bus(Bus.MARKETDATA, url, prefix, settings.marketDataCluster())));
         url("--engine-logic", engineLogic, settings.engineLogicUrl())
-                .ifPresent(url -> targets.add(MonitorTarget.forBus(Bus.ENGINE_LOGIC, url.value(), prefix)));
+                .ifPresent(url -> targets.addAll(bus(Bus.ENGINE_LOGIC, url, prefix, settings.engineLogicCluster())));
         url("--main", main, settings.mainRedisUrl())
                 .ifPresent(url -> targets.add(MonitorTarget.mainRedis(url.value(), prefix)));
         return List.copyOf(targets);
+    }
+
+    /** A bus's Redis, or each node of its cluster: CPU, clients and failed calls are per server. */
+    private static List<MonitorTarget> bus(Bus bus, RedisUrl url, String prefix, boolean cluster) {
+        MonitorTarget target = MonitorTarget.forBus(bus, url.value(), prefix);
+        return cluster ? ClusterNodes.of(target, BusMonitor.DEFAULT_TIMEOUT) : List.of(target);
     }
 
     private static Optional<RedisUrl> url(String option, Optional<String> given, Optional<RedisUrl> configured) {

@@ -4,7 +4,6 @@ import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusBackpressureException;
 import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.Message;
-import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.codec.EnvelopeCodec;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
@@ -37,15 +36,15 @@ final class BatchingPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingPublisher.class);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** One message ready to send: the finished XADD command bytes. */
-    private record Entry(byte[] command) {
+    /** One message ready to send: its stream and the finished XADD command bytes. */
+    private record Entry(String stream, byte[] command) {
         RedisFuture<Void> sendOn(RedisConnections connections) {
-            return connections.dispatch(new PreEncodedCommand(CommandType.XADD, command));
+            return connections.dispatch(new PreEncodedCommand(CommandType.XADD, command, connections.routesByKey() ? stream : null));
         }
     }
 
     private final Bus bus;
-    private final RoutingTable routing;
+    private final StreamLanes lanes;
     private final XaddEncoder encoder;
     private final RedisConnections connections;
     private final RedisBusConfig config;
@@ -64,10 +63,10 @@ final class BatchingPublisher implements AutoCloseable {
     private long directSince;
     private volatile long closeDeadline = Long.MAX_VALUE;
 
-    BatchingPublisher(Bus bus, RoutingTable routing, EnvelopeCodec codec, RedisConnections connections,
+    BatchingPublisher(Bus bus, StreamLanes lanes, EnvelopeCodec codec, RedisConnections connections,
             RedisBusConfig config, BusCounters counters, ConnectionHealth health) {
         this.bus = bus;
-        this.routing = routing;
+        this.lanes = lanes;
         this.encoder = new XaddEncoder(codec, config.streamMaxLen());
         this.connections = connections;
         this.config = config;
@@ -86,8 +85,8 @@ final class BatchingPublisher implements AutoCloseable {
         if (closing) {
             throw new IllegalStateException("the " + bus.displayName() + " bus is closed");
         }
-        String stream = StreamLanes.key(routing, message.type(), message.priority());
-        Entry entry = new Entry(encoder.encode(stream, message));
+        String stream = lanes.key(message.type(), message.priority());
+        Entry entry = new Entry(stream, encoder.encode(stream, message));
         if (message.priority().flushesImmediately() && sendUrgent(entry)) {
             counters.published.increment();
             return;

@@ -19,7 +19,6 @@ import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XPendingArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
@@ -70,7 +69,7 @@ final class ConsumerGroupReader implements Subscription {
     private final Consumer<String> consumer;
     private final Thread thread;
     private final Duration readTimeout;
-    private StatefulRedisConnection<String, String> connection;
+    private RedisConnections.NamedConnection connection;
     private volatile boolean running = true;
     private long lastHealNanos = Long.MIN_VALUE;
 
@@ -92,7 +91,7 @@ final class ConsumerGroupReader implements Subscription {
     /** Creates the groups (so nothing published from now on is missed), then starts reading. */
     void start() {
         createGroups(config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0");
-        connection = transport.connections().readerConnection(spec.group(), config.blockTimeout());
+        connection = transport.connections().readerConnection(spec.group(), config.blockTimeout(), lanes.keySet());
         thread.start();
     }
 
@@ -165,7 +164,7 @@ final class ConsumerGroupReader implements Subscription {
             }
         }
         // The last batch's acknowledgements, if the connection is still there to take them.
-        connection.flushCommands();
+        connection.flushUnlessClosed();
     }
 
     /**
@@ -175,7 +174,7 @@ final class ConsumerGroupReader implements Subscription {
      */
     private List<RawStreamEntry> read(CommandArgs<String, String> args) {
         RedisFuture<List<RawStreamEntry>> reply = connection.async().dispatch(CommandType.XREADGROUP, new StreamEntriesOutput(), args);
-        connection.flushCommands();
+        connection.flush();
         return await(reply, readTimeout, "XREADGROUP of group " + spec.group());
     }
 
@@ -305,7 +304,7 @@ final class ConsumerGroupReader implements Subscription {
                     });
         }
         if (!running) {
-            connection.flushCommands();
+            connection.flushUnlessClosed();
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.nautilus.bus.redis;
 
 import io.lettuce.core.output.CommandOutput;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
@@ -9,14 +11,19 @@ import java.nio.ByteBuffer;
 /**
  * A command whose RESP bytes were written beforehand (see {@link XaddEncoder}); its reply is
  * checked for an error and otherwise discarded. Lettuce re-encodes a command it retries after a
- * reconnect, which here is the same copy again.
+ * reconnect or a cluster redirect, which here is the same copy again. On a cluster the command
+ * carries its key as its only argument, which is what Lettuce routes by; the bytes are what is sent.
  */
 final class PreEncodedCommand extends Command<String, String, Void> {
 
     private final byte[] resp;
 
-    PreEncodedCommand(CommandType type, byte[] resp) {
-        super(type, new DiscardingOutput());
+    /**
+     * @param routingKey the key the command writes, for a cluster connection to route by; {@code null}
+     *                   on a single Redis, where there is nothing to route
+     */
+    PreEncodedCommand(CommandType type, byte[] resp, String routingKey) {
+        super(type, new DiscardingOutput(), routingKey == null ? null : new CommandArgs<>(StringCodec.UTF8).addKey(routingKey));
         this.resp = resp;
     }
 
@@ -29,7 +36,7 @@ final class PreEncodedCommand extends Command<String, String, Void> {
     private static final class DiscardingOutput extends CommandOutput<String, String, Void> {
 
         DiscardingOutput() {
-            super(io.lettuce.core.codec.StringCodec.ASCII, null);
+            super(StringCodec.ASCII, null);
         }
 
         @Override

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param maxPayloadBytes      largest payload accepted, in UTF-8 bytes
  * @param newGroupsFrom        where a newly created group starts reading
  * @param commandTimeout       how long a command may take before the connection is treated as failing
+ * @param cluster              whether {@code url} names a node of a Redis Cluster (the others are
+ *                             discovered) rather than a single Redis; see {@link StreamLanes} for the keys
  */
 public record RedisBusConfig(
         String url,
@@ -33,7 +35,8 @@ public record RedisBusConfig(
         int maxDeliveries,
         int maxPayloadBytes,
         GroupStart newGroupsFrom,
-        Duration commandTimeout) {
+        Duration commandTimeout,
+        boolean cluster) {
 
     /** Where a consumer group created for the first time starts. */
     public enum GroupStart {
@@ -66,57 +69,63 @@ public record RedisBusConfig(
     /** The seed's defaults for the given Redis and process identity. */
     public static RedisBusConfig defaults(String url, String clientIdentity) {
         return new RedisBusConfig(url, clientIdentity, 3000, Duration.ofMillis(20), 100_000, 100_000, 500,
-                Duration.ofSeconds(2), Duration.ofSeconds(30), 5, 1 << 20, GroupStart.NEW_MESSAGES, Duration.ofSeconds(10));
+                Duration.ofSeconds(2), Duration.ofSeconds(30), 5, 1 << 20, GroupStart.NEW_MESSAGES, Duration.ofSeconds(10), false);
     }
 
     public RedisBusConfig withUrl(String value) {
         return new RedisBusConfig(value, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
     }
 
     public RedisBusConfig withBuffer(int size, Duration interval) {
         return new RedisBusConfig(url, clientIdentity, size, interval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
     }
 
     public RedisBusConfig withStreamMaxLen(long value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, value, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
     }
 
     public RedisBusConfig withMaxBufferedWhileDown(int value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, value,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
     }
 
     public RedisBusConfig withReads(int count, Duration block) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                count, block, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+                count, block, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
     }
 
     public RedisBusConfig withClaimIdle(Duration value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, value, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout);
+                readCount, blockTimeout, value, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
     }
 
     public RedisBusConfig withMaxDeliveries(int value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, value, maxPayloadBytes, newGroupsFrom, commandTimeout);
+                readCount, blockTimeout, claimIdle, value, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
     }
 
     public RedisBusConfig withMaxPayloadBytes(int value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, value, newGroupsFrom, commandTimeout);
+                readCount, blockTimeout, claimIdle, maxDeliveries, value, newGroupsFrom, commandTimeout, cluster);
     }
 
     public RedisBusConfig withNewGroupsFrom(GroupStart value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, value, commandTimeout);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, value, commandTimeout, cluster);
     }
 
     public RedisBusConfig withCommandTimeout(Duration value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, value);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, value, cluster);
+    }
+
+    /** The same settings for a Redis Cluster ({@code true}) or a single Redis. */
+    public RedisBusConfig withCluster(boolean value) {
+        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, value);
     }
 
     /** How often a reader looks for pending messages of dead consumers. */

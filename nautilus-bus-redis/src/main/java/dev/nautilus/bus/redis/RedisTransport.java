@@ -6,24 +6,30 @@ import dev.nautilus.bus.BusTransport;
 import dev.nautilus.bus.DeadLetter;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageHandler;
+import dev.nautilus.bus.Priority;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.bus.codec.EnvelopeCodec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One bus on Redis Streams: a {@link BatchingPublisher} on the shared command connection, one
- * {@link ConsumerGroupReader} per subscription on a connection of its own, and the bus's
+ * One bus on Redis Streams, a single Redis or a Redis Cluster: a {@link BatchingPublisher} on the
+ * shared command connection, one {@link ConsumerGroupReader} per subscription on a connection of
+ * its own (on a cluster, one per subscribed type, see {@link StreamLanes}), and the bus's
  * {@link DeadLetterStream}.
  */
 public final class RedisTransport implements BusTransport {
 
     private final Bus bus;
     private final RoutingTable routing;
+    private final StreamLanes lanes;
     private final RedisBusConfig config;
     private final EnvelopeCodec codec;
     private final BusCounters counters = new BusCounters();
@@ -41,6 +47,7 @@ public final class RedisTransport implements BusTransport {
     public RedisTransport(Bus bus, RoutingTable routing, RedisBusConfig config) {
         this.bus = bus;
         this.routing = routing;
+        this.lanes = new StreamLanes(routing, config.cluster());
         this.config = config;
         this.codec = new EnvelopeCodec(config.maxPayloadBytes());
         this.health = new ConnectionHealth(bus.displayName());
@@ -51,7 +58,7 @@ public final class RedisTransport implements BusTransport {
                     + redacted(config.url()) + ": " + ConnectionHealth.describe(e), e);
         }
         this.deadLetters = new DeadLetterStream(bus, routing.deadLetterStream(bus), connections, config.streamMaxLen());
-        this.publisher = new BatchingPublisher(bus, routing, codec, connections, config, counters, health);
+        this.publisher = new BatchingPublisher(bus, lanes, codec, connections, config, counters, health);
     }
 
     @Override
@@ -76,10 +83,47 @@ public final class RedisTransport implements BusTransport {
                         + spec.group() + "' on the " + bus.displayName() + " bus");
             }
         }
-        ConsumerGroupReader reader = new ConsumerGroupReader(spec, handler, this, StreamLanes.lanes(routing, spec.types()));
-        reader.start();
-        readers.add(reader);
-        return reader;
+        List<Map<String, Priority>> readGroups = lanes.readGroups(spec.types());
+        // Several readers (one per type on a cluster) still hand the engine one message at a time.
+        MessageHandler serial = readGroups.size() == 1 ? handler : oneAtATime(handler);
+        List<ConsumerGroupReader> started = new ArrayList<>(readGroups.size());
+        try {
+            for (Map<String, Priority> group : readGroups) {
+                ConsumerGroupReader reader = new ConsumerGroupReader(spec, serial, this, group);
+                reader.start();
+                readers.add(reader);
+                started.add(reader);
+            }
+        } catch (RuntimeException e) {
+            started.forEach(ConsumerGroupReader::close);
+            throw e;
+        }
+        if (started.size() == 1) {
+            return started.get(0);
+        }
+        return new Subscription() {
+            @Override
+            public SubscriptionSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public void close() {
+                started.forEach(ConsumerGroupReader::close);
+            }
+        };
+    }
+
+    private static MessageHandler oneAtATime(MessageHandler handler) {
+        ReentrantLock lock = new ReentrantLock();
+        return message -> {
+            lock.lock();
+            try {
+                handler.onMessage(message);
+            } finally {
+                lock.unlock();
+            }
+        };
     }
 
     void removeReader(ConsumerGroupReader reader) {
@@ -88,7 +132,7 @@ public final class RedisTransport implements BusTransport {
 
     @Override
     public List<SubscriptionSpec> subscriptions() {
-        return readers.stream().map(ConsumerGroupReader::spec).toList();
+        return readers.stream().map(ConsumerGroupReader::spec).distinct().toList();
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.nautilus.bus.redis;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
 import dev.nautilus.bus.RoutingTable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,26 +15,56 @@ import java.util.Set;
  * backlog of the normal lane. {@code NORMAL} uses the type's plain stream
  * {@code <prefix>:<bus>:<type>} (what the seed's Python clients read and write); the other
  * priorities add a suffix, e.g. {@code nautilus:engine_logic:risk_metric:flash_crash}.
+ *
+ * <p>On a Redis Cluster one command may only touch keys of one hash slot, so the type becomes a
+ * hash tag ({@code nautilus:marketdata:{price_update}}, {@code …:{price_update}:urgent}): the lanes
+ * of a type share a slot and are still read together, while different types spread over the
+ * nodes. A subscription to several types then reads each type's lanes on its own
+ * ({@link #readGroups}).
  */
 final class StreamLanes {
 
-    private StreamLanes() {
+    private final RoutingTable routing;
+    private final boolean cluster;
+
+    StreamLanes(RoutingTable routing, boolean cluster) {
+        this.routing = routing;
+        this.cluster = cluster;
     }
 
     /** The stream a message of this type and priority goes to. */
-    static String key(RoutingTable routing, MessageType type, Priority priority) {
+    String key(MessageType type, Priority priority) {
         String base = routing.route(type).streamKey();
+        if (cluster) {
+            int typeStart = base.lastIndexOf(':') + 1;
+            base = base.substring(0, typeStart) + "{" + base.substring(typeStart) + "}";
+        }
         return priority == Priority.NORMAL ? base : base + ":" + priority.wireName();
     }
 
     /** Every lane of the given types, most urgent first, each with its priority. */
-    static Map<String, Priority> lanes(RoutingTable routing, Set<MessageType> types) {
+    Map<String, Priority> lanes(Set<MessageType> types) {
         Map<String, Priority> lanes = new LinkedHashMap<>();
         for (Priority priority : Priority.values()) {
             for (MessageType type : types) {
-                lanes.put(key(routing, type, priority), priority);
+                lanes.put(key(type, priority), priority);
             }
         }
         return lanes;
+    }
+
+    /**
+     * The lanes of the given types in groups that one {@code XREADGROUP} can read: all of them in
+     * one group on a single Redis, one group per type on a cluster.
+     */
+    List<Map<String, Priority>> readGroups(Set<MessageType> types) {
+        if (!cluster) {
+            return List.of(lanes(types));
+        }
+        List<Map<String, Priority>> groups = new ArrayList<>(types.size());
+        for (MessageType type : types) {
+            groups.add(lanes(Set.of(type)));
+        }
+        return groups;
     }
 }

@@ -131,7 +131,13 @@ final class TargetSampler implements AutoCloseable {
             warnings.add("listing streams failed: " + e.getMessage());
         }
         long deadLetters = 0;
+        // A cluster node holds only the keys of its slots and answers MOVED for the others (which
+        // Redis counts as errors): there, only the dead-letter streams found on the node are read.
+        boolean clusterNode = info.text("cluster_enabled").filter("1"::equals).isPresent();
         for (String dead : deadLetterStreams) {
+            if (clusterNode && (streamKeys == null || !streamKeys.contains(dead))) {
+                continue;
+            }
             try {
                 deadLetters += sync.xlen(dead);
             } catch (RedisCommandExecutionException e) {
