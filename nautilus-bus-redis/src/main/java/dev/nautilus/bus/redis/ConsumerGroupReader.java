@@ -19,11 +19,8 @@ import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XPendingArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +66,9 @@ final class ConsumerGroupReader implements Subscription {
     private final Consumer<String> consumer;
     private final Thread thread;
     private final Duration readTimeout;
-    private RedisConnections.NamedConnection connection;
+    private RespSocket socket;
+    /** XACK commands sent ahead of the next read, whose replies come before the read's. */
+    private int acksAhead;
     private volatile boolean running = true;
     private long lastHealNanos = Long.MIN_VALUE;
 
@@ -91,7 +90,7 @@ final class ConsumerGroupReader implements Subscription {
     /** Creates the groups (so nothing published from now on is missed), then starts reading. */
     void start() {
         createGroups(config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0");
-        connection = transport.connections().readerConnection(spec.group(), config.blockTimeout(), lanes.keySet());
+        socket = transport.connections().readerSocket(spec.group(), lanes.keySet(), readTimeout);
         thread.start();
     }
 
@@ -118,8 +117,8 @@ final class ConsumerGroupReader implements Subscription {
     }
 
     private void run() {
-        CommandArgs<String, String> pendingRead = readArgs(false);
-        CommandArgs<String, String> newRead = readArgs(true);
+        String[] pendingRead = readArgs(false);
+        String[] newRead = readArgs(true);
         boolean readPending = true;
         long backoff = MIN_BACKOFF_NANOS;
         long nextClaim = System.nanoTime() + config.claimInterval().toNanos();
@@ -140,6 +139,7 @@ final class ConsumerGroupReader implements Subscription {
                 backoff = MIN_BACKOFF_NANOS;
                 handleBatch(entries);
             } catch (RedisCommandExecutionException e) {
+                acksAhead = 0; // their replies were read before the failed read's
                 if (!running) {
                     break;
                 }
@@ -147,6 +147,12 @@ final class ConsumerGroupReader implements Subscription {
                 if (text.startsWith("NOGROUP") || text.startsWith("UNBLOCKED")) {
                     healMissingGroups(text);
                     readPending = false;
+                } else if (text.startsWith("MOVED") || text.startsWith("ASK")) {
+                    // The slot moved to another node (failover, resharding): connect to where it is now.
+                    LOG.info("group {} on the {} bus: {}; following it", spec.group(), transport.bus().displayName(), text);
+                    transport.connections().refreshTopology();
+                    socket.reconnect();
+                    readPending = true;
                 } else {
                     transport.health().failed("reader " + spec.group(), e);
                     LockSupport.parkNanos(backoff);
@@ -154,6 +160,7 @@ final class ConsumerGroupReader implements Subscription {
                     readPending = true;
                 }
             } catch (RuntimeException e) {
+                acksAhead = 0; // the connection is gone, and unsent acknowledgements with it
                 if (!running) {
                     break;
                 }
@@ -164,34 +171,42 @@ final class ConsumerGroupReader implements Subscription {
             }
         }
         // The last batch's acknowledgements, if the connection is still there to take them.
-        connection.flushUnlessClosed();
+        socket.flushQuietly();
     }
 
     /**
      * One {@code XREADGROUP}, sent in the same write as the acknowledgements of the previous
-     * batch (the reader connection does not flush by itself): one system call and one wake-up of
-     * the event loop per batch instead of two.
+     * batch: one system call per batch. Their replies come first; a failed acknowledgement is
+     * reported and otherwise harmless (the entry stays pending and comes back: at-least-once).
      */
-    private List<RawStreamEntry> read(CommandArgs<String, String> args) {
-        RedisFuture<List<RawStreamEntry>> reply = connection.async().dispatch(CommandType.XREADGROUP, new StreamEntriesOutput(), args);
-        connection.flush();
-        return await(reply, readTimeout, "XREADGROUP of group " + spec.group());
+    private List<RawStreamEntry> read(String[] command) {
+        socket.command(command);
+        socket.flush();
+        for (; acksAhead > 0; acksAhead--) {
+            try {
+                socket.readInteger("XACK");
+            } catch (RedisCommandExecutionException e) {
+                transport.health().failed("ack " + spec.group(), e);
+            }
+        }
+        return StreamEntriesReply.read(socket);
     }
 
     /**
      * {@code XREADGROUP GROUP g c COUNT n [BLOCK ms] STREAMS lane… id…}: every lane, most urgent
      * first; {@code 0} re-reads this consumer's pending entries, {@code >} reads new ones.
      */
-    private CommandArgs<String, String> readArgs(boolean newEntries) {
-        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).add("GROUP").add(spec.group()).add(spec.consumer())
-                .add("COUNT").add(config.readCount());
+    private String[] readArgs(boolean newEntries) {
+        List<String> args = new ArrayList<>(List.of("XREADGROUP", "GROUP", spec.group(), spec.consumer(),
+                "COUNT", Integer.toString(config.readCount())));
         if (newEntries) {
-            args.add("BLOCK").add(config.blockTimeout().toMillis());
+            args.add("BLOCK");
+            args.add(Long.toString(config.blockTimeout().toMillis()));
         }
         args.add("STREAMS");
-        lanes.keySet().forEach(args::addKey);
+        args.addAll(lanes.keySet());
         lanes.keySet().forEach(lane -> args.add(newEntries ? ">" : "0"));
-        return args;
+        return args.toArray(String[]::new);
     }
 
     private void healMissingGroups(String error) {
@@ -295,16 +310,19 @@ final class ConsumerGroupReader implements Subscription {
      */
     private void acknowledge(Map<String, List<String>> acks) {
         for (Map.Entry<String, List<String>> stream : acks.entrySet()) {
-            connection.async().xack(stream.getKey(), spec.group(), stream.getValue().toArray(String[]::new))
-                    .exceptionally(e -> {
-                        if (running) {
-                            transport.health().failed("ack " + spec.group(), e);
-                        }
-                        return 0L;
-                    });
+            List<String> ids = stream.getValue();
+            String[] command = new String[3 + ids.size()];
+            command[0] = "XACK";
+            command[1] = stream.getKey();
+            command[2] = spec.group();
+            for (int i = 0; i < ids.size(); i++) {
+                command[3 + i] = ids.get(i);
+            }
+            socket.command(command);
+            acksAhead++;
         }
         if (!running) {
-            connection.flushUnlessClosed();
+            socket.flushQuietly();
         }
     }
 
@@ -398,8 +416,8 @@ final class ConsumerGroupReader implements Subscription {
         }
         running = false;
         transport.removeReader(this);
-        // Closing the connection ends a blocked XREADGROUP at once instead of after BLOCK.
-        transport.connections().closeReader(connection);
+        // Closing the socket ends a blocked XREADGROUP at once instead of after BLOCK.
+        socket.close();
         if (Thread.currentThread() != thread) {
             try {
                 if (!thread.join(config.commandTimeout())) {

@@ -3,6 +3,7 @@ package dev.nautilus.bus.redis;
 import dev.nautilus.bus.Bus;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
@@ -24,53 +25,34 @@ import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
+import java.net.InetSocketAddress;
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * The Redis connections of one bus in one process: a single shared command connection, used by
- * every publisher, acknowledger and claimer of the process (pipelined, flushed explicitly), and
- * one dedicated connection per blocking reader. Every connection names itself
- * {@code nautilus:<engine>:<bus>:<role>} and Lettuce re-sends the name after each reconnect.
+ * The Redis connections of one bus in one process: a single shared Lettuce command connection,
+ * used by every publisher, claimer and dead-letter writer of the process (pipelined, flushed
+ * explicitly), and one dedicated blocking {@link RespSocket} per reader. Every connection names
+ * itself {@code nautilus:<engine>:<bus>:<role>}, again after each reconnect.
  *
- * <p>On a Redis Cluster each of these is a cluster connection: Lettuce keeps one connection per
- * node under it, routes each command by its key's slot and follows {@code MOVED}/{@code ASK}
- * redirects. Since a cluster client names all its node connections alike, every named connection
- * gets a client of its own (all sharing one event loop and its threads).
+ * <p>On a Redis Cluster the shared connection is a cluster connection: Lettuce keeps one
+ * connection per node under it, routes each command by its key's slot, follows {@code MOVED}/
+ * {@code ASK} redirects and re-reads the topology after failures and every 30 s. A reader's socket
+ * goes to the node serving its slot, looked up in that topology at each connect.
  */
 final class RedisConnections implements AutoCloseable {
 
     /**
-     * A connection and its commands, the same for a single Redis and a cluster.
+     * The shared connection and its commands, the same for a single Redis and a cluster.
      *
      * @param ownClient the cluster client that exists for this connection alone, or {@code null}
      */
-    record NamedConnection(StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> async,
+    private record NamedConnection(StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> async,
             AbstractRedisClient ownClient) {
-
-        /** Sends what was issued on this connection. */
-        void flush() {
-            connection.flushCommands();
-        }
-
-        /**
-         * Sends what was issued, unless the connection has been closed meanwhile (a reader being
-         * stopped): then there is nothing to send on, and Lettuce's cluster connection would fail
-         * with a NullPointerException rather than say so.
-         */
-        void flushUnlessClosed() {
-            if (!connection.isOpen()) {
-                return;
-            }
-            try {
-                connection.flushCommands();
-            } catch (RuntimeException closedMeanwhile) {
-                // closed between the check and the flush: as above
-            }
-        }
     }
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     private final ClientResources resources;
     private final RedisURI baseUri;
@@ -81,7 +63,6 @@ final class RedisConnections implements AutoCloseable {
     private final RedisClient single;
     private final NamedConnection shared;
     private final StatefulConnection<String, String> command;
-    private final List<NamedConnection> readers = new CopyOnWriteArrayList<>();
 
     RedisConnections(Bus bus, RedisBusConfig config) {
         this.bus = bus;
@@ -93,7 +74,7 @@ final class RedisConnections implements AutoCloseable {
         this.resources = DefaultClientResources.builder().commandLatencyRecorder(CommandLatencyRecorder.disabled()).build();
         this.single = cluster ? null : singleClient(resources);
         try {
-            this.shared = connect(name(config.clientIdentity(), "cmd"), true);
+            this.shared = connect(name(config.clientIdentity(), "cmd"));
         } catch (RuntimeException e) {
             if (single != null) {
                 single.shutdown(Duration.ZERO, Duration.ofSeconds(2));
@@ -107,31 +88,32 @@ final class RedisConnections implements AutoCloseable {
     }
 
     /**
-     * A new dedicated connection for a blocking reader of the given engine; it sends only when
-     * flushed. On a cluster it is connected up front to the node serving {@code keys} (which must
-     * share a slot), so that its first read is not held back by a connection being opened.
+     * A new connection for a blocking reader of the given engine (see {@link RespSocket}), to the
+     * Redis that holds {@code keys}: on a cluster the node serving their slot (they must share
+     * one), looked up again at every reconnect.
      */
-    NamedConnection readerConnection(String engine, Duration blockTimeout, Collection<String> keys) {
-        NamedConnection reader = connect(name(engine, "reader"), false);
-        reader.connection().setTimeout(blockTimeout.plus(commandTimeout));
-        // The reader flushes itself, so that its acknowledgements travel with its next read.
-        reader.connection().setAutoFlushCommands(false);
-        if (reader.connection() instanceof StatefulRedisClusterConnection<String, String> clustered) {
-            keys.stream().map(SlotHash::getSlot).distinct()
-                    .map(slot -> clustered.getPartitions().getMasterBySlot(slot))
-                    .filter(node -> node != null)
-                    .forEach(node -> clustered.getConnection(node.getNodeId()));
+    RespSocket readerSocket(String engine, Collection<String> keys, Duration readTimeout) {
+        Supplier<InetSocketAddress> endpoint;
+        if (command instanceof StatefulRedisClusterConnection<String, String> clustered) {
+            int slot = SlotHash.getSlot(keys.iterator().next());
+            endpoint = () -> {
+                RedisClusterNode node = clustered.getPartitions().getMasterBySlot(slot);
+                if (node == null) {
+                    throw new RedisConnectionException("no node of the cluster serves slot " + slot + " (of " + keys + ") now");
+                }
+                return InetSocketAddress.createUnresolved(node.getUri().getHost(), node.getUri().getPort());
+            };
+        } else {
+            InetSocketAddress single = InetSocketAddress.createUnresolved(baseUri.getHost(), baseUri.getPort());
+            endpoint = () -> single;
         }
-        readers.add(reader);
-        return reader;
+        return new RespSocket(endpoint, baseUri, name(engine, "reader"), CONNECT_TIMEOUT, readTimeout);
     }
 
-    void closeReader(NamedConnection reader) {
-        readers.remove(reader);
-        if (reader.ownClient() != null) {
-            reader.connection().closeAsync().thenRun(() -> reader.ownClient().shutdownAsync(0, 2, TimeUnit.SECONDS));
-        } else {
-            reader.connection().closeAsync();
+    /** On a cluster, re-reads the topology (a reader was told MOVED); nothing on a single Redis. */
+    void refreshTopology() {
+        if (shared.ownClient() instanceof RedisClusterClient clusterClient) {
+            clusterClient.refreshPartitions();
         }
     }
 
@@ -172,7 +154,7 @@ final class RedisConnections implements AutoCloseable {
                 + (cluster ? " (cluster)" : "");
     }
 
-    private NamedConnection connect(String clientName, boolean shared) {
+    private NamedConnection connect(String clientName) {
         RedisURI uri = RedisURI.builder(baseUri).build();
         uri.setClientName(clientName);
         // Lettuce would send CLIENT SETINFO, which Redis before 7.2 answers with an error: one
@@ -185,12 +167,10 @@ final class RedisConnections implements AutoCloseable {
         }
         RedisClusterClient client = RedisClusterClient.create(resources, uri);
         ClusterClientOptions.Builder options = commonOptions(ClusterClientOptions.builder());
-        // Topology changes (failover, resharding) are learnt from redirects and reconnects; the
-        // shared connection also looks every 30 s, the many reader connections do not.
-        options.topologyRefreshOptions(shared
-                ? ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
-                        .enablePeriodicRefresh(Duration.ofSeconds(30)).build()
-                : ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build());
+        // Topology changes (failover, resharding) are learnt from redirects and reconnects, and by
+        // looking every 30 s.
+        options.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
+                .enablePeriodicRefresh(Duration.ofSeconds(30)).build());
         client.setOptions(options.build());
         StatefulRedisClusterConnection<String, String> connection;
         try {
@@ -199,13 +179,11 @@ final class RedisConnections implements AutoCloseable {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             throw e;
         }
-        if (shared) {
-            // A command to a node without an open connection waits for it to open and is then
-            // written after the flush that should have sent it; opening them all now avoids that.
-            for (RedisClusterNode node : connection.getPartitions()) {
-                if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
-                    connection.getConnection(node.getNodeId());
-                }
+        // A command to a node without an open connection waits for it to open and is then written
+        // after the flush that should have sent it; opening them all now avoids that.
+        for (RedisClusterNode node : connection.getPartitions()) {
+            if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
+                connection.getConnection(node.getNodeId());
             }
         }
         return new NamedConnection(connection, connection.async(), client);
@@ -222,7 +200,7 @@ final class RedisConnections implements AutoCloseable {
         builder.autoReconnect(true);
         // Commands fail fast while disconnected: our own bounded buffers decide what is kept.
         builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-        // RESP2: no HELLO round trip, works with any Redis, and the shape StreamEntriesOutput reads.
+        // RESP2: no HELLO round trip, works with any Redis, and what RespSocket speaks too.
         builder.protocolVersion(ProtocolVersion.RESP2);
         // Every command is awaited with a deadline of ours; Lettuce's timer task per command would
         // keep each one alive for the whole timeout (see BatchingPublisher).
@@ -232,7 +210,7 @@ final class RedisConnections implements AutoCloseable {
     }
 
     private static SocketOptions socketOptions() {
-        return SocketOptions.builder().connectTimeout(Duration.ofSeconds(3)).keepAlive(true).tcpNoDelay(true).build();
+        return SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).tcpNoDelay(true).build();
     }
 
     private String name(String engine, String role) {
@@ -241,10 +219,7 @@ final class RedisConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        readers.forEach(reader -> reader.connection().close());
         command.close();
-        readers.stream().map(NamedConnection::ownClient).filter(client -> client != null)
-                .forEach(client -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
         AbstractRedisClient client = cluster ? shared.ownClient() : single;
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);

@@ -69,8 +69,8 @@ public final class EnvelopeCodec {
      */
     public void encode(Message message, FieldSink sink) {
         String payload = message.payload().json();
-        int bytes = utf8Length(payload);
-        if (bytes > maxPayloadBytes) {
+        int bytes = bytesOverLimit(payload);
+        if (bytes >= 0) {
             throw new PayloadException("payload of " + message.type().wireName() + " message " + message.id()
                     + " is " + bytes + " bytes, over the limit of " + maxPayloadBytes);
         }
@@ -134,8 +134,8 @@ public final class EnvelopeCodec {
         }
         long timestamp = parseTimestamp(required(fields, TIMESTAMP));
         String payloadText = required(fields, PAYLOAD);
-        int bytes = utf8Length(payloadText);
-        if (bytes > maxPayloadBytes) {
+        int bytes = bytesOverLimit(payloadText);
+        if (bytes >= 0) {
             throw new MalformedEnvelopeException(PAYLOAD, "is " + bytes + " bytes, over the limit of " + maxPayloadBytes);
         }
         Payload payload;
@@ -233,6 +233,19 @@ public final class EnvelopeCodec {
     }
 
     /** UTF-8 length without allocating the encoded bytes. */
+    /**
+     * The text's UTF-8 length when that is over the payload limit, else -1. A text of at most a
+     * third of the limit in chars cannot be over it (UTF-8 takes at most 3 bytes per char) and is
+     * not counted: the common case costs nothing.
+     */
+    private int bytesOverLimit(String text) {
+        if ((long) text.length() * 3 <= maxPayloadBytes) {
+            return -1;
+        }
+        int bytes = utf8Length(text);
+        return bytes > maxPayloadBytes ? bytes : -1;
+    }
+
     static int utf8Length(String text) {
         int length = 0;
         for (int i = 0; i < text.length(); i++) {

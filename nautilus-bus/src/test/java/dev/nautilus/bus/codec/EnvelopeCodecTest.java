@@ -123,6 +123,18 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void theLimitCountsUtf8BytesExactly() {
+        // {"b":"€€…"} is 8 ASCII bytes plus 3 per euro sign: 338 signs make 1,022 bytes, 339 make 1,025.
+        Message fits = Message.builder(MessageType.MARKET_DATA, "market_data.blob")
+                .source("test").payload(Map.of("b", "€".repeat(338))).build();
+        Message over = Message.builder(MessageType.MARKET_DATA, "market_data.blob")
+                .source("test").payload(Map.of("b", "€".repeat(339))).build();
+        assertThat(codec.encode(fits)).containsKey("payload");
+        assertThatThrownBy(() -> codec.encode(over)).isInstanceOf(PayloadException.class)
+                .hasMessageContaining("is 1025 bytes, over the limit of 1024");
+    }
+
+    @Test
     void oversizedPayloadIsRefusedAtEncode() {
         Message big = Message.builder(MessageType.MARKET_DATA, "market_data.blob")
                 .source("test").payload(Map.of("blob", "é".repeat(600))).build();
