@@ -21,9 +21,10 @@ import org.HdrHistogram.Histogram;
 /**
  * Latency over Redis at a fixed rate, publish → handler, measured from each message's
  * <em>intended</em> send time (so a stalled publisher counts against us: coordinated omission
- * corrected), beside two floors measured in the same run: the unpipelined {@code redis-benchmark}
- * XADD p50 on the same Redis (one round trip), and how late a parked thread wakes here (every
- * hand-off between threads pays it, and no tail can beat it).
+ * corrected), and from the publish call, beside three floors measured in the same run: the
+ * unpipelined {@code redis-benchmark} XADD p50 on the same Redis (one round trip), the same
+ * commands at the same rate from a minimal blocking client ({@link MinimalClientFloor}), and how
+ * late a parked thread wakes here (every hand-off between threads pays it).
  */
 public final class RedisLatencyBench {
 
@@ -39,6 +40,8 @@ public final class RedisLatencyBench {
         try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start()) {
             RedisBenchmarkTool.Result floor = RedisBenchmarkTool.xadd(marketData.port(), 20_000, 1, 1, 256);
             Histogram wakeup = WakeupJitter.measure(Duration.ofNanos(TimeUnit.SECONDS.toNanos(1) / ratePerSecond), Duration.ofSeconds(3));
+            Histogram minimal = MinimalClientFloor.measure(marketData.port(), ratePerSecond, ratePerSecond * 5L,
+                    ratePerSecond * duration.toSeconds(), 256);
             marketData.redis().flushall();
             Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
             Histogram fromSend = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
@@ -79,6 +82,9 @@ public final class RedisLatencyBench {
                                     fromSend.getValueAtPercentile(50) / 1e3, fromSend.getValueAtPercentile(99) / 1e3,
                                     fromSend.getValueAtPercentile(99.9) / 1e3))
                             .put("floor: redis-benchmark -c 1 -P 1 XADD p50 (us)", floor.p50Millis() * 1e3)
+                            .put("floor: minimal blocking client, same commands and rate, p50 / p99 / p99.9 (us)",
+                                    String.format("%.0f / %.0f / %.0f", minimal.getValueAtPercentile(50) / 1e3,
+                                            minimal.getValueAtPercentile(99) / 1e3, minimal.getValueAtPercentile(99.9) / 1e3))
                             .put("floor: a parked thread wakes late by, p50 / p99 / p99.9 (us)", String.format("%.0f / %.0f / %.0f",
                                     wakeup.getValueAtPercentile(50) / 1e3, wakeup.getValueAtPercentile(99) / 1e3,
                                     wakeup.getValueAtPercentile(99.9) / 1e3))
