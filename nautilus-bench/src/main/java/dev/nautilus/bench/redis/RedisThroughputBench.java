@@ -54,20 +54,34 @@ public final class RedisThroughputBench {
                         EnumSet.of(MessageType.MARKET_DATA)), m -> handled.incrementAndGet());
                 publishAndDrain(bus, marketData, tick, messages / 5, handled);
                 handled.set(0);
+                double redisCpuBefore = ServerStats.cpuSeconds(marketData);
+                long clientCpuBefore = processCpuNanos();
                 long start = System.nanoTime();
                 publishAndDrain(bus, marketData, tick, messages, handled);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = messages / seconds;
+                double redisMicros = (ServerStats.cpuSeconds(marketData) - redisCpuBefore) * 1e6 / messages;
+                double clientMicros = (processCpuNanos() - clientCpuBefore) / 1e3 / messages;
                 report.put("ratio nautilus / redis-benchmark -P 64 XADD (aim >= 0.5)", rate / baseline.requestsPerSecond())
                         .put("nautilus publish->handled->acked (msg/s)", rate)
                         .put("redis-benchmark -c 50 -P 64 XADD 256 B (req/s)", baseline.requestsPerSecond())
                         .put("messages", messages)
                         .put("payload bytes (JSON)", dev.nautilus.bus.Json.write(tick).length())
                         .put("elapsed (s)", seconds)
-                        .put("dead letters", bus.status().get(0).deadLettered());
+                        .put("dead letters", bus.status().get(0).deadLettered())
+                        .put("CPU per message: Redis / this JVM, publisher and consumer (us)",
+                                String.format("%.2f / %.2f", redisMicros, clientMicros))
+                        .put("ceiling on these cores: cores / CPU per message (msg/s)",
+                                Runtime.getRuntime().availableProcessors() * 1e6 / (redisMicros + clientMicros));
             }
         }
         return report;
+    }
+
+    /** CPU time this JVM has used, all threads. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void publishAndDrain(DualMessageBus bus, RedisServer redis, Tick tick, int count, AtomicLong handled)
