@@ -55,6 +55,7 @@ public final class RedisThroughputBench {
                 publishAndDrain(bus, marketData, tick, messages / 5, handled);
                 handled.set(0);
                 double redisCpuBefore = ServerStats.cpuSeconds(marketData);
+                var commandsBefore = ServerStats.commandTimes(marketData);
                 long clientCpuBefore = processCpuNanos();
                 long start = System.nanoTime();
                 publishAndDrain(bus, marketData, tick, messages, handled);
@@ -62,6 +63,8 @@ public final class RedisThroughputBench {
                 double rate = messages / seconds;
                 double redisMicros = (ServerStats.cpuSeconds(marketData) - redisCpuBefore) * 1e6 / messages;
                 double clientMicros = (processCpuNanos() - clientCpuBefore) / 1e3 / messages;
+                String commands = ServerStats.perMessage(commandsBefore, ServerStats.commandTimes(marketData), messages,
+                        "xadd", "xreadgroup", "xack");
                 report.put("ratio nautilus / redis-benchmark -P 64 XADD (aim >= 0.5)", rate / baseline.requestsPerSecond())
                         .put("nautilus publish->handled->acked (msg/s)", rate)
                         .put("redis-benchmark -c 50 -P 64 XADD 256 B (req/s)", baseline.requestsPerSecond())
@@ -71,6 +74,7 @@ public final class RedisThroughputBench {
                         .put("dead letters", bus.status().get(0).deadLettered())
                         .put("CPU per message: Redis / this JVM, publisher and consumer (us)",
                                 String.format("%.2f / %.2f", redisMicros, clientMicros))
+                        .put("Redis commands per message (calls, time inside Redis)", commands)
                         .put("ceiling on these cores: cores / CPU per message (msg/s)",
                                 Runtime.getRuntime().availableProcessors() * 1e6 / (redisMicros + clientMicros));
             }

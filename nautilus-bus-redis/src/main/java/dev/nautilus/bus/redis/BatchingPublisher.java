@@ -6,12 +6,11 @@ import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.codec.EnvelopeCodec;
 import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,8 +37,8 @@ final class BatchingPublisher implements AutoCloseable {
 
     /** One message ready to send: its stream and the finished XADD command bytes. */
     private record Entry(String stream, byte[] command) {
-        RedisFuture<Void> sendOn(RedisConnections connections) {
-            return connections.dispatch(new PreEncodedCommand(CommandType.XADD, command, connections.routesByKey() ? stream : null));
+        CompletableFuture<Void> sendOn(RedisConnections connections) {
+            return connections.sendXadd(stream, command);
         }
     }
 
@@ -59,7 +58,7 @@ final class BatchingPublisher implements AutoCloseable {
     private int inFlight;
     private volatile boolean closing;
     /** The direct write in flight, if any (at most one: see {@link #publish}); guarded by the lock. */
-    private RedisFuture<Void> direct;
+    private CompletableFuture<Void> direct;
     private long directSince;
     private volatile long closeDeadline = Long.MAX_VALUE;
 
@@ -140,8 +139,8 @@ final class BatchingPublisher implements AutoCloseable {
     /** Called with the lock held. A failed write puts the entry back at the head of the buffer for the flusher. */
     private void sendDirect(Entry entry) {
         inFlight++;
-        RedisFuture<Void> added = entry.sendOn(connections);
-        connections.flush();
+        CompletableFuture<Void> added = entry.sendOn(connections);
+        connections.flushXadds();
         if (!added.isDone()) {
             direct = added; // watched by the flusher, see expireDirectWhenOverdue
             directSince = System.nanoTime();
@@ -178,20 +177,18 @@ final class BatchingPublisher implements AutoCloseable {
         if (System.nanoTime() - directSince < config.commandTimeout().toNanos()) {
             return false;
         }
-        RedisFuture<Void> stuck = direct;
+        CompletableFuture<Void> stuck = direct;
         direct = null;
-        if (stuck instanceof java.util.concurrent.CompletableFuture<Void> future) {
-            future.completeExceptionally(new RedisCommandTimeoutException("XADD not answered within "
-                    + config.commandTimeout().toMillis() + " ms"));
-        }
+        stuck.completeExceptionally(new RedisCommandTimeoutException("XADD not answered within "
+                + config.commandTimeout().toMillis() + " ms"));
         return true;
     }
 
     /** Writes one urgent entry now; false when Redis did not take it (it is then buffered for retry). */
     private boolean sendUrgent(Entry entry) {
         try {
-            RedisFuture<Void> added = entry.sendOn(connections);
-            connections.flush();
+            CompletableFuture<Void> added = entry.sendOn(connections);
+            connections.flushXadds();
             added.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
             health.succeeded();
             return true;
@@ -272,11 +269,11 @@ final class BatchingPublisher implements AutoCloseable {
 
     /** Pipelines the batch in one flush and returns the entries Redis did not take, in order. */
     private List<Entry> send(List<Entry> batch) {
-        List<RedisFuture<Void>> results = new ArrayList<>(batch.size());
+        List<CompletableFuture<Void>> results = new ArrayList<>(batch.size());
         for (Entry entry : batch) {
             results.add(entry.sendOn(connections));
         }
-        connections.flush();
+        connections.flushXadds();
         List<Entry> failed = new ArrayList<>();
         long deadline = System.nanoTime() + config.commandTimeout().toNanos();
         Exception firstError = null;

@@ -21,23 +21,26 @@ import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.net.InetSocketAddress;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The Redis connections of one bus in one process: a single shared Lettuce command connection,
- * used by every publisher, claimer and dead-letter writer of the process (pipelined, flushed
- * explicitly), and one dedicated blocking {@link RespSocket} per reader. Every connection names
- * itself {@code nautilus:<engine>:<bus>:<role>}, again after each reconnect.
+ * The Redis connections of one bus in one process: a shared Lettuce command connection (groups,
+ * claims, dead letters; pipelined, flushed explicitly), a shared {@link PublishSocket} that every
+ * publisher of the process writes its {@code XADD}s to, and one blocking {@link RespSocket} per
+ * reader. Every connection names itself {@code nautilus:<engine>:<bus>:<role>} ({@code cmd},
+ * {@code pub}, {@code reader}), again after each reconnect.
  *
- * <p>On a Redis Cluster the shared connection is a cluster connection: Lettuce keeps one
- * connection per node under it, routes each command by its key's slot, follows {@code MOVED}/
+ * <p>On a Redis Cluster the shared connection is a cluster connection, which also carries the
+ * {@code XADD}s: Lettuce keeps one connection per node under it, routes each command by its key's slot, follows {@code MOVED}/
  * {@code ASK} redirects and re-reads the topology after failures and every 30 s. A reader's socket
  * goes to the node serving its slot, looked up in that topology at each connect.
  */
@@ -63,6 +66,8 @@ final class RedisConnections implements AutoCloseable {
     private final RedisClient single;
     private final NamedConnection shared;
     private final StatefulConnection<String, String> command;
+    /** The publisher's connection on a single Redis (see {@link PublishSocket}); {@code null} on a cluster. */
+    private final PublishSocket publishing;
 
     RedisConnections(Bus bus, RedisBusConfig config) {
         this.bus = bus;
@@ -84,6 +89,8 @@ final class RedisConnections implements AutoCloseable {
         }
         this.command = shared.connection();
         command.setAutoFlushCommands(false);
+        this.publishing = cluster ? null : new PublishSocket(InetSocketAddress.createUnresolved(baseUri.getHost(), baseUri.getPort()),
+                baseUri, name(config.clientIdentity(), "pub"), CONNECT_TIMEOUT, commandTimeout, "nautilus-" + bus.key() + "-publisher-replies");
         command.setTimeout(commandTimeout);
     }
 
@@ -122,17 +129,27 @@ final class RedisConnections implements AutoCloseable {
         return shared.async();
     }
 
-    /** Issues a pre-encoded command on the shared connection; callers must {@link #flush()} after issuing. */
-    RedisFuture<Void> dispatch(PreEncodedCommand command) {
-        // On a cluster, dispatch returns a redirect-following wrapper; the future is ours either way.
-        AsyncCommand<String, String, Void> future = new AsyncCommand<>(command);
+    /**
+     * Buffers one finished {@code XADD} for {@code stream}; it leaves with {@link #flushXadds()}. On
+     * a single Redis it goes over the publishing socket, on a cluster over the shared Lettuce
+     * connection, which routes it to the node of the stream's slot.
+     */
+    CompletableFuture<Void> sendXadd(String stream, byte[] command) {
+        if (publishing != null) {
+            return publishing.send(command);
+        }
+        AsyncCommand<String, String, Void> future = new AsyncCommand<>(new PreEncodedCommand(CommandType.XADD, command, stream));
         this.command.dispatch(future);
         return future;
     }
 
-    /** Whether commands must carry their key to reach the right node (a cluster). */
-    boolean routesByKey() {
-        return cluster;
+    /** Sends the buffered {@code XADD}s. */
+    void flushXadds() {
+        if (publishing != null) {
+            publishing.flush();
+        } else {
+            command.flushCommands();
+        }
     }
 
     /** Sends what was issued on the shared connection. */
@@ -219,6 +236,9 @@ final class RedisConnections implements AutoCloseable {
 
     @Override
     public void close() {
+        if (publishing != null) {
+            publishing.close();
+        }
         command.close();
         AbstractRedisClient client = cluster ? shared.ownClient() : single;
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
