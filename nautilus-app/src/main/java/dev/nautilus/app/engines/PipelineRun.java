@@ -169,6 +169,7 @@ public final class PipelineRun {
         private CollateralUpdate collateral;
         private long collateralCount;
         private long riskCount;
+        private long tradedSignals;
         private final boolean measureLatency;
 
         Recorder(boolean measureLatency) {
@@ -191,6 +192,7 @@ public final class PipelineRun {
                 case STRATEGY_SIGNAL -> {
                     StrategySignal s = message.payloadAs(StrategySignal.class);
                     if (s.strategy().equals(dev.nautilus.engines.strategy.StrategyEngine.TRADED)) {
+                        tradedSignals++;
                         Long published = barPublished.remove(s.timestampMicros());
                         if (published != null) {
                             latency.recordValue(Math.max(0, MicroClock.nowMicros() - published));
@@ -230,14 +232,19 @@ public final class PipelineRun {
             notifyAll();
         }
 
-        /** Waits until every bar's results reached the recorder: risk, collateral, analytics (one each per portfolio update). */
+        /**
+         * Waits until every bar's results reached the recorder: its traded-strategy signal, and the
+         * portfolio, risk, collateral and analytics updates that follow it. The signals are awaited
+         * too: they travel on a stream of their own, which a lagging recorder may read behind the others.
+         */
         synchronized void awaitResults(long expected, Duration timeout) throws TimeoutException, InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (collateralCount < expected || riskCount < expected || analyticsCount < expected
+            while (tradedSignals < expected || collateralCount < expected || riskCount < expected || analyticsCount < expected
                     || portfolioUpdates.size() < expected) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new TimeoutException("pipeline results incomplete after " + timeout + ": " + portfolioUpdates.size()
+                    throw new TimeoutException("pipeline results incomplete after " + timeout + ": " + tradedSignals + " signals, "
+                            + portfolioUpdates.size()
                             + " portfolio, " + collateralCount + " collateral, " + riskCount + " risk and " + analyticsCount
                             + " analytics updates of " + expected + " bars");
                 }
