@@ -2,6 +2,7 @@ package dev.nautilus.bench.redis;
 
 import dev.nautilus.bench.BenchReport;
 import dev.nautilus.bench.FixedRate;
+import dev.nautilus.bench.MachineStalls;
 import dev.nautilus.bench.WakeupJitter;
 import dev.nautilus.bus.DualMessageBus;
 import dev.nautilus.bus.Message;
@@ -40,6 +41,7 @@ public final class RedisLatencyBench {
         try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start()) {
             RedisBenchmarkTool.Result floor = RedisBenchmarkTool.xadd(marketData.port(), 20_000, 1, 1, 256);
             Histogram wakeup = WakeupJitter.measure(Duration.ofNanos(TimeUnit.SECONDS.toNanos(1) / ratePerSecond), Duration.ofSeconds(3));
+            MachineStalls stalls = MachineStalls.measure(Duration.ofSeconds(10));
             Histogram minimal = MinimalClientFloor.measure(marketData.port(), ratePerSecond, ratePerSecond * 5L,
                     ratePerSecond * duration.toSeconds(), 256);
             marketData.redis().flushall();
@@ -88,6 +90,7 @@ public final class RedisLatencyBench {
                             .put("floor: a parked thread wakes late by, p50 / p99 / p99.9 (us)", String.format("%.0f / %.0f / %.0f",
                                     wakeup.getValueAtPercentile(50) / 1e3, wakeup.getValueAtPercentile(99) / 1e3,
                                     wakeup.getValueAtPercentile(99.9) / 1e3))
+                            .put("floor: a thread spinning on the clock is stopped by the machine", stalls.toString())
                             .put("rate (msg/s)", ratePerSecond)
                             .put("measured messages", histogram.getTotalCount())
                             .put("handled / published", handled.get() + " / " + total);
