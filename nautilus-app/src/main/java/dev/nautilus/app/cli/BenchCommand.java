@@ -4,6 +4,7 @@ import dev.nautilus.app.backtest.BacktestBench;
 import dev.nautilus.bench.InMemoryBench;
 import dev.nautilus.app.engines.PipelineBench;
 import dev.nautilus.app.websocket.WebSocketBench;
+import dev.nautilus.bench.redis.ClusterThroughputBench;
 import dev.nautilus.bench.redis.RedisLatencyBench;
 import dev.nautilus.bench.redis.RedisThroughputBench;
 import dev.nautilus.bench.redis.ScalingBench;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = "Runs a named benchmark scenario and prints its figures (JSON under build/bench/).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, latency, seed-failure-mode, pipeline, scaling, backtest, websocket")
+    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket")
     String scenario;
 
     private static final Path OUTPUT = Path.of("build", "bench");
@@ -57,6 +58,10 @@ final class BenchCommand implements Callable<Integer> {
                 RedisThroughputBench.run(quick ? 50_000 : 500_000).publish(System.out, OUTPUT);
                 yield 0;
             }
+            case "cluster" -> {
+                ClusterThroughputBench.run(quick ? 30_000 : 300_000).publish(System.out, OUTPUT);
+                yield 0;
+            }
             case "latency" -> {
                 RedisLatencyBench.run(rate == null ? 10_000 : rate, Duration.ofSeconds(quick ? 3 : 10)).publish(System.out, OUTPUT);
                 yield 0;
@@ -85,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             default -> {
                 spec.commandLine().getErr().println("nautilus bench: unknown scenario '" + scenario
-                        + "' (in-memory, throughput, latency, seed-failure-mode, pipeline, scaling, backtest, websocket)");
+                        + "' (in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket)");
                 yield 2;
             }
         };
