@@ -67,8 +67,6 @@ final class ConsumerGroupReader implements Subscription {
     private final Thread thread;
     private final Duration readTimeout;
     private RespSocket socket;
-    /** XACK commands sent ahead of the next read, whose replies come before the read's. */
-    private int acksAhead;
     private volatile boolean running = true;
     private long lastHealNanos = Long.MIN_VALUE;
 
@@ -138,40 +136,49 @@ final class ConsumerGroupReader implements Subscription {
                 transport.health().succeeded();
                 backoff = MIN_BACKOFF_NANOS;
                 handleBatch(entries);
-            } catch (RedisCommandExecutionException e) {
-                acksAhead = 0; // their replies were read before the failed read's
-                if (!running) {
-                    break;
-                }
-                String text = String.valueOf(e.getMessage());
-                if (text.startsWith("NOGROUP") || text.startsWith("UNBLOCKED")) {
-                    healMissingGroups(text);
-                    readPending = false;
-                } else if (text.startsWith("MOVED") || text.startsWith("ASK")) {
-                    // The slot moved to another node (failover, resharding): connect to where it is now.
-                    LOG.info("group {} on the {} bus: {}; following it", spec.group(), transport.bus().displayName(), text);
-                    transport.connections().refreshTopology();
-                    socket.reconnect();
-                    readPending = true;
-                } else {
-                    transport.health().failed("reader " + spec.group(), e);
-                    LockSupport.parkNanos(backoff);
-                    backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
-                    readPending = true;
-                }
             } catch (RuntimeException e) {
-                acksAhead = 0; // the connection is gone, and unsent acknowledgements with it
                 if (!running) {
                     break;
                 }
-                transport.health().failed("reader " + spec.group(), e);
-                LockSupport.parkNanos(backoff);
+                // Whatever recovery throws too (Redis still unreachable while groups are recreated,
+                // no node answering a topology refresh) is reported and retried: the thread never dies.
+                try {
+                    readPending = recover(e, backoff);
+                } catch (RuntimeException recoveryFailed) {
+                    transport.health().failed("reader " + spec.group(), recoveryFailed);
+                    LockSupport.parkNanos(backoff);
+                    readPending = true;
+                }
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
-                readPending = true;
             }
         }
         // The last batch's acknowledgements, if the connection is still there to take them.
         socket.flushQuietly();
+    }
+
+    /**
+     * Recovers from a failed round: recreates missing groups ({@code NOGROUP}), follows a moved slot
+     * ({@code MOVED}/{@code ASK}, after a pause: a slot being migrated answers {@code ASK} until it
+     * is done), or reports the failure and pauses. Returns whether to re-read this consumer's
+     * pending entries next.
+     */
+    private boolean recover(RuntimeException failure, long backoff) {
+        String text = failure instanceof RedisCommandExecutionException ? String.valueOf(failure.getMessage()) : "";
+        if (text.startsWith("NOGROUP") || text.startsWith("UNBLOCKED")) {
+            healMissingGroups(text);
+            return false;
+        }
+        if (text.startsWith("MOVED") || text.startsWith("ASK")) {
+            // The slot moved to another node (failover, resharding): connect to where it is now.
+            LOG.info("group {} on the {} bus: {}; following it", spec.group(), transport.bus().displayName(), text);
+            LockSupport.parkNanos(backoff);
+            transport.connections().refreshTopology();
+            socket.reconnect();
+            return true;
+        }
+        transport.health().failed("reader " + spec.group(), failure);
+        LockSupport.parkNanos(backoff);
+        return true;
     }
 
     /**
@@ -182,12 +189,8 @@ final class ConsumerGroupReader implements Subscription {
     private List<RawStreamEntry> read(String[] command) {
         socket.command(command);
         socket.flush();
-        for (; acksAhead > 0; acksAhead--) {
-            try {
-                socket.readInteger("XACK");
-            } catch (RedisCommandExecutionException e) {
-                transport.health().failed("ack " + spec.group(), e);
-            }
+        for (RuntimeException refused : socket.readOwedReplies("XACK")) {
+            transport.health().failed("ack " + spec.group(), refused);
         }
         return StreamEntriesReply.read(socket);
     }
@@ -318,8 +321,7 @@ final class ConsumerGroupReader implements Subscription {
             for (int i = 0; i < ids.size(); i++) {
                 command[3 + i] = ids.get(i);
             }
-            socket.command(command);
-            acksAhead++;
+            socket.commandReplyLater(command);
         }
         if (!running) {
             socket.flushQuietly();

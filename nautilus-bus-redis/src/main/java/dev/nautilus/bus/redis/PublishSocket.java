@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -31,6 +32,8 @@ final class PublishSocket implements AutoCloseable {
     private record Awaiting(CompletableFuture<Void> reply, long sentNanos) {
     }
 
+    private static final Duration CONNECT_RETRY = Duration.ofMillis(250);
+
     private final InetSocketAddress endpoint;
     private final RedisURI settings;
     private final String clientName;
@@ -38,8 +41,12 @@ final class PublishSocket implements AutoCloseable {
     private final Duration commandTimeout;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition connected = lock.newCondition();
-    /** Guarded by the lock: the live connection (or null) and what it still owes a reply for, oldest first. */
-    private RespConnection connection;
+    /**
+     * The live connection, or null; changed under the lock, read without it by the reply thread
+     * (a writer blocked on the full socket of a Redis that stopped reading may hold the lock).
+     */
+    private volatile RespConnection connection;
+    /** Guarded by the lock: what the live connection still owes a reply for, oldest first. */
     private final ArrayDeque<Awaiting> awaiting = new ArrayDeque<>();
     /**
      * When the oldest command still owed a reply was sent, {@code Long.MAX_VALUE} when none is:
@@ -47,6 +54,9 @@ final class PublishSocket implements AutoCloseable {
      */
     private volatile long oldestSentNanos = Long.MAX_VALUE;
     private volatile boolean closed;
+    /** Guarded by the lock: after a failed connect, sends fail at once until then, with this failure. */
+    private long connectAgainNanos;
+    private RedisConnectionException lastConnectFailure;
 
     PublishSocket(InetSocketAddress endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration commandTimeout,
             String threadName) {
@@ -130,12 +140,21 @@ final class PublishSocket implements AutoCloseable {
             throw new RedisConnectionException("publisher connection closed");
         }
         if (connection == null) {
+            // Connecting blocks the caller (a publishing thread): while Redis stays unreachable, try
+            // at most every CONNECT_RETRY and fail the sends in between at once; the publisher keeps
+            // them buffered and retries.
+            if (lastConnectFailure != null && System.nanoTime() < connectAgainNanos) {
+                throw lastConnectFailure;
+            }
             try {
                 // The reply thread wakes every quarter of the command timeout to look for overdue replies.
                 connection = RespConnection.open(endpoint, settings, clientName, connectTimeout, commandTimeout.dividedBy(4));
-            } catch (IOException e) {
-                throw new RedisConnectionException("cannot connect to " + endpoint.getHostString() + ":" + endpoint.getPort()
-                        + ": " + e.getMessage(), e);
+                lastConnectFailure = null;
+            } catch (IOException | RuntimeException e) {
+                lastConnectFailure = new RedisConnectionException("cannot connect to " + endpoint.getHostString() + ":"
+                        + endpoint.getPort() + ": " + e.getMessage(), e);
+                connectAgainNanos = System.nanoTime() + CONNECT_RETRY.toNanos();
+                throw lastConnectFailure;
             }
             connected.signalAll();
         }
@@ -160,15 +179,22 @@ final class PublishSocket implements AutoCloseable {
                 if (current.in().inReply()) {
                     dropIfCurrent(current, lostFailure(current, "reading a reply that stopped half-way", e));
                 } else {
-                    failIfOverdue(current);
+                    failIfOverdue();
                 }
             } catch (IOException e) {
                 dropIfCurrent(current, lostFailure(current, "reading replies", e));
+            } catch (RuntimeException e) {
+                // e.g. a length beyond int in a corrupt reply: the stream is out of step, start afresh
+                dropIfCurrent(current, new RedisConnectionException("unreadable reply from " + current.address() + ": " + e, e));
             }
         }
     }
 
     private RespConnection awaitConnection() {
+        RespConnection live = connection;
+        if (live != null) {
+            return live;
+        }
         lock.lock();
         try {
             while (connection == null && !closed) {
@@ -182,7 +208,7 @@ final class PublishSocket implements AutoCloseable {
 
     private void complete(RespConnection current, RedisCommandExecutionException refused) {
         Awaiting oldest;
-        lock.lock();
+        lockWatchingForHang();
         try {
             oldest = connection == current ? awaiting.pollFirst() : null;
             Awaiting next = awaiting.peekFirst();
@@ -200,20 +226,41 @@ final class PublishSocket implements AutoCloseable {
         }
     }
 
-    private void failIfOverdue(RespConnection current) {
+    /**
+     * Takes the lock; while a writer holds it (possibly blocked on the full socket of a Redis that
+     * stopped reading), keeps checking for overdue replies, whose handling closes the socket and so
+     * frees that writer.
+     */
+    private void lockWatchingForHang() {
+        long wait = Math.max(1, commandTimeout.toNanos() / 4);
+        try {
+            while (!lock.tryLock(wait, TimeUnit.NANOSECONDS)) {
+                failIfOverdue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            lock.lock();
+        }
+    }
+
+    /** Drops the live connection when its oldest command has waited longer than the command timeout. */
+    private void failIfOverdue() {
         long oldest = oldestSentNanos;
-        if (oldest != Long.MAX_VALUE && System.nanoTime() - oldest >= commandTimeout.toNanos()) {
+        RespConnection live = connection;
+        if (live != null && oldest != Long.MAX_VALUE && System.nanoTime() - oldest >= commandTimeout.toNanos()) {
             // Closed before taking the lock: a writer blocked on the full socket of a hung Redis
             // holds it, and closing is what frees that writer.
-            current.close();
-            dropIfCurrent(current, new RedisCommandTimeoutException("Redis at " + current.address() + " did not answer within "
+            live.close();
+            dropIfCurrent(live, new RedisCommandTimeoutException("Redis at " + live.address() + " did not answer within "
                     + commandTimeout.toMillis() + " ms"));
         }
     }
 
+    /** Closes {@code current} first (which frees a writer blocked on it), then forgets it if it is still the live one. */
     private void dropIfCurrent(RespConnection current, RuntimeException failure) {
+        current.close();
         List<Awaiting> failed = List.of();
-        lock.lock();
+        lockWatchingForHang();
         try {
             if (connection == current) {
                 failed = drop();

@@ -31,6 +31,8 @@ import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Redis connections of one bus in one process: a shared Lettuce command connection (groups,
@@ -45,6 +47,8 @@ import java.util.function.Supplier;
  * goes to the node serving its slot, looked up in that topology at each connect.
  */
 final class RedisConnections implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
 
     /**
      * The shared connection and its commands, the same for a single Redis and a cluster.
@@ -74,6 +78,10 @@ final class RedisConnections implements AutoCloseable {
         this.cluster = config.cluster();
         this.commandTimeout = config.commandTimeout();
         this.baseUri = RedisURI.create(config.url());
+        if (cluster && baseUri.getDatabase() != 0) {
+            throw new IllegalArgumentException("a Redis Cluster has database 0 only; the " + bus.displayName()
+                    + " bus URL asks for database " + baseUri.getDatabase());
+        }
         // Lettuce times every command into a histogram when HdrHistogram is on the class path (it
         // is: the monitor uses it); per command that is work on the event loop nobody reads.
         this.resources = DefaultClientResources.builder().commandLatencyRecorder(CommandLatencyRecorder.disabled()).build();
@@ -197,10 +205,15 @@ final class RedisConnections implements AutoCloseable {
             throw e;
         }
         // A command to a node without an open connection waits for it to open and is then written
-        // after the flush that should have sent it; opening them all now avoids that.
+        // after the flush that should have sent it; opening them all now avoids that. A master that
+        // cannot be reached now is left to Lettuce's reconnects: the other nodes' types still work.
         for (RedisClusterNode node : connection.getPartitions()) {
             if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
-                connection.getConnection(node.getNodeId());
+                try {
+                    connection.getConnection(node.getNodeId());
+                } catch (RuntimeException e) {
+                    LOG.warn("{} bus: cluster node {} not reachable at start: {}", bus.displayName(), node.getUri(), e.getMessage());
+                }
             }
         }
         return new NamedConnection(connection, connection.async(), client);

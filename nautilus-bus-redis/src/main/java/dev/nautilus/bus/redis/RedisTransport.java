@@ -164,8 +164,9 @@ public final class RedisTransport implements BusTransport {
             }
             closed = true;
         }
-        publisher.close();
+        // Readers first: a handler still running may publish, and its messages must still go out.
         readers.forEach(ConsumerGroupReader::close);
+        publisher.close();
         connections.close();
     }
 

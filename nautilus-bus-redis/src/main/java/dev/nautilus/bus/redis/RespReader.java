@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Parses RESP2 replies from a socket's input, with a buffer of its own: a BufferedInputStream takes
  * a lock on every one-byte read, and reply parsing is byte by byte. An error reply is thrown as
- * {@link RedisCommandExecutionException} with Redis's message (the reply is then fully read, so the
- * next one can follow); a reply of an unexpected shape as {@link MalformedReplyException}, after
- * which the stream is out of step and must be dropped.
+ * {@link RedisCommandExecutionException} with Redis's message; at the top level the reply is then
+ * fully read and the next one can follow (an error nested in an array, which none of the commands
+ * sent here returns, would leave the stream out of step). A reply of an unexpected shape is thrown
+ * as {@link MalformedReplyException}, after which the stream is out of step and must be dropped.
  */
 final class RespReader {
 
@@ -49,12 +50,6 @@ final class RespReader {
         }
         read(); // '\n'
         return line.toString();
-    }
-
-    /** The next reply, which must be an integer. */
-    long readInteger() throws IOException {
-        expect(readType(), ':', "an integer");
-        return readNumber();
     }
 
     /** The next reply, which must be an array; its length, -1 for nil. */

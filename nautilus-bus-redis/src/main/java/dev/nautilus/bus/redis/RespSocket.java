@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis;
 
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
@@ -7,6 +8,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +34,8 @@ final class RespSocket implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private volatile RespConnection connection;
+    /** Commands on {@link #connection} whose replies are read by {@link #readOwedReplies}; 0 again on every new connection. */
+    private int owedReplies;
     private volatile boolean closed;
 
     /**
@@ -57,6 +62,34 @@ final class RespSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Buffers one command whose reply is read later, by {@link #readOwedReplies}, ahead of the
+     * next command's: e.g. acknowledgements sent with the next read. If the connection drops
+     * before, the command is gone with it and nothing is owed any more.
+     */
+    void commandReplyLater(String... arguments) {
+        command(arguments);
+        owedReplies++;
+    }
+
+    /** Reads the replies owed by {@link #commandReplyLater}; the error replies among them, in order. */
+    List<RuntimeException> readOwedReplies(String command) {
+        List<RuntimeException> refused = List.of();
+        RespConnection current = connected();
+        while (owedReplies > 0) {
+            try {
+                current.in().skipWholeReply();
+            } catch (RedisCommandExecutionException e) {
+                refused = refused.isEmpty() ? new ArrayList<>() : refused;
+                refused.add(e);
+            } catch (IOException e) {
+                throw failed(current, command, e);
+            }
+            owedReplies--;
+        }
+        return refused;
+    }
+
     /** Sends the buffered commands. */
     void flush() {
         RespConnection current = connected();
@@ -76,16 +109,6 @@ final class RespSocket implements AutoCloseable {
             } catch (IOException e) {
                 // stopping anyway: whatever was unsent is redelivered later (at-least-once)
             }
-        }
-    }
-
-    /** The next reply, which must be an integer (e.g. {@code XACK}'s count). */
-    long readInteger(String command) {
-        RespConnection current = connected();
-        try {
-            return current.in().readInteger();
-        } catch (IOException e) {
-            throw failed(current, command, e);
         }
     }
 
@@ -155,6 +178,7 @@ final class RespSocket implements AutoCloseable {
                     + e.getMessage(), e);
         }
         connection = current;
+        owedReplies = 0;
         if (closed) {
             // close() ran while we connected: it could not see this connection
             drop(current);

@@ -217,6 +217,44 @@ class RedisBusFaultTest {
     }
 
     @Test
+    void publishingFlatOutThroughAHangNeitherBlocksNorLosesWhatWasAccepted() throws Exception {
+        try (RedisServer md = RedisServer.start("--enable-debug-command", "yes"); RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                        RedisBusConfig.defaults(md.url(), "platform").withCommandTimeout(Duration.ofSeconds(1))
+                                .withStreamMaxLen(1_000_000).withMaxBufferedWhileDown(10_000),
+                        RedisBusConfig.defaults(el.url(), "platform"))) {
+            Set<Integer> handled = ConcurrentHashMap.newKeySet();
+            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+                    m -> handled.add(m.payload().tree().get("i").asInt()));
+            String pad = "p".repeat(2_000);
+            CompletableFuture<String> sleeping = CompletableFuture.supplyAsync(() -> md.command("DEBUG", "SLEEP", "4"));
+            await().atMost(Duration.ofSeconds(2)).until(md::commandTimesOut);
+            // 40 MB while Redis reads nothing: the socket buffers fill and a write blocks until the
+            // hang is detected and the connection dropped; publish must never wait much longer.
+            Set<Integer> accepted = ConcurrentHashMap.newKeySet();
+            long longestCall = 0;
+            for (int i = 0; i < 20_000; i++) {
+                long start = System.nanoTime();
+                try {
+                    bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("test")
+                            .payload(Map.of("i", i, "pad", pad)).build());
+                    accepted.add(i);
+                } catch (BusBackpressureException e) {
+                    // refused and counted while Redis is unreachable: the caller knows
+                }
+                longestCall = Math.max(longestCall, System.nanoTime() - start);
+            }
+            assertThat(Duration.ofNanos(longestCall)).isLessThan(Duration.ofSeconds(4));
+            sleeping.get(20, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(60)).until(() -> handled.containsAll(accepted));
+            RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
+            assertThat(transport.outages()).as("the hang was reported").isPositive();
+            assertThat(accepted).isNotEmpty();
+            assertThat(transport.status().rejected()).isEqualTo(20_000 - accepted.size());
+        }
+    }
+
+    @Test
     void urgentMessagesAreNotHeldInTheBuffer() throws Exception {
         try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
                 DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),

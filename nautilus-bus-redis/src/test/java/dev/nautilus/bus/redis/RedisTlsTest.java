@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bus on a Redis that speaks TLS only ({@code rediss://}): the Lettuce command connection, the
- * publisher's socket and the readers' sockets all verify the server's certificate, host name
- * included, against a trust store holding the test's own self-signed certificate.
+ * A bus over TLS ({@code rediss://}): the Lettuce command connection, the publisher's socket and the
+ * readers' sockets all verify the server's certificate, host name included, against a trust store
+ * holding the test's own self-signed certificate; or, with {@code verifyPeer=NONE}, none of them do.
  */
 class RedisTlsTest {
 
@@ -34,8 +34,7 @@ class RedisTlsTest {
     void aBusOverTlsPublishesAndDeliversWithTheServerCertificateChecked() throws Exception {
         Path key = dir.resolve("redis.key");
         Path cert = dir.resolve("redis.crt");
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString());
+        selfSigned(key, cert);
         Path trustStore = dir.resolve("trust.p12");
         run("keytool", "-importcert", "-noprompt", "-alias", "redis", "-file", cert.toString(), "-keystore", trustStore.toString(),
                 "-storetype", "PKCS12", "-storepass", "changeit");
@@ -46,9 +45,7 @@ class RedisTlsTest {
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
 
         int tlsPort = RedisServer.unusedPort();
-        try (RedisServer md = RedisServer.start("--tls-port", String.valueOf(tlsPort), "--tls-cert-file", cert.toString(),
-                "--tls-key-file", key.toString(), "--tls-ca-cert-file", cert.toString(), "--tls-auth-clients", "no");
-                RedisServer el = RedisServer.start()) {
+        try (RedisServer md = tlsRedis(tlsPort, key, cert); RedisServer el = RedisServer.start()) {
             String url = "rediss://127.0.0.1:" + tlsPort;
             AtomicInteger handled = new AtomicInteger();
             try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
@@ -71,6 +68,35 @@ class RedisTlsTest {
             }
             assertThat(md.commandStat("xadd", "calls")).isEqualTo(100);
         }
+    }
+
+    @Test
+    void verifyPeerNoneInTheUrlTrustsAnyCertificateOnEveryConnectionAsLettuceDoes() throws Exception {
+        Path key = dir.resolve("other.key");
+        Path cert = dir.resolve("other.crt");
+        selfSigned(key, cert); // in no trust store
+        int tlsPort = RedisServer.unusedPort();
+        try (RedisServer md = tlsRedis(tlsPort, key, cert); RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                        RedisBusConfig.defaults("rediss://127.0.0.1:" + tlsPort + "?verifyPeer=NONE", "platform"),
+                        RedisBusConfig.defaults(el.url(), "platform"))) {
+            AtomicInteger handled = new AtomicInteger();
+            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+                    m -> handled.incrementAndGet());
+            bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("t").payload(Map.of()).build());
+            await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() == 1);
+        }
+    }
+
+    private static void selfSigned(Path key, Path cert) throws IOException, InterruptedException {
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString());
+    }
+
+    /** A Redis that also listens for TLS on {@code tlsPort}; the test's own commands use its plain port. */
+    private static RedisServer tlsRedis(int tlsPort, Path key, Path cert) {
+        return RedisServer.start("--tls-port", String.valueOf(tlsPort), "--tls-cert-file", cert.toString(),
+                "--tls-key-file", key.toString(), "--tls-ca-cert-file", cert.toString(), "--tls-auth-clients", "no");
     }
 
     private static void run(String... command) throws IOException, InterruptedException {

@@ -124,25 +124,29 @@ final class TargetSampler implements AutoCloseable {
         } catch (RedisCommandExecutionException e) {
             warnings.add("CLIENT LIST failed: " + e.getMessage());
         }
-        List<StreamInfo> streams = List.of();
-        try {
-            streams = readStreams(sync);
-        } catch (RedisCommandExecutionException e) {
-            warnings.add("listing streams failed: " + e.getMessage());
-        }
-        long deadLetters = 0;
         // A cluster node holds only the keys of its slots and answers MOVED for the others (which
         // Redis counts as errors): there, only the dead-letter streams found on the node are read.
+        // A cluster replica answers MOVED to every key read: its copies are its master's, counted there.
         boolean clusterNode = info.text("cluster_enabled").filter("1"::equals).isPresent();
-        for (String dead : deadLetterStreams) {
-            if (clusterNode && (streamKeys == null || !streamKeys.contains(dead))) {
-                continue;
-            }
+        boolean clusterReplica = clusterNode && info.text("role").filter("slave"::equals).isPresent();
+        List<StreamInfo> streams = List.of();
+        long deadLetters = 0;
+        if (!clusterReplica) {
             try {
-                deadLetters += sync.xlen(dead);
+                streams = readStreams(sync);
             } catch (RedisCommandExecutionException e) {
-                // WRONGTYPE: something other than a stream sits at the dead-letter key.
-                warnings.add("XLEN " + dead + " failed: " + e.getMessage());
+                warnings.add("listing streams failed: " + e.getMessage());
+            }
+            for (String dead : deadLetterStreams) {
+                if (clusterNode && (streamKeys == null || !streamKeys.contains(dead))) {
+                    continue;
+                }
+                try {
+                    deadLetters += sync.xlen(dead);
+                } catch (RedisCommandExecutionException e) {
+                    // WRONGTYPE: something other than a stream sits at the dead-letter key.
+                    warnings.add("XLEN " + dead + " failed: " + e.getMessage());
+                }
             }
         }
         return new RedisSnapshot(target, takenAt, true, Optional.empty(), info.text("redis_version"), cpu,
