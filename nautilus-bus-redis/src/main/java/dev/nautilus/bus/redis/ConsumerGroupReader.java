@@ -307,9 +307,10 @@ final class ConsumerGroupReader implements Subscription {
 
     /**
      * Acknowledges on the reader's own connection without waiting: the acks leave with the next
-     * read (or at once when this reader is stopping), Redis runs commands of one connection in
-     * order, so they are applied before that read, and the handler thread never waits a round
-     * trip for them. An ack lost in an outage only means a redelivery later: at-least-once holds.
+     * read, Redis runs commands of one connection in order, so they are applied before that read,
+     * and the handler thread never waits a round trip for them. An ack lost in an outage, or because
+     * the reader was closed (which closes its socket first, to end a blocked read at once), only
+     * means a redelivery later: at-least-once holds.
      */
     private void acknowledge(Map<String, List<String>> acks) {
         for (Map.Entry<String, List<String>> stream : acks.entrySet()) {
