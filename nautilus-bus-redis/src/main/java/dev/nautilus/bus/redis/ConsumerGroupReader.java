@@ -68,6 +68,8 @@ final class ConsumerGroupReader implements Subscription {
     private final Duration readTimeout;
     private RespSocket socket;
     private volatile boolean running = true;
+    /** Whether the thread is in a round trip to Redis (possibly blocked in XREADGROUP), not handling. */
+    private volatile boolean reading;
     private long lastHealNanos = Long.MIN_VALUE;
 
     ConsumerGroupReader(SubscriptionSpec spec, MessageHandler handler, RedisTransport transport, Map<String, Priority> lanes) {
@@ -187,12 +189,17 @@ final class ConsumerGroupReader implements Subscription {
      * reported and otherwise harmless (the entry stays pending and comes back: at-least-once).
      */
     private List<RawStreamEntry> read(String[] command) {
-        socket.command(command);
-        socket.flush();
-        for (RuntimeException refused : socket.readOwedReplies("XACK")) {
-            transport.health().failed("ack " + spec.group(), refused);
+        reading = true;
+        try {
+            socket.command(command);
+            socket.flush();
+            for (RuntimeException refused : socket.readOwedReplies("XACK")) {
+                transport.health().failed("ack " + spec.group(), refused);
+            }
+            return StreamEntriesReply.read(socket);
+        } finally {
+            reading = false;
         }
-        return StreamEntriesReply.read(socket);
     }
 
     /**
@@ -308,9 +315,8 @@ final class ConsumerGroupReader implements Subscription {
     /**
      * Acknowledges on the reader's own connection without waiting: the acks leave with the next
      * read, Redis runs commands of one connection in order, so they are applied before that read,
-     * and the handler thread never waits a round trip for them. An ack lost in an outage, or because
-     * the reader was closed (which closes its socket first, to end a blocked read at once), only
-     * means a redelivery later: at-least-once holds.
+     * and the handler thread never waits a round trip for them; a reader being closed sends them at
+     * once. An ack lost in an outage only means a redelivery later: at-least-once holds.
      */
     private void acknowledge(Map<String, List<String>> acks) {
         for (Map.Entry<String, List<String>> stream : acks.entrySet()) {
@@ -419,6 +425,15 @@ final class ConsumerGroupReader implements Subscription {
         }
         running = false;
         transport.removeReader(this);
+        if (Thread.currentThread() != thread && !reading) {
+            // Handling a batch: it stops after the message in hand and sends the acknowledgements of
+            // what it handled before the socket goes, so that those are not delivered again.
+            try {
+                thread.join(config.blockTimeout().plusSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         // Closing the socket ends a blocked XREADGROUP at once instead of after BLOCK.
         socket.close();
         if (Thread.currentThread() != thread) {

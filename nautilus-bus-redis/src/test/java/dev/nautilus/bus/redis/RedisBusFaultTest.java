@@ -255,6 +255,37 @@ class RedisBusFaultTest {
     }
 
     @Test
+    void aSubscriptionClosedMidBatchAcknowledgesWhatItHandledSoARestartGetsNoDuplicates() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start(); DualMessageBus bus = bus(md, el, "platform")) {
+            SubscriptionSpec spec = new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA));
+            Set<Integer> before = ConcurrentHashMap.newKeySet();
+            var first = bus.subscribe(spec, m -> {
+                before.add(m.payload().tree().get("i").asInt());
+                Thread.sleep(1); // slow enough that the close lands in the middle of a batch
+            });
+            for (int i = 0; i < 2_000; i++) {
+                bus.publish(tick(i));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> before.size() >= 300);
+            first.close();
+            int handledBeforeClose = before.size();
+            Set<Integer> after = ConcurrentHashMap.newKeySet();
+            Set<Integer> again = ConcurrentHashMap.newKeySet();
+            // The same consumer again (an engine restarted): its pending entries first, then the rest.
+            bus.subscribe(spec, m -> {
+                int i = m.payload().tree().get("i").asInt();
+                if (before.contains(i)) {
+                    again.add(i);
+                }
+                after.add(i);
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> before.size() + after.size() - again.size() == 2_000);
+            assertThat(before).hasSize(handledBeforeClose);
+            assertThat(again).as("handled before the close, delivered again").isEmpty();
+        }
+    }
+
+    @Test
     void urgentMessagesAreNotHeldInTheBuffer() throws Exception {
         try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
                 DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
