@@ -42,21 +42,21 @@ import org.slf4j.LoggerFactory;
  * {@code pub}, {@code reader}), again after each reconnect.
  *
  * <p>On a Redis Cluster the shared connection is a cluster connection, which also carries the
- * {@code XADD}s: Lettuce keeps one connection per node under it, routes each command by its key's slot, follows {@code MOVED}/
- * {@code ASK} redirects and re-reads the topology after failures and every 30 s. A reader's socket
- * goes to the node serving its slot, looked up in that topology at each connect.
+ * {@code XADD}s: Lettuce keeps one connection per node under it, routes each command by its key's
+ * slot, follows {@code MOVED}/{@code ASK} redirects and re-reads the topology after failures and
+ * every 30 s. A reader's socket goes to the node serving its slot, looked up in that topology at
+ * each connect.
  */
 final class RedisConnections implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
 
     /**
-     * The shared connection and its commands, the same for a single Redis and a cluster.
-     *
-     * @param ownClient the cluster client that exists for this connection alone, or {@code null}
+     * The shared connection, its commands and the client that made it ({@link RedisClient} or
+     * {@link RedisClusterClient}): the same shape for a single Redis and a cluster.
      */
-    private record NamedConnection(StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> async,
-            AbstractRedisClient ownClient) {
+    private record SharedConnection(StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> async,
+            AbstractRedisClient client) {
     }
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -66,9 +66,7 @@ final class RedisConnections implements AutoCloseable {
     private final Bus bus;
     private final boolean cluster;
     private final Duration commandTimeout;
-    /** The client of every connection on a single Redis; {@code null} on a cluster. */
-    private final RedisClient single;
-    private final NamedConnection shared;
+    private final SharedConnection shared;
     private final StatefulConnection<String, String> command;
     /** The publisher's connection on a single Redis (see {@link PublishSocket}); {@code null} on a cluster. */
     private final PublishSocket publishing;
@@ -85,13 +83,9 @@ final class RedisConnections implements AutoCloseable {
         // Lettuce times every command into a histogram when HdrHistogram is on the class path (it
         // is: the monitor uses it); per command that is work on the event loop nobody reads.
         this.resources = DefaultClientResources.builder().commandLatencyRecorder(CommandLatencyRecorder.disabled()).build();
-        this.single = cluster ? null : singleClient(resources);
         try {
             this.shared = connect(name(config.clientIdentity(), "cmd"));
         } catch (RuntimeException e) {
-            if (single != null) {
-                single.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            }
             resources.shutdown(0, 2, TimeUnit.SECONDS);
             throw e;
         }
@@ -127,7 +121,7 @@ final class RedisConnections implements AutoCloseable {
 
     /** On a cluster, re-reads the topology (a reader was told MOVED); nothing on a single Redis. */
     void refreshTopology() {
-        if (shared.ownClient() instanceof RedisClusterClient clusterClient) {
+        if (shared.client() instanceof RedisClusterClient clusterClient) {
             clusterClient.refreshPartitions();
         }
     }
@@ -179,7 +173,8 @@ final class RedisConnections implements AutoCloseable {
                 + (cluster ? " (cluster)" : "");
     }
 
-    private NamedConnection connect(String clientName) {
+    /** The shared connection; on failure its client is shut down again and the failure thrown. */
+    private SharedConnection connect(String clientName) {
         RedisURI uri = RedisURI.builder(baseUri).build();
         uri.setClientName(clientName);
         // Lettuce would send CLIENT SETINFO, which Redis before 7.2 answers with an error: one
@@ -187,8 +182,15 @@ final class RedisConnections implements AutoCloseable {
         uri.setLibraryName("");
         uri.setLibraryVersion("");
         if (!cluster) {
-            StatefulRedisConnection<String, String> connection = single.connect(StringCodec.UTF8, uri);
-            return new NamedConnection(connection, connection.async(), null);
+            RedisClient client = RedisClient.create(resources);
+            client.setOptions(commonOptions(ClientOptions.builder()).build());
+            try {
+                StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8, uri);
+                return new SharedConnection(connection, connection.async(), client);
+            } catch (RuntimeException e) {
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+                throw e;
+            }
         }
         RedisClusterClient client = RedisClusterClient.create(resources, uri);
         ClusterClientOptions.Builder options = commonOptions(ClusterClientOptions.builder());
@@ -216,13 +218,7 @@ final class RedisConnections implements AutoCloseable {
                 }
             }
         }
-        return new NamedConnection(connection, connection.async(), client);
-    }
-
-    private static RedisClient singleClient(ClientResources resources) {
-        RedisClient client = RedisClient.create(resources);
-        client.setOptions(commonOptions(ClientOptions.builder()).build());
-        return client;
+        return new SharedConnection(connection, connection.async(), client);
     }
 
     /** What every connection of a bus is set to, on a single Redis and on a cluster. */
@@ -253,8 +249,7 @@ final class RedisConnections implements AutoCloseable {
             publishing.close();
         }
         command.close();
-        AbstractRedisClient client = cluster ? shared.ownClient() : single;
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        shared.client().shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }
