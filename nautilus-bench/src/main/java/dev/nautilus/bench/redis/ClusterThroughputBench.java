@@ -31,7 +31,6 @@ public final class ClusterThroughputBench {
 
     private static final Set<MessageType> TYPES = EnumSet.of(MessageType.FACTOR_CALCULATION, MessageType.RISK_METRIC,
             MessageType.STRATEGY_SIGNAL);
-    private static final Duration STALL = Duration.ofSeconds(60);
 
     private ClusterThroughputBench() {
     }
@@ -84,18 +83,8 @@ public final class ClusterThroughputBench {
             bus.publish(Message.builder(type, "bench." + type.wireName() + ".BTCUSD").source("bench").payload(tick).build());
         }
         ((RedisTransport) bus.transport(Bus.ENGINE_LOGIC)).awaitPublished(Duration.ofMinutes(2));
-        long lastHandled = -1;
-        long stalledSince = System.nanoTime();
-        while (handled.get() < count || TYPES.stream().mapToLong(type -> pending.applyAsLong(key(type, cluster))).sum() > 0) {
-            Thread.sleep(1);
-            long now = handled.get();
-            if (now != lastHandled) {
-                lastHandled = now;
-                stalledSince = System.nanoTime();
-            } else if (System.nanoTime() - stalledSince > STALL.toNanos()) {
-                throw new IllegalStateException("no progress for " + STALL.toSeconds() + " s: handled " + now + " of " + count);
-            }
-        }
+        Drain.await(handled, count, () -> TYPES.stream().mapToLong(type -> pending.applyAsLong(key(type, cluster))).sum() == 0,
+                () -> "dead letters " + bus.status().stream().filter(s -> s.bus() == Bus.ENGINE_LOGIC).findFirst().orElseThrow().deadLettered());
     }
 
     /** The normal-priority stream of a type, hash-tagged on a cluster as the transport writes it (README, "Redis Cluster"). */

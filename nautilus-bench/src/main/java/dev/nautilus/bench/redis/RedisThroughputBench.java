@@ -31,9 +31,6 @@ public final class RedisThroughputBench {
         }
     }
 
-    /** How long the drain may go without a single message handled before the run is declared broken. */
-    private static final Duration STALL = Duration.ofSeconds(60);
-
     private RedisThroughputBench() {
     }
 
@@ -95,19 +92,8 @@ public final class RedisThroughputBench {
                     .payload(tick).build());
         }
         ((RedisTransport) bus.transport(Bus.MARKETDATA)).awaitPublished(Duration.ofMinutes(2));
-        long lastHandled = -1;
-        long stalledSince = System.nanoTime();
-        while (handled.get() < count || redis.redis().xpending("nautilus:marketdata:market_data", "features").getCount() > 0) {
-            Thread.sleep(1);
-            long now = handled.get();
-            if (now != lastHandled) {
-                lastHandled = now;
-                stalledSince = System.nanoTime();
-            } else if (System.nanoTime() - stalledSince > STALL.toNanos()) {
-                throw new IllegalStateException("no progress for " + STALL.toSeconds() + " s: handled " + now + " of " + count
-                        + ", pending " + redis.redis().xpending("nautilus:marketdata:market_data", "features").getCount()
+        Drain.await(handled, count, () -> redis.redis().xpending("nautilus:marketdata:market_data", "features").getCount() == 0,
+                () -> "pending " + redis.redis().xpending("nautilus:marketdata:market_data", "features").getCount()
                         + ", dead letters " + bus.status().get(0).deadLettered());
-            }
-        }
     }
 }
