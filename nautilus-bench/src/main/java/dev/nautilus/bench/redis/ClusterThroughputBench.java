@@ -66,31 +66,26 @@ public final class ClusterThroughputBench {
         try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), RedisBusConfig.defaults(marketDataUrl, "bench"),
                 engineLogic)) {
             bus.subscribe(new SubscriptionSpec("portfolio", "portfolio-1", List.of("*"), TYPES), m -> handled.incrementAndGet());
-            publishAndDrain(bus, messages / 5, handled, pending, engineLogic.cluster());
+            publishAndDrain(bus, messages / 5, handled, pending);
             handled.set(0);
             long start = System.nanoTime();
-            publishAndDrain(bus, messages, handled, pending, engineLogic.cluster());
+            publishAndDrain(bus, messages, handled, pending);
             return messages / ((System.nanoTime() - start) / 1e9);
         }
     }
 
-    private static void publishAndDrain(DualMessageBus bus, int count, AtomicLong handled, ToLongFunction<String> pending,
-            boolean cluster) throws InterruptedException {
+    private static void publishAndDrain(DualMessageBus bus, int count, AtomicLong handled, ToLongFunction<String> pending)
+            throws InterruptedException {
         RedisThroughputBench.Tick tick = RedisThroughputBench.Tick.ofJsonSize(256);
         MessageType[] types = TYPES.toArray(MessageType[]::new);
         for (int i = 0; i < count; i++) {
             MessageType type = types[i % types.length];
             bus.publish(Message.builder(type, "bench." + type.wireName() + ".BTCUSD").source("bench").payload(tick).build());
         }
-        ((RedisTransport) bus.transport(Bus.ENGINE_LOGIC)).awaitPublished(Duration.ofMinutes(2));
-        Drain.await(handled, count, () -> TYPES.stream().mapToLong(type -> pending.applyAsLong(key(type, cluster))).sum() == 0,
+        RedisTransport transport = (RedisTransport) bus.transport(Bus.ENGINE_LOGIC);
+        transport.awaitPublished(Duration.ofMinutes(2));
+        Drain.await(handled, count, () -> TYPES.stream().mapToLong(type -> pending.applyAsLong(transport.streamOf(type))).sum() == 0,
                 () -> "dead letters " + bus.status().stream().filter(s -> s.bus() == Bus.ENGINE_LOGIC).findFirst().orElseThrow().deadLettered());
-    }
-
-    /** The normal-priority stream of a type, hash-tagged on a cluster as the transport writes it (README, "Redis Cluster"). */
-    private static String key(MessageType type, boolean cluster) {
-        String key = RoutingTable.defaults().route(type).streamKey();
-        return cluster ? key.substring(0, key.lastIndexOf(':') + 1) + "{" + type.wireName() + "}" : key;
     }
 
     private static long pending(RedisServer node, String key) {

@@ -91,9 +91,11 @@ public final class RedisThroughputBench {
             bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("marketdata")
                     .payload(tick).build());
         }
-        ((RedisTransport) bus.transport(Bus.MARKETDATA)).awaitPublished(Duration.ofMinutes(2));
-        Drain.await(handled, count, () -> redis.redis().xpending("nautilus:marketdata:market_data", "features").getCount() == 0,
-                () -> "pending " + redis.redis().xpending("nautilus:marketdata:market_data", "features").getCount()
+        RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
+        transport.awaitPublished(Duration.ofMinutes(2));
+        String stream = transport.streamOf(MessageType.MARKET_DATA);
+        Drain.await(handled, count, () -> redis.redis().xpending(stream, "features").getCount() == 0,
+                () -> "pending " + redis.redis().xpending(stream, "features").getCount()
                         + ", dead letters " + bus.status().get(0).deadLettered());
     }
 }

@@ -65,7 +65,6 @@ final class ConsumerGroupReader implements Subscription {
     private final Map<String, Priority> lanes;
     private final Consumer<String> consumer;
     private final Thread thread;
-    private final Duration readTimeout;
     private RespSocket socket;
     private volatile boolean running = true;
     /** Whether the thread is in a round trip to Redis (possibly blocked in XREADGROUP), not handling. */
@@ -81,7 +80,6 @@ final class ConsumerGroupReader implements Subscription {
         this.patterns = spec.compiledPatterns().toArray(TopicPattern[]::new);
         this.lanes = lanes;
         this.consumer = Consumer.from(spec.group(), spec.consumer());
-        this.readTimeout = config.blockTimeout().plus(config.commandTimeout());
         this.thread = Thread.ofPlatform().daemon(true)
                 .name("nautilus-" + transport.bus().key() + "-" + spec.group() + "-" + spec.consumer())
                 .unstarted(this::run);
@@ -90,7 +88,8 @@ final class ConsumerGroupReader implements Subscription {
     /** Creates the groups (so nothing published from now on is missed), then starts reading. */
     void start() {
         createGroups(config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0");
-        socket = transport.connections().readerSocket(spec.group(), lanes.keySet(), readTimeout);
+        // A read waits up to BLOCK on the server, then the reply may take the command timeout.
+        socket = transport.connections().readerSocket(spec.group(), lanes.keySet(), config.blockTimeout().plus(config.commandTimeout()));
         thread.start();
     }
 

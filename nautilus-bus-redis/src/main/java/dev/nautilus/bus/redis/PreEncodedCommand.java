@@ -11,19 +11,17 @@ import java.nio.ByteBuffer;
 /**
  * A command whose RESP bytes were written beforehand (see {@link XaddEncoder}); its reply is
  * checked for an error and otherwise discarded. Lettuce re-encodes a command it retries after a
- * reconnect or a cluster redirect, which here is the same copy again. On a cluster the command
- * carries its key as its only argument, which is what Lettuce routes by; the bytes are what is sent.
+ * reconnect or a cluster redirect, which here is the same copy again. It is used on a cluster
+ * (a single Redis gets its commands through {@link PublishSocket}), so it carries its key as its
+ * only argument, which is what Lettuce routes by; the bytes are what is sent.
  */
 final class PreEncodedCommand extends Command<String, String, Void> {
 
     private final byte[] resp;
 
-    /**
-     * @param routingKey the key the command writes, for a cluster connection to route by; {@code null}
-     *                   on a single Redis, where there is nothing to route
-     */
+    /** @param routingKey the key the command writes, for the cluster connection to route by */
     PreEncodedCommand(CommandType type, byte[] resp, String routingKey) {
-        super(type, new DiscardingOutput(), routingKey == null ? null : new CommandArgs<>(StringCodec.UTF8).addKey(routingKey));
+        super(type, new DiscardingOutput(), new CommandArgs<>(StringCodec.UTF8).addKey(routingKey));
         this.resp = resp;
     }
 

@@ -6,6 +6,7 @@ import dev.nautilus.bus.BusTransport;
 import dev.nautilus.bus.DeadLetter;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageHandler;
+import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.Subscription;
@@ -139,6 +140,14 @@ public final class RedisTransport implements BusTransport {
     public TransportStatus status() {
         boolean connected = !closed && connections.isOpen() && !health.failing();
         return counters.snapshot(bus, "redis", connections.endpoint(), connected, publisher.queued(), health.lastError());
+    }
+
+    /**
+     * The stream that carries {@code type}'s normal-priority messages on this bus: the routing
+     * table's key on a single Redis, hash-tagged by type on a cluster (see {@link StreamLanes}).
+     */
+    public String streamOf(MessageType type) {
+        return lanes.key(type, Priority.NORMAL);
     }
 
     /** How many times this bus's Redis became unreachable since start. */

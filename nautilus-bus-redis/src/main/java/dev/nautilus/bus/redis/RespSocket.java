@@ -114,32 +114,32 @@ final class RespSocket implements AutoCloseable {
 
     /** The next reply, which must be an array; its length, -1 for nil. */
     int readArrayLength(String command) {
-        RespConnection current = connected();
-        try {
-            return current.in().readArrayLength();
-        } catch (IOException e) {
-            throw failed(current, command, e);
-        }
+        return read(command, RespReader::readArrayLength);
     }
 
     /** The next reply, which must be a bulk string; its bytes, {@code null} for nil. */
     byte[] readBulk(String command) {
+        return read(command, RespReader::readBulk);
+    }
+
+    /** A bulk string reply as text. */
+    String readText(String command) {
+        return read(command, RespReader::readText);
+    }
+
+    /** One read from the reply stream, its I/O failures turned into this class's exceptions (see above). */
+    private <T> T read(String command, ReplyRead<T> read) {
         RespConnection current = connected();
         try {
-            return current.in().readBulk();
+            return read.from(current.in());
         } catch (IOException e) {
             throw failed(current, command, e);
         }
     }
 
-    /** A bulk string reply as text. */
-    String readText(String command) {
-        RespConnection current = connected();
-        try {
-            return current.in().readText();
-        } catch (IOException e) {
-            throw failed(current, command, e);
-        }
+    @FunctionalInterface
+    private interface ReplyRead<T> {
+        T from(RespReader in) throws IOException;
     }
 
     /** A reply of the wrong shape: the connection is dropped (the next command reconnects), and this is what to throw. */

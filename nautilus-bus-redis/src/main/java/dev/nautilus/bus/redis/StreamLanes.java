@@ -24,22 +24,30 @@ import java.util.Set;
  */
 final class StreamLanes {
 
-    private final RoutingTable routing;
     private final boolean cluster;
+    /** Every key, by type and priority ordinal: built once, as each publish asks for one. */
+    private final String[][] keys;
 
     StreamLanes(RoutingTable routing, boolean cluster) {
-        this.routing = routing;
         this.cluster = cluster;
+        this.keys = new String[MessageType.values().length][];
+        for (MessageType type : MessageType.values()) {
+            String base = routing.route(type).streamKey();
+            if (cluster) {
+                int typeStart = base.lastIndexOf(':') + 1;
+                base = base.substring(0, typeStart) + "{" + base.substring(typeStart) + "}";
+            }
+            String[] byPriority = new String[Priority.values().length];
+            for (Priority priority : Priority.values()) {
+                byPriority[priority.ordinal()] = priority == Priority.NORMAL ? base : base + ":" + priority.wireName();
+            }
+            keys[type.ordinal()] = byPriority;
+        }
     }
 
     /** The stream a message of this type and priority goes to. */
     String key(MessageType type, Priority priority) {
-        String base = routing.route(type).streamKey();
-        if (cluster) {
-            int typeStart = base.lastIndexOf(':') + 1;
-            base = base.substring(0, typeStart) + "{" + base.substring(typeStart) + "}";
-        }
-        return priority == Priority.NORMAL ? base : base + ":" + priority.wireName();
+        return keys[type.ordinal()][priority.ordinal()];
     }
 
     /** Every lane of the given types, most urgent first, each with its priority. */
