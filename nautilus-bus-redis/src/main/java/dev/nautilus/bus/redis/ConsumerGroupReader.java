@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,10 @@ final class ConsumerGroupReader implements Subscription {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating group " + spec.group(), e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("cannot create consumer group '" + spec.group() + "' on the "
+                        + transport.bus().displayName() + " bus: XGROUP CREATE not answered within "
+                        + config.commandTimeout().toMillis() + " ms", e);
             } catch (Exception e) {
                 if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
                     throw new IllegalStateException("cannot create consumer group '" + spec.group() + "' on the "

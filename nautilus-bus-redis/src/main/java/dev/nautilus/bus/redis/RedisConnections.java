@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -60,6 +61,7 @@ final class RedisConnections implements AutoCloseable {
     }
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final long STRAY_FLUSH_MILLIS = 20;
 
     private final ClientResources resources;
     private final RedisURI baseUri;
@@ -70,6 +72,8 @@ final class RedisConnections implements AutoCloseable {
     private final StatefulConnection<String, String> command;
     /** The publisher's connection on a single Redis (see {@link PublishSocket}); {@code null} on a cluster. */
     private final PublishSocket publishing;
+    /** On a cluster, the periodic flush that sends commands Lettuce buffered after ours; {@code null} on a single Redis. */
+    private final ScheduledFuture<?> strayFlush;
 
     RedisConnections(Bus bus, RedisBusConfig config) {
         this.bus = bus;
@@ -94,6 +98,13 @@ final class RedisConnections implements AutoCloseable {
         this.publishing = cluster ? null : new PublishSocket(InetSocketAddress.createUnresolved(baseUri.getHost(), baseUri.getPort()),
                 baseUri, name(config.clientIdentity(), "pub"), CONNECT_TIMEOUT, commandTimeout, "nautilus-" + bus.key() + "-publisher-replies");
         command.setTimeout(commandTimeout);
+        // Lettuce writes a command redirected by MOVED/ASK, or one for a node whose connection was
+        // still opening, into that node's buffer after the flush that was meant to send it
+        // (redis/lettuce#2420); without another flush it would wait there until it times out.
+        this.strayFlush = cluster
+                ? resources.eventExecutorGroup().scheduleAtFixedRate(this::flushStrays, STRAY_FLUSH_MILLIS, STRAY_FLUSH_MILLIS,
+                        TimeUnit.MILLISECONDS)
+                : null;
     }
 
     /**
@@ -207,12 +218,14 @@ final class RedisConnections implements AutoCloseable {
             throw e;
         }
         // A command to a node without an open connection waits for it to open and is then written
-        // after the flush that should have sent it; opening them all now avoids that. A master that
-        // cannot be reached now is left to Lettuce's reconnects: the other nodes' types still work.
+        // after the flush that should have sent it; opening them all now avoids that. Commands are
+        // routed over the connection Lettuce keys by host and port (one opened by node id would be
+        // another). A master that cannot be reached now is left to Lettuce's reconnects: the other
+        // nodes' types still work.
         for (RedisClusterNode node : connection.getPartitions()) {
             if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
                 try {
-                    connection.getConnection(node.getNodeId());
+                    connection.getConnection(node.getUri().getHost(), node.getUri().getPort());
                 } catch (RuntimeException e) {
                     LOG.warn("{} bus: cluster node {} not reachable at start: {}", bus.displayName(), node.getUri(), e.getMessage());
                 }
@@ -239,6 +252,15 @@ final class RedisConnections implements AutoCloseable {
         return SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).tcpNoDelay(true).build();
     }
 
+    private void flushStrays() {
+        try {
+            command.flushCommands();
+        } catch (RuntimeException e) {
+            // a periodic task that throws is never run again; the next flush will try anyway
+            LOG.debug("{} bus: periodic flush failed: {}", bus.displayName(), e.toString());
+        }
+    }
+
     private String name(String engine, String role) {
         return "nautilus:" + engine + ":" + bus.key() + ":" + role;
     }
@@ -247,6 +269,9 @@ final class RedisConnections implements AutoCloseable {
     public void close() {
         if (publishing != null) {
             publishing.close();
+        }
+        if (strayFlush != null) {
+            strayFlush.cancel(false);
         }
         command.close();
         shared.client().shutdown(Duration.ZERO, Duration.ofSeconds(2));

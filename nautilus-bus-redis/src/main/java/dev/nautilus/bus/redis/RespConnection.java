@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
@@ -110,8 +111,14 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
         write("CLIENT", "SETNAME", clientName);
         replies++;
         out.flush();
-        for (int i = 0; i < replies; i++) {
-            in.skipWholeReply();
+        try {
+            for (int i = 0; i < replies; i++) {
+                in.skipWholeReply();
+            }
+        } catch (SocketTimeoutException e) {
+            // "Read timed out" alone would not say that the server took the connection and then went silent
+            throw new SocketTimeoutException("Redis at " + address + " accepted the connection but did not answer its set-up within "
+                    + tcp.getSoTimeout() + " ms");
         }
     }
 

@@ -56,20 +56,58 @@ public final class RedisCluster implements AutoCloseable {
         return nodes.get(0).url();
     }
 
-    /** The node that serves a key, by asking Redis ({@code CLUSTER KEYSLOT}) rather than computing it here. */
+    /** The node that serves a key, by asking Redis ({@code CLUSTER KEYSLOT}, {@code CLUSTER NODES}) rather than computing it here. */
     public RedisServer nodeOf(String key) {
-        String reply = nodes.get(0).command("CLUSTER", "KEYSLOT", key);
-        int slot = Integer.parseInt(reply.substring(1).strip());
-        return nodes.get(indexOfSlot(slot));
+        return nodeOfSlot(slotOf(key));
     }
 
-    private int indexOfSlot(int slot) {
-        for (int i = 0; i < nodes.size(); i++) {
-            if (slot <= (i + 1) * SLOTS / nodes.size() - 1) {
-                return i;
+    /** The slot of a key, as Redis computes it. */
+    public int slotOf(String key) {
+        return Integer.parseInt(anyLiveNode().command("CLUSTER", "KEYSLOT", key).substring(1).strip());
+    }
+
+    /**
+     * Hands an empty slot to another node, telling every node at once, as a resharding step does
+     * once its keys have moved: a client that still routes by the old map is answered {@code MOVED}.
+     */
+    public void moveSlot(int slot, RedisServer to) {
+        String nodeId = to.command("CLUSTER", "MYID").lines().skip(1).findFirst().orElseThrow().strip();
+        for (RedisServer node : nodes) {
+            expectOk(node, "CLUSTER", "SETSLOT", String.valueOf(slot), "NODE", nodeId);
+        }
+    }
+
+    private RedisServer nodeOfSlot(int slot) {
+        // CLUSTER NODES lines: <id> <ip:port@cport> <flags> <master> <ping> <pong> <epoch> <state> <slot ranges...>
+        for (String line : anyLiveNode().command("CLUSTER", "NODES").lines().skip(1).toList()) {
+            String[] fields = line.strip().split(" ");
+            for (int i = 8; i < fields.length; i++) {
+                if (fields[i].startsWith("[")) {
+                    continue; // a slot being imported or migrated
+                }
+                String[] range = fields[i].split("-");
+                int first = Integer.parseInt(range[0]);
+                int last = Integer.parseInt(range[range.length - 1]);
+                if (slot >= first && slot <= last) {
+                    int port = Integer.parseInt(fields[1].substring(fields[1].lastIndexOf(':') + 1, fields[1].indexOf('@')));
+                    return nodes.stream().filter(node -> node.port() == port).findFirst().orElseThrow();
+                }
             }
         }
-        throw new IllegalStateException("slot " + slot + " out of range");
+        throw new IllegalStateException("no node of the test cluster serves slot " + slot);
+    }
+
+    /** A node that answers: a test may have killed some. */
+    private RedisServer anyLiveNode() {
+        for (RedisServer node : nodes) {
+            try {
+                node.command("PING");
+                return node;
+            } catch (IllegalStateException down) {
+                // try the next
+            }
+        }
+        throw new IllegalStateException("no node of the test cluster answers");
     }
 
     private void awaitFormed() {

@@ -183,4 +183,31 @@ class RedisClusterBusTest {
         // group, and nothing fails after that.
         assertThat(node.commandStat("xreadgroup", "failed_calls")).as("failed XREADGROUP on the restarted node").isLessThanOrEqualTo(1);
     }
+    @Test
+    void aCommandRedirectedByMovedIsSentWithoutWaitingForAnotherFlush() {
+        // Its own cluster: the slot map changes.
+        try (RedisCluster resharded = RedisCluster.start(3)) {
+            MessageType type = MessageType.RISK_METRIC;
+            String key = LANES.key(type, Priority.NORMAL);
+            RedisServer before = resharded.nodeOf(key);
+            RedisServer after = resharded.nodes().get((resharded.nodes().indexOf(before) + 1) % 3);
+            RedisBusConfig config = RedisBusConfig.defaults(resharded.url(), "cluster-test").withCluster(true)
+                    .withCommandTimeout(Duration.ofSeconds(5));
+            Set<Integer> received = ConcurrentHashMap.newKeySet();
+            try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), config, config)) {
+                // The bus has learnt the map; now the type's slot moves: its XGROUP CREATE meets MOVED.
+                resharded.moveSlot(resharded.slotOf(key), after);
+                long start = System.nanoTime();
+                bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(type)),
+                        message -> received.add(message.payload().tree().get("i").asInt()));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("subscribing through a redirect")
+                        .isLessThan(Duration.ofSeconds(2));
+                bus.publish(Message.builder(type, "t.risk").source("test").payload(Map.of("i", 1)).build());
+                await().atMost(Duration.ofSeconds(10)).until(() -> received.contains(1));
+            }
+            assertThat(resharded.nodeOf(key)).isSameAs(after);
+            assertThat(after.command("XLEN", key)).isEqualTo(":1\r\n");
+            assertThat(before.info("errorstats")).as("the redirect happened").contains("MOVED");
+        }
+    }
 }
