@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -92,6 +93,10 @@ final class BatchingPublisher implements AutoCloseable {
         }
         lock.lock();
         try {
+            if (closing) {
+                // checked again under the lock: close() may have begun since, and the flusher may be gone
+                throw new IllegalStateException("the " + bus.displayName() + " bus is closed");
+            }
             awaitSpace();
             if (buffer.size() >= config.maxBufferedWhileDown()) {
                 counters.rejected.increment();
@@ -158,6 +163,9 @@ final class BatchingPublisher implements AutoCloseable {
                     wakeFlusher.signal();
                 } else if (buffer.isEmpty() && inFlight == 0) {
                     drained.signalAll();
+                    if (closing) {
+                        wakeFlusher.signal(); // it may stop now
+                    }
                 }
             } finally {
                 lock.unlock();
@@ -207,7 +215,9 @@ final class BatchingPublisher implements AutoCloseable {
             List<Entry> batch;
             lock.lock();
             try {
-                while (buffer.isEmpty() && !closing) {
+                // Closing, it stays until a direct write still in flight is answered: if that fails,
+                // its entry comes back to the buffer and is retried like any other.
+                while (buffer.isEmpty() && !(closing && inFlight == 0)) {
                     // Idle, it still looks at the direct write at least once per command timeout.
                     long timeout = config.commandTimeout().toNanos();
                     if (direct == null) {
@@ -287,7 +297,9 @@ final class BatchingPublisher implements AutoCloseable {
             } catch (Exception e) {
                 failed.add(batch.get(i));
                 if (firstError == null) {
-                    firstError = e;
+                    firstError = e instanceof TimeoutException
+                            ? new RedisCommandTimeoutException("XADD not answered within " + config.commandTimeout().toMillis() + " ms")
+                            : e;
                 }
             }
         }

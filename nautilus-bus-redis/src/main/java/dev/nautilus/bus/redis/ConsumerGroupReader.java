@@ -156,6 +156,17 @@ final class ConsumerGroupReader implements Subscription {
                     readPending = true;
                 }
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+            } catch (Error fatal) {
+                // e.g. OutOfMemoryError out of a handler: a dead thread would leave the group
+                // unread without a word. What was not acknowledged is read again after the pause.
+                if (!running) {
+                    break;
+                }
+                LOG.error("reader of group {} on the {} bus: {}; reading its pending entries again in {} ms", spec.group(),
+                        transport.bus().displayName(), fatal, TimeUnit.NANOSECONDS.toMillis(backoff));
+                LockSupport.parkNanos(backoff);
+                readPending = true;
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
             }
         }
         // The last batch's acknowledgements, if the connection is still there to take them.
@@ -279,9 +290,12 @@ final class ConsumerGroupReader implements Subscription {
                 handler.onMessage(message);
                 transport.counters().acked.increment();
                 return;
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
             } catch (Throwable failure) {
+                // A stack overflow is the handler's own (deeply nested input, say) and already
+                // unwound: a failure like any other. Other VM errors are not the message's.
+                if (failure instanceof VirtualMachineError fatal && !(failure instanceof StackOverflowError)) {
+                    throw fatal;
+                }
                 transport.counters().handlerFailures.increment();
                 if (attempt >= config.maxDeliveries()) {
                     deadLetter(entry, attempt, "handler failed " + attempt + " times: " + failure);

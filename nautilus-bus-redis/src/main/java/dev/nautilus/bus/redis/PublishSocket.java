@@ -40,7 +40,13 @@ final class PublishSocket implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration commandTimeout;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition connected = lock.newCondition();
+    /**
+     * Wakes the reply thread when a connection is opened or the socket closed. Not the main lock:
+     * the writer that opened the connection may hold that one, blocked on a Redis that stopped
+     * reading, and the reply thread must be up to see it.
+     */
+    private final ReentrantLock signalLock = new ReentrantLock();
+    private final Condition connected = signalLock.newCondition();
     /**
      * The live connection, or null; changed under the lock, read without it by the reply thread
      * (a writer blocked on the full socket of a Redis that stopped reading may hold the lock).
@@ -76,13 +82,16 @@ final class PublishSocket implements AutoCloseable {
         lock.lock();
         try {
             RespConnection current = connection();
+            // Owed before it is written: a write larger than the stream's buffer goes straight to
+            // the socket and blocks when Redis stops reading, and only an owed command lets the
+            // reply thread see the hang and close the socket under it.
+            long now = System.nanoTime();
+            awaiting.addLast(new Awaiting(reply, now));
+            if (awaiting.size() == 1) {
+                oldestSentNanos = now;
+            }
             try {
                 current.out().write(command);
-                long now = System.nanoTime();
-                awaiting.addLast(new Awaiting(reply, now));
-                if (awaiting.size() == 1) {
-                    oldestSentNanos = now;
-                }
             } catch (IOException e) {
                 failure = lostFailure(current, "writing", e);
                 failed = drop();
@@ -127,10 +136,10 @@ final class PublishSocket implements AutoCloseable {
         try {
             closed = true;
             failed = drop();
-            connected.signalAll();
         } finally {
             lock.unlock();
         }
+        signalConnected();
         failAll(failed, new RedisConnectionException("publisher connection closed"));
     }
 
@@ -156,7 +165,7 @@ final class PublishSocket implements AutoCloseable {
                 connectAgainNanos = System.nanoTime() + CONNECT_RETRY.toNanos();
                 throw lastConnectFailure;
             }
-            connected.signalAll();
+            signalConnected();
         }
         return connection;
     }
@@ -191,18 +200,23 @@ final class PublishSocket implements AutoCloseable {
     }
 
     private RespConnection awaitConnection() {
-        RespConnection live = connection;
-        if (live != null) {
-            return live;
-        }
-        lock.lock();
+        signalLock.lock();
         try {
             while (connection == null && !closed) {
                 connected.awaitUninterruptibly();
             }
             return closed ? null : connection;
         } finally {
-            lock.unlock();
+            signalLock.unlock();
+        }
+    }
+
+    private void signalConnected() {
+        signalLock.lock();
+        try {
+            connected.signalAll();
+        } finally {
+            signalLock.unlock();
         }
     }
 

@@ -72,7 +72,7 @@ final class RedisConnections implements AutoCloseable {
     private final StatefulConnection<String, String> command;
     /** The publisher's connection on a single Redis (see {@link PublishSocket}); {@code null} on a cluster. */
     private final PublishSocket publishing;
-    /** On a cluster, the periodic flush that sends commands Lettuce buffered after ours; {@code null} on a single Redis. */
+    /** The periodic flush that sends commands Lettuce buffered after ours. */
     private final ScheduledFuture<?> strayFlush;
 
     RedisConnections(Bus bus, RedisBusConfig config) {
@@ -98,13 +98,12 @@ final class RedisConnections implements AutoCloseable {
         this.publishing = cluster ? null : new PublishSocket(InetSocketAddress.createUnresolved(baseUri.getHost(), baseUri.getPort()),
                 baseUri, name(config.clientIdentity(), "pub"), CONNECT_TIMEOUT, commandTimeout, "nautilus-" + bus.key() + "-publisher-replies");
         command.setTimeout(commandTimeout);
-        // Lettuce writes a command redirected by MOVED/ASK, or one for a node whose connection was
-        // still opening, into that node's buffer after the flush that was meant to send it
-        // (redis/lettuce#2420); without another flush it would wait there until it times out.
-        this.strayFlush = cluster
-                ? resources.eventExecutorGroup().scheduleAtFixedRate(this::flushStrays, STRAY_FLUSH_MILLIS, STRAY_FLUSH_MILLIS,
-                        TimeUnit.MILLISECONDS)
-                : null;
+        // Lettuce can leave a command in a buffer after the flush meant to send it: on a cluster one
+        // redirected by MOVED/ASK or for a node whose connection was still opening
+        // (redis/lettuce#2420), anywhere one issued just as the connection dropped. Without another
+        // flush it would wait there until it times out, and then leave late.
+        this.strayFlush = resources.eventExecutorGroup().scheduleAtFixedRate(this::flushStrays, STRAY_FLUSH_MILLIS,
+                STRAY_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -270,9 +269,7 @@ final class RedisConnections implements AutoCloseable {
         if (publishing != null) {
             publishing.close();
         }
-        if (strayFlush != null) {
-            strayFlush.cancel(false);
-        }
+        strayFlush.cancel(false);
         command.close();
         shared.client().shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);

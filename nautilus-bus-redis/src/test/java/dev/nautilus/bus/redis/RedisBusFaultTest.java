@@ -130,6 +130,38 @@ class RedisBusFaultTest {
     }
 
     @Test
+    void aHandlerErrorNeverKillsTheReader() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), RedisBusConfig.defaults(md.url(), "platform"),
+                        RedisBusConfig.defaults(el.url(), "platform").withMaxDeliveries(3))) {
+            List<Integer> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+            AtomicInteger outOfMemory = new AtomicInteger();
+            bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)), m -> {
+                int i = m.payload().tree().get("i").asInt();
+                if (i == 1 && outOfMemory.getAndIncrement() == 0) {
+                    throw new OutOfMemoryError("simulated: out of memory while handling message 1");
+                }
+                if (i == 2) {
+                    throw new StackOverflowError("simulated: message 2 nests too deeply");
+                }
+                handled.add(i);
+            });
+            bus.publish(signal(1));
+            bus.publish(signal(2));
+            bus.publish(signal(3));
+            // The reader outlives the OutOfMemoryError and reads message 1 again; the stack
+            // overflow is message 2's handler failing, so it ends in the dead letters.
+            await().atMost(Duration.ofSeconds(20)).until(() -> handled.containsAll(List.of(1, 3))
+                    && bus.deadLetters(Bus.ENGINE_LOGIC, 10).size() == 1);
+            assertThat(bus.deadLetters(Bus.ENGINE_LOGIC, 10).get(0).reason()).contains("handler failed 3 times", "StackOverflowError");
+            bus.publish(signal(4));
+            await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains(4));
+            await().atMost(Duration.ofSeconds(10)).until(() -> el.redis().xpending("nautilus:engine_logic:strategy_signal", "risk")
+                    .getCount() == 0);
+        }
+    }
+
+    @Test
     void aRestartedRedisWithAofLosesNothing() throws Exception {
         try (RedisServer md = RedisServer.start("--appendonly", "yes", "--appendfsync", "always");
                 RedisServer el = RedisServer.start();
@@ -216,6 +248,29 @@ class RedisBusFaultTest {
             assertThat(bus.status().get(0).lastError()).containsPattern("(not answered|did not answer)( .+)? within \\d+ ms");
             sleeping.get(10, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() >= 2);
+        }
+    }
+
+    @Test
+    void closingWhileAWriteIsUnansweredEitherDeliversItOrCountsItRejected() throws Exception {
+        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start()) {
+            String stream = "nautilus:marketdata:market_data";
+            DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+                    RedisBusConfig.defaults(md.url(), "platform").withCommandTimeout(Duration.ofMillis(500)),
+                    RedisBusConfig.defaults(el.url(), "platform"));
+            RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
+            bus.publish(tick(0));
+            assertThat(transport.awaitPublished(Duration.ofSeconds(5))).isTrue();
+            // Redis holds every write command for 3 s: the next XADD is written at once and not answered.
+            md.command("CLIENT", "PAUSE", "3000", "WRITE");
+            long pausedAt = System.nanoTime();
+            bus.publish(tick(1));
+            bus.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - pausedAt)).as("close took").isLessThan(Duration.ofSeconds(3));
+            await().atMost(Duration.ofSeconds(10)).until(() -> md.command("XLEN", stream).startsWith(":"));
+            long delivered = Long.parseLong(md.command("XLEN", stream).substring(1).strip()) - 1;
+            // Never "published" and gone: it reached Redis, or the bus says it did not.
+            assertThat(delivered + transport.status().rejected()).isGreaterThanOrEqualTo(1);
         }
     }
 
