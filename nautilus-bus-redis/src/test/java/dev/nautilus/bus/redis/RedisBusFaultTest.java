@@ -267,10 +267,10 @@ class RedisBusFaultTest {
             bus.publish(tick(1));
             bus.close();
             assertThat(Duration.ofNanos(System.nanoTime() - pausedAt)).as("close took").isLessThan(Duration.ofSeconds(3));
-            await().atMost(Duration.ofSeconds(10)).until(() -> md.command("XLEN", stream).startsWith(":"));
-            long delivered = Long.parseLong(md.command("XLEN", stream).substring(1).strip()) - 1;
-            // Never "published" and gone: it reached Redis, or the bus says it did not.
-            assertThat(delivered + transport.status().rejected()).isGreaterThanOrEqualTo(1);
+            // Never "published" and gone: it reaches Redis, or the bus says it did not (the flusher
+            // may still be giving up when close returns: it waits for it only so long).
+            await().atMost(Duration.ofSeconds(10)).until(() -> transport.status().rejected()
+                    + Long.parseLong(md.command("XLEN", stream).substring(1).strip()) - 1 >= 1);
         }
     }
 
