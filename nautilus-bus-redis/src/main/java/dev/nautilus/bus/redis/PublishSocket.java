@@ -82,8 +82,8 @@ final class PublishSocket implements AutoCloseable {
         lock.lock();
         try {
             RespConnection current = connection();
-            // Owed before it is written: a write larger than the stream's buffer goes straight to
-            // the socket and blocks when Redis stops reading, and only an owed command lets the
+            // Owed before it is written: a write larger than the 64 KiB output buffer goes straight
+            // to the socket and blocks when Redis stops reading, and only an owed command lets the
             // reply thread see the hang and close the socket under it.
             long now = System.nanoTime();
             awaiting.addLast(new Awaiting(reply, now));
@@ -200,6 +200,10 @@ final class PublishSocket implements AutoCloseable {
     }
 
     private RespConnection awaitConnection() {
+        RespConnection live = connection;
+        if (live != null) {
+            return live;
+        }
         signalLock.lock();
         try {
             while (connection == null && !closed) {
