@@ -187,9 +187,12 @@ final class BatchingPublisher implements AutoCloseable {
         }
         CompletableFuture<Void> stuck = direct;
         direct = null;
-        stuck.completeExceptionally(new RedisCommandTimeoutException("XADD not answered within "
-                + config.commandTimeout().toMillis() + " ms"));
+        stuck.completeExceptionally(xaddNotAnswered());
         return true;
+    }
+
+    private RedisCommandTimeoutException xaddNotAnswered() {
+        return new RedisCommandTimeoutException("XADD not answered within " + config.commandTimeout().toMillis() + " ms");
     }
 
     /** Writes one urgent entry now; false when Redis did not take it (it is then buffered for retry). */
@@ -297,9 +300,7 @@ final class BatchingPublisher implements AutoCloseable {
             } catch (Exception e) {
                 failed.add(batch.get(i));
                 if (firstError == null) {
-                    firstError = e instanceof TimeoutException
-                            ? new RedisCommandTimeoutException("XADD not answered within " + config.commandTimeout().toMillis() + " ms")
-                            : e;
+                    firstError = e instanceof TimeoutException ? xaddNotAnswered() : e;
                 }
             }
         }

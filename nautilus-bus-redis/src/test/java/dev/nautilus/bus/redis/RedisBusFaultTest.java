@@ -269,8 +269,7 @@ class RedisBusFaultTest {
             assertThat(Duration.ofNanos(System.nanoTime() - pausedAt)).as("close took").isLessThan(Duration.ofSeconds(3));
             // Never "published" and gone: it reaches Redis, or the bus says it did not (the flusher
             // may still be giving up when close returns: it waits for it only so long).
-            await().atMost(Duration.ofSeconds(10)).until(() -> transport.status().rejected()
-                    + Long.parseLong(md.command("XLEN", stream).substring(1).strip()) - 1 >= 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> transport.status().rejected() + md.redis().xlen(stream) - 1 >= 1);
         }
     }
 

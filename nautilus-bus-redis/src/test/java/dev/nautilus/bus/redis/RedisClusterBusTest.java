@@ -183,6 +183,7 @@ class RedisClusterBusTest {
         // group, and nothing fails after that.
         assertThat(node.commandStat("xreadgroup", "failed_calls")).as("failed XREADGROUP on the restarted node").isLessThanOrEqualTo(1);
     }
+
     @Test
     void aCommandRedirectedByMovedIsSentWithoutWaitingForAnotherFlush() {
         // Its own cluster: the slot map changes.
