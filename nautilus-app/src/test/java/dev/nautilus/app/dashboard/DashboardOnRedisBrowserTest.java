@@ -6,7 +6,7 @@ import dev.nautilus.app.Platform;
 import dev.nautilus.app.config.ConfigLoader;
 import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.app.engines.ReplaySource;
-import dev.nautilus.bus.redis.RedisServer;
+import dev.nautilus.testkit.RedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

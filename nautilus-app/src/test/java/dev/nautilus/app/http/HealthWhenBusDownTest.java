@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.nautilus.app.Platform;
 import dev.nautilus.app.config.ConfigLoader;
-import dev.nautilus.bus.redis.RedisServer;
 import dev.nautilus.engines.host.EngineMatrix;
+import dev.nautilus.testkit.RedisServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -10,7 +10,7 @@ import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.redis.RedisBusConfig;
 import dev.nautilus.bus.redis.RedisBuses;
-import dev.nautilus.bus.redis.RedisServer;
+import dev.nautilus.testkit.RedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -14,6 +14,7 @@ import dev.nautilus.bus.Priority;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.redis.monitor.RedisInfo;
+import dev.nautilus.testkit.RedisServer;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
