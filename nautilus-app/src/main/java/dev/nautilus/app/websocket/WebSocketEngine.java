@@ -151,7 +151,7 @@ public final class WebSocketEngine implements Engine {
     }
 
     /** The number of clients a message on {@code topic} would go to now. */
-    int subscriberCount(String topic) {
+    public int subscriberCount(String topic) {
         int count = 0;
         for (ClientConnection[] lane : registry.route(topic)) {
             count += lane.length;

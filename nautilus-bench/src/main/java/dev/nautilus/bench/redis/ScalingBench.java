@@ -1,8 +1,8 @@
 package dev.nautilus.bench.redis;
 
+import dev.nautilus.app.report.SvgLineChart;
 import dev.nautilus.bench.BenchReport;
 import dev.nautilus.bench.FixedRate;
-import dev.nautilus.bench.SvgLineChart;
 import dev.nautilus.bus.DualMessageBus;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;

@@ -1,5 +1,9 @@
-package dev.nautilus.app.backtest;
+package dev.nautilus.bench.backtest;
 
+import dev.nautilus.app.backtest.Backtest;
+import dev.nautilus.app.backtest.BacktestSource;
+import dev.nautilus.app.backtest.ParameterGrid;
+import dev.nautilus.app.backtest.ParameterSweep;
 import dev.nautilus.app.engines.PipelineSettings;
 import dev.nautilus.app.engines.ProgressObserver;
 import dev.nautilus.bench.BenchReport;

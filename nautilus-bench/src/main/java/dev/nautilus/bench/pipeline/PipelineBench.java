@@ -1,5 +1,7 @@
-package dev.nautilus.app.engines;
+package dev.nautilus.bench.pipeline;
 
+import dev.nautilus.app.engines.PipelineRun;
+import dev.nautilus.app.engines.ReplaySource;
 import dev.nautilus.bench.BenchReport;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.RoutingTable;

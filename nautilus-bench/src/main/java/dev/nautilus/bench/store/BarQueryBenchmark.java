@@ -1,4 +1,4 @@
-package dev.nautilus.store.bench;
+package dev.nautilus.bench.store;
 
 import dev.nautilus.store.Store;
 import dev.nautilus.store.StoreConfig;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * DuckDB store: 1-minute bars of one symbol over one day, and 1-hour bars over the whole range.
  * Each query runs 7 times; the median and the slowest are printed. A benchmark, not a test.
  *
- * <p>Run: see docs/BENCHMARKS.md ({@code dev.nautilus.store.bench.BarQueryBenchmark [rows]}).
+ * <p>Run: see docs/BENCHMARKS.md ({@code dev.nautilus.bench.store.BarQueryBenchmark [rows]}).
  */
 public final class BarQueryBenchmark {
 

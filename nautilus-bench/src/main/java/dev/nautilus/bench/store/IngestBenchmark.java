@@ -1,4 +1,4 @@
-package dev.nautilus.store.bench;
+package dev.nautilus.bench.store;
 
 import dev.nautilus.store.Store;
 import dev.nautilus.store.StoreConfig;
@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * (partitioned by day, partitions created on demand) and the row count is checked afterwards.
  *
  * <pre>
- * java -cp ... dev.nautilus.store.bench.IngestBenchmark [rows] [batchSize]
+ * java -cp ... dev.nautilus.bench.store.IngestBenchmark [rows] [batchSize]
  * env NAUTILUS_BENCH_DB_URL (default jdbc:postgresql://127.0.0.1:5432/test), NAUTILUS_BENCH_DB_USER (root)
  * </pre>
  * Figures are end-to-end: from the first submit to the commit of the last batch (flush), on

@@ -1,12 +1,12 @@
-package dev.nautilus.app.websocket;
+package dev.nautilus.bench.websocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nautilus.app.Platform;
 import dev.nautilus.app.config.ConfigLoader;
 import dev.nautilus.app.config.NautilusConfig;
+import dev.nautilus.app.websocket.WebSocketEngine;
 import dev.nautilus.bench.BenchReport;
 import dev.nautilus.bench.FixedRate;
-import dev.nautilus.bench.websocket.WebSocketLoadGenerator;
 import dev.nautilus.bus.Json;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;

@@ -1,4 +1,4 @@
-package dev.nautilus.bench;
+package dev.nautilus.app.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
