@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@link MessageBus}: one transport per {@link Bus}, messages routed by type through the
@@ -52,14 +51,18 @@ public final class DualMessageBus implements MessageBus {
         for (MessageType type : spec.types()) {
             typesByBus.computeIfAbsent(routing.busOf(type), b -> EnumSet.noneOf(MessageType.class)).add(type);
         }
-        MessageHandler effective = typesByBus.size() > 1 ? new SerializedHandler(handler) : handler;
+        MessageHandler effective = SerializedHandler.forFeeds(typesByBus.size(), handler);
         List<Subscription> parts = new ArrayList<>(typesByBus.size());
         try {
             for (Map.Entry<Bus, Set<MessageType>> entry : typesByBus.entrySet()) {
                 parts.add(transports.get(entry.getKey()).subscribe(spec.withTypes(entry.getValue()), effective));
             }
         } catch (RuntimeException e) {
-            parts.forEach(Subscription::close);
+            try {
+                CompositeSubscription.closeAll(parts);
+            } catch (RuntimeException closeFailed) {
+                e.addSuppressed(closeFailed);
+            }
             throw e;
         }
         return new CompositeSubscription(spec, parts);
@@ -103,33 +106,6 @@ public final class DualMessageBus implements MessageBus {
         }
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    /** Keeps the promise that a handler is never called concurrently when two buses feed it. */
-    private static final class SerializedHandler implements MessageHandler {
-        private final MessageHandler delegate;
-        private final ReentrantLock lock = new ReentrantLock();
-
-        SerializedHandler(MessageHandler delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void onMessage(Message message) throws Exception {
-            lock.lock();
-            try {
-                delegate.onMessage(message);
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    private record CompositeSubscription(SubscriptionSpec spec, List<Subscription> parts) implements Subscription {
-        @Override
-        public void close() {
-            parts.forEach(Subscription::close);
         }
     }
 }

@@ -159,6 +159,73 @@ public abstract class TransportContractTest {
     }
 
     @Test
+    void aHandlerStackOverflowIsAFailureRetriedThenDeadLetteredAndTheConsumerGoesOn() {
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> good = new CopyOnWriteArrayList<>();
+        bus.subscribe(new SubscriptionSpec("portfolio", "portfolio-1", List.of("strategy.*"),
+                EnumSet.of(MessageType.STRATEGY_SIGNAL)), m -> {
+            if (m.topic().endsWith("nested")) {
+                attempts.incrementAndGet();
+                throw new StackOverflowError("simulated: the signal nests too deeply");
+            }
+            good.add(m.topic());
+        });
+        bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.nested", Map.of()));
+        bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.first", Map.of()));
+
+        await().atMost(WAIT).until(() -> !bus.deadLetters(Bus.ENGINE_LOGIC, 10).isEmpty());
+        await().atMost(WAIT).until(() -> good.contains("strategy.signal.first"));
+        DeadLetter letter = bus.deadLetters(Bus.ENGINE_LOGIC, 10).get(0);
+        assertThat(attempts).hasValue(3);
+        assertThat(letter.deliveries()).isEqualTo(3);
+        assertThat(letter.reason()).contains("handler failed 3 times", "StackOverflowError", "nests too deeply");
+        assertThat(letter.envelope()).containsEntry("topic", "strategy.signal.nested");
+        // The consumer lives on.
+        bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.after", Map.of()));
+        await().atMost(WAIT).until(() -> good.contains("strategy.signal.after"));
+        assertThat(good).containsExactly("strategy.signal.first", "strategy.signal.after");
+        assertThat(statusOf(Bus.ENGINE_LOGIC).deadLettered()).isEqualTo(1);
+    }
+
+    /** An {@link Error} of a kind the transport has never heard of. */
+    private static final class SimulatedFatalError extends Error {
+        SimulatedFatalError(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void aHandlerErrorNeitherKillsTheConsumerNorLosesTheMessage() {
+        List<Integer> handled = new CopyOnWriteArrayList<>();
+        AtomicInteger outOfMemory = new AtomicInteger();
+        AtomicInteger otherError = new AtomicInteger();
+        bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("strategy.*"),
+                EnumSet.of(MessageType.STRATEGY_SIGNAL)), m -> {
+            int i = m.payload().tree().get("i").asInt();
+            if (i == 1 && outOfMemory.getAndIncrement() == 0) {
+                throw new OutOfMemoryError("simulated: out of memory while handling message 1");
+            }
+            if (i == 2 && otherError.getAndIncrement() == 0) {
+                throw new SimulatedFatalError("simulated: message 2 met a broken class");
+            }
+            handled.add(i);
+        });
+        for (int i = 1; i <= 3; i++) {
+            bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.s", Map.of("i", i)));
+        }
+
+        // Each message is delivered again after its handler's Error and handled then, once.
+        await().atMost(WAIT).until(() -> handled.size() >= 3);
+        assertThat(handled).containsExactly(1, 2, 3);
+        assertThat(outOfMemory).hasValue(2);
+        assertThat(otherError).hasValue(2);
+        bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.s", Map.of("i", 4)));
+        await().atMost(WAIT).until(() -> handled.contains(4));
+        assertThat(bus.deadLetters(Bus.ENGINE_LOGIC, 10)).isEmpty();
+        assertThat(handled).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
     void requestReplyCorrelatesAndTimesOut() throws Exception {
         BusEndpoint hub = bus.endpoint("marketdata", "marketdata-1");
         BusEndpoint strategy = bus.endpoint("strategy", "strategy-1");
