@@ -22,25 +22,6 @@ public record CompositeSubscription(SubscriptionSpec spec, List<? extends Subscr
 
     @Override
     public void close() {
-        closeAll(parts);
-    }
-
-    /** Closes every one of {@code subscriptions}; the first failure is thrown, the others suppressed in it. */
-    public static void closeAll(List<? extends Subscription> subscriptions) {
-        RuntimeException failure = null;
-        for (Subscription subscription : subscriptions) {
-            try {
-                subscription.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        Closeables.closeEach(parts, Subscription::close);
     }
 }

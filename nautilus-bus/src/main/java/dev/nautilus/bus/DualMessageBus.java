@@ -58,12 +58,7 @@ public final class DualMessageBus implements MessageBus {
                 parts.add(transports.get(entry.getKey()).subscribe(spec.withTypes(entry.getValue()), effective));
             }
         } catch (RuntimeException e) {
-            try {
-                CompositeSubscription.closeAll(parts);
-            } catch (RuntimeException closeFailed) {
-                e.addSuppressed(closeFailed);
-            }
-            throw e;
+            throw Closeables.closeEachAfter(e, parts, Subscription::close);
         }
         return new CompositeSubscription(spec, parts);
     }
@@ -92,20 +87,6 @@ public final class DualMessageBus implements MessageBus {
 
     @Override
     public void close() {
-        RuntimeException failure = null;
-        for (BusTransport transport : transports.values()) {
-            try {
-                transport.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        Closeables.closeEach(transports.values(), BusTransport::close);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,15 +99,7 @@ final class ConsumerGroupReader implements Subscription {
                 if (!running) {
                     break;
                 }
-                // Whatever recovery throws too (Redis still unreachable while groups are recreated,
-                // no node answering a topology refresh) is reported and retried: the thread never dies.
-                try {
-                    readPending = recovery.recover(e, backoff.nextNanos());
-                } catch (RuntimeException recoveryFailed) {
-                    transport.health().failed("reader " + spec.group(), recoveryFailed);
-                    LockSupport.parkNanos(backoff.nextNanos());
-                    readPending = true;
-                }
+                readPending = recovery.recover(e, backoff.nextNanos());
                 backoff.grow();
             } catch (Error fatal) {
                 // Not out of a handler (the delivery policy answers for those) but ours, e.g. out of

@@ -40,6 +40,18 @@ final class ReaderRecovery {
      * consumer's pending entries next.
      */
     boolean recover(RuntimeException failure, long pauseNanos) {
+        try {
+            return tryToRecover(failure, pauseNanos);
+        } catch (RuntimeException recoveryFailed) {
+            // Whatever recovery throws too (Redis still unreachable while groups are recreated, no
+            // node answering a topology refresh) is reported and retried: the reader never dies.
+            health.failed("reader " + group, recoveryFailed);
+            LockSupport.parkNanos(pauseNanos);
+            return true;
+        }
+    }
+
+    private boolean tryToRecover(RuntimeException failure, long pauseNanos) {
         String text = failure instanceof RedisCommandExecutionException ? String.valueOf(failure.getMessage()) : "";
         if (text.startsWith("NOGROUP") || text.startsWith("UNBLOCKED")) {
             healMissingGroups(text);

@@ -3,6 +3,7 @@ package dev.nautilus.bus.redis;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.BusTransport;
+import dev.nautilus.bus.Closeables;
 import dev.nautilus.bus.CompositeSubscription;
 import dev.nautilus.bus.DeadLetter;
 import dev.nautilus.bus.Message;
@@ -99,12 +100,7 @@ public final class RedisTransport implements BusTransport {
                 started.add(reader);
             }
         } catch (RuntimeException e) {
-            try {
-                CompositeSubscription.closeAll(started);
-            } catch (RuntimeException closeFailed) {
-                e.addSuppressed(closeFailed);
-            }
-            throw e;
+            throw Closeables.closeEachAfter(e, started, ConsumerGroupReader::close);
         }
         return CompositeSubscription.of(spec, started);
     }
