@@ -2,6 +2,7 @@ package dev.nautilus.app.engines;
 
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageBus;
+import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.MicroClock;
 import dev.nautilus.bus.Subscription;
@@ -18,6 +19,7 @@ import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.engines.marketdata.TradeReplay;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
 import dev.nautilus.engines.risk.RiskMetrics;
+import dev.nautilus.engines.strategy.StrategyEngine;
 import dev.nautilus.engines.strategy.StrategySignal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -154,7 +156,7 @@ public final class PipelineRun {
     }
 
     /** Collects results; called by one bus thread at a time. */
-    private static final class Recorder implements dev.nautilus.bus.MessageHandler {
+    private static final class Recorder implements MessageHandler {
         private final List<StrategySignal> signals = new ArrayList<>();
         private final List<StrategySignal> rsiSignals = new ArrayList<>();
         private final Map<Long, Long> barPublished = new HashMap<>();
@@ -191,7 +193,7 @@ public final class PipelineRun {
                 }
                 case STRATEGY_SIGNAL -> {
                     StrategySignal s = message.payloadAs(StrategySignal.class);
-                    if (s.strategy().equals(dev.nautilus.engines.strategy.StrategyEngine.TRADED)) {
+                    if (s.strategy().equals(StrategyEngine.TRADED)) {
                         tradedSignals++;
                         Long published = barPublished.remove(s.timestampMicros());
                         if (published != null) {

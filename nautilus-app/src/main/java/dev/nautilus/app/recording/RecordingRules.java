@@ -2,7 +2,8 @@ package dev.nautilus.app.recording;
 
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.engines.marketdata.Trade;
-import dev.nautilus.store.model.Side;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.recorder.RecordingRule;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,9 +38,9 @@ public final class RecordingRules {
             long[] last = lastByInstrument.computeIfAbsent(trade.instrument(), k -> new long[] {Long.MIN_VALUE, 0});
             last[1] = last[0] == trade.timestampMicros() ? last[1] + 1 : 0;
             last[0] = trade.timestampMicros();
-            return List.of(new dev.nautilus.store.model.Trade(Instant.EPOCH.plus(trade.timestampMicros(), ChronoUnit.MICROS),
+            return List.of(new TradeRow(Instant.EPOCH.plus(trade.timestampMicros(), ChronoUnit.MICROS),
                     trade.instrument(), trade.timestampMicros() * 1_000 + last[1], trade.price(), trade.size(),
-                    Side.valueOf(trade.side().name())));
+                    SideCode.valueOf(trade.side().name())));
         });
     }
 }
