@@ -21,6 +21,12 @@ import dev.nautilus.engines.portfolio.PortfolioUpdate;
 import dev.nautilus.engines.risk.RiskMetrics;
 import dev.nautilus.engines.strategy.StrategyEngine;
 import dev.nautilus.engines.strategy.StrategySignal;
+import dev.nautilus.engines.topics.AnalyticsTopics;
+import dev.nautilus.engines.topics.CollateralTopics;
+import dev.nautilus.engines.topics.MarketDataTopics;
+import dev.nautilus.engines.topics.PortfolioTopics;
+import dev.nautilus.engines.topics.RiskTopics;
+import dev.nautilus.engines.topics.StrategyTopics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -106,11 +112,11 @@ public final class PipelineRun {
         Recorder recorder = new Recorder(measureLatency);
         EnumSet<MessageType> types = EnumSet.of(MessageType.STRATEGY_SIGNAL, MessageType.PORTFOLIO_UPDATE, MessageType.RISK_METRIC,
                 MessageType.COLLATERAL_UPDATE, MessageType.ANALYTICS_RESULT);
-        List<String> patterns = new ArrayList<>(List.of("strategy.signal.*", "portfolio.update.*", "risk.metric.*",
-                "collateral.margin.*", "analytics.result.*"));
+        List<String> patterns = new ArrayList<>(List.of(StrategyTopics.SIGNALS.pattern(), PortfolioTopics.UPDATES.pattern(),
+                RiskTopics.METRICS.pattern(), CollateralTopics.MARGINS.pattern(), AnalyticsTopics.ALL_RESULTS));
         if (measureLatency) {
             types.add(MessageType.MARKET_DATA);
-            patterns.add("market_data.bar.*");
+            patterns.add(MarketDataTopics.ALL_BARS);
         }
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (EngineHost host = new EngineHost(bus, meters, "1", EngineCatalog.create(TRADING, settings));
@@ -213,7 +219,7 @@ public final class PipelineRun {
                     portfolioUpdates.add(portfolio);
                 }
                 case ANALYTICS_RESULT -> {
-                    if (message.topic().startsWith("analytics.result.period.")) {
+                    if (AnalyticsTopics.PERIODS.matches(message.topic())) {
                         periodReturns.add(message.payloadAs(PeriodReturn.class));
                     } else {
                         analytics = message.payloadAs(PerformanceSummary.class);
