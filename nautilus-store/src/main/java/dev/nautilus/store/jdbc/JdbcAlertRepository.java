@@ -1,7 +1,7 @@
 package dev.nautilus.store.jdbc;
 
-import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.AlertCategory;
+import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.Require;
 import dev.nautilus.store.repository.AlertRepository;
 import dev.nautilus.store.repository.Cursor;

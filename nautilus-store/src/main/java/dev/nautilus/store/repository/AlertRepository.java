@@ -1,7 +1,7 @@
 package dev.nautilus.store.repository;
 
-import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.AlertCategory;
+import dev.nautilus.store.model.AlertRow;
 
 /** Stored risk and margin alerts. */
 public interface AlertRepository {
