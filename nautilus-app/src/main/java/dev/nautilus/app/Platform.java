@@ -26,6 +26,7 @@ import dev.nautilus.bus.redis.RedisBuses;
 import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.app.http.BusMetrics;
 import dev.nautilus.app.http.EngineHttpServer;
+import dev.nautilus.app.security.HttpSecurity;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineHost;
 import dev.nautilus.engines.host.EngineRuntime;
@@ -162,6 +163,11 @@ public final class Platform implements AutoCloseable {
                 .withMaxPayloadBytes(settings.maxPayloadBytes());
     }
 
+    /** How this platform's HTTP and WebSocket servers are exposed, with its tokens. */
+    public HttpSecurity http() {
+        return config.http();
+    }
+
     /** The dual bus. */
     public MessageBus bus() {
         return bus;
@@ -187,7 +193,7 @@ public final class Platform implements AutoCloseable {
         for (EngineRuntime runtime : host.runtimes()) {
             String name = runtime.engine().name();
             int port = config.port(portOverrides.getOrDefault(name, runtime.engine().wiring().defaultPort()));
-            servers.add(EngineHttpServer.start(runtime, bus, meters, port));
+            servers.add(EngineHttpServer.start(runtime, bus, meters, config.http(), port));
         }
         host.start();
         return List.copyOf(servers);
@@ -219,13 +225,14 @@ public final class Platform implements AutoCloseable {
                 : servers.stream().map(s -> new EngineTarget(s.runtime().engine().name(),
                         s.runtime().engine().wiring().displayName(), s.port())).toList();
         var redis = MonitorTargets.resolve(config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        api = BackendApi.start(bus, store(), engines, redis, "1", config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)));
+        api = BackendApi.start(bus, store(), engines, redis, "1", config.http(), config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)));
         int webSocketPort = servers.stream().filter(s -> s.runtime().engine().name().equals(EngineMatrix.WEBSOCKET))
                 .mapToInt(EngineHttpServer::port).findFirst()
                 .orElse(config.port(portOverrides.getOrDefault(EngineMatrix.WEBSOCKET, EngineMatrix.of(EngineMatrix.WEBSOCKET).defaultPort())));
         try {
-            dashboard = DashboardServer.start(config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)),
+            dashboard = DashboardServer.start(config.http(), config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)),
                     api.port(), webSocketPort);
+            config.http().allowedOrigins().allowDashboard(config.http().host(), dashboard.port());
         } catch (RuntimeException e) {
             api.close();
             api = null;
@@ -316,8 +323,10 @@ public final class Platform implements AutoCloseable {
         }
         if (api != null) {
             lines.add(String.format("%-18s http://localhost:%d/api  (OpenAPI: http://localhost:%d/openapi.json)", "Backend API", api.port(), api.port()));
-            lines.add(String.format("%-18s http://localhost:%d/", "Dashboard", dashboard.port()));
+            lines.add(String.format("%-18s http://localhost:%d/?token=%s", "Dashboard", dashboard.port(),
+                    config.http().tokens().configured() ? "<NAUTILUS_API_TOKEN>" : config.http().tokens().admin()));
         }
+        lines.addAll(TokenLines.of(config.http()));
         lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
         if (store != null) {
             lines.add(String.format("%-18s %s, %,d %s trades from earlier runs", "store", store.kind(), history, RECORDED_SYMBOL));

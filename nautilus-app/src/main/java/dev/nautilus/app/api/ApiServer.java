@@ -9,6 +9,9 @@ import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.repository.TimeRange;
+import dev.nautilus.app.http.GuardedServer;
+import dev.nautilus.app.security.AccessGuard;
+import dev.nautilus.app.security.HttpSecurity;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * document, {@value #OPENAPI_RESOURCE}). Errors are JSON {@code {"status":…,"error":…,"path":…}}
  * with a fitting status; a stack trace is logged, never sent.
  *
- * <p>Cross-origin reads are allowed from anywhere: the dashboard is served from another port, and
- * the API exposes nothing a page on another origin could abuse beyond replaying a dead letter,
- * which any client of the bus can do.
+ * <p>Every path but {@code /api/health} needs the read token, a replay the admin token in the header,
+ * and a browser page may call the API only from an allowed origin (the dashboard's by default): see
+ * {@link AccessGuard}.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -46,18 +50,10 @@ public final class ApiServer implements AutoCloseable {
     private final String openApi;
     private final Javalin app;
 
-    private ApiServer(ApiSources sources, int port) {
+    private ApiServer(ApiSources sources, HttpSecurity security, int port) {
         this.sources = sources;
         this.openApi = readResource(OPENAPI_RESOURCE);
-        this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.routes.before(ctx -> {
-                ctx.header("Access-Control-Allow-Origin", "*");
-                ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-                ctx.header("Access-Control-Allow-Headers", "Content-Type");
-            });
-            config.routes.options("/*", ctx -> ctx.status(204));
+        this.app = GuardedServer.start(security, port, Set.of("/api/health"), Optional.empty(), (config, guard) -> {
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/api/health", this::health);
             config.routes.get("/api/engines", this::engines);
@@ -99,17 +95,17 @@ public final class ApiServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
         });
-        app.start(port);
-        LOG.info("backend api port={}", app.port());
+        LOG.info("backend api {}:{}", security.host(), app.port());
     }
 
     /**
      * Starts serving.
      *
-     * @param port TCP port, 0 for an ephemeral one
+     * @param security where to bind and whom to let in
+     * @param port     TCP port, 0 for an ephemeral one
      */
-    public static ApiServer start(ApiSources sources, int port) {
-        return new ApiServer(sources, port);
+    public static ApiServer start(ApiSources sources, HttpSecurity security, int port) {
+        return new ApiServer(sources, security, port);
     }
 
     /** The port actually bound. */
@@ -123,6 +119,10 @@ public final class ApiServer implements AutoCloseable {
         for (TransportStatus status : sources.bus().status()) {
             checks.add(Map.of("name", "bus:" + status.bus().key(), "status", status.connected() ? "UP" : "DOWN"));
             up &= status.connected();
+        }
+        if (AccessGuard.role(ctx).isEmpty()) {
+            JsonResponse.send(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
+            return;
         }
         checks.add(Map.of("name", "store", "status", sources.store().isPresent() ? "UP" : "ABSENT"));
         JsonResponse.send(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));

@@ -23,7 +23,11 @@ public enum ConfigKey {
     DB_POOL_SIZE("store.pool_size", "NAUTILUS_DB_POOL_SIZE", "4"),
     DATA_DIR("data_dir", "NAUTILUS_DATA_DIR", "./data"),
     PORT_OFFSET("port_offset", "NAUTILUS_PORT_OFFSET", "0"),
-    WEBSOCKET_TOKEN("websocket.token", "NAUTILUS_WEBSOCKET_TOKEN", null),
+    HTTP_HOST("http.host", "NAUTILUS_HTTP_HOST", "127.0.0.1"),
+    API_TOKEN("http.api_token", "NAUTILUS_API_TOKEN", null),
+    READ_TOKEN("http.read_token", "NAUTILUS_READ_TOKEN", null),
+    CORS_ORIGINS("http.cors_origins", "NAUTILUS_HTTP_CORS_ORIGINS", null),
+    METRICS_PUBLIC("metrics.public", "NAUTILUS_METRICS_PUBLIC", "false"),
     WEBSOCKET_HEARTBEAT_MS("websocket.heartbeat_ms", "NAUTILUS_WEBSOCKET_HEARTBEAT_MS", "10000"),
     WEBSOCKET_MAX_QUEUED_FRAMES("websocket.max_queued_frames", "NAUTILUS_WEBSOCKET_MAX_QUEUED_FRAMES", "1000"),
     WEBSOCKET_MAX_QUEUED_BYTES("websocket.max_queued_bytes", "NAUTILUS_WEBSOCKET_MAX_QUEUED_BYTES", "1048576"),
@@ -53,7 +57,7 @@ public enum ConfigKey {
 
     /** Whether values of this key must never be printed. */
     public boolean secret() {
-        return this == DB_PASSWORD || this == WEBSOCKET_TOKEN;
+        return this == DB_PASSWORD || this == API_TOKEN || this == READ_TOKEN;
     }
 
     /** The key with this file name, or {@code null}. */

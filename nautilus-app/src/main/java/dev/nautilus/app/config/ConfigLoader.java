@@ -1,6 +1,10 @@
 package dev.nautilus.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nautilus.app.dashboard.DashboardServer;
+import dev.nautilus.app.security.AccessTokens;
+import dev.nautilus.app.security.AllowedOrigins;
+import dev.nautilus.app.security.HttpSecurity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -39,6 +43,10 @@ public final class ConfigLoader {
      * @throws ConfigException naming the first bad key
      */
     public NautilusConfig load(Path file) {
+        if (environment.containsKey("NAUTILUS_WEBSOCKET_TOKEN")) {
+            throw new ConfigException("NAUTILUS_WEBSOCKET_TOKEN is no longer read: every port, the WebSocket one"
+                    + " included, takes the platform's tokens; set NAUTILUS_API_TOKEN (and NAUTILUS_READ_TOKEN)");
+        }
         Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
         for (ConfigKey key : ConfigKey.values()) {
             if (key.defaultValue() != null) {
@@ -142,13 +150,47 @@ public final class ConfigLoader {
         Path dataDir = Path.of(values.get(ConfigKey.DATA_DIR));
         int portOffset = (int) integer(values, ConfigKey.PORT_OFFSET, 0, 50_000);
         WebSocketSettings websocket = new WebSocketSettings(
-                Optional.ofNullable(values.get(ConfigKey.WEBSOCKET_TOKEN)),
                 Duration.ofMillis(integer(values, ConfigKey.WEBSOCKET_HEARTBEAT_MS, 100, 3_600_000)),
                 (int) integer(values, ConfigKey.WEBSOCKET_MAX_QUEUED_FRAMES, 1, 1_000_000),
                 integer(values, ConfigKey.WEBSOCKET_MAX_QUEUED_BYTES, 1_024, 1L << 30),
                 Duration.ofMillis(integer(values, ConfigKey.WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS, 100, 3_600_000)),
                 WebSocketSettings.defaults().fanOutLanes());
-        return new NautilusConfig(bus, store, dataDir, portOffset, websocket);
+        return new NautilusConfig(bus, store, dataDir, portOffset, websocket, http(values, portOffset));
+    }
+
+    private static HttpSecurity http(Map<ConfigKey, String> values, int portOffset) {
+        Optional<String> admin = Optional.ofNullable(values.get(ConfigKey.API_TOKEN));
+        Optional<String> read = Optional.ofNullable(values.get(ConfigKey.READ_TOKEN));
+        if (admin.isEmpty() && read.isPresent()) {
+            throw new ConfigException(describe(ConfigKey.READ_TOKEN) + " is set but " + describe(ConfigKey.API_TOKEN)
+                    + " is not: the read token goes with an admin token");
+        }
+        AccessTokens tokens;
+        try {
+            tokens = admin.isPresent() ? AccessTokens.configured(admin.get(), read) : AccessTokens.generated();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(describe(ConfigKey.API_TOKEN) + " / " + describe(ConfigKey.READ_TOKEN) + ": "
+                    + e.getMessage());
+        }
+        List<String> origins = Optional.ofNullable(values.get(ConfigKey.CORS_ORIGINS))
+                .map(text -> java.util.Arrays.stream(text.split(",")).map(String::strip).filter(o -> !o.isEmpty())
+                        .toList())
+                .orElse(List.of());
+        AllowedOrigins allowed = new AllowedOrigins(origins);
+        // the dashboard at its usual port, which a process without it (an engine, on its own) cannot learn
+        allowed.allowDashboard(values.get(ConfigKey.HTTP_HOST).strip(), DashboardServer.DEFAULT_PORT + portOffset);
+        for (String origin : origins) {
+            if (!origin.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+")) {
+                throw new ConfigException(describe(ConfigKey.CORS_ORIGINS) + " must list origins such as"
+                        + " http://host:3000 separated by commas, was '" + origin + "'");
+            }
+        }
+        String host = values.get(ConfigKey.HTTP_HOST).strip();
+        try {
+            return new HttpSecurity(host, tokens, bool(values, ConfigKey.METRICS_PUBLIC), allowed);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(describe(ConfigKey.HTTP_HOST) + ": " + e.getMessage());
+        }
     }
 
     private static Optional<RedisUrl> url(Map<ConfigKey, String> values, ConfigKey key) {

@@ -83,16 +83,6 @@ public final class WebSocketEngine implements Engine {
         registry.all().forEach(ClientConnection::disconnect);
     }
 
-    /** Whether a client presenting this token (possibly {@code null}) may connect. */
-    public boolean authorized(String presented) {
-        Optional<String> token = settings.token();
-        if (token.isEmpty()) {
-            return true;
-        }
-        return presented != null && MessageDigest.isEqual(token.get().getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** Registers a new connection writing to {@code sink}. */
     public ClientConnection connect(FrameSink sink) {
         long number = nextClient.incrementAndGet();
