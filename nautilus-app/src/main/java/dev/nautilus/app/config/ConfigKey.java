@@ -31,7 +31,14 @@ public enum ConfigKey {
     WEBSOCKET_HEARTBEAT_MS("websocket.heartbeat_ms", "NAUTILUS_WEBSOCKET_HEARTBEAT_MS", "10000"),
     WEBSOCKET_MAX_QUEUED_FRAMES("websocket.max_queued_frames", "NAUTILUS_WEBSOCKET_MAX_QUEUED_FRAMES", "1000"),
     WEBSOCKET_MAX_QUEUED_BYTES("websocket.max_queued_bytes", "NAUTILUS_WEBSOCKET_MAX_QUEUED_BYTES", "1048576"),
-    WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS("websocket.slow_client_timeout_ms", "NAUTILUS_WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS", "10000");
+    WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS("websocket.slow_client_timeout_ms", "NAUTILUS_WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS", "10000"),
+    WEBSOCKET_MAX_PATTERNS("websocket.max_patterns_per_client", "NAUTILUS_WEBSOCKET_MAX_PATTERNS_PER_CLIENT", "1000"),
+    WEBSOCKET_MAX_PATTERN_LENGTH("websocket.max_pattern_length", "NAUTILUS_WEBSOCKET_MAX_PATTERN_LENGTH", "256"),
+    WEBSOCKET_REQUESTS_PER_SECOND("websocket.requests_per_second", "NAUTILUS_WEBSOCKET_REQUESTS_PER_SECOND", "50"),
+    WEBSOCKET_MAX_CLIENTS("websocket.max_clients", "NAUTILUS_WEBSOCKET_MAX_CLIENTS", "50000"),
+    WEBSOCKET_MAX_CLIENTS_PER_ADDRESS("websocket.max_clients_per_address", "NAUTILUS_WEBSOCKET_MAX_CLIENTS_PER_ADDRESS", "1000"),
+    WEBSOCKET_IDLE_TIMEOUT_MS("websocket.idle_timeout_ms", "NAUTILUS_WEBSOCKET_IDLE_TIMEOUT_MS", "120000"),
+    WEBSOCKET_MAX_FRAME_BYTES("websocket.max_frame_bytes", "NAUTILUS_WEBSOCKET_MAX_FRAME_BYTES", "65536");
 
     private final String fileKey;
     private final String envVar;

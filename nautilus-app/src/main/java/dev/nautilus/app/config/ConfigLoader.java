@@ -154,7 +154,15 @@ public final class ConfigLoader {
                 (int) integer(values, ConfigKey.WEBSOCKET_MAX_QUEUED_FRAMES, 1, 1_000_000),
                 integer(values, ConfigKey.WEBSOCKET_MAX_QUEUED_BYTES, 1_024, 1L << 30),
                 Duration.ofMillis(integer(values, ConfigKey.WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS, 100, 3_600_000)),
-                WebSocketSettings.defaults().fanOutLanes());
+                WebSocketSettings.defaults().fanOutLanes(),
+                new WebSocketLimits(
+                        (int) integer(values, ConfigKey.WEBSOCKET_MAX_PATTERNS, 1, 1_000_000),
+                        (int) integer(values, ConfigKey.WEBSOCKET_MAX_PATTERN_LENGTH, 1, 65_536),
+                        (int) integer(values, ConfigKey.WEBSOCKET_REQUESTS_PER_SECOND, 1, 1_000_000),
+                        (int) integer(values, ConfigKey.WEBSOCKET_MAX_CLIENTS, 1, 10_000_000),
+                        (int) integer(values, ConfigKey.WEBSOCKET_MAX_CLIENTS_PER_ADDRESS, 1, 10_000_000),
+                        Duration.ofMillis(integer(values, ConfigKey.WEBSOCKET_IDLE_TIMEOUT_MS, 100, 86_400_000)),
+                        (int) integer(values, ConfigKey.WEBSOCKET_MAX_FRAME_BYTES, 64, 16 * 1024 * 1024)));
         return new NautilusConfig(bus, store, dataDir, portOffset, websocket, http(values, portOffset));
     }
 

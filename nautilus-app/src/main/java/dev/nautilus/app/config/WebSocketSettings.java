@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param maxQueuedBytes    bytes queued per client before new frames are dropped
  * @param slowClientTimeout how long a client may drop every frame before it is disconnected
  * @param fanOutLanes       threads writing to clients (each client belongs to one lane)
+ * @param limits            what one client or address may cost
  */
 public record WebSocketSettings(Duration heartbeatInterval, int maxQueuedFrames, long maxQueuedBytes,
-        Duration slowClientTimeout, int fanOutLanes) {
+        Duration slowClientTimeout, int fanOutLanes, WebSocketLimits limits) {
 
     public WebSocketSettings {
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
@@ -30,20 +31,26 @@ public record WebSocketSettings(Duration heartbeatInterval, int maxQueuedFrames,
         }
     }
 
-    /** Heartbeats every 10 s, 1,000 frames or 1 MiB per client, disconnect after 10 s of dropping, 2 lanes. */
+    /** Heartbeats every 10 s, 1,000 frames or 1 MiB per client, disconnect after 10 s of dropping, 2 lanes, default limits. */
     public static WebSocketSettings defaults() {
-        return new WebSocketSettings(Duration.ofSeconds(10), 1_000, 1L << 20, Duration.ofSeconds(10), 2);
+        return new WebSocketSettings(Duration.ofSeconds(10), 1_000, 1L << 20, Duration.ofSeconds(10), 2,
+                WebSocketLimits.defaults());
     }
 
     public WebSocketSettings withHeartbeat(Duration interval) {
-        return new WebSocketSettings(interval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, fanOutLanes);
+        return new WebSocketSettings(interval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, fanOutLanes, limits);
     }
 
     public WebSocketSettings withClientQueue(int frames, long bytes, Duration timeout) {
-        return new WebSocketSettings(heartbeatInterval, frames, bytes, timeout, fanOutLanes);
+        return new WebSocketSettings(heartbeatInterval, frames, bytes, timeout, fanOutLanes, limits);
     }
 
     public WebSocketSettings withFanOutLanes(int lanes) {
-        return new WebSocketSettings(heartbeatInterval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, lanes);
+        return new WebSocketSettings(heartbeatInterval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, lanes, limits);
+    }
+
+    public WebSocketSettings withLimits(WebSocketLimits bounds) {
+        return new WebSocketSettings(heartbeatInterval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, fanOutLanes,
+                bounds);
     }
 }

@@ -33,6 +33,12 @@ public final class WebSocketRoutes {
     public static void mount(JavalinConfig config, WebSocketEngine engine, AccessGuard guard) {
         WebSocketRoutes routes = new WebSocketRoutes(engine);
         config.routes.wsBeforeUpgrade("/ws", guard::admitUpgrade);
+        // Jetty refuses a larger frame before buffering it (close code 1009)
+        int maxFrame = engine.settings().limits().maxFrameBytes();
+        config.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxTextMessageSize(maxFrame);
+            factory.setMaxBinaryMessageSize(maxFrame);
+        });
         config.routes.ws("/ws", ws -> {
             ws.onConnect(ctx -> routes.connected(ctx));
             ws.onMessage(ctx -> routes.client(ctx).ifPresent(c -> engine.onText(c, ctx.message())));
