@@ -12,6 +12,7 @@ import dev.nautilus.store.repository.TimeRange;
 import dev.nautilus.app.http.GuardedServer;
 import dev.nautilus.app.security.AccessGuard;
 import dev.nautilus.app.security.HttpSecurity;
+import dev.nautilus.app.security.Printable;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -47,6 +48,8 @@ public final class ApiServer implements AutoCloseable {
     static final int DEFAULT_LIMIT = 200;
 
     private final ApiSources sources;
+    // two at once on a two-core machine; a second's staleness is what the dashboard's polling allows
+    private final StoreReads storeReads = new StoreReads(2, Duration.ofSeconds(1));
     private final String openApi;
     private final Javalin app;
 
@@ -61,8 +64,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/bus/status", ctx -> JsonResponse.ok(ctx, sources.busStatus().report()));
             config.routes.get("/api/instruments", ctx -> JsonResponse.ok(ctx, Map.of("instruments", sources.view().instruments())));
             config.routes.get("/api/prices", ctx -> JsonResponse.ok(ctx, Map.of("prices", sources.view().lastPrices())));
-            config.routes.get("/api/prices/{instrument}", ctx -> JsonResponse.ok(ctx, sources.view().lastPrice(ctx.pathParam("instrument"))
-                    .orElseThrow(() -> ApiException.notFound("no trade of instrument '" + ctx.pathParam("instrument") + "' seen yet"))));
+            config.routes.get("/api/prices/{instrument}", ctx -> JsonResponse.ok(ctx, sources.view().lastPrice(instrument(ctx))
+                    .orElseThrow(() -> ApiException.notFound("no trade of instrument '" + instrument(ctx) + "' seen yet"))));
             config.routes.get("/api/bars/{instrument}", this::bars);
             config.routes.get("/api/positions", this::positions);
             config.routes.get("/api/pnl", this::pnl);
@@ -70,8 +73,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/executions", ctx -> JsonResponse.ok(ctx, Map.of("executions", sources.view().executions(limit(ctx)))));
             config.routes.get("/api/vpin", ctx -> JsonResponse.ok(ctx, Map.of("latest", sources.view().latestVpin(),
                     "enhanced", sources.view().latestEnhancedVpin())));
-            config.routes.get("/api/vpin/{instrument}", ctx -> JsonResponse.ok(ctx, Map.of("instrument", ctx.pathParam("instrument"),
-                    "estimates", sources.view().vpin(ctx.pathParam("instrument"), limit(ctx)))));
+            config.routes.get("/api/vpin/{instrument}", ctx -> JsonResponse.ok(ctx, Map.of("instrument", instrument(ctx),
+                    "estimates", sources.view().vpin(instrument(ctx), limit(ctx)))));
             config.routes.get("/api/risk", ctx -> JsonResponse.ok(ctx, Map.of("metrics", sources.view().riskMetrics(),
                     "margin", sources.view().margins())));
             config.routes.get("/api/alerts", this::alerts);
@@ -137,13 +140,13 @@ public final class ApiServer implements AutoCloseable {
     private void engine(Context ctx) throws InterruptedException {
         String name = ctx.pathParam("name");
         EngineTarget target = sources.engines().targets().stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("unknown engine '" + name + "'; known: "
+                .orElseThrow(() -> ApiException.notFound("unknown engine " + Printable.of(name) + "; known: "
                         + sources.engines().targets().stream().map(EngineTarget::name).toList()));
         JsonResponse.ok(ctx, sources.engines().probe(target));
     }
 
     private void bars(Context ctx) {
-        String instrument = ctx.pathParam("instrument");
+        String instrument = instrument(ctx);
         int limit = limit(ctx);
         String source = Optional.ofNullable(ctx.queryParam("source")).orElse("live");
         Map<String, Object> body = new LinkedHashMap<>();
@@ -154,11 +157,15 @@ public final class ApiServer implements AutoCloseable {
             case "store" -> {
                 Store store = sources.store().orElseThrow(() -> new ApiException(503, "this process has no store"));
                 int seconds = intParam(ctx, "interval", 60, 1, (int) Duration.ofDays(7).toSeconds());
-                var stored = store.trades().bars(instrument, Duration.ofSeconds(seconds), TimeRange.all());
+                List<StoredBar> bars = storeReads.read(List.of(instrument, seconds, limit), () -> {
+                    var stored = store.trades().bars(instrument, Duration.ofSeconds(seconds), TimeRange.all());
+                    return stored.subList(Math.max(0, stored.size() - limit), stored.size()).stream().map(StoredBar::of)
+                            .toList();
+                });
                 body.put("intervalSeconds", seconds);
-                body.put("bars", stored.subList(Math.max(0, stored.size() - limit), stored.size()).stream().map(StoredBar::of).toList());
+                body.put("bars", bars);
             }
-            default -> throw ApiException.badRequest("source must be 'live' or 'store', was '" + source + "'");
+            default -> throw ApiException.badRequest("source must be 'live' or 'store', was " + Printable.of(source));
         }
         JsonResponse.ok(ctx, body);
     }
@@ -175,7 +182,7 @@ public final class ApiServer implements AutoCloseable {
     private void signals(Context ctx) {
         String changed = Optional.ofNullable(ctx.queryParam("changed")).orElse("false");
         if (!changed.equals("true") && !changed.equals("false")) {
-            throw ApiException.badRequest("changed must be true or false, was '" + changed + "'");
+            throw ApiException.badRequest("changed must be true or false, was " + Printable.of(changed));
         }
         List<BusEvent> signals = changed.equals("true")
                 ? sources.view().signals(LiveView.CAPACITY).stream().filter(s -> s.payload().path("changed").asBoolean()).limit(limit(ctx)).toList()
@@ -199,7 +206,8 @@ public final class ApiServer implements AutoCloseable {
         Bus bus = Bus.fromKey(ctx.pathParam("bus"));
         String id = ctx.pathParam("id");
         return sources.deadLetters().find(bus, id)
-                .orElseThrow(() -> ApiException.notFound("no dead letter with id '" + id + "' on the " + bus.displayName() + " bus"));
+                .orElseThrow(() -> ApiException.notFound("no dead letter with id " + Printable.of(id) + " on the "
+                        + bus.displayName() + " bus"));
     }
 
     private void replay(Context ctx) {
@@ -212,6 +220,16 @@ public final class ApiServer implements AutoCloseable {
         }
         JsonResponse.send(ctx, 202, Map.of("replayed", letter.originalId(), "messageId", message.id(), "type", message.type().wireName(),
                 "topic", message.topic(), "bus", sources.bus().routing().route(message.type()).bus().key()));
+    }
+
+    /** The instrument of the path, refused (400) unless it looks like one: no text of any length goes further. */
+    private static String instrument(Context ctx) {
+        String instrument = ctx.pathParam("instrument");
+        if (!instrument.matches("[A-Za-z0-9._:/-]{1,64}")) {
+            throw ApiException.badRequest("an instrument is 1 to 64 letters, digits or . _ : / -, was "
+                    + Printable.of(instrument));
+        }
+        return instrument;
     }
 
     private static int limit(Context ctx) {
