@@ -1,5 +1,6 @@
 package dev.nautilus.app.config;
 
+import dev.nautilus.bus.Redaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nautilus.app.dashboard.DashboardServer;
 import dev.nautilus.app.security.AccessTokens;
@@ -140,7 +141,7 @@ public final class ConfigLoader {
         Optional<String> dbUrl = Optional.ofNullable(values.get(ConfigKey.DB_URL));
         if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
             throw new ConfigException(describe(ConfigKey.DB_URL) + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db), was '"
-                    + dbUrl.get() + "'");
+                    + Redaction.url(dbUrl.get()) + "'");
         }
         StoreSettings store = new StoreSettings(
                 dbUrl,

@@ -37,7 +37,7 @@ class BackendApiOnRedisTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Configured, as separate processes would share it. */
-    private static final String TOKEN = "test-admin-token-0123456789";
+    private static final String TOKEN = "nautilus-test-secret-api-token";
 
     @Test
     void busStatusReadsEachRedisAndDeadLettersReplayFromTheirStream() throws Exception {

@@ -182,7 +182,7 @@ class PlatformSecurityTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_HTTP_HOST", "0.0.0.0")).load())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("NAUTILUS_HTTP_HOST").hasMessageContaining("NAUTILUS_API_TOKEN");
-        assertThat(new ConfigLoader(Map.of("NAUTILUS_HTTP_HOST", "0.0.0.0", "NAUTILUS_API_TOKEN", "an-admin-token-of-length"))
+        assertThat(new ConfigLoader(Map.of("NAUTILUS_HTTP_HOST", "0.0.0.0", "NAUTILUS_API_TOKEN", "nautilus-test-secret-exposed"))
                 .load().http().host()).isEqualTo("0.0.0.0");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_API_TOKEN", "short")).load())
                 .hasMessageContaining("at least 16");

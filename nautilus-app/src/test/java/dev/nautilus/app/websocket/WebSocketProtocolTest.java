@@ -201,7 +201,7 @@ class WebSocketProtocolTest {
                 .header("Authorization", "Bearer " + server.readToken()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static final String SECRET = "s3cret-admin-token-0123456789";
+    private static final String SECRET = "nautilus-test-secret-ws-token";
 
     @Test
     void theUpgradeIsRefusedWith401UnlessTheTokenIsGiven() {
