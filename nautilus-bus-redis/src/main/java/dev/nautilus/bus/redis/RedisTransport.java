@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis;
 
+import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.BusTransport;
@@ -59,7 +60,7 @@ public final class RedisTransport implements BusTransport {
             this.connections = new RedisConnections(bus, config);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect the " + bus.displayName() + " bus to "
-                    + redacted(config.url()) + ": " + ConnectionHealth.describe(e), e);
+                    + Redaction.url(config.url()) + ": " + ConnectionHealth.describe(e), e);
         }
         this.deadLetters = new DeadLetterStream(bus, routing.deadLetterStream(bus), connections, config.streamMaxLen());
         this.publisher = new BatchingPublisher(bus, lanes, codec, connections, config, counters, health);
@@ -183,7 +184,4 @@ public final class RedisTransport implements BusTransport {
         return health;
     }
 
-    private static String redacted(String url) {
-        return url.replaceAll("//([^:@/]*):[^@/]*@", "//$1:***@");
-    }
 }
