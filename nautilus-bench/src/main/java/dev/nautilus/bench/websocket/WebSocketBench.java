@@ -117,14 +117,20 @@ public final class WebSocketBench {
         progress.printf("websocket bench: %,d clients, %d updates/s each, %d instruments, %d s (+%d s warm-up)%n",
                 clients, rate, topics, seconds, WARM_UP.toSeconds());
         progress.flush();
-        NautilusConfig config = new ConfigLoader(Map.of()).load();
+        // the engine's bounds sized for the load: every client from 8 loopback addresses per generator,
+        // and none of them sends a frame after subscribing
+        NautilusConfig config = new ConfigLoader(Map.of(
+                "NAUTILUS_WEBSOCKET_MAX_CLIENTS", String.valueOf(clients + 1_000),
+                "NAUTILUS_WEBSOCKET_MAX_CLIENTS_PER_ADDRESS", String.valueOf(clients + 1_000),
+                "NAUTILUS_WEBSOCKET_IDLE_TIMEOUT_MS", "86400000")).load();
         try (Platform platform = Platform.start(config, "websocket-bench")) {
             int port = platform.startEngines(List.of(EngineMatrix.WEBSOCKET), Map.of(EngineMatrix.WEBSOCKET, 0), "1").getFirst().port();
             WebSocketEngine engine = (WebSocketEngine) platform.engines().getFirst().engine();
             List<Generator> generators = new ArrayList<>();
             try {
                 for (int first = 0, index = 0; first < clients; first += CLIENTS_PER_GENERATOR, index++) {
-                    generators.add(Generator.start(port, first, Math.min(CLIENTS_PER_GENERATOR, clients - first), topics, index));
+                    generators.add(Generator.start(port, platform.http().tokens().read(), first,
+                            Math.min(CLIENTS_PER_GENERATOR, clients - first), topics, index));
                 }
                 int connected = 0;
                 for (Generator generator : generators) {
@@ -238,14 +244,16 @@ public final class WebSocketBench {
     /** One load-generator process. */
     private record Generator(Process process, BufferedReader out, PrintWriter in) implements AutoCloseable {
 
-        static Generator start(int port, int first, int clients, int topics, int index) throws IOException {
+        static Generator start(int port, String token, int first, int clients, int topics, int index) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
                     WebSocketLoadGenerator.class.getName(),
                     "--url", "ws://127.0.0.1:" + port + "/ws", "--clients", String.valueOf(clients), "--first", String.valueOf(first),
                     "--topics", String.valueOf(topics), "--prefix", PREFIX, "--threads", String.valueOf(GENERATOR_THREADS),
                     "--source-base", String.valueOf(2 + index * 8), "--source-hosts", "8");
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().put(WebSocketLoadGenerator.TOKEN_VARIABLE, token);
+            Process process = builder.start();
             return new Generator(process, new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
                     new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8));
         }
