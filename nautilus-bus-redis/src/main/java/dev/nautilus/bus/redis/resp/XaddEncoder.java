@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.bus.redis.resp;
 
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.codec.EnvelopeCodec;
@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * one by one on its event loop, the thread every publisher and reader of the process shares; here
  * the event loop only copies one array. The constant head of each stream's command is cached.
  */
-final class XaddEncoder {
+public final class XaddEncoder {
 
     private static final byte[] CRLF = {'\r', '\n'};
     /** XADD, key, MAXLEN, ~, n, * — then two arguments per field. */
@@ -23,7 +23,8 @@ final class XaddEncoder {
     private final ConcurrentHashMap<String, byte[]> heads = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, byte[]> fieldNames = new ConcurrentHashMap<>();
 
-    XaddEncoder(EnvelopeCodec codec, long maxLen) {
+    /** @param maxLen the approximate stream length each {@code XADD} trims to */
+    public XaddEncoder(EnvelopeCodec codec, long maxLen) {
         this.codec = codec;
         this.trimArguments = concat(bulk("MAXLEN"), bulk("~"), bulk(Long.toString(maxLen)), bulk("*"));
     }
@@ -33,7 +34,7 @@ final class XaddEncoder {
      *
      * @throws dev.nautilus.bus.PayloadException when the payload is too large or cannot be serialised
      */
-    byte[] encode(String stream, Message message) {
+    public byte[] encode(String stream, Message message) {
         Fields fields = new Fields();
         codec.encode(message, fields);
         byte[] head = heads.computeIfAbsent(stream, s -> concat(bulk("XADD"), bulk(s), trimArguments));

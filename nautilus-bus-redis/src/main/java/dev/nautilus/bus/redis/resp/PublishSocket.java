@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.bus.redis.resp;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * breaks, and every one left unanswered longer than the command timeout (a Redis that hangs without
  * closing the connection): the connection is then dropped. The next send connects again.
  */
-final class PublishSocket implements AutoCloseable {
+public final class PublishSocket implements AutoCloseable {
 
     private record Awaiting(CompletableFuture<Void> reply, long sentNanos) {
     }
@@ -64,7 +64,7 @@ final class PublishSocket implements AutoCloseable {
     private long connectAgainNanos;
     private RedisConnectionException lastConnectFailure;
 
-    PublishSocket(InetSocketAddress endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration commandTimeout,
+    public PublishSocket(InetSocketAddress endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration commandTimeout,
             String threadName) {
         this.endpoint = endpoint;
         this.settings = settings;
@@ -75,7 +75,7 @@ final class PublishSocket implements AutoCloseable {
     }
 
     /** Buffers one finished command; it leaves with the next {@link #flush}. The future completes with Redis's answer. */
-    CompletableFuture<Void> send(byte[] command) {
+    public CompletableFuture<Void> send(byte[] command) {
         CompletableFuture<Void> reply = new CompletableFuture<>();
         List<Awaiting> failed = List.of();
         RuntimeException failure = null;
@@ -109,7 +109,7 @@ final class PublishSocket implements AutoCloseable {
     }
 
     /** Sends what {@link #send} buffered. */
-    void flush() {
+    public void flush() {
         List<Awaiting> failed = List.of();
         RuntimeException failure = null;
         lock.lock();

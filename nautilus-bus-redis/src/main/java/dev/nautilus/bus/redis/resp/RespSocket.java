@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.bus.redis.resp;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * {@link RedisConnectionException}; a reply slower than the read timeout drops it and throws
  * {@link RedisCommandTimeoutException}. After a drop, the next command connects again.
  */
-final class RespSocket implements AutoCloseable {
+public final class RespSocket implements AutoCloseable {
 
     private final Supplier<InetSocketAddress> endpoint;
     private final RedisURI settings;
@@ -44,7 +44,7 @@ final class RespSocket implements AutoCloseable {
      * @param settings    credentials, database and TLS settings, from the bus URL
      * @param readTimeout longest wait for a reply (a blocking read's BLOCK plus the command timeout)
      */
-    RespSocket(Supplier<InetSocketAddress> endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration readTimeout) {
+    public RespSocket(Supplier<InetSocketAddress> endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration readTimeout) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.clientName = clientName;
@@ -53,7 +53,7 @@ final class RespSocket implements AutoCloseable {
     }
 
     /** Buffers one command; it leaves with the next {@link #flush}. Connects first if needed. */
-    void command(String... arguments) {
+    public void command(String... arguments) {
         RespConnection current = connected();
         try {
             current.write(arguments);
@@ -67,13 +67,13 @@ final class RespSocket implements AutoCloseable {
      * next command's: e.g. acknowledgements sent with the next read. If the connection drops
      * before, the command is gone with it and nothing is owed any more.
      */
-    void commandReplyLater(String... arguments) {
+    public void commandReplyLater(String... arguments) {
         command(arguments);
         owedReplies++;
     }
 
     /** Reads the replies owed by {@link #commandReplyLater}; the error replies among them, in order. */
-    List<RuntimeException> readOwedReplies(String command) {
+    public List<RuntimeException> readOwedReplies(String command) {
         List<RuntimeException> refused = List.of();
         RespConnection current = connected();
         while (owedReplies > 0) {
@@ -91,7 +91,7 @@ final class RespSocket implements AutoCloseable {
     }
 
     /** Sends the buffered commands. */
-    void flush() {
+    public void flush() {
         RespConnection current = connected();
         try {
             current.out().flush();
@@ -101,7 +101,7 @@ final class RespSocket implements AutoCloseable {
     }
 
     /** Sends the buffered commands if still connected, without reading anything; for a reader stopping. */
-    void flushQuietly() {
+    public void flushQuietly() {
         RespConnection current = connection;
         if (current != null && !closed) {
             try {
@@ -151,7 +151,7 @@ final class RespSocket implements AutoCloseable {
     }
 
     /** Drops the connection; the next command connects again (to wherever the endpoint then says). */
-    void reconnect() {
+    public void reconnect() {
         drop(connection);
     }
 
