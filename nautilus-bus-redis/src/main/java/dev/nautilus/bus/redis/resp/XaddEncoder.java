@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class XaddEncoder {
 
-    private static final byte[] CRLF = {'\r', '\n'};
     /** XADD, key, MAXLEN, ~, n, * — then two arguments per field. */
     private static final int HEAD_ARGUMENTS = 6;
     private static final int MAX_FIELDS = 16;
@@ -26,7 +25,8 @@ public final class XaddEncoder {
     /** @param maxLen the approximate stream length each {@code XADD} trims to */
     public XaddEncoder(EnvelopeCodec codec, long maxLen) {
         this.codec = codec;
-        this.trimArguments = concat(bulk("MAXLEN"), bulk("~"), bulk(Long.toString(maxLen)), bulk("*"));
+        this.trimArguments = concat(RespWriter.bulk("MAXLEN"), RespWriter.bulk("~"), RespWriter.bulk(Long.toString(maxLen)),
+                RespWriter.bulk("*"));
     }
 
     /**
@@ -37,18 +37,18 @@ public final class XaddEncoder {
     public byte[] encode(String stream, Message message) {
         Fields fields = new Fields();
         codec.encode(message, fields);
-        byte[] head = heads.computeIfAbsent(stream, s -> concat(bulk("XADD"), bulk(s), trimArguments));
-        byte[] count = ("*" + (HEAD_ARGUMENTS + 2 * fields.size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        int length = count.length + head.length;
+        byte[] head = heads.computeIfAbsent(stream, s -> concat(RespWriter.bulk("XADD"), RespWriter.bulk(s), trimArguments));
+        int arguments = HEAD_ARGUMENTS + 2 * fields.size;
+        int length = RespWriter.arrayHeaderLength(arguments) + head.length;
         for (int i = 0; i < fields.size; i++) {
-            length += fields.names[i].length + bulkLength(fields.values[i].length);
+            length += fields.names[i].length + RespWriter.bulkLength(fields.values[i].length);
         }
         byte[] command = new byte[length];
-        int at = put(command, 0, count);
-        at = put(command, at, head);
+        int at = RespWriter.putArrayHeader(command, 0, arguments);
+        at = RespWriter.put(command, at, head);
         for (int i = 0; i < fields.size; i++) {
-            at = put(command, at, fields.names[i]);
-            at = putBulk(command, at, fields.values[i]);
+            at = RespWriter.put(command, at, fields.names[i]);
+            at = RespWriter.putBulk(command, at, fields.values[i]);
         }
         return command;
     }
@@ -61,52 +61,10 @@ public final class XaddEncoder {
 
         @Override
         public void field(String name, String value) {
-            names[size] = fieldNames.computeIfAbsent(name, XaddEncoder::bulk);
+            names[size] = fieldNames.computeIfAbsent(name, RespWriter::bulk);
             values[size] = value.getBytes(StandardCharsets.UTF_8);
             size++;
         }
-    }
-
-    private static int bulkLength(int payload) {
-        return 1 + stringSize(payload) + 2 + payload + 2;
-    }
-
-    private static int putBulk(byte[] target, int at, byte[] payload) {
-        target[at++] = '$';
-        at = putDecimal(target, at, payload.length);
-        at = put(target, at, CRLF);
-        at = put(target, at, payload);
-        return put(target, at, CRLF);
-    }
-
-    private static int putDecimal(byte[] target, int at, int value) {
-        int digits = stringSize(value);
-        for (int i = at + digits - 1; i >= at; i--) {
-            target[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        return at + digits;
-    }
-
-    private static int stringSize(int value) {
-        int digits = 1;
-        while (value >= 10) {
-            value /= 10;
-            digits++;
-        }
-        return digits;
-    }
-
-    private static int put(byte[] target, int at, byte[] source) {
-        System.arraycopy(source, 0, target, at, source.length);
-        return at + source.length;
-    }
-
-    private static byte[] bulk(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[bulkLength(payload.length)];
-        putBulk(out, 0, payload);
-        return out;
     }
 
     private static byte[] concat(byte[]... parts) {
@@ -117,7 +75,7 @@ public final class XaddEncoder {
         byte[] out = new byte[length];
         int at = 0;
         for (byte[] part : parts) {
-            at = put(out, at, part);
+            at = RespWriter.put(out, at, part);
         }
         return out;
     }
