@@ -28,15 +28,10 @@ import java.util.function.Supplier;
  */
 public final class RespSocket implements AutoCloseable {
 
-    private final Supplier<InetSocketAddress> endpoint;
-    private final RedisURI settings;
-    private final String clientName;
-    private final Duration connectTimeout;
+    private final ReconnectingConnection link;
     private final Duration readTimeout;
-    private volatile RespConnection connection;
-    /** Commands on {@link #connection} whose replies are read by {@link #readOwedReplies}; 0 again on every new connection. */
+    /** Commands on the live connection whose replies are read by {@link #readOwedReplies}; 0 again on every new connection. */
     private int owedReplies;
-    private volatile boolean closed;
 
     /**
      * @param endpoint    where to connect, asked at each (re)connect: on a cluster, the node that
@@ -45,11 +40,10 @@ public final class RespSocket implements AutoCloseable {
      * @param readTimeout longest wait for a reply (a blocking read's BLOCK plus the command timeout)
      */
     public RespSocket(Supplier<InetSocketAddress> endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration readTimeout) {
-        this.endpoint = endpoint;
-        this.settings = settings;
-        this.clientName = clientName;
-        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        // No fail-fast window: the reader backs off between failed rounds itself.
+        this.link = new ReconnectingConnection(endpoint, settings, clientName, connectTimeout, readTimeout, Duration.ZERO, "reader",
+                () -> owedReplies = 0);
     }
 
     /** Buffers one command; it leaves with the next {@link #flush}. Connects first if needed. */
@@ -102,8 +96,8 @@ public final class RespSocket implements AutoCloseable {
 
     /** Sends the buffered commands if still connected, without reading anything; for a reader stopping. */
     public void flushQuietly() {
-        RespConnection current = connection;
-        if (current != null && !closed) {
+        RespConnection current = link.live();
+        if (current != null && !link.isClosed()) {
             try {
                 current.out().flush();
             } catch (IOException e) {
@@ -144,75 +138,43 @@ public final class RespSocket implements AutoCloseable {
 
     /** A reply of the wrong shape: the connection is dropped (the next command reconnects), and this is what to throw. */
     RedisConnectionException malformed(String command, String detail) {
-        RespConnection current = connection;
-        drop(current);
+        RespConnection current = link.live();
+        link.drop(current);
         return new RedisConnectionException("unexpected reply to " + command + (current == null ? "" : " from " + current.address())
                 + ": " + detail);
     }
 
     /** Drops the connection; the next command connects again (to wherever the endpoint then says). */
     public void reconnect() {
-        drop(connection);
+        link.drop(link.live());
     }
 
     /** Closes the socket; a thread blocked reading it fails at once. Idempotent; no reconnect after this. */
     @Override
     public void close() {
-        closed = true;
-        drop(connection);
+        link.close();
     }
 
     private RespConnection connected() {
-        if (closed) {
-            throw new RedisConnectionException("reader connection closed");
-        }
-        RespConnection current = connection;
-        if (current != null) {
-            return current;
-        }
-        InetSocketAddress target = endpoint.get();
-        try {
-            current = RespConnection.open(target, settings, clientName, connectTimeout, readTimeout);
-        } catch (IOException e) {
-            throw new RedisConnectionException("cannot connect to " + target.getHostString() + ":" + target.getPort() + ": "
-                    + e.getMessage(), e);
-        }
-        connection = current;
-        owedReplies = 0;
-        if (closed) {
-            // close() ran while we connected: it could not see this connection
-            drop(current);
-            throw new RedisConnectionException("reader connection closed");
-        }
-        return current;
+        return link.connected();
     }
 
     private RuntimeException failed(RespConnection current, String command, IOException e) {
         if (e instanceof SocketTimeoutException) {
             // The reply may still come: the stream of replies is out of step, start afresh.
-            drop(current);
+            link.drop(current);
             return new RedisCommandTimeoutException(command + " not answered by " + current.address() + " within "
                     + readTimeout.toMillis() + " ms");
         }
         if (e instanceof RespReader.MalformedReplyException) {
-            drop(current);
+            link.drop(current);
             return new RedisConnectionException("unexpected reply to " + command + " from " + current.address() + ": " + e.getMessage());
         }
         return broken(current, "reading the reply to " + command, e);
     }
 
     private RedisConnectionException broken(RespConnection current, String what, IOException cause) {
-        drop(current);
-        return new RedisConnectionException((closed ? "connection closed" : "connection to " + current.address() + " lost")
-                + " while " + what + ": " + cause.getMessage(), cause);
-    }
-
-    private void drop(RespConnection current) {
-        if (current != null) {
-            if (connection == current) {
-                connection = null;
-            }
-            current.close();
-        }
+        link.drop(current);
+        return link.lost(current, what, cause);
     }
 }
