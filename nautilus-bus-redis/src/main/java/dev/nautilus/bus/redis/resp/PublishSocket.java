@@ -164,7 +164,7 @@ public final class PublishSocket implements AutoCloseable {
             } catch (IOException e) {
                 dropIfCurrent(current, link.lost(current, "reading replies", e));
             } catch (RuntimeException e) {
-                // e.g. a length beyond int in a corrupt reply: the stream is out of step, start afresh
+                // anything unforeseen in a corrupt reply: the stream is out of step, start afresh
                 dropIfCurrent(current, new RedisConnectionException("unreadable reply from " + current.address() + ": " + e, e));
             }
         }

@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Parses RESP2 replies from a socket's input, with a buffer of its own: a BufferedInputStream takes
@@ -13,10 +14,25 @@ import java.nio.charset.StandardCharsets;
  * fully read and the next one can follow (an error nested in an array, which none of the commands
  * sent here returns, would leave the stream out of step). A reply of an unexpected shape is thrown
  * as {@link MalformedReplyException}, after which the stream is out of step and must be dropped.
+ *
+ * <p>What a reply announces is checked before anything is allocated for it: a length or count
+ * must be {@code -1} (nil) or a decimal number within the reader's bounds ({@code maxBulkLength}
+ * bytes for a bulk string or a simple line, {@code maxArrayLength} elements for an array), or the
+ * reply is malformed. A bulk string's array then grows with the bytes that actually arrive, so a
+ * peer announcing a large string and sending little costs little. Input that ends mid-reply throws
+ * {@link EOFException}.
  */
 final class RespReader {
 
-    /** A reply that is not what the command returns: the connection is out of step. */
+    /** As Redis's own {@code proto-max-bulk-len} default: no bulk string Redis accepts is longer. */
+    static final int DEFAULT_MAX_BULK_LENGTH = 512 * 1024 * 1024;
+    /**
+     * Far above any reply these sockets get ({@code XREADGROUP} returns {@code COUNT} entries of a
+     * dozen fields), and small enough that an array of references sized by it stays below 128 MiB.
+     */
+    static final int DEFAULT_MAX_ARRAY_LENGTH = 16 * 1024 * 1024;
+
+    /** A reply that is not what the command returns, or not RESP: the connection is out of step. */
     static final class MalformedReplyException extends IOException {
         MalformedReplyException(String message) {
             super(message);
@@ -24,13 +40,28 @@ final class RespReader {
     }
 
     private final InputStream in;
+    private final int maxBulkLength;
+    private final int maxArrayLength;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
     private int limit;
     private boolean inReply;
 
     RespReader(InputStream in) {
+        this(in, DEFAULT_MAX_BULK_LENGTH, DEFAULT_MAX_ARRAY_LENGTH);
+    }
+
+    /**
+     * @param maxBulkLength  the longest bulk string (and simple string or error line) accepted, in bytes
+     * @param maxArrayLength the most elements an array may announce
+     */
+    RespReader(InputStream in, int maxBulkLength, int maxArrayLength) {
+        if (maxBulkLength < 0 || maxArrayLength < 0) {
+            throw new IllegalArgumentException("negative bound: bulk " + maxBulkLength + ", array " + maxArrayLength);
+        }
         this.in = in;
+        this.maxBulkLength = maxBulkLength;
+        this.maxArrayLength = maxArrayLength;
     }
 
     /** The type byte of the next reply ({@code + : $ *}); an error reply is thrown instead. */
@@ -46,16 +77,25 @@ final class RespReader {
     String readLine() throws IOException {
         StringBuilder line = new StringBuilder(32);
         for (int c = read(); c != '\r'; c = read()) {
+            if (line.length() == maxBulkLength) {
+                throw new MalformedReplyException("a line longer than the limit of " + maxBulkLength + " bytes");
+            }
             line.append((char) c);
         }
-        read(); // '\n'
+        endOfLine();
         return line.toString();
+    }
+
+    /** The next reply, which must be an integer. */
+    long readInteger() throws IOException {
+        expect(readType(), ':', "an integer");
+        return readIntegerBody();
     }
 
     /** The next reply, which must be an array; its length, -1 for nil. */
     int readArrayLength() throws IOException {
         expect(readType(), '*', "an array");
-        return Math.toIntExact(readNumber());
+        return readLength("an array", maxArrayLength, "elements");
     }
 
     /** The next reply, which must be a bulk string; its bytes, {@code null} for nil. */
@@ -92,30 +132,35 @@ final class RespReader {
     private void skipReply() throws IOException {
         int type = readType();
         switch (type) {
-            case '+', ':' -> readLine();
+            case '+' -> readLine();
+            case ':' -> readIntegerBody();
             case '$' -> readBulkBody();
             case '*' -> {
-                long count = readNumber();
-                for (long i = 0; i < count; i++) {
+                int count = readLength("an array", maxArrayLength, "elements");
+                for (int i = 0; i < count; i++) {
                     skipReply();
                 }
             }
-            default -> throw new MalformedReplyException("unknown reply type '" + (char) type + "'");
+            default -> throw new MalformedReplyException("unknown reply type " + describe(type));
         }
     }
 
     private byte[] readBulkBody() throws IOException {
-        int length = Math.toIntExact(readNumber());
+        int length = readLength("a bulk string", maxBulkLength, "bytes");
         if (length < 0) {
             return null;
         }
-        byte[] bytes = new byte[length];
+        // Sized by what has arrived, not by what was announced: grown as the bytes come.
+        byte[] bytes = new byte[Math.min(length, buffer.length)];
         int copied = 0;
         while (copied < length) {
             if (position == limit) {
                 fill();
             }
-            int chunk = Math.min(length - copied, limit - position);
+            if (copied == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(length, 2L * bytes.length));
+            }
+            int chunk = Math.min(bytes.length - copied, limit - position);
             System.arraycopy(buffer, position, bytes, copied, chunk);
             position += chunk;
             copied += chunk;
@@ -126,28 +171,89 @@ final class RespReader {
         return bytes;
     }
 
-    /** A decimal number ending its line, after the type byte: an integer reply or a length (-1 is nil). */
-    private long readNumber() throws IOException {
+    /**
+     * A length or count ending its line, after the type byte: -1 (nil) or 0 to {@code max}. Refused
+     * as soon as it passes {@code max}, before the rest of its digits.
+     */
+    private int readLength(String what, int max, String unit) throws IOException {
         int c = read();
         boolean negative = c == '-';
         if (negative) {
             c = read();
         }
         long value = 0;
+        int digits = 0;
         for (; c != '\r'; c = read()) {
             if (c < '0' || c > '9') {
-                throw new MalformedReplyException("a number with '" + (char) c + "' in it");
+                throw new MalformedReplyException("the length of " + what + " has " + describe(c) + " in it");
             }
             value = value * 10 + (c - '0');
+            digits++;
+            if (negative && value > 1) {
+                throw new MalformedReplyException("the length of " + what + " is negative, and only -1 (nil) may be");
+            }
+            if (value > max) {
+                throw new MalformedReplyException(what + " announced with more than the limit of " + max + " " + unit);
+            }
         }
-        read(); // '\n'
-        return negative ? -value : value;
+        if (digits == 0) {
+            throw new MalformedReplyException("the length of " + what + " has no digits");
+        }
+        endOfLine();
+        return negative ? -1 : (int) value;
+    }
+
+    /** The digits of an integer reply, after its type byte: a signed 64-bit decimal. */
+    private long readIntegerBody() throws IOException {
+        int c = read();
+        boolean negative = c == '-';
+        if (negative) {
+            c = read();
+        }
+        long value = 0;
+        int digits = 0;
+        for (; c != '\r'; c = read()) {
+            if (c < '0' || c > '9') {
+                throw new MalformedReplyException("an integer with " + describe(c) + " in it");
+            }
+            try {
+                // accumulated negatively, which reaches Long.MIN_VALUE too
+                value = Math.subtractExact(Math.multiplyExact(value, 10), c - '0');
+            } catch (ArithmeticException e) {
+                throw new MalformedReplyException("an integer beyond 64 bits");
+            }
+            digits++;
+        }
+        if (digits == 0) {
+            throw new MalformedReplyException("an integer with no digits");
+        }
+        endOfLine();
+        if (negative) {
+            return value;
+        }
+        if (value == Long.MIN_VALUE) {
+            throw new MalformedReplyException("an integer beyond 64 bits");
+        }
+        return -value;
+    }
+
+    /** The '\n' after a line's '\r'. */
+    private void endOfLine() throws IOException {
+        int c = read();
+        if (c != '\n') {
+            throw new MalformedReplyException("a line ending in '\\r' then " + describe(c) + " instead of '\\n'");
+        }
     }
 
     private static void expect(int type, char wanted, String what) throws MalformedReplyException {
         if (type != wanted) {
-            throw new MalformedReplyException("expected " + what + ", got type '" + (char) type + "'");
+            throw new MalformedReplyException("expected " + what + ", got type " + describe(type));
         }
+    }
+
+    /** A byte of the input as a message shows it: the character if printable, else its code. */
+    private static String describe(int c) {
+        return c >= 0x20 && c < 0x7f ? "'" + (char) c + "'" : String.format("byte 0x%02x", c);
     }
 
     private int read() throws IOException {
@@ -161,6 +267,10 @@ final class RespReader {
         int count = in.read(buffer, 0, buffer.length);
         if (count < 0) {
             throw new EOFException("connection closed by Redis");
+        }
+        if (count == 0) {
+            // an InputStream blocks until it has a byte: one that does not would make this spin
+            throw new IOException("a read of the reply stream returned no bytes");
         }
         position = 0;
         limit = count;
