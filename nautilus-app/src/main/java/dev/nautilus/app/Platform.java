@@ -1,38 +1,23 @@
 package dev.nautilus.app;
 
-import dev.nautilus.app.config.BusSettings;
-import dev.nautilus.app.config.NautilusConfig;
-import dev.nautilus.app.config.StoreSettings;
-import dev.nautilus.app.recording.RecordingRules;
-import dev.nautilus.store.Store;
-import dev.nautilus.store.StoreConfig;
-import dev.nautilus.store.Stores;
-import dev.nautilus.store.recorder.BusRecorder;
-import io.micrometer.core.instrument.FunctionCounter;
-import dev.nautilus.app.config.RedisUrl;
 import dev.nautilus.app.api.BackendApi;
 import dev.nautilus.app.api.EngineTarget;
+import dev.nautilus.app.config.NautilusConfig;
 import dev.nautilus.app.dashboard.DashboardServer;
-import dev.nautilus.app.monitor.MonitorTargets;
-import dev.nautilus.engines.host.EngineMatrix;
-import dev.nautilus.bus.Bus;
-import dev.nautilus.bus.MessageBus;
-import dev.nautilus.bus.RoutingTable;
-import dev.nautilus.bus.TransportStatus;
-import dev.nautilus.bus.memory.InMemoryConfig;
-import dev.nautilus.bus.memory.InMemoryTransport;
-import dev.nautilus.bus.redis.RedisBusConfig;
-import dev.nautilus.bus.redis.RedisBuses;
 import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.app.http.BusMetrics;
 import dev.nautilus.app.http.EngineHttpServer;
+import dev.nautilus.app.monitor.MonitorTargets;
+import dev.nautilus.bus.MessageBus;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineHost;
+import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineRuntime;
 import dev.nautilus.engines.marketdata.InstrumentReference;
 import dev.nautilus.engines.marketdata.MarketDataHub;
 import dev.nautilus.engines.marketdata.Trade;
-import dev.nautilus.engines.marketdata.TradeReplay;
+import dev.nautilus.store.Store;
+import dev.nautilus.store.Stores;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
@@ -40,41 +25,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The composition root: builds the buses (and, as they land, engines, store and faces) from the
+ * The composition root: builds the buses, the store and its recorder (in the whole platform, see
+ * {@link PlatformMode}), the engines with their HTTP endpoints, the faces and the replays from the
  * configuration, and owns them. Nothing else in the code base wires objects together.
  */
 public final class Platform implements AutoCloseable {
 
+    /** The symbol of the recorded BTC/USD trades whose history {@code up} reports. */
+    public static final String RECORDED_SYMBOL = "BTCUSD";
+
+    /** Port-override keys of the faces, next to the engine names in {@code --port}. */
+    public static final String API = "api";
+    public static final String DASHBOARD = "dashboard";
+
     private final NautilusConfig config;
     private final MessageBus bus;
-    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry meters;
+    private final PlatformMode mode;
+    private final ReplayThreads replays = new ReplayThreads();
     private final List<EngineHttpServer> servers = new ArrayList<>();
-    private final AtomicBoolean stopping = new AtomicBoolean();
     private EngineHost host;
+    private Faces faces;
     private boolean closed;
-    private final List<CompletableFuture<Long>> replays = new ArrayList<>();
-    private BackendApi api;
-    private DashboardServer dashboard;
 
-    /** The store and its recorder; {@code null} in an engine process (see {@link #start(NautilusConfig, String)}). */
-    private final Store store;
-    private final long history;
-    private final BusRecorder recorder;
-
-    private Platform(NautilusConfig config, MessageBus bus, Store store) {
+    private Platform(NautilusConfig config, MessageBus bus, PrometheusMeterRegistry meters, PlatformMode mode) {
         this.config = config;
         this.bus = bus;
-        this.store = store;
-        this.history = store == null ? 0 : store.trades().count(RECORDED_SYMBOL);
-        // Subscribed before any engine or replay starts, so the history misses nothing.
-        this.recorder = store == null ? null : new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
+        this.meters = meters;
+        this.mode = mode;
         BusMetrics.bind(bus, meters);
-        if (recorder != null) {
-            FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(meters);
-        }
     }
 
     /**
@@ -83,16 +64,17 @@ public final class Platform implements AutoCloseable {
      * @throws IllegalStateException when a configured Redis cannot be reached
      */
     public static Platform start(NautilusConfig config) {
-        MessageBus bus = openBus(config.bus(), "platform");
+        MessageBus bus = Connections.openBus(config.bus(), "platform");
         Store store;
         try {
-            store = Stores.open(storeConfig(config));
+            store = Stores.open(Connections.storeConfig(config));
         } catch (RuntimeException e) {
             bus.close();
             throw new IllegalStateException("cannot open the store: " + e.getMessage(), e);
         }
         try {
-            return new Platform(config, bus, store);
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            return new Platform(config, bus, meters, PlatformMode.WholePlatform.record(store, bus, meters));
         } catch (RuntimeException e) {
             bus.close();
             store.close();
@@ -108,58 +90,24 @@ public final class Platform implements AutoCloseable {
      * @throws IllegalStateException when a configured Redis cannot be reached
      */
     public static Platform start(NautilusConfig config, String identity) {
-        return new Platform(config, openBus(config.bus(), identity), null);
+        PlatformMode mode = new PlatformMode.EngineProcess(identity);
+        return new Platform(config, Connections.openBus(config.bus(), mode.identity()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                mode);
     }
-
-    /** PostgreSQL when a JDBC URL is configured, the embedded store under the data directory otherwise. */
-    public static StoreConfig storeConfig(NautilusConfig config) {
-        StoreSettings settings = config.store();
-        StoreConfig base = settings.jdbcUrl().isPresent()
-                ? StoreConfig.postgres(settings.jdbcUrl().get(), settings.user().orElse(null), settings.password().orElse(null))
-                : StoreConfig.embedded(config.dataDir());
-        return base.withPoolSize(settings.poolSize());
-    }
-
-    /** The symbol of the recorded BTC/USD trades whose history {@code up} reports. */
-    public static final String RECORDED_SYMBOL = "BTCUSD";
 
     /** Trades of {@link #RECORDED_SYMBOL} the store held when this platform started: earlier runs' history. */
     public long history() {
-        return history;
+        return mode instanceof PlatformMode.WholePlatform whole ? whole.history() : 0;
     }
 
     /** Rows this run handed to the store (0 in an engine process). */
     public long recorded() {
-        return recorder == null ? 0 : recorder.recorded();
+        return mode instanceof PlatformMode.WholePlatform whole ? whole.recorder().recorded() : 0;
     }
 
     /** The store, absent in an engine process. */
-    public java.util.Optional<Store> store() {
-        return java.util.Optional.ofNullable(store);
-    }
-
-    /**
-     * The dual bus the settings describe: on Redis when both bus URLs are set, in memory otherwise.
-     *
-     * @param identity who this process is, in Redis connection names ({@code platform}, or an engine)
-     */
-    public static MessageBus openBus(BusSettings settings, String identity) {
-        RoutingTable routing = RoutingTable.withPrefix(settings.streamPrefix());
-        if (!settings.onRedis()) {
-            return InMemoryTransport.dualBus(routing, InMemoryConfig.defaults().withMaxDeliveries(settings.maxDeliveries()));
-        }
-        return RedisBuses.dualBus(routing,
-                redisConfig(settings, settings.marketDataUrl().orElseThrow(), identity).withCluster(settings.marketDataCluster()),
-                redisConfig(settings, settings.engineLogicUrl().orElseThrow(), identity).withCluster(settings.engineLogicCluster()));
-    }
-
-    private static RedisBusConfig redisConfig(BusSettings settings, RedisUrl url, String identity) {
-        return RedisBusConfig.defaults(url.value(), identity)
-                .withBuffer(settings.bufferSize(), settings.bufferInterval())
-                .withStreamMaxLen(settings.streamMaxLen())
-                .withMaxDeliveries(settings.maxDeliveries())
-                .withClaimIdle(settings.claimIdle())
-                .withMaxPayloadBytes(settings.maxPayloadBytes());
+    public Optional<Store> store() {
+        return mode instanceof PlatformMode.WholePlatform whole ? Optional.of(whole.store()) : Optional.empty();
     }
 
     /** The dual bus. */
@@ -193,10 +141,6 @@ public final class Platform implements AutoCloseable {
         return List.copyOf(servers);
     }
 
-    /** Port-override keys of the faces, next to the engine names in {@code --port}. */
-    public static final String API = "api";
-    public static final String DASHBOARD = "dashboard";
-
     /**
      * Starts the Backend API and the dashboard. The API's view subscribes to the buses here, so
      * start the faces before the replay to show it from its first trade.
@@ -210,7 +154,7 @@ public final class Platform implements AutoCloseable {
      * @throws IllegalStateException when the faces were already started
      */
     public synchronized void startFaces(Map<String, Integer> portOverrides) {
-        if (api != null) {
+        if (faces != null) {
             throw new IllegalStateException("faces already started");
         }
         List<EngineTarget> engines = servers.isEmpty()
@@ -219,28 +163,22 @@ public final class Platform implements AutoCloseable {
                 : servers.stream().map(s -> new EngineTarget(s.runtime().engine().name(),
                         s.runtime().engine().wiring().displayName(), s.port())).toList();
         var redis = MonitorTargets.resolve(config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        api = BackendApi.start(bus, store(), engines, redis, "1", config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)));
+        BackendApi api = BackendApi.start(bus, store(), engines, redis, "1",
+                config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)));
         int webSocketPort = servers.stream().filter(s -> s.runtime().engine().name().equals(EngineMatrix.WEBSOCKET))
                 .mapToInt(EngineHttpServer::port).findFirst()
                 .orElse(config.port(portOverrides.getOrDefault(EngineMatrix.WEBSOCKET, EngineMatrix.of(EngineMatrix.WEBSOCKET).defaultPort())));
-        try {
-            dashboard = DashboardServer.start(config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)),
-                    api.port(), webSocketPort);
-        } catch (RuntimeException e) {
-            api.close();
-            api = null;
-            throw e;
-        }
+        faces = Faces.start(api, config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)), webSocketPort);
     }
 
     /** The Backend API, once {@link #startFaces} ran. */
     public Optional<BackendApi> api() {
-        return Optional.ofNullable(api);
+        return Optional.ofNullable(faces).map(Faces::api);
     }
 
     /** The dashboard server, once {@link #startFaces} ran. */
     public Optional<DashboardServer> dashboard() {
-        return Optional.ofNullable(dashboard);
+        return Optional.ofNullable(faces).map(Faces::dashboard);
     }
 
     /** The MarketData hub, when this process runs it. */
@@ -284,61 +222,24 @@ public final class Platform implements AutoCloseable {
      */
     public synchronized CompletableFuture<Long> startReplay(List<InstrumentReference> references, List<Trade> trades, double speed) {
         MarketDataHub hub = hub().orElseThrow(() -> new IllegalStateException("no market data hub in this process"));
-        TradeReplay player = new TradeReplay(hub, speed);
-        CompletableFuture<Long> done = new CompletableFuture<>();
-        Thread.ofPlatform().name("nautilus-replay-" + replays.size()).daemon().start(() -> {
-            try {
-                references.forEach(hub::publishReference);
-                done.complete(player.run(trades, stopping::get));
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        replays.add(done);
-        return done;
+        return replays.start(hub, references, trades, speed);
     }
 
     /** A few lines saying what runs where. */
     public List<String> describe() {
-        List<String> lines = new ArrayList<>();
-        RoutingTable routing = bus.routing();
-        for (TransportStatus status : bus.status()) {
-            Bus which = status.bus();
-            lines.add(String.format("%-18s %-10s %-28s carries %s", which.displayName() + " bus", status.transport(),
-                    status.endpoint(), routing.typesOn(which).stream().map(t -> t.wireName()).toList()));
-        }
-        lines.add(String.format("%-18s %s", "main Redis", config.bus().mainRedisUrl().map(u -> "watched at " + u).orElse("not watched")));
-        for (EngineHttpServer server : servers) {
-            lines.add(String.format("%-18s http://localhost:%d/health", server.runtime().engine().wiring().displayName(), server.port()));
-            if (server.runtime().engine() instanceof dev.nautilus.app.websocket.WebSocketEngine) {
-                lines.add(String.format("%-18s ws://localhost:%d/ws", "WebSocket stream", server.port()));
-            }
-        }
-        if (api != null) {
-            lines.add(String.format("%-18s http://localhost:%d/api  (OpenAPI: http://localhost:%d/openapi.json)", "Backend API", api.port(), api.port()));
-            lines.add(String.format("%-18s http://localhost:%d/", "Dashboard", dashboard.port()));
-        }
-        lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
-        if (store != null) {
-            lines.add(String.format("%-18s %s, %,d %s trades from earlier runs", "store", store.kind(), history, RECORDED_SYMBOL));
-        }
-        return lines;
+        return AddressTable.lines(config, bus, servers, Optional.ofNullable(faces), mode);
     }
 
-    /** Stops the replay, HTTP servers and engines, then drains and closes the buses. */
+    /** Stops the replays, faces, HTTP servers and engines, then drains and closes the buses. */
     @Override
     public synchronized void close() {
-        stopping.set(true);
         if (closed) {
             return; // idempotent: commands close early to drain, then again on the way out
         }
         closed = true;
-        replays.forEach(r -> r.exceptionally(e -> 0L).join());
-        if (dashboard != null) {
-            dashboard.close();
-        }
-        if (api != null) {
-            api.close();
+        replays.stop();
+        if (faces != null) {
+            faces.close();
         }
         servers.forEach(EngineHttpServer::close);
         servers.clear();
@@ -346,13 +247,13 @@ public final class Platform implements AutoCloseable {
             host.close();
         }
         try {
-            if (recorder != null) {
-                recorder.close();
+            if (mode instanceof PlatformMode.WholePlatform whole) {
+                whole.recorder().close();
             }
             bus.close();
         } finally {
-            if (store != null) {
-                store.close();
+            if (mode instanceof PlatformMode.WholePlatform whole) {
+                whole.store().close();
             }
         }
     }

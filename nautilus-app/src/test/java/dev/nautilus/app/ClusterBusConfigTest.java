@@ -39,7 +39,7 @@ class ClusterBusConfigTest {
             assertThat(targets).extracting(MonitorTarget::busKey).containsExactly("marketdata", "marketdata", "marketdata", "engine_logic");
 
             List<String> received = new CopyOnWriteArrayList<>();
-            try (MessageBus bus = Platform.openBus(settings, "cluster-test")) {
+            try (MessageBus bus = Connections.openBus(settings, "cluster-test")) {
                 bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("market_data.*"),
                         EnumSet.of(MessageType.MARKET_DATA, MessageType.PRICE_UPDATE)), message -> received.add(message.topic()));
                 bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("test").payload(Map.of()).build());

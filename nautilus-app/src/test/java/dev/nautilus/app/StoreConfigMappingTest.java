@@ -13,14 +13,14 @@ class StoreConfigMappingTest {
 
     @Test
     void noDatabaseUrlMeansTheEmbeddedStoreInTheDataDirectory() {
-        StoreConfig config = Platform.storeConfig(new ConfigLoader(Map.of("NAUTILUS_DATA_DIR", "/tmp/x")).load());
+        StoreConfig config = Connections.storeConfig(new ConfigLoader(Map.of("NAUTILUS_DATA_DIR", "/tmp/x")).load());
         assertThat(config.usesPostgres()).isFalse();
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
     }
 
     @Test
     void databaseUrlAndCredentialsComeFromTheEnvironmentAndThePasswordIsNeverPrinted() {
-        StoreConfig config = Platform.storeConfig(new ConfigLoader(Map.of("NAUTILUS_DB_URL", "jdbc:postgresql://db/x",
+        StoreConfig config = Connections.storeConfig(new ConfigLoader(Map.of("NAUTILUS_DB_URL", "jdbc:postgresql://db/x",
                 "NAUTILUS_DB_USER", "nautilus", "NAUTILUS_DB_PASSWORD", "s3cret-value", "NAUTILUS_DB_POOL_SIZE", "3")).load());
         assertThat(config.usesPostgres()).isTrue();
         assertThat(config.user()).isEqualTo("nautilus");

@@ -1,9 +1,10 @@
 package dev.nautilus.bus;
 
+import dev.nautilus.bus.delivery.DeliveryCounters;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The counters every transport keeps; cheap to bump from many threads. */
-public final class BusCounters {
+public final class BusCounters implements DeliveryCounters {
 
     public final LongAdder published = new LongAdder();
     public final LongAdder delivered = new LongAdder();
@@ -17,5 +18,20 @@ public final class BusCounters {
             String lastError) {
         return new TransportStatus(bus, transport, endpoint, connected, published.sum(), delivered.sum(), acked.sum(),
                 handlerFailures.sum(), deadLettered.sum(), rejected.sum(), queued, lastError);
+    }
+
+    @Override
+    public void countDelivered() {
+        delivered.increment();
+    }
+
+    @Override
+    public void countAcked() {
+        acked.increment();
+    }
+
+    @Override
+    public void countHandlerFailure() {
+        handlerFailures.increment();
     }
 }

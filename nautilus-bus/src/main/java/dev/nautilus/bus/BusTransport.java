@@ -6,7 +6,8 @@ import java.util.List;
  * The transport seam: carries the messages of one {@link Bus}. Implementations: in-memory (one
  * JVM) and Redis Streams. They share the delivery contract: every subscribed group gets each
  * matching message, consumers of a group share them, higher priorities overtake backlogs, failed
- * handlers are retried a bounded number of times and then dead-lettered.
+ * handlers are retried a bounded number of times and then dead-lettered, all under the one
+ * {@link dev.nautilus.bus.delivery.DeliveryPolicy}.
  */
 public interface BusTransport extends AutoCloseable {
 

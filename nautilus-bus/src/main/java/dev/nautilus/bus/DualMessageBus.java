@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@link MessageBus}: one transport per {@link Bus}, messages routed by type through the
@@ -52,15 +51,14 @@ public final class DualMessageBus implements MessageBus {
         for (MessageType type : spec.types()) {
             typesByBus.computeIfAbsent(routing.busOf(type), b -> EnumSet.noneOf(MessageType.class)).add(type);
         }
-        MessageHandler effective = typesByBus.size() > 1 ? new SerializedHandler(handler) : handler;
+        MessageHandler effective = SerializedHandler.forFeeds(typesByBus.size(), handler);
         List<Subscription> parts = new ArrayList<>(typesByBus.size());
         try {
             for (Map.Entry<Bus, Set<MessageType>> entry : typesByBus.entrySet()) {
                 parts.add(transports.get(entry.getKey()).subscribe(spec.withTypes(entry.getValue()), effective));
             }
         } catch (RuntimeException e) {
-            parts.forEach(Subscription::close);
-            throw e;
+            throw Closeables.closeEachAfter(e, parts, Subscription::close);
         }
         return new CompositeSubscription(spec, parts);
     }
@@ -89,47 +87,6 @@ public final class DualMessageBus implements MessageBus {
 
     @Override
     public void close() {
-        RuntimeException failure = null;
-        for (BusTransport transport : transports.values()) {
-            try {
-                transport.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** Keeps the promise that a handler is never called concurrently when two buses feed it. */
-    private static final class SerializedHandler implements MessageHandler {
-        private final MessageHandler delegate;
-        private final ReentrantLock lock = new ReentrantLock();
-
-        SerializedHandler(MessageHandler delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void onMessage(Message message) throws Exception {
-            lock.lock();
-            try {
-                delegate.onMessage(message);
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    private record CompositeSubscription(SubscriptionSpec spec, List<Subscription> parts) implements Subscription {
-        @Override
-        public void close() {
-            parts.forEach(Subscription::close);
-        }
+        Closeables.closeEach(transports.values(), BusTransport::close);
     }
 }

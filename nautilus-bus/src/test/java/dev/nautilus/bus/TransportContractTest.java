@@ -15,9 +15,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The delivery contract every transport keeps, run against each of them: the in-memory transport
@@ -131,15 +136,26 @@ public abstract class TransportContractTest {
     protected void awaitPublished(long count) {
     }
 
-    @Test
-    void aFailingHandlerIsRetriedThenDeadLetteredWithoutBlockingTheGroup() {
+    /** What a handler throws that counts as its failure: an exception, or a stack overflow (already unwound). */
+    static Stream<Arguments> handlerFailures() {
+        return Stream.of(
+                Arguments.of("an exception", (Supplier<Throwable>) () -> new IllegalStateException("cannot size order"),
+                        List.of("handler failed 3 times", "IllegalStateException", "cannot size order")),
+                Arguments.of("a stack overflow", (Supplier<Throwable>) () -> new StackOverflowError("simulated: nests too deeply"),
+                        List.of("handler failed 3 times", "StackOverflowError", "nests too deeply")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("handlerFailures")
+    void aFailingHandlerIsRetriedThenDeadLetteredWithoutBlockingTheGroup(String kind, Supplier<Throwable> failure,
+            List<String> reason) {
         AtomicInteger attempts = new AtomicInteger();
         List<String> good = new CopyOnWriteArrayList<>();
         bus.subscribe(new SubscriptionSpec("portfolio", "portfolio-1", List.of("strategy.*"),
                 EnumSet.of(MessageType.STRATEGY_SIGNAL)), m -> {
             if (m.topic().endsWith("poison")) {
                 attempts.incrementAndGet();
-                throw new IllegalStateException("cannot size order");
+                throwUnchecked(failure.get());
             }
             good.add(m.topic());
         });
@@ -152,10 +168,59 @@ public abstract class TransportContractTest {
         assertThat(attempts).hasValue(3);
         assertThat(letter.group()).isEqualTo("portfolio");
         assertThat(letter.deliveries()).isEqualTo(3);
-        assertThat(letter.reason()).contains("cannot size order");
+        assertThat(letter.reason()).contains(reason);
         assertThat(letter.stream()).isEqualTo(streamKey(MessageType.STRATEGY_SIGNAL));
         assertThat(letter.envelope()).containsEntry("topic", "strategy.signal.poison");
         assertThat(statusOf(Bus.ENGINE_LOGIC).deadLettered()).isEqualTo(1);
+        // The consumer lives on.
+        bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.after", Map.of()));
+        await().atMost(WAIT).until(() -> good.contains("strategy.signal.after"));
+        assertThat(good).containsExactly("strategy.signal.ok", "strategy.signal.after");
+    }
+
+    private static void throwUnchecked(Throwable failure) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw (RuntimeException) failure;
+    }
+
+    /** An {@link Error} of a kind the transport has never heard of. */
+    private static final class SimulatedFatalError extends Error {
+        SimulatedFatalError(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void aHandlerErrorNeitherKillsTheConsumerNorLosesTheMessage() {
+        List<Integer> handled = new CopyOnWriteArrayList<>();
+        AtomicInteger outOfMemory = new AtomicInteger();
+        AtomicInteger otherError = new AtomicInteger();
+        bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("strategy.*"),
+                EnumSet.of(MessageType.STRATEGY_SIGNAL)), m -> {
+            int i = m.payload().tree().get("i").asInt();
+            if (i == 1 && outOfMemory.getAndIncrement() == 0) {
+                throw new OutOfMemoryError("simulated: out of memory while handling message 1");
+            }
+            if (i == 2 && otherError.getAndIncrement() == 0) {
+                throw new SimulatedFatalError("simulated: message 2 met a broken class");
+            }
+            handled.add(i);
+        });
+        for (int i = 1; i <= 3; i++) {
+            bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.s", Map.of("i", i)));
+        }
+
+        // Each message is delivered again after its handler's Error and handled then, once.
+        await().atMost(WAIT).until(() -> handled.size() >= 3);
+        assertThat(handled).containsExactly(1, 2, 3);
+        assertThat(outOfMemory).hasValue(2);
+        assertThat(otherError).hasValue(2);
+        bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.s", Map.of("i", 4)));
+        await().atMost(WAIT).until(() -> handled.contains(4));
+        assertThat(bus.deadLetters(Bus.ENGINE_LOGIC, 10)).isEmpty();
+        assertThat(handled).containsExactly(1, 2, 3, 4);
     }
 
     @Test

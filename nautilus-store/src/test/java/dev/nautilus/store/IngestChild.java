@@ -1,7 +1,7 @@
 package dev.nautilus.store;
 
-import dev.nautilus.store.model.Side;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.TradeRow;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class IngestChild {
         out.flush();
     }
 
-    static Trade trade(long i) {
-        return new Trade(START.plusMillis(i), SYMBOL, i, 100 + (i % 1000) / 100.0, 1 + i % 10, Side.BUY);
+    static TradeRow trade(long i) {
+        return new TradeRow(START.plusMillis(i), SYMBOL, i, 100 + (i % 1000) / 100.0, 1 + i % 10, SideCode.BUY);
     }
 }

@@ -1,6 +1,6 @@
 package dev.nautilus.store;
 
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.repository.TimeRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,7 +65,7 @@ final class KillDuringIngestTest {
                         kind, acknowledged, stored);
                 assertThat(stored).isGreaterThanOrEqualTo(acknowledged).isLessThanOrEqualTo(ROWS_SENT_AT_MOST)
                         .isLessThan(ROWS_SENT_AT_MOST);
-                List<Trade> last = store.trades().trades(IngestChild.SYMBOL, TimeRange.all(), stored - 1, 1);
+                List<TradeRow> last = store.trades().trades(IngestChild.SYMBOL, TimeRange.all(), stored - 1, 1);
                 assertThat(last).containsExactly(IngestChild.trade(stored - 1));
             }
         } finally {

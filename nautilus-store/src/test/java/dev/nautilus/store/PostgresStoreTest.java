@@ -1,5 +1,7 @@
 package dev.nautilus.store;
 
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.TradeRow;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -40,8 +42,8 @@ final class PostgresStoreTest extends StoreContractTest {
     @Test
     void usesNativeDayPartitionsWithDefaultAndBrinIndex() throws Exception {
         assertThat(store.kind()).isEqualTo(StoreKind.POSTGRESQL);
-        store.ingest().submit(new dev.nautilus.store.model.Trade(java.time.Instant.parse("2030-01-02T03:04:05Z"),
-                "PART", 1, 10, 1, dev.nautilus.store.model.Side.SELL));
+        store.ingest().submit(new TradeRow(java.time.Instant.parse("2030-01-02T03:04:05Z"),
+                "PART", 1, 10, 1, SideCode.SELL));
         store.ingest().flush().get();
         Set<String> partitions = query("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid"
                 + " join pg_class p on p.oid = i.inhparent join pg_namespace n on n.oid = p.relnamespace"
@@ -64,8 +66,8 @@ final class PostgresStoreTest extends StoreContractTest {
             connection.createStatement().execute("insert into trades values"
                     + " ('2031-05-06T10:00:00Z', 'DEFAULT', 1, 10, 1, 'BUY')");
         }
-        store.ingest().submit(new dev.nautilus.store.model.Trade(java.time.Instant.parse("2031-05-06T11:00:00Z"),
-                "DEFAULT", 2, 11, 1, dev.nautilus.store.model.Side.BUY));
+        store.ingest().submit(new TradeRow(java.time.Instant.parse("2031-05-06T11:00:00Z"),
+                "DEFAULT", 2, 11, 1, SideCode.BUY));
         assertThat(store.ingest().flush().get()).isPositive();
         assertThat(store.ingest().counters().failedBatches()).isZero();
         assertThat(query("select count(*)::text from trades_default where symbol = ?", "DEFAULT"))

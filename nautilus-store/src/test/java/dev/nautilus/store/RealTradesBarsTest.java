@@ -1,7 +1,7 @@
 package dev.nautilus.store;
 
 import dev.nautilus.store.model.OhlcvBar;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.repository.TimeRange;
 import dev.nautilus.store.sample.BitstampTradesCsv;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +34,7 @@ final class RealTradesBarsTest {
 
     private final String schema = TestDatabase.newSchema();
     private Path dir;
-    private List<Trade> trades;
+    private List<TradeRow> trades;
     private Store postgres;
     private Store duckdb;
 

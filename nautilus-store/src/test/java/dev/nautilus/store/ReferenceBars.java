@@ -1,7 +1,7 @@
 package dev.nautilus.store;
 
 import dev.nautilus.store.model.OhlcvBar;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.TradeRow;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +15,10 @@ final class ReferenceBars {
     private ReferenceBars() {
     }
 
-    static List<OhlcvBar> compute(List<Trade> trades, Duration interval) {
+    static List<OhlcvBar> compute(List<TradeRow> trades, Duration interval) {
         long widthMicros = interval.toNanos() / 1_000;
-        List<Trade> sorted = trades.stream()
-                .sorted(Comparator.comparing(Trade::ts).thenComparingLong(Trade::tradeId))
+        List<TradeRow> sorted = trades.stream()
+                .sorted(Comparator.comparing(TradeRow::ts).thenComparingLong(TradeRow::tradeId))
                 .toList();
         List<OhlcvBar> bars = new ArrayList<>();
         int i = 0;
@@ -33,7 +33,7 @@ final class ReferenceBars {
             double priceSum = 0;
             long count = 0;
             while (i < sorted.size() && Math.floorDiv(micros(sorted.get(i).ts()), widthMicros) == bucket) {
-                Trade t = sorted.get(i);
+                TradeRow t = sorted.get(i);
                 high = Math.max(high, t.price());
                 low = Math.min(low, t.price());
                 close = t.price();

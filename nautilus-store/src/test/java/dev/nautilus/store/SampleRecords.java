@@ -1,10 +1,10 @@
 package dev.nautilus.store;
 
-import dev.nautilus.store.model.Alert;
+import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.AlertCategory;
-import dev.nautilus.store.model.Bar;
+import dev.nautilus.store.model.BarRow;
 import dev.nautilus.store.model.BarInterval;
-import dev.nautilus.store.model.DeadLetter;
+import dev.nautilus.store.model.DeadLetterRow;
 import dev.nautilus.store.model.EngineHealthSample;
 import dev.nautilus.store.model.Execution;
 import dev.nautilus.store.model.FactorExposure;
@@ -12,9 +12,9 @@ import dev.nautilus.store.model.FactorReturn;
 import dev.nautilus.store.model.FeatureValue;
 import dev.nautilus.store.model.PnlSnapshot;
 import dev.nautilus.store.model.PositionSnapshot;
-import dev.nautilus.store.model.Side;
-import dev.nautilus.store.model.Signal;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.SignalRow;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.model.VpinPoint;
 
 import java.math.BigDecimal;
@@ -32,12 +32,12 @@ final class SampleRecords {
         return T0.plusSeconds(seconds);
     }
 
-    static Trade trade(long id, long second) {
-        return new Trade(t(second), "ETHUSD", id, 3000.25 + id * 0.01, 0.5 + id, id % 2 == 0 ? Side.BUY : Side.SELL);
+    static TradeRow trade(long id, long second) {
+        return new TradeRow(t(second), "ETHUSD", id, 3000.25 + id * 0.01, 0.5 + id, id % 2 == 0 ? SideCode.BUY : SideCode.SELL);
     }
 
-    static Bar bar(long second) {
-        return new Bar(t(second), "ETHUSD", BarInterval.ONE_MINUTE, 10, 12.5, 9.75, 11, 1e-8, 3);
+    static BarRow bar(long second) {
+        return new BarRow(t(second), "ETHUSD", BarInterval.ONE_MINUTE, 10, 12.5, 9.75, 11, 1e-8, 3);
     }
 
     static FeatureValue feature(long second) {
@@ -56,12 +56,12 @@ final class SampleRecords {
         return new FactorReturn(t(day * 86_400), "momentum", -0.0012345);
     }
 
-    static Signal signal(long second, String id) {
-        return new Signal(t(second), id, "ma_cross", "BTCUSD", 1, 0.75);
+    static SignalRow signal(long second, String id) {
+        return new SignalRow(t(second), id, "ma_cross", "BTCUSD", 1, 0.75);
     }
 
     static Execution execution(long second, String id) {
-        return new Execution(t(second), id, "paper", "BTCUSD", Side.BUY, new BigDecimal("0.123456789012"),
+        return new Execution(t(second), id, "paper", "BTCUSD", SideCode.BUY, new BigDecimal("0.123456789012"),
                 new BigDecimal("65432.10"), new BigDecimal("1.5"));
     }
 
@@ -75,16 +75,16 @@ final class SampleRecords {
                 new BigDecimal("0"), new BigDecimal("-3.25"));
     }
 
-    static Alert alert(long second, String id, AlertCategory category) {
-        return new Alert(t(second), id, category, "URGENT", "var_breach", "VaR 99% breached: 2.5% > 2%\tlimit\n", 0.025);
+    static AlertRow alert(long second, String id, AlertCategory category) {
+        return new AlertRow(t(second), id, category, "URGENT", "var_breach", "VaR 99% breached: 2.5% > 2%\tlimit\n", 0.025);
     }
 
     static EngineHealthSample health(long second, String engine) {
         return new EngineHealthSample(t(second), engine, "UP", 1234.5, 87.25, 123_456_789L);
     }
 
-    static DeadLetter deadLetter(long second, String id) {
-        return new DeadLetter(t(second), id, "nautilus:engine_logic:risk_metric", "risk",
+    static DeadLetterRow deadLetter(long second, String id) {
+        return new DeadLetterRow(t(second), id, "nautilus:engine_logic:risk_metric", "risk",
                 "undecodable payload", "{\"a\":\"tab\\there\",\"b\":\"back\\\\slash\"}\t\r\n\\ é € 😀");
     }
 }

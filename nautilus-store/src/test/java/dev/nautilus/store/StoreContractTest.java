@@ -1,12 +1,15 @@
 package dev.nautilus.store;
 
 import dev.nautilus.store.ingest.IngestCounters;
-import dev.nautilus.store.model.Alert;
+import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.AlertCategory;
 import dev.nautilus.store.model.BarInterval;
-import dev.nautilus.store.model.Signal;
+import dev.nautilus.store.model.PnlSnapshot;
+import dev.nautilus.store.model.PositionSnapshot;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.SignalRow;
 import dev.nautilus.store.model.StoredRecord;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.repository.Cursor;
 import dev.nautilus.store.repository.Page;
 import dev.nautilus.store.repository.TimeRange;
@@ -125,18 +128,18 @@ abstract class StoreContractTest {
     @Test
     void latestPositionsAndPnlPickTheNewestSnapshot() throws Exception {
         store.ingest().submitAll(List.of(
-                new dev.nautilus.store.model.PositionSnapshot(t(10), "latest-test", "BTCUSD",
+                new PositionSnapshot(t(10), "latest-test", "BTCUSD",
                         new java.math.BigDecimal("1"), java.math.BigDecimal.ONE, java.math.BigDecimal.ZERO,
                         java.math.BigDecimal.ZERO),
-                new dev.nautilus.store.model.PositionSnapshot(t(20), "latest-test", "BTCUSD",
+                new PositionSnapshot(t(20), "latest-test", "BTCUSD",
                         new java.math.BigDecimal("-2.5"), java.math.BigDecimal.TEN, java.math.BigDecimal.ONE,
                         java.math.BigDecimal.ZERO),
-                new dev.nautilus.store.model.PositionSnapshot(t(15), "latest-test", "ETHUSD",
+                new PositionSnapshot(t(15), "latest-test", "ETHUSD",
                         new java.math.BigDecimal("7"), java.math.BigDecimal.TEN, java.math.BigDecimal.ONE,
                         java.math.BigDecimal.ZERO),
-                new dev.nautilus.store.model.PnlSnapshot(t(30), "latest-test", java.math.BigDecimal.ONE,
+                new PnlSnapshot(t(30), "latest-test", java.math.BigDecimal.ONE,
                         java.math.BigDecimal.TEN, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO),
-                new dev.nautilus.store.model.PnlSnapshot(t(31), "latest-test", java.math.BigDecimal.TWO,
+                new PnlSnapshot(t(31), "latest-test", java.math.BigDecimal.TWO,
                         java.math.BigDecimal.TEN, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO)));
         flush();
         assertThat(store.positions().latest("latest-test"))
@@ -151,8 +154,8 @@ abstract class StoreContractTest {
     @Test
     void keysetPaginationVisitsEveryRowOnceInOrder() throws Exception {
         long base = 500_000;
-        List<Signal> signals = new ArrayList<>();
-        List<Alert> alerts = new ArrayList<>();
+        List<SignalRow> signals = new ArrayList<>();
+        List<AlertRow> alerts = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             // Pairs share a timestamp so the id tie-breaker is exercised.
             signals.add(SampleRecords.signal(base + i / 2, "s-" + (char) ('a' + i)));
@@ -164,11 +167,11 @@ abstract class StoreContractTest {
         flush();
         TimeRange window = new TimeRange(t(base), t(base + 100));
 
-        List<Signal> seenSignals = new ArrayList<>();
+        List<SignalRow> seenSignals = new ArrayList<>();
         Cursor cursor = null;
         int pages = 0;
         do {
-            Page<Signal> page = store.signals().signals(window, cursor, 7);
+            Page<SignalRow> page = store.signals().signals(window, cursor, 7);
             seenSignals.addAll(page.items());
             cursor = page.next().orElse(null);
             pages++;
@@ -176,10 +179,10 @@ abstract class StoreContractTest {
         assertThat(seenSignals).containsExactlyElementsOf(signals);
         assertThat(pages).isEqualTo(4);
 
-        List<Alert> seenRisk = new ArrayList<>();
+        List<AlertRow> seenRisk = new ArrayList<>();
         cursor = null;
         do {
-            Page<Alert> page = store.alerts().alerts(AlertCategory.RISK, window, cursor, 4);
+            Page<AlertRow> page = store.alerts().alerts(AlertCategory.RISK, window, cursor, 4);
             seenRisk.addAll(page.items());
             cursor = page.next().orElse(null);
         } while (cursor != null);
@@ -189,9 +192,9 @@ abstract class StoreContractTest {
 
     @Test
     void closeDrainsTheQueueAndReopeningKeepsHistory() throws Exception {
-        List<Trade> trades = new ArrayList<>();
+        List<TradeRow> trades = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-            trades.add(new Trade(t(1_000_000 + i / 10), "DRAIN", i, 100 + i % 7, 1, dev.nautilus.store.model.Side.BUY));
+            trades.add(new TradeRow(t(1_000_000 + i / 10), "DRAIN", i, 100 + i % 7, 1, SideCode.BUY));
         }
         store.ingest().submitAll(trades);
         long historyBefore = store.trades().count("ETHUSD");

@@ -1,5 +1,9 @@
 package dev.nautilus.app.api;
 
+import dev.nautilus.engines.topics.CollateralTopics;
+import dev.nautilus.engines.topics.RiskTopics;
+import dev.nautilus.engines.topics.VpinTopics;
+
 /**
  * A risk, margin or toxicity alert seen on the bus.
  *
@@ -11,13 +15,13 @@ public record Alert(String kind, BusEvent event) {
 
     /** The kind of alert a topic carries, or {@code null} when the topic is no alert. */
     static String kindOf(String topic) {
-        if (topic.startsWith("risk.alert.")) {
-            return topic.substring("risk.alert.".length());
+        if (RiskTopics.ALERTS.matches(topic)) {
+            return RiskTopics.ALERTS.key(topic);
         }
-        if (topic.startsWith("margin.alert.")) {
+        if (CollateralTopics.MARGIN_ALERTS.matches(topic)) {
             return "margin_call";
         }
-        if (topic.startsWith("toxicity.alert.")) {
+        if (VpinTopics.TOXICITY_ALERTS.matches(topic)) {
             return "toxicity";
         }
         return null;

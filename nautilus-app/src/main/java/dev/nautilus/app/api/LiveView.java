@@ -8,6 +8,12 @@ import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
+import dev.nautilus.engines.topics.CollateralTopics;
+import dev.nautilus.engines.topics.MarketDataTopics;
+import dev.nautilus.engines.topics.PortfolioTopics;
+import dev.nautilus.engines.topics.RiskTopics;
+import dev.nautilus.engines.topics.StrategyTopics;
+import dev.nautilus.engines.topics.VpinTopics;
 import dev.nautilus.engines.vpin.VpinStatus;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -34,9 +40,10 @@ public final class LiveView implements AutoCloseable {
     public static final String GROUP = "api";
 
     /** What the view reads; the topics are the engines' publications (see {@code EngineMatrix}). */
-    static final List<String> PATTERNS = List.of("market_data.trade.*", "market_data.bar.*", "position.change.*",
-            "portfolio.update.*", "strategy.signal.*", "vpin.calculation.*", "toxicity.alert.*", "risk.*",
-            "margin.alert.*", "collateral.margin.*");
+    static final List<String> PATTERNS = List.of(MarketDataTopics.ALL_TRADES, MarketDataTopics.ALL_BARS,
+            PortfolioTopics.POSITION_CHANGES.pattern(), PortfolioTopics.UPDATES.pattern(),
+            StrategyTopics.SIGNALS.pattern(), VpinTopics.CALCULATIONS.pattern(), VpinTopics.TOXICITY_ALERTS.pattern(),
+            RiskTopics.ALL, CollateralTopics.MARGIN_ALERTS.pattern(), CollateralTopics.MARGINS.pattern());
 
     private static final EnumSet<MessageType> TYPES = EnumSet.of(MessageType.MARKET_DATA, MessageType.TRADE_EXECUTION,
             MessageType.PORTFOLIO_UPDATE, MessageType.STRATEGY_SIGNAL, MessageType.VPIN_CALCULATION,
@@ -77,32 +84,32 @@ public final class LiveView implements AutoCloseable {
         String alertKind = Alert.kindOf(topic);
         if (alertKind != null) {
             alerts.add(new Alert(alertKind, BusEvent.of(message)));
-        } else if (topic.startsWith("market_data.trade.")) {
+        } else if (MarketDataTopics.TRADES.matches(topic)) {
             Trade trade = message.payloadAs(Trade.class);
             lastPrices.merge(trade.instrument(), new LastPrice(trade.instrument(), trade.price(), trade.timestampMicros(), 1),
                     (old, now) -> new LastPrice(now.instrument(), now.price(), now.timestampMicros(), old.trades() + 1));
-        } else if (topic.startsWith("market_data.bar.")) {
+        } else if (MarketDataTopics.BARS.matches(topic)) {
             Bar bar = message.payloadAs(Bar.class);
             bars.computeIfAbsent(bar.instrument(), k -> new BoundedLog<>(CAPACITY)).add(bar);
-        } else if (topic.startsWith("vpin.calculation.enhanced.")) {
-            enhancedVpin.put(topic.substring("vpin.calculation.enhanced.".length()), BusEvent.of(message));
-        } else if (topic.startsWith("vpin.calculation.")) {
+        } else if (VpinTopics.ENHANCED_CALCULATIONS.matches(topic)) {
+            enhancedVpin.put(VpinTopics.ENHANCED_CALCULATIONS.key(topic), BusEvent.of(message));
+        } else if (VpinTopics.CALCULATIONS.matches(topic)) {
             VpinStatus status = message.payloadAs(VpinStatus.class);
             Objects.requireNonNull(status.instrument(), "VPIN status without an instrument");
             vpin.computeIfAbsent(status.instrument(), k -> new BoundedLog<>(CAPACITY)).add(status);
-        } else if (topic.startsWith("portfolio.update.")) {
+        } else if (PortfolioTopics.UPDATES.matches(topic)) {
             PortfolioUpdate update = message.payloadAs(PortfolioUpdate.class);
             portfolios.put(update.account(), update);
             pnl.add(new PnlPoint(update.account(), update.timestampMicros(), update.equity(), update.realised(),
                     update.unrealised(), update.fees()));
-        } else if (topic.startsWith("position.change.")) {
+        } else if (PortfolioTopics.POSITION_CHANGES.matches(topic)) {
             executions.add(BusEvent.of(message));
-        } else if (topic.startsWith("strategy.signal.")) {
+        } else if (StrategyTopics.SIGNALS.matches(topic)) {
             signals.add(BusEvent.of(message));
-        } else if (topic.startsWith("risk.metric.")) {
-            riskMetrics.put(topic.substring("risk.metric.".length()), BusEvent.of(message));
-        } else if (topic.startsWith("collateral.margin.")) {
-            margins.put(topic.substring("collateral.margin.".length()), BusEvent.of(message));
+        } else if (RiskTopics.METRICS.matches(topic)) {
+            riskMetrics.put(RiskTopics.METRICS.key(topic), BusEvent.of(message));
+        } else if (CollateralTopics.MARGINS.matches(topic)) {
+            margins.put(CollateralTopics.MARGINS.key(topic), BusEvent.of(message));
         }
         // other risk.* topics (e.g. portfolio.risk.*) are not part of the view
     }

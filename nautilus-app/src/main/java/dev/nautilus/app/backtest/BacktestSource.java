@@ -5,6 +5,7 @@ import dev.nautilus.app.engines.ReplaySource;
 import dev.nautilus.engines.analytics.AnalyticsConfig;
 import dev.nautilus.engines.marketdata.BitstampTradeReplay;
 import dev.nautilus.engines.marketdata.DailyBarCsvReader;
+import dev.nautilus.store.Store;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -85,7 +86,7 @@ public record BacktestSource(String name, String description, MarketFeed feed, A
      *
      * @throws IllegalArgumentException for a malformed range or one holding no trades
      */
-    public static BacktestSource stored(dev.nautilus.store.Store store, String spec, int limit) {
+    public static BacktestSource stored(Store store, String spec, int limit) {
         StoredTrades.Selection selection = StoredTrades.Selection.parse(spec.substring(STORE_PREFIX.length()));
         var trades = StoredTrades.load(store.trades(), selection, limit);
         if (trades.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.nautilus.app.backtest;
 
 import dev.nautilus.engines.marketdata.Side;
 import dev.nautilus.engines.marketdata.Trade;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.repository.TimeRange;
 import dev.nautilus.store.repository.TradeRepository;
 import java.time.Instant;
@@ -62,8 +63,8 @@ public final class StoredTrades {
     public static List<Trade> load(TradeRepository repository, Selection selection, int limit) {
         List<Trade> trades = new ArrayList<>();
         for (long offset = 0; ; offset += PAGE) {
-            List<dev.nautilus.store.model.Trade> page = repository.trades(selection.symbol(), selection.range(), offset, PAGE);
-            for (dev.nautilus.store.model.Trade t : page) {
+            List<TradeRow> page = repository.trades(selection.symbol(), selection.range(), offset, PAGE);
+            for (TradeRow t : page) {
                 if (limit > 0 && trades.size() == limit) {
                     return trades;
                 }

@@ -1,6 +1,6 @@
 package dev.nautilus.app.cli;
 
-import dev.nautilus.app.Platform;
+import dev.nautilus.app.Connections;
 import dev.nautilus.app.backtest.Backtest;
 import dev.nautilus.app.backtest.BacktestReport;
 import dev.nautilus.app.backtest.BacktestSource;
@@ -136,7 +136,7 @@ final class BacktestCommand implements Callable<Integer> {
     private BacktestSource fromStore() {
         Store store;
         try {
-            store = Stores.open(Platform.storeConfig(parent.config()));
+            store = Stores.open(Connections.storeConfig(parent.config()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open the store: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.nautilus.app.engines;
 
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageBus;
+import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.MicroClock;
 import dev.nautilus.bus.Subscription;
@@ -18,7 +19,14 @@ import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.engines.marketdata.TradeReplay;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
 import dev.nautilus.engines.risk.RiskMetrics;
+import dev.nautilus.engines.strategy.StrategyEngine;
 import dev.nautilus.engines.strategy.StrategySignal;
+import dev.nautilus.engines.topics.AnalyticsTopics;
+import dev.nautilus.engines.topics.CollateralTopics;
+import dev.nautilus.engines.topics.MarketDataTopics;
+import dev.nautilus.engines.topics.PortfolioTopics;
+import dev.nautilus.engines.topics.RiskTopics;
+import dev.nautilus.engines.topics.StrategyTopics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -104,11 +112,11 @@ public final class PipelineRun {
         Recorder recorder = new Recorder(measureLatency);
         EnumSet<MessageType> types = EnumSet.of(MessageType.STRATEGY_SIGNAL, MessageType.PORTFOLIO_UPDATE, MessageType.RISK_METRIC,
                 MessageType.COLLATERAL_UPDATE, MessageType.ANALYTICS_RESULT);
-        List<String> patterns = new ArrayList<>(List.of("strategy.signal.*", "portfolio.update.*", "risk.metric.*",
-                "collateral.margin.*", "analytics.result.*"));
+        List<String> patterns = new ArrayList<>(List.of(StrategyTopics.SIGNALS.pattern(), PortfolioTopics.UPDATES.pattern(),
+                RiskTopics.METRICS.pattern(), CollateralTopics.MARGINS.pattern(), AnalyticsTopics.ALL_RESULTS));
         if (measureLatency) {
             types.add(MessageType.MARKET_DATA);
-            patterns.add("market_data.bar.*");
+            patterns.add(MarketDataTopics.ALL_BARS);
         }
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (EngineHost host = new EngineHost(bus, meters, "1", EngineCatalog.create(TRADING, settings));
@@ -154,7 +162,7 @@ public final class PipelineRun {
     }
 
     /** Collects results; called by one bus thread at a time. */
-    private static final class Recorder implements dev.nautilus.bus.MessageHandler {
+    private static final class Recorder implements MessageHandler {
         private final List<StrategySignal> signals = new ArrayList<>();
         private final List<StrategySignal> rsiSignals = new ArrayList<>();
         private final Map<Long, Long> barPublished = new HashMap<>();
@@ -191,7 +199,7 @@ public final class PipelineRun {
                 }
                 case STRATEGY_SIGNAL -> {
                     StrategySignal s = message.payloadAs(StrategySignal.class);
-                    if (s.strategy().equals(dev.nautilus.engines.strategy.StrategyEngine.TRADED)) {
+                    if (s.strategy().equals(StrategyEngine.TRADED)) {
                         tradedSignals++;
                         Long published = barPublished.remove(s.timestampMicros());
                         if (published != null) {
@@ -211,7 +219,7 @@ public final class PipelineRun {
                     portfolioUpdates.add(portfolio);
                 }
                 case ANALYTICS_RESULT -> {
-                    if (message.topic().startsWith("analytics.result.period.")) {
+                    if (AnalyticsTopics.PERIODS.matches(message.topic())) {
                         periodReturns.add(message.payloadAs(PeriodReturn.class));
                     } else {
                         analytics = message.payloadAs(PerformanceSummary.class);

@@ -1,5 +1,6 @@
 package dev.nautilus.app.http;
 
+import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -41,7 +42,7 @@ public final class BusMetrics {
                 .tag("transport", initial.transport()).register(registry);
     }
 
-    private static TransportStatus status(MessageBus bus, dev.nautilus.bus.Bus which) {
+    private static TransportStatus status(MessageBus bus, Bus which) {
         return bus.status().stream().filter(s -> s.bus() == which).findFirst()
                 .orElseThrow(() -> new IllegalStateException("bus " + which + " has no status"));
     }

@@ -2,7 +2,9 @@ package dev.nautilus.app.recording;
 
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.engines.marketdata.Trade;
-import dev.nautilus.store.model.Side;
+import dev.nautilus.engines.topics.MarketDataTopics;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.recorder.RecordingRule;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,14 +34,14 @@ public final class RecordingRules {
      */
     static RecordingRule trades() {
         Map<String, long[]> lastByInstrument = new HashMap<>();
-        return new RecordingRule("trades", "market_data.trade.*", Set.of(MessageType.MARKET_DATA), message -> {
+        return new RecordingRule("trades", MarketDataTopics.ALL_TRADES, Set.of(MessageType.MARKET_DATA), message -> {
             Trade trade = message.payloadAs(Trade.class);
             long[] last = lastByInstrument.computeIfAbsent(trade.instrument(), k -> new long[] {Long.MIN_VALUE, 0});
             last[1] = last[0] == trade.timestampMicros() ? last[1] + 1 : 0;
             last[0] = trade.timestampMicros();
-            return List.of(new dev.nautilus.store.model.Trade(Instant.EPOCH.plus(trade.timestampMicros(), ChronoUnit.MICROS),
+            return List.of(new TradeRow(Instant.EPOCH.plus(trade.timestampMicros(), ChronoUnit.MICROS),
                     trade.instrument(), trade.timestampMicros() * 1_000 + last[1], trade.price(), trade.size(),
-                    Side.valueOf(trade.side().name())));
+                    SideCode.valueOf(trade.side().name())));
         });
     }
 }

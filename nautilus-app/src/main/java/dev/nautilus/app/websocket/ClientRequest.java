@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nautilus.bus.Json;
 import dev.nautilus.bus.PayloadException;
 import dev.nautilus.bus.TopicPattern;
+import dev.nautilus.engines.topics.MarketDataTopics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,8 @@ public sealed interface ClientRequest {
     private static List<TopicPattern> patterns(JsonNode root) {
         JsonNode field = root.get("patterns");
         if (field == null || !field.isArray() || field.isEmpty()) {
-            throw new BadClientRequest("\"patterns\" must be a non-empty array of topic patterns, e.g. [\"market_data.trade.*\"]");
+            throw new BadClientRequest("\"patterns\" must be a non-empty array of topic patterns, e.g. [\"" + MarketDataTopics.ALL_TRADES
+                    + "\"]");
         }
         if (field.size() > MAX_PATTERNS) {
             throw new BadClientRequest("at most " + MAX_PATTERNS + " patterns per request, got " + field.size());

@@ -2,6 +2,8 @@ package dev.nautilus.app.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nautilus.app.engines.PipelineSettings;
+import dev.nautilus.app.engines.ProgressObserver;
 import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.MessageType;
@@ -31,8 +33,8 @@ class BacktestingEngineTest {
                     Duration.ofSeconds(60)).get().payloadAs(BacktestReply.class);
 
             BacktestSource source = BacktestSource.apple();
-            BacktestReport direct = Backtest.run(source, dev.nautilus.app.engines.PipelineSettings.defaults()
-                    .withAnalytics(source.analytics()).withPeriods(5, 20), dev.nautilus.app.engines.ProgressObserver.NONE).report();
+            BacktestReport direct = Backtest.run(source, PipelineSettings.defaults()
+                    .withAnalytics(source.analytics()).withPeriods(5, 20), ProgressObserver.NONE).report();
             assertThat(ok.error()).isNull();
             assertThat(ok.bars()).isEqualTo(252);
             assertThat(ok.fills()).isEqualTo(direct.fills());

@@ -3,6 +3,7 @@ package dev.nautilus.app.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nautilus.app.engines.MarketFeed;
 import dev.nautilus.app.engines.PipelineSettings;
 import dev.nautilus.app.engines.ProgressObserver;
 import dev.nautilus.app.engines.ReplaySource;
@@ -10,7 +11,8 @@ import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.StoreConfig;
 import dev.nautilus.store.Stores;
-import dev.nautilus.store.model.Side;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.TradeRow;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,13 +35,13 @@ class StoredTradesTest {
         try (Store store = Stores.open(StoreConfig.embedded(dataDir))) {
             long id = 0;
             for (Trade t : original) {
-                store.ingest().submit(new dev.nautilus.store.model.Trade(Instant.EPOCH.plus(t.timestampMicros(), ChronoUnit.MICROS),
-                        t.instrument(), id++, t.price(), t.size(), Side.valueOf(t.side().name())));
+                store.ingest().submit(new TradeRow(Instant.EPOCH.plus(t.timestampMicros(), ChronoUnit.MICROS),
+                        t.instrument(), id++, t.price(), t.size(), SideCode.valueOf(t.side().name())));
             }
             store.ingest().flush().get();
 
             BacktestSource stored = BacktestSource.stored(store, "store:BTCUSD", 0);
-            List<Trade> back = ((dev.nautilus.app.engines.MarketFeed.Trades) stored.feed()).trades();
+            List<Trade> back = ((MarketFeed.Trades) stored.feed()).trades();
             assertThat(back).isEqualTo(original);
 
             long cut = original.get(5_000).timestampMicros();
@@ -50,7 +52,7 @@ class StoredTradesTest {
 
             PipelineSettings settings = PipelineSettings.defaults();
             BacktestReport fromStore = Backtest.run(stored, settings, ProgressObserver.NONE).report();
-            BacktestReport fromMemory = Backtest.run(new BacktestSource("btc", "first 10,000", new dev.nautilus.app.engines.MarketFeed.Trades(
+            BacktestReport fromMemory = Backtest.run(new BacktestSource("btc", "first 10,000", new MarketFeed.Trades(
                     original), settings.analytics()), settings, ProgressObserver.NONE).report();
             assertThat(fromStore.performance()).isEqualTo(fromMemory.performance());
             assertThat(fromStore.equityCurve()).isEqualTo(fromMemory.equityCurve());

@@ -10,6 +10,7 @@ import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.app.engines.ReplaySource;
 import dev.nautilus.bus.Json;
 import dev.nautilus.engines.host.EngineMatrix;
+import dev.nautilus.engines.host.EngineWiring;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -104,7 +105,7 @@ class EngineHttpServerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineCatalog.create("nope"))
                 .hasMessageContaining("unknown engine 'nope'");
         assertThat(EngineCatalog.PLATFORM).containsExactlyInAnyOrderElementsOf(
-                dev.nautilus.engines.host.EngineMatrix.all().stream().map(dev.nautilus.engines.host.EngineWiring::name).toList());
+                EngineMatrix.all().stream().map(EngineWiring::name).toList());
         for (String name : EngineCatalog.PLATFORM) {
             assertThat(EngineCatalog.create(name).wiring().name()).isEqualTo(name);
         }

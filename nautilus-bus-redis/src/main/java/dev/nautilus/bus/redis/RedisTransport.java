@@ -3,22 +3,26 @@ package dev.nautilus.bus.redis;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.BusTransport;
+import dev.nautilus.bus.Closeables;
+import dev.nautilus.bus.CompositeSubscription;
 import dev.nautilus.bus.DeadLetter;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
 import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.SerializedHandler;
 import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.bus.codec.EnvelopeCodec;
+import dev.nautilus.bus.redis.resp.RespSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One bus on Redis Streams, a single Redis or a Redis Cluster: a {@link BatchingPublisher} on the
@@ -86,45 +90,30 @@ public final class RedisTransport implements BusTransport {
         }
         List<Map<String, Priority>> readGroups = lanes.readGroups(spec.types());
         // Several readers (one per type on a cluster) still hand the engine one message at a time.
-        MessageHandler serial = readGroups.size() == 1 ? handler : oneAtATime(handler);
+        MessageHandler serial = SerializedHandler.forFeeds(readGroups.size(), handler);
         List<ConsumerGroupReader> started = new ArrayList<>(readGroups.size());
         try {
             for (Map<String, Priority> group : readGroups) {
-                ConsumerGroupReader reader = new ConsumerGroupReader(spec, serial, this, group);
+                ConsumerGroupReader reader = new ConsumerGroupReader(spec, serial, this, group.keySet(),
+                        streamOperations(spec.group(), group.keySet()));
                 reader.start();
                 readers.add(reader);
                 started.add(reader);
             }
         } catch (RuntimeException e) {
-            started.forEach(ConsumerGroupReader::close);
-            throw e;
+            throw Closeables.closeEachAfter(e, started, ConsumerGroupReader::close);
         }
-        if (started.size() == 1) {
-            return started.get(0);
-        }
-        return new Subscription() {
-            @Override
-            public SubscriptionSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public void close() {
-                started.forEach(ConsumerGroupReader::close);
-            }
-        };
+        return CompositeSubscription.of(spec, started);
     }
 
-    private static MessageHandler oneAtATime(MessageHandler handler) {
-        ReentrantLock lock = new ReentrantLock();
-        return message -> {
-            lock.lock();
-            try {
-                handler.onMessage(message);
-            } finally {
-                lock.unlock();
-            }
-        };
+    /**
+     * The stream commands of one reader: its own blocking connection to the Redis (on a cluster,
+     * the node) that holds {@code lanes}, and the shared command connection.
+     */
+    private StreamOperations streamOperations(String engine, Collection<String> readLanes) {
+        // A read waits up to BLOCK on the server, then the reply may take the command timeout.
+        RespSocket socket = connections.readerSocket(engine, readLanes, config.blockTimeout().plus(config.commandTimeout()));
+        return new RedisStreamOperations(connections, socket, deadLetters, health, bus.displayName());
     }
 
     void removeReader(ConsumerGroupReader reader) {
@@ -193,14 +182,6 @@ public final class RedisTransport implements BusTransport {
 
     ConnectionHealth health() {
         return health;
-    }
-
-    RedisConnections connections() {
-        return connections;
-    }
-
-    DeadLetterStream deadLetters() {
-        return deadLetters;
     }
 
     private static String redacted(String url) {

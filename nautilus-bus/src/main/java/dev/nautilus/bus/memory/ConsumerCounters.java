@@ -1,5 +1,6 @@
 package dev.nautilus.bus.memory;
 
+import dev.nautilus.bus.delivery.DeliveryCounters;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -7,21 +8,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * read-modify-write (a plain ordered store does), and keeping them off the transport's shared
  * counters keeps the publisher's and the consumer's cache lines apart.
  */
-final class ConsumerCounters {
+final class ConsumerCounters implements DeliveryCounters {
 
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong handlerFailures = new AtomicLong();
 
-    void delivered() {
+    @Override
+    public void countDelivered() {
         delivered.lazySet(delivered.get() + 1);
     }
 
-    void acked() {
+    @Override
+    public void countAcked() {
         acked.lazySet(acked.get() + 1);
     }
 
-    void handlerFailed() {
+    @Override
+    public void countHandlerFailure() {
         handlerFailures.lazySet(handlerFailures.get() + 1);
     }
 

@@ -4,13 +4,19 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
+import dev.nautilus.bus.delivery.Backoff;
+import dev.nautilus.bus.delivery.DeliveryOutcome;
+import dev.nautilus.bus.delivery.DeliveryPolicy;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One consumer: a thread that drains its group's lanes in batches and hands each message to the
- * handler, retrying a failing handler and dead-lettering what still fails.
+ * handler under the {@link DeliveryPolicy}: a failing handler is retried and what still fails is
+ * dead-lettered; an {@link Error} that is not the message's leaves the thread alive and the message
+ * is delivered again after a pause.
  */
 final class ConsumerLoop implements Subscription, Runnable {
 
@@ -21,7 +27,8 @@ final class ConsumerLoop implements Subscription, Runnable {
     private final MessageHandler handler;
     private final InMemoryTransport transport;
     private final int batchSize;
-    private final int maxDeliveries;
+    private final DeliveryPolicy policy;
+    private final Backoff errorPause = new Backoff();
     private final Thread thread;
     private final ConsumerCounters counters = new ConsumerCounters();
     private volatile boolean running = true;
@@ -33,7 +40,7 @@ final class ConsumerLoop implements Subscription, Runnable {
         this.handler = handler;
         this.transport = transport;
         this.batchSize = config.batchSize();
-        this.maxDeliveries = config.maxDeliveries();
+        this.policy = new DeliveryPolicy(config.maxDeliveries());
         this.thread = Thread.ofPlatform()
                 .name("nautilus-" + transport.bus().key() + "-" + spec.group() + "-" + spec.consumer())
                 .daemon(true)
@@ -66,22 +73,42 @@ final class ConsumerLoop implements Subscription, Runnable {
     }
 
     private void deliver(Message message) {
-        for (int attempt = 1; ; attempt++) {
-            counters.delivered();
-            try {
-                handler.onMessage(message);
-                counters.acked();
-                return;
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
-            } catch (Throwable failure) {
-                counters.handlerFailed();
-                if (attempt >= maxDeliveries) {
-                    transport.deadLetter(message, spec.group(), attempt, "handler failed " + attempt + " times: " + failure);
+        while (true) {
+            switch (policy.deliver(message, handler, 0, counters)) {
+                case DeliveryOutcome.Acknowledge handled -> {
+                    errorPause.reset();
                     return;
+                }
+                case DeliveryOutcome.DeadLetter giveUp -> {
+                    transport.deadLetter(message, spec.group(), giveUp.deliveries(), giveUp.reason());
+                    return;
+                }
+                case DeliveryOutcome.RedeliverLater later -> {
+                    if (!redeliverAfterPause(message, later.error())) {
+                        return;
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * Pauses after a handler's {@code Error}; whether to deliver the message again now. A consumer
+     * closed meanwhile hands it back to its group instead, for another consumer to take.
+     */
+    private boolean redeliverAfterPause(Message message, Error error) {
+        LOG.error("consumer {} of group {} on the {} bus: {} out of the handler of message {}; delivering it again in {} ms",
+                spec.consumer(), spec.group(), transport.bus().displayName(), error, message.id(),
+                TimeUnit.NANOSECONDS.toMillis(errorPause.nextNanos()));
+        errorPause.pause();
+        if (running) {
+            return true;
+        }
+        if (!group.lanes().offer(message)) {
+            LOG.warn("consumer {} of group {} closed with message {} undelivered: its group's queue is full",
+                    spec.consumer(), spec.group(), message.id());
+        }
+        return false;
     }
 
     @Override

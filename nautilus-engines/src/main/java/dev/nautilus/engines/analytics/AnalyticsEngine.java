@@ -8,6 +8,7 @@ import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
+import dev.nautilus.engines.topics.AnalyticsTopics;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,9 +46,9 @@ public final class AnalyticsEngine implements Engine {
         PortfolioUpdate update = message.payloadAs(PortfolioUpdate.class);
         String account = update.account();
         PerformanceTracker.Step step = accounts.computeIfAbsent(account, a -> new PerformanceTracker(a, config)).update(update);
-        step.completedPeriod().ifPresent(p -> endpoint.publish(MessageType.ANALYTICS_RESULT, "analytics.result.period." + account, p));
+        step.completedPeriod().ifPresent(p -> endpoint.publish(MessageType.ANALYTICS_RESULT, AnalyticsTopics.period(account), p));
         last = step.summary();
-        endpoint.publish(MessageType.ANALYTICS_RESULT, "analytics.result.summary." + account, step.summary());
+        endpoint.publish(MessageType.ANALYTICS_RESULT, AnalyticsTopics.summary(account), step.summary());
     }
 
     /** The latest summary of any account, or {@code null} before the first update. */

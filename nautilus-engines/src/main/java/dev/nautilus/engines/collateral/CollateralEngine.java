@@ -9,6 +9,7 @@ import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
+import dev.nautilus.engines.topics.CollateralTopics;
 import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,13 +55,13 @@ public final class CollateralEngine implements Engine {
                 status.initialMargin(), status.maintenanceMargin(), Double.isFinite(utilisation) ? utilisation : null,
                 status.belowMaintenance());
         last = out;
-        endpoint.publish(MessageType.COLLATERAL_UPDATE, "collateral.margin." + update.account(), out);
+        endpoint.publish(MessageType.COLLATERAL_UPDATE, CollateralTopics.margin(update.account()), out);
         var call = calculator.marginCall(status);
         if (call.isPresent() && !called) {
             called = true;
             calls.increment();
             LOG.warn("margin call account={} equity={} due={}", update.account(), call.get().equity(), call.get().amountDue());
-            endpoint.publish(MessageType.COLLATERAL_UPDATE, "margin.alert." + update.account(), call.get(), Priority.URGENT);
+            endpoint.publish(MessageType.COLLATERAL_UPDATE, CollateralTopics.marginAlert(update.account()), call.get(), Priority.URGENT);
         } else if (call.isEmpty()) {
             called = false;
         }

@@ -4,6 +4,7 @@ import dev.nautilus.bus.MessageType;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
+import dev.nautilus.engines.topics.FactorTopics;
 import dev.nautilus.engines.universe.CrossSection;
 import dev.nautilus.engines.universe.UniverseEngine;
 import java.util.Objects;
@@ -38,6 +39,6 @@ public final class FactorEngine extends UniverseEngine<FactorExposureCalculator>
     protected void onCrossSection(FactorExposureCalculator calculator, CrossSection section, int universeSize,
             PatientPublisher publisher) {
         calculator.onCrossSection(section, universeSize).ifPresent(exposures ->
-                publisher.publish(MessageType.FACTOR_CALCULATION, "factor.calculation." + exposures.universe(), exposures));
+                publisher.publish(MessageType.FACTOR_CALCULATION, FactorTopics.calculation(exposures.universe()), exposures));
     }
 }

@@ -9,6 +9,8 @@ import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.Trade;
+import dev.nautilus.engines.topics.FeatureTopics;
+import dev.nautilus.engines.topics.MarketDataTopics;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,14 +43,14 @@ public final class FeaturesEngine implements Engine {
 
     @Override
     public void onMessage(Message message) {
-        if (message.topic().startsWith("market_data.trade.")) {
+        if (MarketDataTopics.TRADES.matches(message.topic())) {
             FeatureSnapshot snapshot = calculator.onTrade(message.payloadAs(Trade.class));
             latest.put(snapshot.instrument(), snapshot);
-        } else if (message.topic().startsWith("market_data.bar.")) {
+        } else if (MarketDataTopics.BARS.matches(message.topic())) {
             Bar bar = message.payloadAs(Bar.class);
             FeatureSnapshot snapshot = latest.get(bar.instrument());
             if (snapshot != null) {
-                endpoint.publish(MessageType.FEATURE_CALCULATION, "feature.calculation." + bar.instrument(),
+                endpoint.publish(MessageType.FEATURE_CALCULATION, FeatureTopics.calculation(bar.instrument()),
                         FeatureUpdate.of(snapshot, bar.endMicros()));
             }
         }

@@ -13,6 +13,17 @@ import static dev.nautilus.bus.MessageType.SYSTEM_COORDINATION;
 import static dev.nautilus.bus.MessageType.VPIN_CALCULATION;
 
 import dev.nautilus.bus.MessageType;
+import dev.nautilus.engines.topics.AnalyticsTopics;
+import dev.nautilus.engines.topics.BacktestTopics;
+import dev.nautilus.engines.topics.CollateralTopics;
+import dev.nautilus.engines.topics.FactorTopics;
+import dev.nautilus.engines.topics.FeatureTopics;
+import dev.nautilus.engines.topics.MarketDataTopics;
+import dev.nautilus.engines.topics.MlTopics;
+import dev.nautilus.engines.topics.PortfolioTopics;
+import dev.nautilus.engines.topics.RiskTopics;
+import dev.nautilus.engines.topics.StrategyTopics;
+import dev.nautilus.engines.topics.VpinTopics;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +34,9 @@ import java.util.stream.Collectors;
 
 /**
  * The seed's subscription/publication matrix as data: the one place that says which engine reads
- * and writes what. Topic patterns are the seed's; the message types are ours (a subscription needs
- * them to know which streams to read).
+ * and writes what. Topic patterns are the seed's, spelled by the domains' switchboards
+ * ({@code dev.nautilus.engines.topics}); the message types are ours (a subscription needs them to know
+ * which streams to read).
  *
  * <p>Why the types are narrower than the patterns suggest: an engine reads only the types whose
  * messages change its results. The trading pipeline is a chain (hub → features/VPIN → strategy →
@@ -52,46 +64,57 @@ public final class EngineMatrix {
     public static final String TORANIKO = "toraniko";
     public static final String WEBSOCKET = "websocket";
 
+    // Patterns come from the switchboards in dev.nautilus.engines.topics; the quoted ones are the seed's
+    // publications that no engine of ours produces yet (reserved, so no other engine takes them).
     private static final List<EngineWiring> ROWS = List.of(
-            row(ANALYTICS, "Analytics", 8100, List.of("portfolio.*", "risk.*", "strategy.*", "ml.prediction.*"),
+            row(ANALYTICS, "Analytics", 8100,
+                    List.of(PortfolioTopics.ALL, RiskTopics.ALL, StrategyTopics.ALL, MlTopics.PREDICTIONS.pattern()),
                     EnumSet.of(PORTFOLIO_UPDATE),
-                    List.of("analytics.result.*", "performance.metric.*")),
+                    List.of(AnalyticsTopics.ALL_RESULTS, "performance.metric.*")),
             // not in the seed's matrix: requests to run a backtest, answered on the requester's reply topic
-            row(BACKTESTING, "Backtesting", 8110, List.of("backtest.request.*"), EnumSet.of(SYSTEM_COORDINATION), List.of()),
-            row(RISK, "Risk", 8200, List.of("portfolio.*", "vpin.*", "ml.prediction.*", "strategy.*"),
+            row(BACKTESTING, "Backtesting", 8110, List.of(BacktestTopics.REQUESTS.pattern()),
+                    EnumSet.of(SYSTEM_COORDINATION), List.of()),
+            row(RISK, "Risk", 8200,
+                    List.of(PortfolioTopics.ALL, VpinTopics.ALL, MlTopics.PREDICTIONS.pattern(), StrategyTopics.ALL),
                     EnumSet.of(PORTFOLIO_UPDATE),
-                    List.of("risk.alert.*", "risk.metric.*", "portfolio.risk.*")),
-            row(FACTOR, "Factor", 8300, List.of("market_data.*", "portfolio.*", "strategy.*"),
+                    List.of(RiskTopics.ALERTS.pattern(), RiskTopics.METRICS.pattern(), "portfolio.risk.*")),
+            row(FACTOR, "Factor", 8300, List.of(MarketDataTopics.ALL, PortfolioTopics.ALL, StrategyTopics.ALL),
                     EnumSet.of(MARKET_DATA),
-                    List.of("factor.calculation.*", "factor.update.*")),
+                    List.of(FactorTopics.CALCULATIONS.pattern(), "factor.update.*")),
             // the seed's ML row reads no features; ours predicts from them, so it adds feature.calculation.*
-            row(ML, "ML", 8400, List.of("vpin.*", "risk.*", "strategy.*", "analytics.*", "feature.calculation.*"),
+            row(ML, "ML", 8400, List.of(VpinTopics.ALL, RiskTopics.ALL, StrategyTopics.ALL, AnalyticsTopics.ALL,
+                            FeatureTopics.CALCULATIONS.pattern()),
                     EnumSet.of(FEATURE_CALCULATION),
-                    List.of("ml.prediction.*", "model.training.complete.*")),
-            row(FEATURES, "Features", 8500, List.of("market_data.*", "portfolio.*", "strategy.*"),
+                    List.of(MlTopics.PREDICTIONS.pattern(), "model.training.complete.*")),
+            row(FEATURES, "Features", 8500, List.of(MarketDataTopics.ALL, PortfolioTopics.ALL, StrategyTopics.ALL),
                     EnumSet.of(MARKET_DATA),
-                    List.of("feature.calculation.*", "feature.update.*")),
+                    List.of(FeatureTopics.CALCULATIONS.pattern(), "feature.update.*")),
             row(WEBSOCKET, "WebSocket", 8600, List.of("*"), EnumSet.allOf(MessageType.class),
                     List.of("websocket.broadcast.*", "system.health.*")),
-            row(STRATEGY, "Strategy", 8700, List.of("market_data.*", "ml.*", "risk.*", "vpin.*"),
+            row(STRATEGY, "Strategy", 8700, List.of(MarketDataTopics.ALL, MlTopics.ALL, RiskTopics.ALL, VpinTopics.ALL),
                     EnumSet.of(MARKET_DATA, VPIN_CALCULATION),
-                    List.of("strategy.signal.*", "portfolio.rebalance.*")),
+                    List.of(StrategyTopics.SIGNALS.pattern(), "portfolio.rebalance.*")),
             // "external sources" in the seed; on the bus the hub answers snapshot requests only
-            row(MARKETDATA, "MarketData", 8800, List.of("market_data.snapshot.*"), EnumSet.of(SYSTEM_COORDINATION),
-                    List.of("market_data.*", "price.update.*", "volume.update.*")),
-            row(PORTFOLIO, "Portfolio", 8900, List.of("strategy.*", "risk.*", "analytics.*", "collateral.*"),
+            row(MARKETDATA, "MarketData", 8800, List.of(MarketDataTopics.SNAPSHOT_REQUESTS.pattern()),
+                    EnumSet.of(SYSTEM_COORDINATION),
+                    List.of(MarketDataTopics.ALL, MarketDataTopics.PRICES.pattern(), "volume.update.*")),
+            row(PORTFOLIO, "Portfolio", 8900,
+                    List.of(StrategyTopics.ALL, RiskTopics.ALL, AnalyticsTopics.ALL, CollateralTopics.ALL),
                     EnumSet.of(STRATEGY_SIGNAL),
-                    List.of("portfolio.update.*", "position.change.*")),
-            row(TORANIKO, "Toraniko", 8950, List.of("portfolio.*", "market_data.*", "risk.*"),
+                    List.of(PortfolioTopics.UPDATES.pattern(), PortfolioTopics.POSITION_CHANGES.pattern())),
+            row(TORANIKO, "Toraniko", 8950, List.of(PortfolioTopics.ALL, MarketDataTopics.ALL, RiskTopics.ALL),
                     EnumSet.of(MARKET_DATA),
-                    List.of("factor.model.*", "factor.return.*")),
-            row(COLLATERAL, "Collateral", 9000, List.of("portfolio.*", "market_data.*", "risk.*", "strategy.*"),
+                    List.of(FactorTopics.ALL_MODELS, FactorTopics.ALL_RETURNS)),
+            row(COLLATERAL, "Collateral", 9000,
+                    List.of(PortfolioTopics.ALL, MarketDataTopics.ALL, RiskTopics.ALL, StrategyTopics.ALL),
                     EnumSet.of(PORTFOLIO_UPDATE),
-                    List.of("collateral.margin.*", "margin.alert.*")),
-            row(VPIN, "VPIN", 10000, List.of("market_data.*", "features.*"), EnumSet.of(MARKET_DATA),
-                    List.of("vpin.calculation.*", "toxicity.alert.*")),
-            row(ENHANCED_VPIN, "Enhanced VPIN", 10001, List.of("market_data.*", "features.*"), EnumSet.of(MARKET_DATA),
-                    List.of("vpin.calculation.enhanced.*", "toxicity.alert.enhanced.*")));
+                    List.of(CollateralTopics.MARGINS.pattern(), CollateralTopics.MARGIN_ALERTS.pattern())),
+            // the seed wrote features.*, which no engine publishes on; the features are on feature.*
+            row(VPIN, "VPIN", 10000, List.of(MarketDataTopics.ALL, FeatureTopics.ALL), EnumSet.of(MARKET_DATA),
+                    List.of(VpinTopics.CALCULATIONS.pattern(), VpinTopics.TOXICITY_ALERTS.pattern())),
+            row(ENHANCED_VPIN, "Enhanced VPIN", 10001, List.of(MarketDataTopics.ALL, FeatureTopics.ALL),
+                    EnumSet.of(MARKET_DATA),
+                    List.of(VpinTopics.ENHANCED_CALCULATIONS.pattern(), VpinTopics.ENHANCED_TOXICITY_ALERTS.pattern())));
 
     private static final Map<String, EngineWiring> BY_NAME =
             ROWS.stream().collect(Collectors.toUnmodifiableMap(EngineWiring::name, Function.identity()));

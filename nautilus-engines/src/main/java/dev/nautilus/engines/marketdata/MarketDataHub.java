@@ -8,6 +8,7 @@ import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
+import dev.nautilus.engines.topics.MarketDataTopics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -108,7 +109,7 @@ public final class MarketDataHub implements Engine {
         accepted.increment();
         bars.onTrade(trade).ifPresent(bar -> publishBar(out, bar));
         cache.put(trade);
-        publisher.publish(MessageType.MARKET_DATA, "market_data.trade." + trade.instrument(), trade);
+        publisher.publish(MessageType.MARKET_DATA, MarketDataTopics.trade(trade.instrument()), trade);
         published.incrementAndGet();
         return true;
     }
@@ -140,7 +141,7 @@ public final class MarketDataHub implements Engine {
      */
     public synchronized void publishReference(InstrumentReference reference) {
         requireStarted();
-        publisher.publish(MessageType.MARKET_DATA, "market_data.instrument." + reference.symbol(), reference);
+        publisher.publish(MessageType.MARKET_DATA, MarketDataTopics.instrument(reference.symbol()), reference);
         published.incrementAndGet();
     }
 
@@ -152,8 +153,8 @@ public final class MarketDataHub implements Engine {
 
     private void publishBar(BusEndpoint out, Bar bar) {
         cache.put(bar);
-        publisher.publish(MessageType.MARKET_DATA, "market_data.bar." + bar.instrument(), bar);
-        publisher.publish(MessageType.PRICE_UPDATE, "price.update." + bar.instrument(),
+        publisher.publish(MessageType.MARKET_DATA, MarketDataTopics.bar(bar.instrument()), bar);
+        publisher.publish(MessageType.PRICE_UPDATE, MarketDataTopics.price(bar.instrument()),
                 new PriceUpdate(bar.instrument(), bar.endMicros(), bar.close()));
         published.addAndGet(2);
         barCount.incrementAndGet();

@@ -8,6 +8,8 @@ import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
+import dev.nautilus.engines.topics.FeatureTopics;
+import dev.nautilus.engines.topics.MlTopics;
 import io.micrometer.core.instrument.Counter;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,12 +47,12 @@ public final class MlEngine implements Engine {
 
     @Override
     public void onMessage(Message message) {
-        if (!message.topic().startsWith("feature.calculation.")) {
+        if (!FeatureTopics.CALCULATIONS.matches(message.topic())) {
             return;
         }
         FeatureUpdate update = message.payloadAs(FeatureUpdate.class);
         predictors.computeIfAbsent(update.instrument(), i -> new DirectionPredictor(i, config)).onFeatures(update).ifPresent(p -> {
-            publisher.publish(MessageType.ML_PREDICTION, "ml.prediction." + p.instrument(), p);
+            publisher.publish(MessageType.ML_PREDICTION, MlTopics.prediction(p.instrument()), p);
             predictions.increment();
         });
     }

@@ -10,6 +10,7 @@ import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.risk.PreTradeRiskCheck;
 import dev.nautilus.engines.risk.RiskDecision;
 import dev.nautilus.engines.strategy.StrategySignal;
+import dev.nautilus.engines.topics.PortfolioTopics;
 import io.micrometer.core.instrument.Counter;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -90,7 +91,7 @@ public final class PortfolioEngine implements Engine {
             } else {
                 executor.execute(signal.toSignal(), signal.price(), portfolio).ifPresent(fill -> {
                     fills.increment();
-                    endpoint.publish(MessageType.TRADE_EXECUTION, "position.change." + instrument, fill);
+                    endpoint.publish(MessageType.TRADE_EXECUTION, PortfolioTopics.positionChange(instrument), fill);
                 });
             }
         }
@@ -100,7 +101,7 @@ public final class PortfolioEngine implements Engine {
         PortfolioUpdate update = new PortfolioUpdate(account, signal.timestampMicros(), portfolio.cash(), portfolio.equity(),
                 portfolio.realised(), portfolio.unrealised(), portfolio.fees(), portfolio.fillCount(), rejections, positions, marks);
         last = update;
-        endpoint.publish(MessageType.PORTFOLIO_UPDATE, "portfolio.update." + account, update);
+        endpoint.publish(MessageType.PORTFOLIO_UPDATE, PortfolioTopics.update(account), update);
     }
 
     /** The latest published account, or {@code null} before the first. */

@@ -9,6 +9,7 @@ import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
+import dev.nautilus.engines.topics.RiskTopics;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class RiskEngine implements Engine {
             crashes.onPrice(mark.getKey(), at, mark.getValue().doubleValue()).ifPresent(alert -> {
                 LOG.warn("flash crash instrument={} drop={} windowHigh={} price={}", alert.instrument(), alert.drop(),
                         alert.windowHigh(), alert.price());
-                endpoint.publish(MessageType.RISK_METRIC, "risk.alert.flash_crash", alert, Priority.FLASH_CRASH);
+                endpoint.publish(MessageType.RISK_METRIC, RiskTopics.FLASH_CRASH_ALERT, alert, Priority.FLASH_CRASH);
             });
         }
         double equity = update.equity().doubleValue();
@@ -78,7 +79,7 @@ public final class RiskEngine implements Engine {
         Drawdown dd = drawdown.update(at, equity);
         if (dd.current() >= maxDrawdown && !drawdownAlerted) {
             drawdownAlerted = true;
-            endpoint.publish(MessageType.RISK_METRIC, "risk.alert.drawdown", new RiskAlert("drawdown", update.account(), at,
+            endpoint.publish(MessageType.RISK_METRIC, RiskTopics.DRAWDOWN_ALERT, new RiskAlert("drawdown", update.account(), at,
                     dd.current(), maxDrawdown, "drawdown " + dd.current() + " beyond limit " + maxDrawdown), Priority.HIGH);
         } else if (dd.current() < maxDrawdown) {
             drawdownAlerted = false;
@@ -103,7 +104,7 @@ public final class RiskEngine implements Engine {
         }
         RiskMetrics metrics = new RiskMetrics(update.account(), at, equity, dd.current(), dd.maximum(), hv, he, pv, pe, returns.size());
         last = metrics;
-        endpoint.publish(MessageType.RISK_METRIC, "risk.metric." + update.account(), metrics);
+        endpoint.publish(MessageType.RISK_METRIC, RiskTopics.metric(update.account()), metrics);
     }
 
     /** The latest metrics, or {@code null}. */

@@ -8,6 +8,9 @@ import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.marketdata.Bar;
+import dev.nautilus.engines.topics.MarketDataTopics;
+import dev.nautilus.engines.topics.StrategyTopics;
+import dev.nautilus.engines.topics.VpinTopics;
 import dev.nautilus.engines.vpin.VpinStatus;
 import io.micrometer.core.instrument.Counter;
 import java.math.BigDecimal;
@@ -68,11 +71,11 @@ public final class StrategyEngine implements Engine {
     @Override
     public void onMessage(Message message) {
         String topic = message.topic();
-        if (topic.startsWith("market_data.bar.")) {
+        if (MarketDataTopics.BARS.matches(topic)) {
             Bar bar = message.payloadAs(Bar.class);
             bars.computeIfAbsent(bar.instrument(), i -> new ArrayDeque<>()).add(bar);
             drain(bar.instrument());
-        } else if (topic.startsWith("vpin.calculation.") && !topic.startsWith("vpin.calculation.enhanced.")) {
+        } else if (VpinTopics.isPlainCalculation(topic)) {
             VpinStatus status = message.payloadAs(VpinStatus.class);
             statuses.computeIfAbsent(status.instrument(), i -> new ArrayDeque<>()).add(status);
             drain(status.instrument());
@@ -110,11 +113,11 @@ public final class StrategyEngine implements Engine {
             signals.increment();
             LOG.debug("signal strategy={} instrument={} target={} reason={}", TRADED, instrument, target, signal.get().reason());
         }
-        endpoint.publish(MessageType.STRATEGY_SIGNAL, "strategy.signal." + TRADED + "." + instrument,
+        endpoint.publish(MessageType.STRATEGY_SIGNAL, StrategyTopics.signal(TRADED, instrument),
                 new StrategySignal(TRADED, instrument, at, bar.close(), target, signal.isPresent(), status.toxic(),
                         signal.map(Signal::reason).orElse("")));
         rsi.onPrice(instrument, at, bar.close()).ifPresent(s -> endpoint.publish(MessageType.STRATEGY_SIGNAL,
-                "strategy.signal." + RSI + "." + instrument,
+                StrategyTopics.signal(RSI, instrument),
                 new StrategySignal(RSI, instrument, at, bar.close(), s.targetQuantity(), true, status.toxic(), s.reason())));
     }
 }

@@ -4,6 +4,7 @@ import dev.nautilus.bus.MessageType;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
+import dev.nautilus.engines.topics.FactorTopics;
 import dev.nautilus.engines.universe.CrossSection;
 import dev.nautilus.engines.universe.UniverseEngine;
 import java.util.Objects;
@@ -38,9 +39,9 @@ public final class ToranikoEngine extends UniverseEngine<ToranikoModel> {
     @Override
     protected void onCrossSection(ToranikoModel model, CrossSection section, int universeSize, PatientPublisher publisher) {
         model.onCrossSection(section).ifPresent(returns -> {
-            publisher.publish(MessageType.FACTOR_CALCULATION, "factor.return.toraniko." + returns.universe(), returns);
+            publisher.publish(MessageType.FACTOR_CALCULATION, FactorTopics.toranikoReturn(returns.universe()), returns);
             model.covarianceUpdate().ifPresent(cov ->
-                    publisher.publish(MessageType.FACTOR_CALCULATION, "factor.model.toraniko." + cov.universe(), cov));
+                    publisher.publish(MessageType.FACTOR_CALCULATION, FactorTopics.toranikoModel(cov.universe()), cov));
         });
     }
 }

@@ -3,6 +3,7 @@ package dev.nautilus.engines.universe;
 import dev.nautilus.bus.Message;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.InstrumentReference;
+import dev.nautilus.engines.topics.MarketDataTopics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +16,15 @@ import java.util.Map;
  */
 public final class UniverseFeed {
 
-    private static final String INSTRUMENT = "market_data.instrument.";
-    private static final String BAR = "market_data.bar.";
-
     private final Map<String, CrossSectionAssembler> byUniverse = new HashMap<>();
     private final Map<String, String> universeOf = new HashMap<>();
 
     /** Handles one market-data message and returns the cross-sections it completed. */
     public List<CrossSection> onMessage(Message message) {
         String topic = message.topic();
-        if (topic.startsWith(INSTRUMENT)) {
+        if (MarketDataTopics.INSTRUMENTS.matches(topic)) {
             onReference(message.payloadAs(InstrumentReference.class));
-        } else if (topic.startsWith(BAR)) {
+        } else if (MarketDataTopics.BARS.matches(topic)) {
             return onBar(message.payloadAs(Bar.class));
         }
         return List.of();

@@ -9,6 +9,8 @@ import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.marketdata.Trade;
+import dev.nautilus.engines.topics.MarketDataTopics;
+import dev.nautilus.engines.topics.VpinTopics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,16 +44,16 @@ public final class EnhancedVpinEngine implements Engine {
 
     @Override
     public void onMessage(Message message) {
-        if (!message.topic().startsWith("market_data.trade.")) {
+        if (!MarketDataTopics.TRADES.matches(message.topic())) {
             return;
         }
         Trade trade = message.payloadAs(Trade.class);
         EnhancedVpinCalculator calculator = calculators.computeIfAbsent(trade.instrument(),
                 i -> new EnhancedVpinCalculator(i, configs.apply(i)));
         for (EnhancedVpinEstimate estimate : calculator.onTrade(trade)) {
-            endpoint.publish(MessageType.VPIN_CALCULATION, "vpin.calculation.enhanced." + trade.instrument(), estimate);
+            endpoint.publish(MessageType.VPIN_CALCULATION, VpinTopics.enhancedCalculation(trade.instrument()), estimate);
             if (estimate.regimeChanged()) {
-                endpoint.publish(MessageType.VPIN_CALCULATION, "toxicity.alert.enhanced." + trade.instrument(), estimate, Priority.HIGH);
+                endpoint.publish(MessageType.VPIN_CALCULATION, VpinTopics.enhancedToxicityAlert(trade.instrument()), estimate, Priority.HIGH);
             }
         }
     }

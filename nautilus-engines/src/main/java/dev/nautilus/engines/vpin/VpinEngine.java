@@ -10,6 +10,8 @@ import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.Trade;
+import dev.nautilus.engines.topics.MarketDataTopics;
+import dev.nautilus.engines.topics.VpinTopics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,7 +51,7 @@ public final class VpinEngine implements Engine {
 
     @Override
     public void onMessage(Message message) {
-        if (message.topic().startsWith("market_data.trade.")) {
+        if (MarketDataTopics.TRADES.matches(message.topic())) {
             Trade trade = message.payloadAs(Trade.class);
             VpinCalculator calculator = calculators.computeIfAbsent(trade.instrument(), i -> new VpinCalculator(i, configs.apply(i)));
             for (VpinEstimate estimate : calculator.onTrade(trade)) {
@@ -58,14 +60,14 @@ public final class VpinEngine implements Engine {
                 if (estimate.toxic() != wasToxic) {
                     LOG.info("toxicity instrument={} toxic={} vpin={} cdf={}", estimate.instrument(), estimate.toxic(),
                             estimate.vpin(), estimate.cdf());
-                    endpoint.publish(MessageType.VPIN_CALCULATION, "toxicity.alert." + trade.instrument(), estimate, Priority.HIGH);
+                    endpoint.publish(MessageType.VPIN_CALCULATION, VpinTopics.toxicityAlert(trade.instrument()), estimate, Priority.HIGH);
                 }
             }
-        } else if (message.topic().startsWith("market_data.bar.")) {
+        } else if (MarketDataTopics.BARS.matches(message.topic())) {
             Bar bar = message.payloadAs(Bar.class);
             VpinEstimate e = latest.get(bar.instrument());
             VpinCalculator calculator = calculators.get(bar.instrument());
-            endpoint.publish(MessageType.VPIN_CALCULATION, "vpin.calculation." + bar.instrument(),
+            endpoint.publish(MessageType.VPIN_CALCULATION, VpinTopics.calculation(bar.instrument()),
                     new VpinStatus(bar.instrument(), bar.endMicros(), e == null ? null : e.vpin(), e == null ? null : e.cdf(),
                             e != null && e.toxic(), calculator == null ? 0 : calculator.completedBuckets()));
         }

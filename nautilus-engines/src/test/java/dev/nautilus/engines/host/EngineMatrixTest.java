@@ -3,6 +3,7 @@ package dev.nautilus.engines.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.TopicPattern;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class EngineMatrixTest {
         assertThat(matches("factor", "market_data.instrument.SYN001")).isTrue();
         assertThat(matches("toraniko", "market_data.bar.SYN001")).isTrue();
         assertThat(matches("ml", "feature.calculation.BTCUSD")).isTrue();
-        assertThat(EngineMatrix.of("ml").types()).containsExactly(dev.nautilus.bus.MessageType.FEATURE_CALCULATION);
+        assertThat(EngineMatrix.of("ml").types()).containsExactly(MessageType.FEATURE_CALCULATION);
     }
 
     @Test

@@ -35,14 +35,16 @@ class ValueAtRiskTest {
     }
 
     @Test
-    void parametricMatchesPublishedNormalMultipliers() {
-        // z95 = 1.644853627, φ(z95)/0.05 = 2.062712807; z99 = 2.326347874, φ(z99)/0.01 = 2.665214220
+    void parametricMatchesAnExactNormalReference() {
+        // z and φ(z)/(1 − c) from Python's statistics.NormalDist (AS 241 quantile), an independent
+        // implementation: z95 = 1.6448536269514715, φ(z95)/0.05 = 2.062712807507429;
+        // z99 = 2.3263478740408408, φ(z99)/0.01 = 2.665214220345806. Held to 1e-9 as the exact Φ must be.
         RiskEstimate p95 = ValueAtRisk.parametric(0.001, 0.02, 0.95, 250);
-        assertThat(p95.valueAtRisk()).isCloseTo(-0.001 + 0.02 * 1.644853627, within(1e-8));
-        assertThat(p95.expectedShortfall()).isCloseTo(-0.001 + 0.02 * 2.062712807, within(1e-8));
+        assertThat(p95.valueAtRisk()).isCloseTo(-0.001 + 0.02 * 1.6448536269514715, within(1e-12));
+        assertThat(p95.expectedShortfall()).isCloseTo(-0.001 + 0.02 * 2.062712807507429, within(1e-12));
         RiskEstimate p99 = ValueAtRisk.parametric(0.001, 0.02, 0.99, 250);
-        assertThat(p99.valueAtRisk()).isCloseTo(-0.001 + 0.02 * 2.326347874, within(1e-8));
-        assertThat(p99.expectedShortfall()).isCloseTo(-0.001 + 0.02 * 2.665214220, within(1e-8));
+        assertThat(p99.valueAtRisk()).isCloseTo(-0.001 + 0.02 * 2.3263478740408408, within(1e-12));
+        assertThat(p99.expectedShortfall()).isCloseTo(-0.001 + 0.02 * 2.665214220345806, within(1e-12));
     }
 
     @Test

@@ -29,9 +29,9 @@ class VpinCalculatorTest {
         assertThat(c.buyFraction(bar(1, 101, 1))).isEqualTo(0.5);  // ΔP = +1, one sample: no σ yet
         // ΔP = -2; changes {1, -2}: mean -0.5, s² = (1.5² + 1.5²)/1 = 4.5, σ = 2.12132…
         // z = -2/√4.5 = -0.942809…, Φ(z) = 0.17288929307558015 (Python 0.5·erfc(-z/√2))
-        assertThat(c.buyFraction(bar(2, 99, 1))).isCloseTo(0.17288929307558015, within(1e-7));
+        assertThat(c.buyFraction(bar(2, 99, 1))).isCloseTo(0.17288929307558015, within(1e-12));
         // ΔP = +1; changes {1, -2, 1}: mean 0, s² = (1+4+1)/2 = 3; z = 1/√3, Φ = 0.7181485691746134
-        assertThat(c.buyFraction(bar(3, 100, 1))).isCloseTo(0.7181485691746134, within(1e-7));
+        assertThat(c.buyFraction(bar(3, 100, 1))).isCloseTo(0.7181485691746134, within(1e-12));
         assertThat(c.priceChangeStdDev()).isCloseTo(Math.sqrt(3), within(1e-12));
     }
 

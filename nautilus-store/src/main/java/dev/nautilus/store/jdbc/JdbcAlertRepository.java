@@ -1,7 +1,7 @@
 package dev.nautilus.store.jdbc;
 
-import dev.nautilus.store.model.Alert;
 import dev.nautilus.store.model.AlertCategory;
+import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.Require;
 import dev.nautilus.store.repository.AlertRepository;
 import dev.nautilus.store.repository.Cursor;
@@ -19,13 +19,13 @@ public final class JdbcAlertRepository implements AlertRepository {
     }
 
     @Override
-    public Page<Alert> alerts(TimeRange range, Cursor after, int limit) {
-        return queries.keysetPage(Tables.ALERTS, null, null, range, after, limit, Alert::id);
+    public Page<AlertRow> alerts(TimeRange range, Cursor after, int limit) {
+        return queries.keysetPage(Tables.ALERTS, null, null, range, after, limit, AlertRow::id);
     }
 
     @Override
-    public Page<Alert> alerts(AlertCategory category, TimeRange range, Cursor after, int limit) {
+    public Page<AlertRow> alerts(AlertCategory category, TimeRange range, Cursor after, int limit) {
         Require.present(category, "category");
-        return queries.keysetPage(Tables.ALERTS, "category", category.name(), range, after, limit, Alert::id);
+        return queries.keysetPage(Tables.ALERTS, "category", category.name(), range, after, limit, AlertRow::id);
     }
 }

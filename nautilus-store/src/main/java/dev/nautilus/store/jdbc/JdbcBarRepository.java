@@ -1,6 +1,6 @@
 package dev.nautilus.store.jdbc;
 
-import dev.nautilus.store.model.Bar;
+import dev.nautilus.store.model.BarRow;
 import dev.nautilus.store.model.BarInterval;
 import dev.nautilus.store.model.Require;
 import dev.nautilus.store.repository.BarRepository;
@@ -20,7 +20,7 @@ public final class JdbcBarRepository implements BarRepository {
     }
 
     @Override
-    public List<Bar> bars(String symbol, BarInterval interval, TimeRange range, long offset, int limit) {
+    public List<BarRow> bars(String symbol, BarInterval interval, TimeRange range, long offset, int limit) {
         Require.text(symbol, "symbol");
         Require.present(interval, "interval");
         return queries.list(Queries.selectFrom(Tables.BARS)

@@ -1,6 +1,6 @@
 package dev.nautilus.store.jdbc;
 
-import dev.nautilus.store.model.DeadLetter;
+import dev.nautilus.store.model.DeadLetterRow;
 import dev.nautilus.store.repository.Cursor;
 import dev.nautilus.store.repository.DeadLetterRepository;
 import dev.nautilus.store.repository.Page;
@@ -17,7 +17,7 @@ public final class JdbcDeadLetterRepository implements DeadLetterRepository {
     }
 
     @Override
-    public Page<DeadLetter> deadLetters(TimeRange range, Cursor after, int limit) {
-        return queries.keysetPage(Tables.DEAD_LETTERS, null, null, range, after, limit, DeadLetter::id);
+    public Page<DeadLetterRow> deadLetters(TimeRange range, Cursor after, int limit) {
+        return queries.keysetPage(Tables.DEAD_LETTERS, null, null, range, after, limit, DeadLetterRow::id);
     }
 }

@@ -1,6 +1,6 @@
 package dev.nautilus.store.jdbc;
 
-import dev.nautilus.store.model.Signal;
+import dev.nautilus.store.model.SignalRow;
 import dev.nautilus.store.repository.Cursor;
 import dev.nautilus.store.repository.Page;
 import dev.nautilus.store.repository.SignalRepository;
@@ -17,7 +17,7 @@ public final class JdbcSignalRepository implements SignalRepository {
     }
 
     @Override
-    public Page<Signal> signals(TimeRange range, Cursor after, int limit) {
-        return queries.keysetPage(Tables.SIGNALS, null, null, range, after, limit, Signal::id);
+    public Page<SignalRow> signals(TimeRange range, Cursor after, int limit) {
+        return queries.keysetPage(Tables.SIGNALS, null, null, range, after, limit, SignalRow::id);
     }
 }

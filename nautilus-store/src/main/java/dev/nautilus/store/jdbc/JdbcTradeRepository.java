@@ -2,7 +2,7 @@ package dev.nautilus.store.jdbc;
 
 import dev.nautilus.store.model.OhlcvBar;
 import dev.nautilus.store.model.Require;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.repository.Limits;
 import dev.nautilus.store.repository.TimeRange;
 import dev.nautilus.store.repository.TradeRepository;
@@ -46,7 +46,7 @@ public final class JdbcTradeRepository implements TradeRepository {
     }
 
     @Override
-    public List<Trade> trades(String symbol, TimeRange range, long offset, int limit) {
+    public List<TradeRow> trades(String symbol, TimeRange range, long offset, int limit) {
         Require.text(symbol, "symbol");
         return queries.list(Queries.selectFrom(Tables.TRADES)
                         + " where symbol = ? and ts >= ? and ts < ? order by ts, trade_id limit ? offset ?",

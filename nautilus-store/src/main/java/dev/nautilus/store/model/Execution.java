@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param price     fill price, &gt; 0
  * @param fee       fee paid, &gt;= 0
  */
-public record Execution(Instant ts, String id, String portfolio, String symbol, Side side, BigDecimal quantity,
+public record Execution(Instant ts, String id, String portfolio, String symbol, SideCode side, BigDecimal quantity,
                         BigDecimal price, BigDecimal fee) implements StoredRecord {
 
     public Execution {
@@ -25,7 +25,7 @@ public record Execution(Instant ts, String id, String portfolio, String symbol, 
         Require.text(portfolio, "portfolio");
         Require.text(symbol, "symbol");
         Require.present(side, "side");
-        if (side == Side.UNKNOWN) {
+        if (side == SideCode.UNKNOWN) {
             throw new IllegalArgumentException("side must be BUY or SELL for an execution");
         }
         quantity = Require.amount(quantity, "quantity");

@@ -7,8 +7,8 @@ import java.time.Instant;
  * one cannot exist) and stamped with the time it belongs to, which is also the partitioning column.
  */
 public sealed interface StoredRecord
-        permits Trade, Bar, FeatureValue, VpinPoint, FactorExposure, FactorReturn, Signal, Execution,
-        PositionSnapshot, PnlSnapshot, Alert, EngineHealthSample, DeadLetter {
+        permits TradeRow, BarRow, FeatureValue, VpinPoint, FactorExposure, FactorReturn, SignalRow, Execution,
+        PositionSnapshot, PnlSnapshot, AlertRow, EngineHealthSample, DeadLetterRow {
 
     /** The time this row belongs to (UTC, microseconds). */
     Instant ts();

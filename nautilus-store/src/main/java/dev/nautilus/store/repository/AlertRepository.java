@@ -1,7 +1,7 @@
 package dev.nautilus.store.repository;
 
-import dev.nautilus.store.model.Alert;
 import dev.nautilus.store.model.AlertCategory;
+import dev.nautilus.store.model.AlertRow;
 
 /** Stored risk and margin alerts. */
 public interface AlertRepository {
@@ -11,8 +11,8 @@ public interface AlertRepository {
      *
      * @param after where the previous page ended, or {@code null} for the first page
      */
-    Page<Alert> alerts(TimeRange range, Cursor after, int limit);
+    Page<AlertRow> alerts(TimeRange range, Cursor after, int limit);
 
     /** Alerts of one category, ordered by (ts, id), keyset-paginated. */
-    Page<Alert> alerts(AlertCategory category, TimeRange range, Cursor after, int limit);
+    Page<AlertRow> alerts(AlertCategory category, TimeRange range, Cursor after, int limit);
 }

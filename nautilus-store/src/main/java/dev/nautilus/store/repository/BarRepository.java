@@ -1,6 +1,6 @@
 package dev.nautilus.store.repository;
 
-import dev.nautilus.store.model.Bar;
+import dev.nautilus.store.model.BarRow;
 import dev.nautilus.store.model.BarInterval;
 
 import java.util.List;
@@ -9,5 +9,5 @@ import java.util.List;
 public interface BarRepository {
 
     /** Stored bars of one symbol and interval, oldest first, offset-paginated. */
-    List<Bar> bars(String symbol, BarInterval interval, TimeRange range, long offset, int limit);
+    List<BarRow> bars(String symbol, BarInterval interval, TimeRange range, long offset, int limit);
 }

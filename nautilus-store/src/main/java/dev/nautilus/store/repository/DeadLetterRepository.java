@@ -1,6 +1,6 @@
 package dev.nautilus.store.repository;
 
-import dev.nautilus.store.model.DeadLetter;
+import dev.nautilus.store.model.DeadLetterRow;
 
 /** Stored dead letters. */
 public interface DeadLetterRepository {
@@ -10,5 +10,5 @@ public interface DeadLetterRepository {
      *
      * @param after where the previous page ended, or {@code null} for the first page
      */
-    Page<DeadLetter> deadLetters(TimeRange range, Cursor after, int limit);
+    Page<DeadLetterRow> deadLetters(TimeRange range, Cursor after, int limit);
 }

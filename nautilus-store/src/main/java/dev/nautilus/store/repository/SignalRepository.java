@@ -1,6 +1,6 @@
 package dev.nautilus.store.repository;
 
-import dev.nautilus.store.model.Signal;
+import dev.nautilus.store.model.SignalRow;
 
 /** Stored strategy signals. */
 public interface SignalRepository {
@@ -10,5 +10,5 @@ public interface SignalRepository {
      *
      * @param after where the previous page ended, or {@code null} for the first page
      */
-    Page<Signal> signals(TimeRange range, Cursor after, int limit);
+    Page<SignalRow> signals(TimeRange range, Cursor after, int limit);
 }

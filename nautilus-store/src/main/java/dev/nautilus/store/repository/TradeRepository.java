@@ -1,7 +1,7 @@
 package dev.nautilus.store.repository;
 
 import dev.nautilus.store.model.OhlcvBar;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.TradeRow;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ public interface TradeRepository {
     List<OhlcvBar> bars(String symbol, Duration interval, TimeRange range);
 
     /** Trades of one symbol in time order (then trade id), offset-paginated. */
-    List<Trade> trades(String symbol, TimeRange range, long offset, int limit);
+    List<TradeRow> trades(String symbol, TimeRange range, long offset, int limit);
 
     /** Number of stored trades of one symbol. */
     long count(String symbol);

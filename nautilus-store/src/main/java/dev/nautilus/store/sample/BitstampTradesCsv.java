@@ -1,7 +1,7 @@
 package dev.nautilus.store.sample;
 
-import dev.nautilus.store.model.Side;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.TradeRow;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.List;
  * {@value #RESOURCE} (100,000 real BTC/USD trades from 2013-11-25):
  * a header {@code timestamp,price,amount}, then one line per trade with Unix seconds, price and size.
  * The file has no trade ids and no sides: ids are the line order (0-based), which is the order of
- * execution, and the side is {@link Side#UNKNOWN}.
+ * execution, and the side is {@link SideCode#UNKNOWN}.
  */
 public final class BitstampTradesCsv {
 
@@ -29,7 +29,7 @@ public final class BitstampTradesCsv {
     }
 
     /** Loads {@value #RESOURCE} from the classpath (ta4j-examples must be on it). */
-    public static List<Trade> loadSample(String symbol) {
+    public static List<TradeRow> loadSample(String symbol) {
         InputStream in = BitstampTradesCsv.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
             throw new IllegalStateException(RESOURCE + " is not on the classpath (org.ta4j:ta4j-examples:0.15)");
@@ -42,13 +42,13 @@ public final class BitstampTradesCsv {
     }
 
     /** Parses the CSV; a malformed line fails with its line number. */
-    public static List<Trade> read(InputStream in, String symbol) throws IOException {
+    public static List<TradeRow> read(InputStream in, String symbol) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
         String header = reader.readLine();
         if (header == null || !header.trim().equals("timestamp,price,amount")) {
             throw new IOException("unexpected header, wanted timestamp,price,amount: " + header);
         }
-        List<Trade> trades = new ArrayList<>(100_000);
+        List<TradeRow> trades = new ArrayList<>(100_000);
         String line;
         int lineNumber = 1;
         while ((line = reader.readLine()) != null) {
@@ -61,8 +61,8 @@ public final class BitstampTradesCsv {
                 throw new IOException("line " + lineNumber + ": expected 3 fields, got " + fields.length);
             }
             try {
-                trades.add(new Trade(Instant.ofEpochSecond(Long.parseLong(fields[0].trim())), symbol, trades.size(),
-                        Double.parseDouble(fields[1]), Double.parseDouble(fields[2]), Side.UNKNOWN));
+                trades.add(new TradeRow(Instant.ofEpochSecond(Long.parseLong(fields[0].trim())), symbol, trades.size(),
+                        Double.parseDouble(fields[1]), Double.parseDouble(fields[2]), SideCode.UNKNOWN));
             } catch (IllegalArgumentException e) {
                 throw new IOException("line " + lineNumber + ": " + e.getMessage(), e);
             }

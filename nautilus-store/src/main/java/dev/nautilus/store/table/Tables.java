@@ -1,10 +1,10 @@
 package dev.nautilus.store.table;
 
-import dev.nautilus.store.model.Alert;
+import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.AlertCategory;
-import dev.nautilus.store.model.Bar;
+import dev.nautilus.store.model.BarRow;
 import dev.nautilus.store.model.BarInterval;
-import dev.nautilus.store.model.DeadLetter;
+import dev.nautilus.store.model.DeadLetterRow;
 import dev.nautilus.store.model.EngineHealthSample;
 import dev.nautilus.store.model.Execution;
 import dev.nautilus.store.model.FactorExposure;
@@ -12,10 +12,10 @@ import dev.nautilus.store.model.FactorReturn;
 import dev.nautilus.store.model.FeatureValue;
 import dev.nautilus.store.model.PnlSnapshot;
 import dev.nautilus.store.model.PositionSnapshot;
-import dev.nautilus.store.model.Side;
-import dev.nautilus.store.model.Signal;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.SignalRow;
 import dev.nautilus.store.model.StoredRecord;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.model.VpinPoint;
 
 import java.util.List;
@@ -36,7 +36,7 @@ import static dev.nautilus.store.table.ColumnType.TIMESTAMP;
  */
 public final class Tables {
 
-    public static final TableSpec<Trade> TRADES = new TableSpec<>("trades", Trade.class,
+    public static final TableSpec<TradeRow> TRADES = new TableSpec<>("trades", TradeRow.class,
             cols("ts", TIMESTAMP, "symbol", TEXT, "trade_id", INT64, "price", FLOAT64, "size", FLOAT64, "side", TEXT),
             (r, s) -> {
                 s.time(r.ts());
@@ -46,10 +46,10 @@ public final class Tables {
                 s.float64(r.size());
                 s.text(r.side().name());
             },
-            row -> new Trade(row.time(1), row.text(2), row.int64(3), row.float64(4), row.float64(5),
-                    Side.valueOf(row.text(6))));
+            row -> new TradeRow(row.time(1), row.text(2), row.int64(3), row.float64(4), row.float64(5),
+                    SideCode.valueOf(row.text(6))));
 
-    public static final TableSpec<Bar> BARS = new TableSpec<>("bars", Bar.class,
+    public static final TableSpec<BarRow> BARS = new TableSpec<>("bars", BarRow.class,
             cols("ts", TIMESTAMP, "symbol", TEXT, "bar_interval", TEXT, "open", FLOAT64, "high", FLOAT64,
                     "low", FLOAT64, "close", FLOAT64, "volume", FLOAT64, "trades", INT64),
             (r, s) -> {
@@ -63,7 +63,7 @@ public final class Tables {
                 s.float64(r.volume());
                 s.int64(r.trades());
             },
-            row -> new Bar(row.time(1), row.text(2), BarInterval.ofLabel(row.text(3)), row.float64(4),
+            row -> new BarRow(row.time(1), row.text(2), BarInterval.ofLabel(row.text(3)), row.float64(4),
                     row.float64(5), row.float64(6), row.float64(7), row.float64(8), row.int64(9)));
 
     public static final TableSpec<FeatureValue> FEATURES = new TableSpec<>("features", FeatureValue.class,
@@ -108,7 +108,7 @@ public final class Tables {
             },
             row -> new FactorReturn(row.time(1), row.text(2), row.float64(3)));
 
-    public static final TableSpec<Signal> SIGNALS = new TableSpec<>("signals", Signal.class,
+    public static final TableSpec<SignalRow> SIGNALS = new TableSpec<>("signals", SignalRow.class,
             cols("ts", TIMESTAMP, "id", TEXT, "strategy", TEXT, "symbol", TEXT, "direction", INT32,
                     "strength", FLOAT64),
             (r, s) -> {
@@ -119,7 +119,7 @@ public final class Tables {
                 s.int32(r.direction());
                 s.float64(r.strength());
             },
-            row -> new Signal(row.time(1), row.text(2), row.text(3), row.text(4), row.int32(5), row.float64(6)));
+            row -> new SignalRow(row.time(1), row.text(2), row.text(3), row.text(4), row.int32(5), row.float64(6)));
 
     public static final TableSpec<Execution> EXECUTIONS = new TableSpec<>("executions", Execution.class,
             cols("ts", TIMESTAMP, "id", TEXT, "portfolio", TEXT, "symbol", TEXT, "side", TEXT, "quantity", DECIMAL,
@@ -134,7 +134,7 @@ public final class Tables {
                 s.decimal(r.price());
                 s.decimal(r.fee());
             },
-            row -> new Execution(row.time(1), row.text(2), row.text(3), row.text(4), Side.valueOf(row.text(5)),
+            row -> new Execution(row.time(1), row.text(2), row.text(3), row.text(4), SideCode.valueOf(row.text(5)),
                     row.decimal(6), row.decimal(7), row.decimal(8)));
 
     public static final TableSpec<PositionSnapshot> POSITIONS = new TableSpec<>("positions",
@@ -167,7 +167,7 @@ public final class Tables {
             row -> new PnlSnapshot(row.time(1), row.text(2), row.decimal(3), row.decimal(4), row.decimal(5),
                     row.decimal(6)));
 
-    public static final TableSpec<Alert> ALERTS = new TableSpec<>("alerts", Alert.class,
+    public static final TableSpec<AlertRow> ALERTS = new TableSpec<>("alerts", AlertRow.class,
             cols("ts", TIMESTAMP, "id", TEXT, "category", TEXT, "severity", TEXT, "code", TEXT, "message", TEXT,
                     "alert_value", FLOAT64),
             (r, s) -> {
@@ -179,7 +179,7 @@ public final class Tables {
                 s.text(r.message());
                 s.float64(r.value());
             },
-            row -> new Alert(row.time(1), row.text(2), AlertCategory.valueOf(row.text(3)), row.text(4), row.text(5),
+            row -> new AlertRow(row.time(1), row.text(2), AlertCategory.valueOf(row.text(3)), row.text(4), row.text(5),
                     row.text(6), row.float64(7)));
 
     public static final TableSpec<EngineHealthSample> ENGINE_HEALTH = new TableSpec<>("engine_health",
@@ -197,7 +197,7 @@ public final class Tables {
             row -> new EngineHealthSample(row.time(1), row.text(2), row.text(3), row.float64(4), row.float64(5),
                     row.int64(6)));
 
-    public static final TableSpec<DeadLetter> DEAD_LETTERS = new TableSpec<>("dead_letters", DeadLetter.class,
+    public static final TableSpec<DeadLetterRow> DEAD_LETTERS = new TableSpec<>("dead_letters", DeadLetterRow.class,
             cols("ts", TIMESTAMP, "id", TEXT, "stream", TEXT, "consumer", TEXT, "reason", TEXT, "payload", TEXT),
             (r, s) -> {
                 s.time(r.ts());
@@ -207,7 +207,7 @@ public final class Tables {
                 s.text(r.reason());
                 s.text(r.payload());
             },
-            row -> new DeadLetter(row.time(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6)));
+            row -> new DeadLetterRow(row.time(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6)));
 
     /** Every stored table, in migration order. */
     public static final List<TableSpec<?>> ALL = List.of(TRADES, BARS, FEATURES, VPIN, FACTOR_EXPOSURES,

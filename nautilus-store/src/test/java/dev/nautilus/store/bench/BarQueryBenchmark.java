@@ -3,8 +3,8 @@ package dev.nautilus.store.bench;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.StoreConfig;
 import dev.nautilus.store.Stores;
-import dev.nautilus.store.model.Side;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.repository.TimeRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +61,8 @@ public final class BarQueryBenchmark {
         long started = System.nanoTime();
         for (int i = 0; i < rows; i++) {
             price = Math.max(1, price + random.nextDouble(-5, 5));
-            store.ingest().submit(new Trade(START.plusMillis(i * 250L), i % 2 == 0 ? "BTCUSD" : "ETHUSD", i,
-                    Math.round(price * 100) / 100.0, random.nextDouble(0.0001, 2), i % 3 == 0 ? Side.SELL : Side.BUY));
+            store.ingest().submit(new TradeRow(START.plusMillis(i * 250L), i % 2 == 0 ? "BTCUSD" : "ETHUSD", i,
+                    Math.round(price * 100) / 100.0, random.nextDouble(0.0001, 2), i % 3 == 0 ? SideCode.SELL : SideCode.BUY));
         }
         store.ingest().flush().get(60, TimeUnit.MINUTES);
         System.out.printf(Locale.ROOT, "%s: ingested %,d trades in %.1f s%n", name, rows, (System.nanoTime() - started) / 1e9);

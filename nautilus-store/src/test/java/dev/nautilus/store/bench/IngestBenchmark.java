@@ -3,8 +3,8 @@ package dev.nautilus.store.bench;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.StoreConfig;
 import dev.nautilus.store.Stores;
-import dev.nautilus.store.model.Side;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.postgres.PostgresStores;
 
 import java.io.BufferedWriter;
@@ -51,7 +51,7 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : StoreConfig.DEFAULT_BATCH_SIZE;
-        List<Trade> trades = trades(rows);
+        List<TradeRow> trades = trades(rows);
         System.out.printf(Locale.ROOT, "rows=%d batchSize=%d cores=%d java=%s%n", rows, batchSize,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
 
@@ -67,21 +67,21 @@ public final class IngestBenchmark {
                 + " copy/insert=%.1fx%n", copy, insert, psql, duck, copy / insert);
     }
 
-    private static List<Trade> trades(int rows) {
+    private static List<TradeRow> trades(int rows) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Instant start = Instant.parse("2025-03-01T00:00:00Z");
-        List<Trade> trades = new ArrayList<>(rows);
+        List<TradeRow> trades = new ArrayList<>(rows);
         double price = 60_000;
         for (int i = 0; i < rows; i++) {
             price = Math.max(1, price + random.nextGaussian() * 5);
             // ~3 days of trades, so the run also creates day partitions.
-            trades.add(new Trade(start.plusMillis(i * 250L), i % 2 == 0 ? "BTCUSD" : "ETHUSD", i,
-                    Math.round(price * 100) / 100.0, random.nextDouble(0.0001, 2), i % 3 == 0 ? Side.SELL : Side.BUY));
+            trades.add(new TradeRow(start.plusMillis(i * 250L), i % 2 == 0 ? "BTCUSD" : "ETHUSD", i,
+                    Math.round(price * 100) / 100.0, random.nextDouble(0.0001, 2), i % 3 == 0 ? SideCode.SELL : SideCode.BUY));
         }
         return trades;
     }
 
-    private static double measurePostgres(String label, List<Trade> trades, int batchSize, boolean insert)
+    private static double measurePostgres(String label, List<TradeRow> trades, int batchSize, boolean insert)
             throws Exception {
         String schema = "nautilus_bench_" + Long.toHexString(System.nanoTime());
         StoreConfig config = StoreConfig.postgres(URL, USER, PASSWORD).withSchema(schema).withBatchSize(batchSize);
@@ -97,12 +97,12 @@ public final class IngestBenchmark {
         }
     }
 
-    private static double measurePsqlCopy(List<Trade> trades) throws Exception {
+    private static double measurePsqlCopy(List<TradeRow> trades) throws Exception {
         String schema = "nautilus_bench_" + Long.toHexString(System.nanoTime());
         Path file = Files.createTempFile("nautilus-bench", ".tsv");
         try {
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                for (Trade t : trades) {
+                for (TradeRow t : trades) {
                     out.write(t.ts() + "\t" + t.symbol() + "\t" + t.tradeId() + "\t" + t.price() + "\t" + t.size()
                             + "\t" + t.side().name() + "\n");
                 }
@@ -149,7 +149,7 @@ public final class IngestBenchmark {
         }
     }
 
-    private static double measureDuckDb(List<Trade> trades, int batchSize) throws Exception {
+    private static double measureDuckDb(List<TradeRow> trades, int batchSize) throws Exception {
         Path dir = Files.createTempDirectory("nautilus-bench-duckdb");
         try (Store store = Stores.open(StoreConfig.embedded(dir).withBatchSize(batchSize))) {
             long started = System.nanoTime();

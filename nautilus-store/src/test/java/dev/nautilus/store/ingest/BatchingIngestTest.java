@@ -1,8 +1,8 @@
 package dev.nautilus.store.ingest;
 
-import dev.nautilus.store.model.Side;
+import dev.nautilus.store.model.SideCode;
 import dev.nautilus.store.model.StoredRecord;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.TradeRow;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -57,8 +57,8 @@ final class BatchingIngestTest {
         }
     }
 
-    private static Trade trade(long i) {
-        return new Trade(Instant.EPOCH.plusSeconds(i), "X", i, 1, 1, Side.BUY);
+    private static TradeRow trade(long i) {
+        return new TradeRow(Instant.EPOCH.plusSeconds(i), "X", i, 1, 1, SideCode.BUY);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.nautilus.store.ingest;
 
-import dev.nautilus.store.model.Side;
+import dev.nautilus.store.model.SideCode;
 import dev.nautilus.store.model.StoredRecord;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.TradeRow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ final class IngestMetricsTest {
         try (BatchingIngest ingest = new BatchingIngest("m", discard, 10, 100, Duration.ofSeconds(1))) {
             IngestMetrics.bind(ingest, "test", registry);
             for (int i = 0; i < 25; i++) {
-                ingest.submit(new Trade(Instant.EPOCH, "X", i, 1, 1, Side.BUY));
+                ingest.submit(new TradeRow(Instant.EPOCH, "X", i, 1, 1, SideCode.BUY));
             }
             ingest.flush().get();
             assertThat(registry.get("nautilus.store.rows.written").tag("store", "test").functionCounter().count())

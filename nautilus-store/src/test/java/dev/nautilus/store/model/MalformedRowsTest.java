@@ -15,55 +15,55 @@ final class MalformedRowsTest {
 
     @Test
     void tradeRefusesMissingOrNonsenseFields() {
-        assertThatThrownBy(() -> new Trade(null, "BTCUSD", 1, 100, 1, Side.BUY))
+        assertThatThrownBy(() -> new TradeRow(null, "BTCUSD", 1, 100, 1, SideCode.BUY))
                 .isInstanceOf(NullPointerException.class).hasMessage("ts is required");
-        assertThatThrownBy(() -> new Trade(T, null, 1, 100, 1, Side.BUY))
+        assertThatThrownBy(() -> new TradeRow(T, null, 1, 100, 1, SideCode.BUY))
                 .isInstanceOf(NullPointerException.class).hasMessage("symbol is required");
-        assertThatThrownBy(() -> new Trade(T, " ", 1, 100, 1, Side.BUY))
+        assertThatThrownBy(() -> new TradeRow(T, " ", 1, 100, 1, SideCode.BUY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("symbol must not be blank");
-        assertThatThrownBy(() -> new Trade(T, "BTCUSD", 1, Double.NaN, 1, Side.BUY))
+        assertThatThrownBy(() -> new TradeRow(T, "BTCUSD", 1, Double.NaN, 1, SideCode.BUY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("price must be a finite number, was NaN");
-        assertThatThrownBy(() -> new Trade(T, "BTCUSD", 1, Double.POSITIVE_INFINITY, 1, Side.BUY))
+        assertThatThrownBy(() -> new TradeRow(T, "BTCUSD", 1, Double.POSITIVE_INFINITY, 1, SideCode.BUY))
                 .hasMessageStartingWith("price must be a finite number");
-        assertThatThrownBy(() -> new Trade(T, "BTCUSD", 1, 0, 1, Side.BUY))
+        assertThatThrownBy(() -> new TradeRow(T, "BTCUSD", 1, 0, 1, SideCode.BUY))
                 .hasMessage("price must be > 0, was 0.0");
-        assertThatThrownBy(() -> new Trade(T, "BTCUSD", 1, 100, -0.5, Side.BUY))
+        assertThatThrownBy(() -> new TradeRow(T, "BTCUSD", 1, 100, -0.5, SideCode.BUY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("size must be >= 0, was -0.5");
-        assertThatThrownBy(() -> new Trade(T, "BTCUSD", -1, 100, 1, Side.BUY))
+        assertThatThrownBy(() -> new TradeRow(T, "BTCUSD", -1, 100, 1, SideCode.BUY))
                 .hasMessage("tradeId must be >= 0, was -1");
-        assertThatThrownBy(() -> new Trade(T, "BTCUSD", 1, 100, 1, null))
+        assertThatThrownBy(() -> new TradeRow(T, "BTCUSD", 1, 100, 1, null))
                 .hasMessage("side is required");
     }
 
     @Test
     void otherRecordsNameTheirFieldsToo() {
-        assertThatThrownBy(() -> new Bar(T, "X", BarInterval.ONE_MINUTE, 1, 1, 2, 1, 1, 1))
+        assertThatThrownBy(() -> new BarRow(T, "X", BarInterval.ONE_MINUTE, 1, 1, 2, 1, 1, 1))
                 .hasMessageStartingWith("high must be >= low");
-        assertThatThrownBy(() -> new Bar(T, "X", null, 1, 1, 1, 1, 1, 1)).hasMessage("interval is required");
+        assertThatThrownBy(() -> new BarRow(T, "X", null, 1, 1, 1, 1, 1, 1)).hasMessage("interval is required");
         assertThatThrownBy(() -> BarInterval.ofLabel("5m")).hasMessageStartingWith("interval must be one of");
         assertThatThrownBy(() -> new VpinPoint(T, "X", 1, 1.5, 0.5)).hasMessage("vpin must be in [0, 1], was 1.5");
         assertThatThrownBy(() -> new VpinPoint(T, "X", 1, 0.5, Double.NaN)).hasMessageStartingWith("cdf must be");
         assertThatThrownBy(() -> new FeatureValue(T, "X", "rsi", Double.NaN)).hasMessageStartingWith("value must be");
-        assertThatThrownBy(() -> new Signal(T, "id", "s", "X", 2, 1)).hasMessageStartingWith("direction must be");
-        assertThatThrownBy(() -> new Execution(T, "id", "p", "X", Side.BUY, new BigDecimal("-1"), BigDecimal.ONE,
+        assertThatThrownBy(() -> new SignalRow(T, "id", "s", "X", 2, 1)).hasMessageStartingWith("direction must be");
+        assertThatThrownBy(() -> new Execution(T, "id", "p", "X", SideCode.BUY, new BigDecimal("-1"), BigDecimal.ONE,
                 BigDecimal.ZERO)).hasMessageStartingWith("quantity must be > 0");
-        assertThatThrownBy(() -> new Execution(T, "id", "p", "X", Side.UNKNOWN, BigDecimal.ONE, BigDecimal.ONE,
+        assertThatThrownBy(() -> new Execution(T, "id", "p", "X", SideCode.UNKNOWN, BigDecimal.ONE, BigDecimal.ONE,
                 BigDecimal.ZERO)).hasMessageStartingWith("side must be BUY or SELL");
         assertThatThrownBy(() -> new PositionSnapshot(T, "p", "X", new BigDecimal("0.0000000000001"),
                 BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO))
                 .hasMessageStartingWith("quantity has more than 12 decimal places");
         assertThatThrownBy(() -> new PnlSnapshot(T, "p", null, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO))
                 .hasMessage("cash is required");
-        assertThatThrownBy(() -> new Alert(T, "id", AlertCategory.RISK, "URGENT", "", "m", 1))
+        assertThatThrownBy(() -> new AlertRow(T, "id", AlertCategory.RISK, "URGENT", "", "m", 1))
                 .hasMessage("code must not be blank");
         assertThatThrownBy(() -> new EngineHealthSample(T, "risk", "UP", -1, 0, 0))
                 .hasMessageStartingWith("messagesPerSecond must be >= 0");
-        assertThatThrownBy(() -> new DeadLetter(T, "id", "s", "c", "r", null)).hasMessage("payload is required");
+        assertThatThrownBy(() -> new DeadLetterRow(T, "id", "s", "c", "r", null)).hasMessage("payload is required");
     }
 
     @Test
     void timesAreKeptToTheMicrosecondAndAmountsNormalised() {
-        Trade trade = new Trade(Instant.parse("2024-01-01T00:00:00.123456789Z"), "X", 1, 1, 1, Side.BUY);
+        TradeRow trade = new TradeRow(Instant.parse("2024-01-01T00:00:00.123456789Z"), "X", 1, 1, 1, SideCode.BUY);
         assertThat(trade.ts()).isEqualTo(Instant.parse("2024-01-01T00:00:00.123456Z"));
         PnlSnapshot pnl = new PnlSnapshot(T, "p", new BigDecimal("1.500"), new BigDecimal("1E+3"), BigDecimal.ZERO,
                 new BigDecimal("0.000"));

@@ -11,8 +11,8 @@ import dev.nautilus.bus.memory.InMemoryTransport;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.StoreConfig;
 import dev.nautilus.store.Stores;
-import dev.nautilus.store.model.Side;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.repository.TimeRange;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +35,8 @@ class BusRecorderTest {
     private static RecordingRule tradesRule() {
         return new RecordingRule("trades", "market_data.trade.*", Set.of(MessageType.MARKET_DATA), message -> {
             Tick tick = message.payloadAs(Tick.class);
-            return List.of(new Trade(Instant.EPOCH.plus(tick.timestampMicros(), ChronoUnit.MICROS), tick.instrument(),
-                    tick.timestampMicros(), tick.price(), tick.size(), Side.UNKNOWN));
+            return List.of(new TradeRow(Instant.EPOCH.plus(tick.timestampMicros(), ChronoUnit.MICROS), tick.instrument(),
+                    tick.timestampMicros(), tick.price(), tick.size(), SideCode.UNKNOWN));
         });
     }
 
@@ -62,7 +62,7 @@ class BusRecorderTest {
         }
         try (Store reopened = Stores.open(StoreConfig.embedded(dataDir))) {
             assertThat(reopened.trades().count("BTCUSD")).isEqualTo(100);
-            List<Trade> first = reopened.trades().trades("BTCUSD", TimeRange.all(), 0, 2);
+            List<TradeRow> first = reopened.trades().trades("BTCUSD", TimeRange.all(), 0, 2);
             assertThat(first.get(0).price()).isEqualTo(800);
             assertThat(first.get(1).ts()).isEqualTo(Instant.EPOCH.plus(start + 1_000_000L, ChronoUnit.MICROS));
         }

@@ -1,7 +1,7 @@
 package dev.nautilus.store.sample;
 
-import dev.nautilus.store.model.Side;
-import dev.nautilus.store.model.Trade;
+import dev.nautilus.store.model.SideCode;
+import dev.nautilus.store.model.TradeRow;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -17,13 +17,13 @@ final class BitstampTradesCsvTest {
 
     @Test
     void readsTheRealFileFromTa4jExamples() {
-        List<Trade> trades = BitstampTradesCsv.loadSample("BTCUSD");
+        List<TradeRow> trades = BitstampTradesCsv.loadSample("BTCUSD");
         assertThat(trades).hasSize(100_000);
         // First line of the file: 1385337600,800.010000000000,0.100000000000
         assertThat(trades.getFirst()).isEqualTo(
-                new Trade(Instant.ofEpochSecond(1385337600L), "BTCUSD", 0, 800.01, 0.1, Side.UNKNOWN));
+                new TradeRow(Instant.ofEpochSecond(1385337600L), "BTCUSD", 0, 800.01, 0.1, SideCode.UNKNOWN));
         assertThat(trades.getLast().ts()).isEqualTo(Instant.ofEpochSecond(1385913725L));
-        assertThat(trades).isSortedAccordingTo(java.util.Comparator.comparing(Trade::ts));
+        assertThat(trades).isSortedAccordingTo(java.util.Comparator.comparing(TradeRow::ts));
     }
 
     @Test

@@ -17,10 +17,10 @@ import java.time.Instant;
  * @param volume   summed size
  * @param trades   number of trades in the bar
  */
-public record Bar(Instant ts, String symbol, BarInterval interval, double open, double high, double low,
+public record BarRow(Instant ts, String symbol, BarInterval interval, double open, double high, double low,
                   double close, double volume, long trades) implements StoredRecord {
 
-    public Bar {
+    public BarRow {
         ts = Require.time(ts, "ts");
         Require.text(symbol, "symbol");
         Require.present(interval, "interval");

@@ -13,10 +13,10 @@ import java.time.Instant;
  * @param message  human-readable text
  * @param value    the measured value that triggered it, finite
  */
-public record Alert(Instant ts, String id, AlertCategory category, String severity, String code, String message,
+public record AlertRow(Instant ts, String id, AlertCategory category, String severity, String code, String message,
                     double value) implements StoredRecord {
 
-    public Alert {
+    public AlertRow {
         ts = Require.time(ts, "ts");
         Require.text(id, "id");
         Require.present(category, "category");

@@ -12,10 +12,10 @@ import java.time.Instant;
  * @param reason    why
  * @param payload   the raw payload, kept verbatim (may contain any characters)
  */
-public record DeadLetter(Instant ts, String id, String stream, String consumer, String reason, String payload)
+public record DeadLetterRow(Instant ts, String id, String stream, String consumer, String reason, String payload)
         implements StoredRecord {
 
-    public DeadLetter {
+    public DeadLetterRow {
         ts = Require.time(ts, "ts");
         Require.text(id, "id");
         Require.text(stream, "stream");

@@ -14,10 +14,10 @@ import java.time.Instant;
  * @param size    traded quantity, finite and &gt;= 0
  * @param side    aggressor side
  */
-public record Trade(Instant ts, String symbol, long tradeId, double price, double size, Side side)
+public record TradeRow(Instant ts, String symbol, long tradeId, double price, double size, SideCode side)
         implements StoredRecord {
 
-    public Trade {
+    public TradeRow {
         ts = Require.time(ts, "ts");
         Require.text(symbol, "symbol");
         Require.nonNegative(tradeId, "tradeId");

@@ -12,10 +12,10 @@ import java.time.Instant;
  * @param direction -1 (sell), 0 (flat) or +1 (buy)
  * @param strength  confidence or size hint, finite
  */
-public record Signal(Instant ts, String id, String strategy, String symbol, int direction, double strength)
+public record SignalRow(Instant ts, String id, String strategy, String symbol, int direction, double strength)
         implements StoredRecord {
 
-    public Signal {
+    public SignalRow {
         ts = Require.time(ts, "ts");
         Require.text(id, "id");
         Require.text(strategy, "strategy");

@@ -1,0 +1,53 @@
+package dev.nautilus.app;
+
+import dev.nautilus.app.recording.RecordingRules;
+import dev.nautilus.bus.MessageBus;
+import dev.nautilus.store.Store;
+import dev.nautilus.store.recorder.BusRecorder;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What a process of the platform is: the whole platform, which owns the store and records the buses
+ * into it, or a process of its own for an engine (or the faces, or a replay), which opens no store:
+ * the embedded store is a single-process file, and recording is the whole platform's job.
+ */
+sealed interface PlatformMode {
+
+    /** Who this process is, in Redis connection names ({@code CLIENT LIST} tells who holds what). */
+    String identity();
+
+    /**
+     * The whole platform.
+     *
+     * @param store    the store, closed by the platform after the buses
+     * @param recorder writes the recorded topics into the store, closed before the buses
+     * @param history  trades of {@link Platform#RECORDED_SYMBOL} the store held at the start: earlier runs'
+     */
+    record WholePlatform(Store store, BusRecorder recorder, long history) implements PlatformMode {
+
+        /**
+         * Reads the history and starts recording. Call it before any engine or replay starts, so the
+         * store misses nothing.
+         */
+        static WholePlatform record(Store store, MessageBus bus, MeterRegistry meters) {
+            long history = store.trades().count(Platform.RECORDED_SYMBOL);
+            BusRecorder recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
+            FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(meters);
+            return new WholePlatform(store, recorder, history);
+        }
+
+        @Override
+        public String identity() {
+            return "platform";
+        }
+    }
+
+    /**
+     * A process for one engine, the faces or a replay.
+     *
+     * @param identity e.g. {@code risk}, {@code api}, {@code replay}
+     */
+    record EngineProcess(String identity) implements PlatformMode {
+    }
+}

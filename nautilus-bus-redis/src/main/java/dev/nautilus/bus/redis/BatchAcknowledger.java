@@ -1,0 +1,46 @@
+package dev.nautilus.bus.redis;
+
+import dev.nautilus.bus.redis.resp.RawStreamEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The acknowledgements of one batch: one {@code XACK} per stream, sent without waiting. They leave
+ * with the reader's next read and Redis runs one connection's commands in order, so they are
+ * applied before that read, and the handler thread never waits a round trip for them; a reader
+ * being closed sends them at once. An ack lost in an outage only means a redelivery later:
+ * at-least-once holds.
+ */
+final class BatchAcknowledger {
+
+    private final StreamOperations streams;
+    private final String group;
+    private final Map<String, List<String>> idsByStream = new LinkedHashMap<>();
+
+    BatchAcknowledger(StreamOperations streams, String group) {
+        this.streams = streams;
+        this.group = group;
+    }
+
+    /** The entry is done with (handled, dead-lettered, or not for this group). */
+    void add(RawStreamEntry entry) {
+        idsByStream.computeIfAbsent(entry.stream(), k -> new ArrayList<>()).add(entry.id());
+    }
+
+    /**
+     * Queues what was added, to leave with the next read; at once when the reader is stopping
+     * (there is no next read).
+     */
+    void send(boolean stopping) {
+        if (idsByStream.isEmpty()) {
+            return;
+        }
+        idsByStream.forEach((stream, ids) -> streams.ack(stream, group, ids));
+        idsByStream.clear();
+        if (stopping) {
+            streams.flushAcks();
+        }
+    }
+}
