@@ -39,9 +39,21 @@ final class RespReader {
         }
     }
 
+    /** What a decimal in a reply may be, and what to say when it is not. */
+    private record Decimal(String subject, long lowest, long highest, String tooLow, String tooHigh) {
+        static Decimal length(String what, int max, String unit) {
+            return new Decimal("the length of " + what, -1, max, "the length of " + what + " is negative, and only -1 (nil) may be",
+                    what + " announced with more than the limit of " + max + " " + unit);
+        }
+    }
+
+    private static final Decimal INTEGER = new Decimal("an integer", Long.MIN_VALUE, Long.MAX_VALUE, "an integer beyond 64 bits",
+            "an integer beyond 64 bits");
+
     private final InputStream in;
     private final int maxBulkLength;
-    private final int maxArrayLength;
+    private final Decimal bulkLength;
+    private final Decimal arrayLength;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
     private int limit;
@@ -61,7 +73,8 @@ final class RespReader {
         }
         this.in = in;
         this.maxBulkLength = maxBulkLength;
-        this.maxArrayLength = maxArrayLength;
+        this.bulkLength = Decimal.length("a bulk string", maxBulkLength, "bytes");
+        this.arrayLength = Decimal.length("an array", maxArrayLength, "elements");
     }
 
     /** The type byte of the next reply ({@code + : $ *}); an error reply is thrown instead. */
@@ -89,13 +102,13 @@ final class RespReader {
     /** The next reply, which must be an integer. */
     long readInteger() throws IOException {
         expect(readType(), ':', "an integer");
-        return readIntegerBody();
+        return readDecimal(INTEGER);
     }
 
     /** The next reply, which must be an array; its length, -1 for nil. */
     int readArrayLength() throws IOException {
         expect(readType(), '*', "an array");
-        return readLength("an array", maxArrayLength, "elements");
+        return (int) readDecimal(arrayLength);
     }
 
     /** The next reply, which must be a bulk string; its bytes, {@code null} for nil. */
@@ -133,11 +146,11 @@ final class RespReader {
         int type = readType();
         switch (type) {
             case '+' -> readLine();
-            case ':' -> readIntegerBody();
+            case ':' -> readDecimal(INTEGER);
             case '$' -> readBulkBody();
             case '*' -> {
-                int count = readLength("an array", maxArrayLength, "elements");
-                for (int i = 0; i < count; i++) {
+                long count = readDecimal(arrayLength);
+                for (long i = 0; i < count; i++) {
                     skipReply();
                 }
             }
@@ -146,7 +159,7 @@ final class RespReader {
     }
 
     private byte[] readBulkBody() throws IOException {
-        int length = readLength("a bulk string", maxBulkLength, "bytes");
+        int length = (int) readDecimal(bulkLength);
         if (length < 0) {
             return null;
         }
@@ -172,69 +185,39 @@ final class RespReader {
     }
 
     /**
-     * A length or count ending its line, after the type byte: -1 (nil) or 0 to {@code max}. Refused
-     * as soon as it passes {@code max}, before the rest of its digits.
+     * A signed decimal ending its line, after the type byte, within {@code kind}'s range: refused
+     * as soon as it leaves it, before the rest of its digits. Accumulated negatively, so that
+     * {@code Long.MIN_VALUE} is reachable too.
      */
-    private int readLength(String what, int max, String unit) throws IOException {
+    private long readDecimal(Decimal kind) throws IOException {
         int c = read();
         boolean negative = c == '-';
         if (negative) {
             c = read();
         }
+        long bound = negative ? kind.lowest() : -kind.highest();
         long value = 0;
         int digits = 0;
         for (; c != '\r'; c = read()) {
             if (c < '0' || c > '9') {
-                throw new MalformedReplyException("the length of " + what + " has " + describe(c) + " in it");
-            }
-            value = value * 10 + (c - '0');
-            digits++;
-            if (negative && value > 1) {
-                throw new MalformedReplyException("the length of " + what + " is negative, and only -1 (nil) may be");
-            }
-            if (value > max) {
-                throw new MalformedReplyException(what + " announced with more than the limit of " + max + " " + unit);
-            }
-        }
-        if (digits == 0) {
-            throw new MalformedReplyException("the length of " + what + " has no digits");
-        }
-        endOfLine();
-        return negative ? -1 : (int) value;
-    }
-
-    /** The digits of an integer reply, after its type byte: a signed 64-bit decimal. */
-    private long readIntegerBody() throws IOException {
-        int c = read();
-        boolean negative = c == '-';
-        if (negative) {
-            c = read();
-        }
-        long value = 0;
-        int digits = 0;
-        for (; c != '\r'; c = read()) {
-            if (c < '0' || c > '9') {
-                throw new MalformedReplyException("an integer with " + describe(c) + " in it");
+                throw new MalformedReplyException(kind.subject() + " has " + describe(c) + " in it");
             }
             try {
-                // accumulated negatively, which reaches Long.MIN_VALUE too
                 value = Math.subtractExact(Math.multiplyExact(value, 10), c - '0');
-            } catch (ArithmeticException e) {
-                throw new MalformedReplyException("an integer beyond 64 bits");
+            } catch (ArithmeticException beyond64Bits) {
+                value = Long.MIN_VALUE;
+                bound = 0; // out of range whatever the kind
+            }
+            if (value < bound) {
+                throw new MalformedReplyException(negative ? kind.tooLow() : kind.tooHigh());
             }
             digits++;
         }
         if (digits == 0) {
-            throw new MalformedReplyException("an integer with no digits");
+            throw new MalformedReplyException(kind.subject() + " has no digits");
         }
         endOfLine();
-        if (negative) {
-            return value;
-        }
-        if (value == Long.MIN_VALUE) {
-            throw new MalformedReplyException("an integer beyond 64 bits");
-        }
-        return -value;
+        return negative ? value : -value;
     }
 
     /** The '\n' after a line's '\r'. */

@@ -150,11 +150,11 @@ class RespReaderTest {
 
     @Test
     void integersThatAreNotDecimalNumbersOrBeyond64BitsAreMalformed() {
-        assertMalformed(":12x\r\n", RespReader::readInteger, "an integer with 'x' in it");
-        assertMalformed(":\r\n", RespReader::readInteger, "an integer with no digits");
+        assertMalformed(":12x\r\n", RespReader::readInteger, "an integer has 'x' in it");
+        assertMalformed(":\r\n", RespReader::readInteger, "an integer has no digits");
         assertMalformed(":9223372036854775808\r\n", RespReader::readInteger, "an integer beyond 64 bits");
         assertMalformed(":-9223372036854775809\r\n", RespReader::readInteger, "an integer beyond 64 bits");
-        assertMalformed(":1e3\r\n", RespReaderTest::skip, "an integer with 'e' in it");
+        assertMalformed(":1e3\r\n", RespReaderTest::skip, "an integer has 'e' in it");
     }
 
     @Test
@@ -165,6 +165,10 @@ class RespReaderTest {
         assertThatThrownBy(() -> new RespReader(new ByteArrayInputStream(bytes("$1025\r\n")), 1024, 16).readBulk())
                 .isInstanceOf(MalformedReplyException.class)
                 .hasMessage("a bulk string announced with more than the limit of 1024 bytes");
+        // the edge of a zero bound: only the empty string passes
+        assertThat(new RespReader(new ByteArrayInputStream(bytes("$0\r\n\r\n")), 0, 0).readBulk()).isEmpty();
+        assertThatThrownBy(() -> new RespReader(new ByteArrayInputStream(bytes("$1\r\n")), 0, 0).readBulk())
+                .hasMessage("a bulk string announced with more than the limit of 0 bytes");
     }
 
     @Test
