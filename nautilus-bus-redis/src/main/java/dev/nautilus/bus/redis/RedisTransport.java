@@ -17,6 +17,7 @@ import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.bus.codec.EnvelopeCodec;
+import dev.nautilus.bus.redis.resp.RespSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.bus.redis.resp;
 
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslVerifyMode;
@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
@@ -60,16 +59,7 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
 
     /** Buffers one command. */
     void write(String... arguments) throws IOException {
-        out.write('*');
-        writeNumber(arguments.length);
-        for (String argument : arguments) {
-            byte[] bytes = argument.getBytes(StandardCharsets.UTF_8);
-            out.write('$');
-            writeNumber(bytes.length);
-            out.write(bytes);
-            out.write('\r');
-            out.write('\n');
-        }
+        out.write(RespWriter.command(arguments));
     }
 
     /**
@@ -120,12 +110,6 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
             throw new SocketTimeoutException("Redis at " + address + " accepted the connection but did not answer its set-up within "
                     + tcp.getSoTimeout() + " ms");
         }
-    }
-
-    private void writeNumber(int value) throws IOException {
-        out.write(Integer.toString(value).getBytes(StandardCharsets.US_ASCII));
-        out.write('\r');
-        out.write('\n');
     }
 
     private static Socket startTls(Socket plain, String host, int port, SslVerifyMode verify) throws IOException {

@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.bus.redis.resp;
 
 import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.codec.StringCodec;
@@ -15,12 +15,12 @@ import java.nio.ByteBuffer;
  * (a single Redis gets its commands through {@link PublishSocket}), so it carries its key as its
  * only argument, which is what Lettuce routes by; the bytes are what is sent.
  */
-final class PreEncodedCommand extends Command<String, String, Void> {
+public final class PreEncodedCommand extends Command<String, String, Void> {
 
     private final byte[] resp;
 
     /** @param routingKey the key the command writes, for the cluster connection to route by */
-    PreEncodedCommand(CommandType type, byte[] resp, String routingKey) {
+    public PreEncodedCommand(CommandType type, byte[] resp, String routingKey) {
         super(type, new DiscardingOutput(), new CommandArgs<>(StringCodec.UTF8).addKey(routingKey));
         this.resp = resp;
     }

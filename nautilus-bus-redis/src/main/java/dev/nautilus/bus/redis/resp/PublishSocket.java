@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.bus.redis.resp;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -27,17 +27,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * breaks, and every one left unanswered longer than the command timeout (a Redis that hangs without
  * closing the connection): the connection is then dropped. The next send connects again.
  */
-final class PublishSocket implements AutoCloseable {
+public final class PublishSocket implements AutoCloseable {
 
     private record Awaiting(CompletableFuture<Void> reply, long sentNanos) {
     }
 
     private static final Duration CONNECT_RETRY = Duration.ofMillis(250);
 
-    private final InetSocketAddress endpoint;
-    private final RedisURI settings;
-    private final String clientName;
-    private final Duration connectTimeout;
     private final Duration commandTimeout;
     private final ReentrantLock lock = new ReentrantLock();
     /**
@@ -48,10 +44,10 @@ final class PublishSocket implements AutoCloseable {
     private final ReentrantLock signalLock = new ReentrantLock();
     private final Condition connected = signalLock.newCondition();
     /**
-     * The live connection, or null; changed under the lock, read without it by the reply thread
-     * (a writer blocked on the full socket of a Redis that stopped reading may hold the lock).
+     * The connection; opened and dropped under the lock, its live one read without it by the reply
+     * thread (a writer blocked on the full socket of a Redis that stopped reading may hold the lock).
      */
-    private volatile RespConnection connection;
+    private final ReconnectingConnection link;
     /** Guarded by the lock: what the live connection still owes a reply for, oldest first. */
     private final ArrayDeque<Awaiting> awaiting = new ArrayDeque<>();
     /**
@@ -59,29 +55,30 @@ final class PublishSocket implements AutoCloseable {
      * readable without the lock, which a writer blocked on a full socket (Redis hung) may hold.
      */
     private volatile long oldestSentNanos = Long.MAX_VALUE;
-    private volatile boolean closed;
-    /** Guarded by the lock: after a failed connect, sends fail at once until then, with this failure. */
-    private long connectAgainNanos;
-    private RedisConnectionException lastConnectFailure;
 
-    PublishSocket(InetSocketAddress endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration commandTimeout,
+    /**
+     * @param commandTimeout how long a command may go unanswered before the connection is dropped
+     * @param threadName     the name of the thread that reads the replies
+     */
+    public PublishSocket(InetSocketAddress endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration commandTimeout,
             String threadName) {
-        this.endpoint = endpoint;
-        this.settings = settings;
-        this.clientName = clientName;
-        this.connectTimeout = connectTimeout;
         this.commandTimeout = commandTimeout;
+        // While Redis stays unreachable, a send (a publishing thread) tries to connect at most every
+        // CONNECT_RETRY and fails at once in between; the publisher keeps those messages and retries.
+        // The reply thread wakes every quarter of the command timeout to look for overdue replies.
+        this.link = new ReconnectingConnection(() -> endpoint, settings, clientName, connectTimeout, commandTimeout.dividedBy(4),
+                CONNECT_RETRY, "publisher", this::signalConnected);
         Thread.ofPlatform().daemon(true).name(threadName).start(this::readReplies);
     }
 
     /** Buffers one finished command; it leaves with the next {@link #flush}. The future completes with Redis's answer. */
-    CompletableFuture<Void> send(byte[] command) {
+    public CompletableFuture<Void> send(byte[] command) {
         CompletableFuture<Void> reply = new CompletableFuture<>();
         List<Awaiting> failed = List.of();
         RuntimeException failure = null;
         lock.lock();
         try {
-            RespConnection current = connection();
+            RespConnection current = link.connected();
             // Owed before it is written: a write larger than the 64 KiB output buffer goes straight
             // to the socket and blocks when Redis stops reading, and only an owed command lets the
             // reply thread see the hang and close the socket under it.
@@ -93,7 +90,7 @@ final class PublishSocket implements AutoCloseable {
             try {
                 current.out().write(command);
             } catch (IOException e) {
-                failure = lostFailure(current, "writing", e);
+                failure = link.lost(current, "writing", e);
                 failed = drop();
             }
         } catch (RuntimeException e) {
@@ -109,16 +106,17 @@ final class PublishSocket implements AutoCloseable {
     }
 
     /** Sends what {@link #send} buffered. */
-    void flush() {
+    public void flush() {
         List<Awaiting> failed = List.of();
         RuntimeException failure = null;
         lock.lock();
         try {
-            if (connection != null) {
+            RespConnection current = link.live();
+            if (current != null) {
                 try {
-                    connection.out().flush();
+                    current.out().flush();
                 } catch (IOException e) {
-                    failure = lostFailure(connection, "sending", e);
+                    failure = link.lost(current, "sending", e);
                     failed = drop();
                 }
             }
@@ -134,7 +132,7 @@ final class PublishSocket implements AutoCloseable {
         List<Awaiting> failed;
         lock.lock();
         try {
-            closed = true;
+            link.close();
             failed = drop();
         } finally {
             lock.unlock();
@@ -143,35 +141,8 @@ final class PublishSocket implements AutoCloseable {
         failAll(failed, new RedisConnectionException("publisher connection closed"));
     }
 
-    /** Called with the lock held: the live connection, opened if there is none. */
-    private RespConnection connection() {
-        if (closed) {
-            throw new RedisConnectionException("publisher connection closed");
-        }
-        if (connection == null) {
-            // Connecting blocks the caller (a publishing thread): while Redis stays unreachable, try
-            // at most every CONNECT_RETRY and fail the sends in between at once; the publisher keeps
-            // them buffered and retries.
-            if (lastConnectFailure != null && System.nanoTime() < connectAgainNanos) {
-                throw lastConnectFailure;
-            }
-            try {
-                // The reply thread wakes every quarter of the command timeout to look for overdue replies.
-                connection = RespConnection.open(endpoint, settings, clientName, connectTimeout, commandTimeout.dividedBy(4));
-                lastConnectFailure = null;
-            } catch (IOException | RuntimeException e) {
-                lastConnectFailure = new RedisConnectionException("cannot connect to " + endpoint.getHostString() + ":"
-                        + endpoint.getPort() + ": " + e.getMessage(), e);
-                connectAgainNanos = System.nanoTime() + CONNECT_RETRY.toNanos();
-                throw lastConnectFailure;
-            }
-            signalConnected();
-        }
-        return connection;
-    }
-
     private void readReplies() {
-        while (!closed) {
+        while (!link.isClosed()) {
             RespConnection current = awaitConnection();
             if (current == null) {
                 return;
@@ -186,30 +157,30 @@ final class PublishSocket implements AutoCloseable {
                 complete(current, refused);
             } catch (SocketTimeoutException e) {
                 if (current.in().inReply()) {
-                    dropIfCurrent(current, lostFailure(current, "reading a reply that stopped half-way", e));
+                    dropIfCurrent(current, link.lost(current, "reading a reply that stopped half-way", e));
                 } else {
                     failIfOverdue();
                 }
             } catch (IOException e) {
-                dropIfCurrent(current, lostFailure(current, "reading replies", e));
+                dropIfCurrent(current, link.lost(current, "reading replies", e));
             } catch (RuntimeException e) {
-                // e.g. a length beyond int in a corrupt reply: the stream is out of step, start afresh
+                // anything unforeseen in a corrupt reply: the stream is out of step, start afresh
                 dropIfCurrent(current, new RedisConnectionException("unreadable reply from " + current.address() + ": " + e, e));
             }
         }
     }
 
     private RespConnection awaitConnection() {
-        RespConnection live = connection;
+        RespConnection live = link.live();
         if (live != null) {
             return live;
         }
         signalLock.lock();
         try {
-            while (connection == null && !closed) {
+            while (link.live() == null && !link.isClosed()) {
                 connected.awaitUninterruptibly();
             }
-            return closed ? null : connection;
+            return link.isClosed() ? null : link.live();
         } finally {
             signalLock.unlock();
         }
@@ -228,7 +199,7 @@ final class PublishSocket implements AutoCloseable {
         Awaiting oldest;
         lockWatchingForHang();
         try {
-            oldest = connection == current ? awaiting.pollFirst() : null;
+            oldest = link.live() == current ? awaiting.pollFirst() : null;
             Awaiting next = awaiting.peekFirst();
             oldestSentNanos = next == null ? Long.MAX_VALUE : next.sentNanos();
         } finally {
@@ -264,7 +235,7 @@ final class PublishSocket implements AutoCloseable {
     /** Drops the live connection when its oldest command has waited longer than the command timeout. */
     private void failIfOverdue() {
         long oldest = oldestSentNanos;
-        RespConnection live = connection;
+        RespConnection live = link.live();
         if (live != null && oldest != Long.MAX_VALUE && System.nanoTime() - oldest >= commandTimeout.toNanos()) {
             // Closed before taking the lock: a writer blocked on the full socket of a hung Redis
             // holds it, and closing is what frees that writer.
@@ -280,7 +251,7 @@ final class PublishSocket implements AutoCloseable {
         List<Awaiting> failed = List.of();
         lockWatchingForHang();
         try {
-            if (connection == current) {
+            if (link.live() == current) {
                 failed = drop();
             }
         } finally {
@@ -291,10 +262,7 @@ final class PublishSocket implements AutoCloseable {
 
     /** Called with the lock held: closes the connection and hands back what it owed, to be failed once the lock is released. */
     private List<Awaiting> drop() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
+        link.drop(link.live());
         List<Awaiting> owed = new ArrayList<>(awaiting);
         awaiting.clear();
         oldestSentNanos = Long.MAX_VALUE;
@@ -306,10 +274,5 @@ final class PublishSocket implements AutoCloseable {
         for (Awaiting awaited : owed) {
             awaited.reply().completeExceptionally(failure);
         }
-    }
-
-    private static RedisConnectionException lostFailure(RespConnection current, String what, IOException cause) {
-        return new RedisConnectionException("connection to " + current.address() + " lost while " + what + ": " + cause.getMessage(),
-                cause);
     }
 }

@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.bus.redis.resp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +10,15 @@ import java.util.List;
  * comes with nil fields and is read as an empty entry. Any other shape fails the read (and the
  * connection is dropped) instead of being half-read.
  */
-final class StreamEntriesReply {
+public final class StreamEntriesReply {
 
     private static final String COMMAND = "XREADGROUP";
 
     private StreamEntriesReply() {
     }
 
-    static List<RawStreamEntry> read(RespSocket socket) {
+    /** Reads the reply to the {@code XREADGROUP} just sent on {@code socket}; empty when {@code BLOCK} ran out. */
+    public static List<RawStreamEntry> read(RespSocket socket) {
         int streams = socket.readArrayLength(COMMAND);
         if (streams <= 0) {
             return List.of();

@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.bus.redis.resp;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -26,17 +26,12 @@ import java.util.function.Supplier;
  * {@link RedisConnectionException}; a reply slower than the read timeout drops it and throws
  * {@link RedisCommandTimeoutException}. After a drop, the next command connects again.
  */
-final class RespSocket implements AutoCloseable {
+public final class RespSocket implements AutoCloseable {
 
-    private final Supplier<InetSocketAddress> endpoint;
-    private final RedisURI settings;
-    private final String clientName;
-    private final Duration connectTimeout;
+    private final ReconnectingConnection link;
     private final Duration readTimeout;
-    private volatile RespConnection connection;
-    /** Commands on {@link #connection} whose replies are read by {@link #readOwedReplies}; 0 again on every new connection. */
+    /** Commands on the live connection whose replies are read by {@link #readOwedReplies}; 0 again on every new connection. */
     private int owedReplies;
-    private volatile boolean closed;
 
     /**
      * @param endpoint    where to connect, asked at each (re)connect: on a cluster, the node that
@@ -44,16 +39,15 @@ final class RespSocket implements AutoCloseable {
      * @param settings    credentials, database and TLS settings, from the bus URL
      * @param readTimeout longest wait for a reply (a blocking read's BLOCK plus the command timeout)
      */
-    RespSocket(Supplier<InetSocketAddress> endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration readTimeout) {
-        this.endpoint = endpoint;
-        this.settings = settings;
-        this.clientName = clientName;
-        this.connectTimeout = connectTimeout;
+    public RespSocket(Supplier<InetSocketAddress> endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration readTimeout) {
         this.readTimeout = readTimeout;
+        // No fail-fast window: the reader backs off between failed rounds itself.
+        this.link = new ReconnectingConnection(endpoint, settings, clientName, connectTimeout, readTimeout, Duration.ZERO, "reader",
+                () -> owedReplies = 0);
     }
 
     /** Buffers one command; it leaves with the next {@link #flush}. Connects first if needed. */
-    void command(String... arguments) {
+    public void command(String... arguments) {
         RespConnection current = connected();
         try {
             current.write(arguments);
@@ -67,13 +61,13 @@ final class RespSocket implements AutoCloseable {
      * next command's: e.g. acknowledgements sent with the next read. If the connection drops
      * before, the command is gone with it and nothing is owed any more.
      */
-    void commandReplyLater(String... arguments) {
+    public void commandReplyLater(String... arguments) {
         command(arguments);
         owedReplies++;
     }
 
     /** Reads the replies owed by {@link #commandReplyLater}; the error replies among them, in order. */
-    List<RuntimeException> readOwedReplies(String command) {
+    public List<RuntimeException> readOwedReplies(String command) {
         List<RuntimeException> refused = List.of();
         RespConnection current = connected();
         while (owedReplies > 0) {
@@ -91,7 +85,7 @@ final class RespSocket implements AutoCloseable {
     }
 
     /** Sends the buffered commands. */
-    void flush() {
+    public void flush() {
         RespConnection current = connected();
         try {
             current.out().flush();
@@ -101,9 +95,9 @@ final class RespSocket implements AutoCloseable {
     }
 
     /** Sends the buffered commands if still connected, without reading anything; for a reader stopping. */
-    void flushQuietly() {
-        RespConnection current = connection;
-        if (current != null && !closed) {
+    public void flushQuietly() {
+        RespConnection current = link.live();
+        if (current != null && !link.isClosed()) {
             try {
                 current.out().flush();
             } catch (IOException e) {
@@ -144,75 +138,43 @@ final class RespSocket implements AutoCloseable {
 
     /** A reply of the wrong shape: the connection is dropped (the next command reconnects), and this is what to throw. */
     RedisConnectionException malformed(String command, String detail) {
-        RespConnection current = connection;
-        drop(current);
+        RespConnection current = link.live();
+        link.drop(current);
         return new RedisConnectionException("unexpected reply to " + command + (current == null ? "" : " from " + current.address())
                 + ": " + detail);
     }
 
     /** Drops the connection; the next command connects again (to wherever the endpoint then says). */
-    void reconnect() {
-        drop(connection);
+    public void reconnect() {
+        link.drop(link.live());
     }
 
     /** Closes the socket; a thread blocked reading it fails at once. Idempotent; no reconnect after this. */
     @Override
     public void close() {
-        closed = true;
-        drop(connection);
+        link.close();
     }
 
     private RespConnection connected() {
-        if (closed) {
-            throw new RedisConnectionException("reader connection closed");
-        }
-        RespConnection current = connection;
-        if (current != null) {
-            return current;
-        }
-        InetSocketAddress target = endpoint.get();
-        try {
-            current = RespConnection.open(target, settings, clientName, connectTimeout, readTimeout);
-        } catch (IOException e) {
-            throw new RedisConnectionException("cannot connect to " + target.getHostString() + ":" + target.getPort() + ": "
-                    + e.getMessage(), e);
-        }
-        connection = current;
-        owedReplies = 0;
-        if (closed) {
-            // close() ran while we connected: it could not see this connection
-            drop(current);
-            throw new RedisConnectionException("reader connection closed");
-        }
-        return current;
+        return link.connected();
     }
 
     private RuntimeException failed(RespConnection current, String command, IOException e) {
         if (e instanceof SocketTimeoutException) {
             // The reply may still come: the stream of replies is out of step, start afresh.
-            drop(current);
+            link.drop(current);
             return new RedisCommandTimeoutException(command + " not answered by " + current.address() + " within "
                     + readTimeout.toMillis() + " ms");
         }
         if (e instanceof RespReader.MalformedReplyException) {
-            drop(current);
+            link.drop(current);
             return new RedisConnectionException("unexpected reply to " + command + " from " + current.address() + ": " + e.getMessage());
         }
         return broken(current, "reading the reply to " + command, e);
     }
 
     private RedisConnectionException broken(RespConnection current, String what, IOException cause) {
-        drop(current);
-        return new RedisConnectionException((closed ? "connection closed" : "connection to " + current.address() + " lost")
-                + " while " + what + ": " + cause.getMessage(), cause);
-    }
-
-    private void drop(RespConnection current) {
-        if (current != null) {
-            if (connection == current) {
-                connection = null;
-            }
-            current.close();
-        }
+        link.drop(current);
+        return link.lost(current, what, cause);
     }
 }

@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.bus.redis.resp;
 
 import dev.nautilus.bus.codec.EnvelopeCodec;
 import io.lettuce.core.StreamMessage;
@@ -11,7 +11,7 @@ import java.util.Map;
  * or no pairs when the entry was trimmed away while still pending. A field is turned into a
  * string only when the decoder asks for it.
  */
-final class RawStreamEntry implements EnvelopeCodec.FieldSource {
+public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
 
     private static final byte[][] NONE = new byte[0][];
 
@@ -26,7 +26,7 @@ final class RawStreamEntry implements EnvelopeCodec.FieldSource {
     }
 
     /** An entry Lettuce already decoded (claimed entries take that path; it is rare). */
-    static RawStreamEntry of(StreamMessage<String, String> message) {
+    public static RawStreamEntry of(StreamMessage<String, String> message) {
         Map<String, String> body = message.getBody();
         byte[][] pairs = new byte[body == null ? 0 : body.size() * 2][];
         int i = 0;
@@ -39,16 +39,16 @@ final class RawStreamEntry implements EnvelopeCodec.FieldSource {
         return new RawStreamEntry(message.getStream(), message.getId(), pairs);
     }
 
-    String stream() {
+    public String stream() {
         return stream;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
     /** True when the entry has no fields left (trimmed by {@code MAXLEN} while pending). */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return pairs.length == 0;
     }
 
@@ -64,7 +64,7 @@ final class RawStreamEntry implements EnvelopeCodec.FieldSource {
     }
 
     /** The fields as strings, in entry order, e.g. for a dead letter. */
-    Map<String, String> body() {
+    public Map<String, String> body() {
         Map<String, String> body = new LinkedHashMap<>();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             body.put(new String(pairs[i], StandardCharsets.UTF_8),

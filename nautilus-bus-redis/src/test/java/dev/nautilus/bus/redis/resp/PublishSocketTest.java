@@ -1,4 +1,4 @@
-package dev.nautilus.bus.redis;
+package dev.nautilus.bus.redis.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
