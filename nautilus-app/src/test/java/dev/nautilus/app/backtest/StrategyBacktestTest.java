@@ -1,0 +1,74 @@
+package dev.nautilus.app.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nautilus.app.cli.NautilusCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code nautilus backtest --strategy NAME}: each built-in runs through the pipeline; unknown names and misfits are refused. */
+class StrategyBacktestTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = NautilusCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void rsiMeanReversionIsTradedWithItsOwnParameters() throws Exception {
+        int code = run("backtest", "--data", "aapl", "--strategy", "rsi_mean_reversion", "-p", "period=10", "--no-short",
+                "--out", dir.resolve("rsi").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        BacktestReport report = ReportFiles.read(dir.resolve("rsi").resolve(ReportFiles.JSON));
+        assertThat(report.parameters().strategy().name()).isEqualTo("rsi_mean_reversion");
+        assertThat(report.parameters().strategy().parameters()).containsEntry("period", "10").containsEntry("short", "false");
+        assertThat(report.fills()).isPositive();
+        assertThat(report.trades()).hasSize((int) report.fills());
+        // the trades add up to the portfolio's realised P&L, and their closing trades are those the hit rate counts
+        assertThat(report.trades().stream().map(TradeRecord::realised).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isEqualByComparingTo(report.realised());
+        assertThat(report.tradeStatistics().closingTrades()).isEqualTo(report.performance().closedTrades());
+        assertThat(report.tradeStatistics().winners()).isEqualTo(Math.round(report.performance().hitRate() * report.performance()
+                .closedTrades()));
+        assertThat(out.toString()).contains("rsi_mean_reversion exit=50").contains("profit factor");
+    }
+
+    @Test
+    void theMlDrivenStrategyTradesTheMlEnginesForecasts() throws Exception {
+        int code = run("backtest", "--data", "btc", "--limit", "20000", "--strategy", "ml_direction", "--out", dir.resolve("ml").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        BacktestReport report = ReportFiles.read(dir.resolve("ml").resolve(ReportFiles.JSON));
+        assertThat(report.parameters().strategy().name()).isEqualTo("ml_direction");
+        assertThat(report.bars()).isGreaterThan(100);
+        assertThat(report.equityCurve()).hasSize((int) report.bars());
+        assertThat(report.signals()).isPositive();
+        assertThat(report.fills()).isPositive();
+    }
+
+    @Test
+    void unknownNamesAndMisfitsAreRefusedWithExitCodeTwo() {
+        assertThat(run("backtest", "--data", "aapl", "--strategy", "golden_goose")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown strategy 'golden_goose'")
+                .contains("ma_cross, ml_direction, rsi_mean_reversion, vpin_ma_cross");
+        assertThat(run("backtest", "--data", "aapl", "--strategy", "rsi_mean_reversion", "--fast", "5")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown parameter(s) [fast]");
+        assertThat(run("backtest", "--data", "aapl", "--strategy", "ml_direction")).isEqualTo(2);
+        assertThat(err.toString()).contains("use a trade source");
+        assertThat(run("backtest", "--list-strategies")).isZero();
+        assertThat(out.toString()).contains("ml_direction").contains("long_above=0.55");
+    }
+}
