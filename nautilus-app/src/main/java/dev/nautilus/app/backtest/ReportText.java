@@ -78,15 +78,15 @@ public final class ReportText {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).toString();
     }
 
-    private static String percent(double fraction) {
+    static String percent(double fraction) {
         return String.format(Locale.ROOT, "%+.2f %%", fraction * 100);
     }
 
-    private static String share(double fraction) {
+    static String share(double fraction) {
         return String.format(Locale.ROOT, "%.2f %%", fraction * 100);
     }
 
-    private static String number(Double value) {
+    static String number(Double value) {
         return value == null ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
     }
 

@@ -105,23 +105,23 @@ public final class Tearsheet {
         String nText = n == Math.rint(n) ? String.format(Locale.ROOT, "%,.0f", n) : String.format(Locale.ROOT, "%.2f", n);
         figure(out, "equity", String.format(Locale.ROOT, "%,.2f → %,.2f", p.startEquity(), p.equity()),
                 "cash plus positions marked at the bar close; exact final equity " + r.finalEquity().toPlainString());
-        figure(out, "cumulative return", percent(p.cumulativeReturn()), "final equity / first equity − 1");
-        figure(out, "Sharpe", number(p.sharpe()), "mean / sample standard deviation of per-bar returns E_t/E_(t−1) − 1, × √" + nText
+        figure(out, "cumulative return", ReportText.percent(p.cumulativeReturn()), "final equity / first equity − 1");
+        figure(out, "Sharpe", ReportText.number(p.sharpe()), "mean / sample standard deviation of per-bar returns E_t/E_(t−1) − 1, × √" + nText
                 + ", risk-free rate 0");
-        figure(out, "Sortino", number(p.sortino()), "mean / downside deviation √(Σ min(r,0)² / n) over all bars (target 0), × √" + nText);
-        figure(out, "volatility", p.periodVolatility() == null ? "n/a" : share(p.periodVolatility()),
+        figure(out, "Sortino", ReportText.number(p.sortino()), "mean / downside deviation √(Σ min(r,0)² / n) over all bars (target 0), × √" + nText);
+        figure(out, "volatility", p.periodVolatility() == null ? "n/a" : ReportText.share(p.periodVolatility()),
                 "sample standard deviation of per-bar returns, not annualised");
         DrawdownEpisode dd = p.maxDrawdown();
-        figure(out, "max drawdown", share(dd.depth()), "largest fall from the running peak, as a fraction of the peak; peak "
+        figure(out, "max drawdown", ReportText.share(dd.depth()), "largest fall from the running peak, as a fraction of the peak; peak "
                 + ReportText.time(dd.peakMicros()) + ", trough " + ReportText.time(dd.troughMicros()) + ", "
                 + (dd.recoveryMicros() == null ? "not recovered" : "recovered " + ReportText.time(dd.recoveryMicros())));
-        figure(out, "hit rate", p.hitRate() == null ? "n/a" : share(p.hitRate()), "share of the " + p.closedTrades()
+        figure(out, "hit rate", p.hitRate() == null ? "n/a" : ReportText.share(p.hitRate()), "share of the " + p.closedTrades()
                 + " closing trades (position reduced, closed or reversed) with realised P&L > 0, before fees");
-        figure(out, "profit factor", number(t.profitFactor()), "gross profit / gross loss of closing trades, realised, before fees ("
+        figure(out, "profit factor", ReportText.number(t.profitFactor()), "gross profit / gross loss of closing trades, realised, before fees ("
                 + t.grossProfit().toPlainString() + " / " + t.grossLoss().toPlainString() + "); n/a without a losing trade");
-        figure(out, "expectancy", number(t.expectancy()), "mean realised P&L per closing trade, account currency, before fees ("
+        figure(out, "expectancy", ReportText.number(t.expectancy()), "mean realised P&L per closing trade, account currency, before fees ("
                 + t.closingTrades() + " trades: " + t.winners() + " won, " + t.losers() + " lost)");
-        figure(out, "turnover", number(p.turnover()), "traded notional at decision prices / mean equity; " + number(p.annualisedTurnover())
+        figure(out, "turnover", ReportText.number(p.turnover()), "traded notional at decision prices / mean equity; " + ReportText.number(p.annualisedTurnover())
                 + " a year");
         figure(out, "realised P&L", r.realised().toPlainString(), "exact, before fees");
         figure(out, "fees", r.fees().toPlainString(), "exact, paid on every fill");
@@ -147,10 +147,10 @@ public final class Tearsheet {
             double compounded = 1;
             for (int m = 1; m <= 12; m++) {
                 Double ret = months.get(m);
-                out.append("<td>").append(ret == null ? "" : percent(ret)).append("</td>");
+                out.append("<td>").append(ret == null ? "" : ReportText.percent(ret)).append("</td>");
                 compounded *= ret == null ? 1 : 1 + ret;
             }
-            out.append("<td>").append(percent(compounded - 1)).append("</td></tr>\n");
+            out.append("<td>").append(ReportText.percent(compounded - 1)).append("</td></tr>\n");
         });
         out.append("</table>\n");
 
@@ -171,17 +171,5 @@ public final class Tearsheet {
     private static void figure(StringBuilder out, String name, String value, String convention) {
         out.append("<tr><td class=\"l\">").append(HtmlSvg.escape(name)).append("</td><td>").append(HtmlSvg.escape(value))
                 .append("</td><td class=\"conv\">").append(HtmlSvg.escape(convention)).append("</td></tr>\n");
-    }
-
-    private static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%+.2f %%", fraction * 100);
-    }
-
-    private static String share(double fraction) {
-        return String.format(Locale.ROOT, "%.2f %%", fraction * 100);
-    }
-
-    private static String number(Double value) {
-        return value == null ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
     }
 }
