@@ -26,14 +26,17 @@ import java.util.List;
  * @param performance    the Analytics engine's summary after the last bar
  * @param periodReturns  completed calendar periods, in order (the last, open period is in {@code performance})
  * @param equityCurve    equity after every bar, in order
+ * @param tradeStatistics profit factor and expectancy of the closing trades
+ * @param trades         every fill with the realised P&amp;L it booked, in order
  */
 public record BacktestReport(String source, String description, PipelineSettings parameters, long events, long bars, long signals,
         long fills, long riskRejections, BigDecimal finalEquity, BigDecimal realised, BigDecimal fees, PerformanceSummary performance,
-        List<PeriodReturn> periodReturns, List<EquityPoint> equityCurve) {
+        List<PeriodReturn> periodReturns, List<EquityPoint> equityCurve, TradeStatistics tradeStatistics, List<TradeRecord> trades) {
 
     public BacktestReport {
         periodReturns = List.copyOf(periodReturns);
         equityCurve = List.copyOf(equityCurve);
+        trades = List.copyOf(trades);
     }
 
     /**
@@ -47,10 +50,11 @@ public record BacktestReport(String source, String description, PipelineSettings
                     + outcome.trades() + " events accepted");
         }
         PortfolioUpdate last = outcome.portfolio();
+        List<TradeRecord> trades = TradeRecord.of(outcome.fills(), outcome.portfolioUpdates());
         List<EquityPoint> curve = outcome.portfolioUpdates().stream()
                 .map(u -> new EquityPoint(u.timestampMicros(), u.equity().doubleValue())).toList();
         return new BacktestReport(source.name(), source.description(), parameters, outcome.trades(), outcome.bars(),
                 outcome.signals().size(), last.fills(), last.rejections(), last.equity(), last.realised(), last.fees(),
-                outcome.analytics(), outcome.periodReturns(), curve);
+                outcome.analytics(), outcome.periodReturns(), curve, TradeStatistics.of(trades), trades);
     }
 }

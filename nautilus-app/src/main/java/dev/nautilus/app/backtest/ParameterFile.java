@@ -4,22 +4,19 @@ import dev.nautilus.app.engines.PipelineSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * Strategy parameters from a file of {@code key=value} lines: {@code fast}, {@code slow},
- * {@code quantity}, {@code short} (true/false). Keys not given keep the base value; an unknown key
- * is an error (a typo must not silently leave a default in place).
+ * Strategy parameters from a file of {@code key=value} lines: those of the selected strategy (for the
+ * MA crosses {@code fast}, {@code slow}, {@code quantity}, {@code short}). Keys not given keep the
+ * base value; an unknown key is an error (a typo must not silently leave a default in place).
  */
 public final class ParameterFile {
-
-    private static final Set<String> KEYS = Set.of("fast", "slow", "quantity", "short");
 
     private ParameterFile() {
     }
@@ -37,29 +34,12 @@ public final class ParameterFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read parameters from " + file + ": " + e.getMessage(), e);
         }
-        Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(file + ": unknown parameter(s) " + unknown + "; known: fast, quantity, short, slow");
-        }
+        Map<String, String> given = new TreeMap<>();
+        p.stringPropertyNames().forEach(key -> given.put(key, p.getProperty(key).trim()));
         try {
-            int fast = p.containsKey("fast") ? Integer.parseInt(p.getProperty("fast").trim()) : base.fastPeriod();
-            int slow = p.containsKey("slow") ? Integer.parseInt(p.getProperty("slow").trim()) : base.slowPeriod();
-            BigDecimal quantity = p.containsKey("quantity") ? new BigDecimal(p.getProperty("quantity").trim()) : base.quantity();
-            boolean allowShort = p.containsKey("short") ? bool(p.getProperty("short").trim()) : base.allowShort();
-            return new PipelineSettings(fast, slow, quantity, allowShort, base.analytics());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + ": not a number: " + e.getMessage(), e);
+            return base.withParameters(given);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean bool(String value) {
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes" -> true;
-            case "false", "no" -> false;
-            default -> throw new IllegalArgumentException("short must be true or false, was '" + value + "'");
-        };
     }
 }

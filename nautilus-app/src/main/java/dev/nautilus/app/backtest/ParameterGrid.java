@@ -26,6 +26,9 @@ public record ParameterGrid(List<PipelineSettings> points, int skipped) {
      * @throws IllegalArgumentException naming what is wrong with the text
      */
     public static ParameterGrid parse(String text, PipelineSettings base) {
+        if (base.strategy().parameter("fast") == null || base.strategy().parameter("slow") == null) {
+            throw new IllegalArgumentException("a sweep varies fast and slow, which strategy " + base.strategy().name() + " does not have");
+        }
         Map<String, List<Integer>> axes = new LinkedHashMap<>();
         axes.put("fast", List.of(base.fastPeriod()));
         axes.put("slow", List.of(base.slowPeriod()));

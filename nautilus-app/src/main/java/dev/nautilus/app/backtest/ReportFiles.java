@@ -3,6 +3,7 @@ package dev.nautilus.app.backtest;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.nautilus.app.report.SvgLineChart;
+import dev.nautilus.engines.strategy.StrategyEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,9 @@ public final class ReportFiles {
         long start = curve.getFirst().timestampMicros();
         List<double[]> points = curve.stream().map(p -> new double[] {(p.timestampMicros() - start) / DAY_MICROS, p.equity()}).toList();
         var s = report.parameters();
-        return new SvgLineChart("Equity: MA cross " + s.fastPeriod() + "/" + s.slowPeriod() + " on " + report.source(),
+        String title = s.strategy().name().equals(StrategyEngine.TRADED) ? "MA cross " + s.fastPeriod() + "/" + s.slowPeriod()
+                : s.strategy().name();
+        return new SvgLineChart("Equity: " + title + " on " + report.source(),
                 "days since " + ReportText.time(start), "equity").fitY().series("equity", points).render();
     }
 }

@@ -20,8 +20,7 @@ public final class ReportText {
         PerformanceSummary p = r.performance();
         var s = r.parameters();
         StringBuilder out = new StringBuilder();
-        line(out, "Nautilus backtest: MA cross %d/%d, %s %s, shorts %s", s.fastPeriod(), s.slowPeriod(),
-                s.quantity().toPlainString(), "per signal", s.allowShort() ? "allowed" : "not allowed");
+        line(out, "Nautilus backtest: %s", strategy(s));
         line(out, "data          %s: %s", r.source(), r.description());
         List<EquityPoint> curve = r.equityCurve();
         line(out, "bar ends      %s .. %s", time(curve.getFirst().timestampMicros()), time(curve.getLast().timestampMicros()));
@@ -40,6 +39,11 @@ public final class ReportText {
                 time(dd.troughMicros()), dd.recoveryMicros() == null ? "not recovered" : "recovered at " + time(dd.recoveryMicros()));
         line(out, "hit rate      %s of %,d closing trades (realised P&L > 0, before fees)",
                 p.hitRate() == null ? "n/a" : share(p.hitRate()), p.closedTrades());
+        TradeStatistics t = r.tradeStatistics();
+        line(out, "profit factor %s   gross profit / gross loss of closing trades (%s / %s, realised, before fees)",
+                number(t.profitFactor()), t.grossProfit().toPlainString(), t.grossLoss().toPlainString());
+        line(out, "expectancy    %s   mean realised P&L per closing trade (%,d: %,d won, %,d lost), before fees",
+                number(t.expectancy()), t.closingTrades(), t.winners(), t.losers());
         line(out, "turnover      %s x mean equity (%s a year); %s traded at decision prices", number(p.turnover()),
                 number(p.annualisedTurnover()), p.tradedNotional().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
         line(out, "P&L           realised %s, fees %s", r.realised().toPlainString(), r.fees().toPlainString());
@@ -54,6 +58,18 @@ public final class ReportText {
         return out.toString();
     }
 
+    /**
+     * The strategy in words: the default MA cross as {@code MA cross 10/30, 1 per signal, shorts allowed},
+     * any other as its name and parameters.
+     */
+    static String strategy(dev.nautilus.app.engines.PipelineSettings s) {
+        if (s.strategy().name().equals(dev.nautilus.engines.strategy.StrategyEngine.TRADED)) {
+            return String.format(Locale.ROOT, "MA cross %d/%d, %s per signal, shorts %s", s.fastPeriod(), s.slowPeriod(),
+                    s.quantity().toPlainString(), s.allowShort() ? "allowed" : "not allowed");
+        }
+        return s.strategy().toString();
+    }
+
     private static void line(StringBuilder out, String format, Object... args) {
         out.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
@@ -62,15 +78,15 @@ public final class ReportText {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).toString();
     }
 
-    private static String percent(double fraction) {
+    static String percent(double fraction) {
         return String.format(Locale.ROOT, "%+.2f %%", fraction * 100);
     }
 
-    private static String share(double fraction) {
+    static String share(double fraction) {
         return String.format(Locale.ROOT, "%.2f %%", fraction * 100);
     }
 
-    private static String number(Double value) {
+    static String number(Double value) {
         return value == null ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
     }
 

@@ -9,17 +9,26 @@ import dev.nautilus.app.backtest.ParameterGrid;
 import dev.nautilus.app.backtest.ParameterSweep;
 import dev.nautilus.app.backtest.ReportFiles;
 import dev.nautilus.app.backtest.ReportText;
+import dev.nautilus.app.backtest.SweepPage;
 import dev.nautilus.app.backtest.SweepReport;
+import dev.nautilus.app.backtest.Tearsheet;
 import dev.nautilus.app.backtest.TerminalProgress;
 import dev.nautilus.app.engines.MarketFeed;
 import dev.nautilus.app.engines.PipelineSettings;
+import dev.nautilus.app.engines.StrategyChoice;
+import dev.nautilus.engines.strategy.StrategyEngine;
+import dev.nautilus.engines.strategy.spi.StrategyProvider;
+import dev.nautilus.engines.strategy.spi.StrategyRegistry;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.Stores;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
@@ -30,18 +39,37 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nautilus backtest}: replays history through the engines of {@code up} on in-memory buses,
- * as fast as possible, and writes a report (text, JSON, equity curve as SVG); or sweeps a grid of
- * MA-cross periods, several points at once.
+ * as fast as possible, trading a strategy chosen by name (built-in, or from a directory of jars),
+ * and writes a report (text, JSON, equity curve as SVG, an HTML tearsheet, the fills as CSV); or sweeps
+ * a grid of MA-cross periods, several points at once.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Backtests the VPIN-filtered MA cross on recorded history through the whole pipeline (in-memory buses).",
-            "Writes report.txt, report.json and equity.svg (a sweep: sweep.txt, sweep.json and a report per point)."})
+        description = {"Backtests a strategy (default: the VPIN-filtered MA cross) on recorded history through the whole pipeline"
+                + " (in-memory buses).",
+            "Writes report.txt, report.json, equity.svg, report.html (the tearsheet) and trades.csv (a sweep: sweep.txt, sweep.json,"
+                + " sweep.html and a report per point)."})
 final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--data"}, paramLabel = "SOURCE", defaultValue = "btc",
             description = "btc (Bitstamp trades), aapl (daily bars), trades:FILE.csv, bars:FILE.csv or store:SYMBOL[@FROM..TO]"
                     + " (recorded trades, e.g. store:BTCUSD@2013-11-26..2013-11-28). Default: ${DEFAULT-VALUE}.")
     String data;
+
+    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = StrategyEngine.TRADED,
+            description = "Strategy to trade: a built-in (vpin_ma_cross, ma_cross, rsi_mean_reversion, ml_direction) or one"
+                    + " from --strategy-path; --list-strategies names them all. Default: ${DEFAULT-VALUE}.")
+    String strategy;
+
+    @Option(names = "--strategy-path", paramLabel = "DIR", defaultValue = "${env:" + StrategyRegistry.PATH_VARIABLE + "}",
+            description = "Directory of strategy jars (ServiceLoader providers of StrategyProvider), or one jar."
+                    + " Default: $" + StrategyRegistry.PATH_VARIABLE + ".")
+    Path strategyPath;
+
+    @Option(names = "--list-strategies", description = "List the strategies known (with --strategy-path's), their parameters, and exit.")
+    boolean listStrategies;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A strategy parameter, e.g. -p period=10 (repeatable).")
+    Map<String, String> strategyParameters = new TreeMap<>();
 
     @Option(names = "--fast", paramLabel = "N", description = "Fast SMA period (default 10, or the --params file's).")
     Integer fast;
@@ -55,7 +83,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-short", description = "Go flat instead of short below the slow average.")
     boolean noShort;
 
-    @Option(names = "--params", paramLabel = "FILE", description = "Parameters as key=value lines: fast, slow, quantity, short.")
+    @Option(names = "--params", paramLabel = "FILE",
+            description = "Strategy parameters as key=value lines (the MA crosses: fast, slow, quantity, short).")
     Path params;
 
     @Option(names = "--sweep", paramLabel = "GRID", description = "Sweep a grid, e.g. fast=5..20:5,slow=20..60:10.")
@@ -83,8 +112,14 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestSource source;
         PipelineSettings settings;
         try {
+            StrategyRegistry registry = strategyPath != null ? StrategyRegistry.withPath(strategyPath) : StrategyRegistry.classPath();
+            if (listStrategies) {
+                list(registry, stdout);
+                return 0;
+            }
+            StrategyProvider provider = registry.find(strategy);
             source = data.startsWith(BacktestSource.STORE_PREFIX) ? fromStore() : BacktestSource.parse(data, limit);
-            settings = settings(source);
+            settings = settings(source, provider);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             stderr.println("nautilus backtest: " + e.getMessage());
             return 2;
@@ -95,7 +130,9 @@ final class BacktestCommand implements Callable<Integer> {
         String unit = source.feed() instanceof MarketFeed.Bars ? "bars" : "trades";
         if (sweep == null) {
             Backtest.Timed run = Backtest.run(source, settings, TerminalProgress.forStderr(unit));
-            List<Path> files = ReportFiles.write(run.report(), directory(source, ""));
+            Path dir = directory(source, "");
+            List<Path> files = new ArrayList<>(ReportFiles.write(run.report(), dir));
+            files.addAll(Tearsheet.write(run.report(), dir));
             stdout.print(ReportText.render(run.report()));
             stdout.printf(Locale.ROOT, "%n%,d %s in %.2f s (%,.0f %s/s); written: %s%n", run.report().events(), unit, run.seconds(),
                     run.eventsPerSecond(), unit, files);
@@ -125,7 +162,11 @@ final class BacktestCommand implements Callable<Integer> {
         for (BacktestReport report : reports) {
             ReportFiles.write(report, dir.resolve("points").resolve(report.parameters().fastPeriod() + "_" + report.parameters().slowPeriod()));
         }
-        List<Path> files = SweepReport.write(source.name(), reports, grid.skipped(), dir);
+        for (BacktestReport report : reports) {
+            Tearsheet.write(report, dir.resolve("points").resolve(report.parameters().fastPeriod() + "_" + report.parameters().slowPeriod()));
+        }
+        List<Path> files = new ArrayList<>(SweepReport.write(source.name(), reports, grid.skipped(), dir));
+        files.add(SweepPage.write(source.name(), reports, dir));
         stdout.print(SweepReport.render(source.name(), reports, grid.skipped()));
         stdout.printf(Locale.ROOT, "%n%d points, %d at a time, in %.2f s; written: %s and %s%n", reports.size(), threads,
                 outcome.seconds(), files, dir.resolve("points"));
@@ -145,14 +186,40 @@ final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    /** Defaults, then the parameter file, then the options. */
-    private PipelineSettings settings(BacktestSource source) {
-        PipelineSettings settings = PipelineSettings.defaults().withAnalytics(source.analytics());
+    /** The strategy's defaults, then the parameter file, then the options. */
+    private PipelineSettings settings(BacktestSource source, StrategyProvider provider) {
+        PipelineSettings settings = new PipelineSettings(StrategyChoice.of(provider, Map.of()), source.analytics());
         if (params != null) {
             settings = ParameterFile.read(params, settings);
         }
-        return new PipelineSettings(fast != null ? fast : settings.fastPeriod(), slow != null ? slow : settings.slowPeriod(),
-                quantity != null ? quantity : settings.quantity(), !noShort && settings.allowShort(), settings.analytics());
+        Map<String, String> given = new TreeMap<>(strategyParameters);
+        if (fast != null) {
+            given.put("fast", fast.toString());
+        }
+        if (slow != null) {
+            given.put("slow", slow.toString());
+        }
+        if (quantity != null) {
+            given.put("quantity", quantity.toPlainString());
+        }
+        if (noShort) {
+            given.put("short", "false");
+        }
+        if (!given.isEmpty()) {
+            settings = settings.withParameters(given);
+        }
+        if (settings.strategy().needsMlForecasts() && source.feed() instanceof MarketFeed.Bars) {
+            throw new IllegalArgumentException("strategy " + provider.name() + " trades the ML engine's forecasts, which it makes"
+                    + " from trade features: use a trade source (btc, trades:FILE.csv, store:...), not bars");
+        }
+        return settings;
+    }
+
+    private static void list(StrategyRegistry registry, PrintWriter out) {
+        registry.providers().forEach((name, provider) -> {
+            out.printf(Locale.ROOT, "%-20s %s%n", name, provider.description());
+            out.printf(Locale.ROOT, "%-20s parameters: %s%n", "", new TreeMap<>(provider.parameters()));
+        });
     }
 
     private Path directory(BacktestSource source, String suffix) {

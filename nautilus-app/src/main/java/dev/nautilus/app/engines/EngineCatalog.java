@@ -26,9 +26,10 @@ import dev.nautilus.engines.risk.FlashCrashDetector;
 import dev.nautilus.engines.risk.PreTradeRiskCheck;
 import dev.nautilus.engines.risk.RiskEngine;
 import dev.nautilus.engines.risk.RiskLimits;
-import dev.nautilus.engines.strategy.MovingAverageCrossStrategy;
+import dev.nautilus.engines.strategy.PriceDrivenStrategy;
 import dev.nautilus.engines.strategy.RsiMeanReversionStrategy;
 import dev.nautilus.engines.strategy.StrategyEngine;
+import dev.nautilus.engines.strategy.spi.TradingStrategy;
 import dev.nautilus.engines.toraniko.ToranikoConfig;
 import dev.nautilus.engines.toraniko.ToranikoEngine;
 import dev.nautilus.engines.vpin.EnhancedVpinConfig;
@@ -94,10 +95,8 @@ public final class EngineCatalog {
             case EngineMatrix.FEATURES -> new FeaturesEngine(FeatureConfig.defaults());
             case EngineMatrix.VPIN -> new VpinEngine(i -> VpinConfig.paper(BUCKET_VOLUME));
             case EngineMatrix.ENHANCED_VPIN -> new EnhancedVpinEngine(i -> EnhancedVpinConfig.defaults(BUCKET_VOLUME));
-            case EngineMatrix.STRATEGY -> new StrategyEngine(new MovingAverageCrossStrategy(settings.fastPeriod(), settings.slowPeriod(),
-                    settings.quantity(), settings.allowShort()),
-                    RsiMeanReversionStrategy.classic(BigDecimal.ONE, true));
-            case EngineMatrix.PORTFOLIO -> new PortfolioEngine(ACCOUNT, StrategyEngine.TRADED, new BigDecimal("10000"),
+            case EngineMatrix.STRATEGY -> strategyEngine(settings.strategy());
+            case EngineMatrix.PORTFOLIO -> new PortfolioEngine(ACCOUNT, settings.strategy().name(), new BigDecimal("10000"),
                     new PaperExecutor(new FeeModel(25), new SlippageModel(2, 1)),
                     new PreTradeRiskCheck(new RiskLimits(5, 5_000, 0.5)));
             case EngineMatrix.RISK -> new RiskEngine(500, 0.2, new FlashCrashDetector(300_000_000L, 0.05));
@@ -110,6 +109,24 @@ public final class EngineCatalog {
             case EngineMatrix.ML -> new MlEngine(MlConfig.defaults());
             default -> throw new IllegalStateException("engine '" + name + "' is in the engine matrix but has no factory here");
         };
+    }
+
+    /**
+     * The Strategy engine trading {@code traded}, with the classic RSI mean reversion published for
+     * information beside it (unless it is the one traded).
+     */
+    private static StrategyEngine strategyEngine(StrategyChoice traded) {
+        List<TradingStrategy> informational = traded.name().equals(StrategyEngine.RSI) ? List.of()
+                : List.of(new PriceDrivenStrategy(RsiMeanReversionStrategy.classic(BigDecimal.ONE, true)));
+        return new StrategyEngine(traded.create(), informational);
+    }
+
+    /** The engines a backtest of {@code settings} runs: {@code names}, plus ML when the strategy reads its forecasts. */
+    public static List<String> withInputsOf(PipelineSettings settings, List<String> names) {
+        if (!settings.strategy().needsMlForecasts() || names.contains(EngineMatrix.ML)) {
+            return names;
+        }
+        return java.util.stream.Stream.concat(names.stream(), java.util.stream.Stream.of(EngineMatrix.ML)).toList();
     }
 
     /** New engines with default parameters for the given names, in start order (the hub last). */

@@ -17,9 +17,9 @@ import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.MarketDataHub;
 import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.engines.marketdata.TradeReplay;
+import dev.nautilus.engines.portfolio.Fill;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
 import dev.nautilus.engines.risk.RiskMetrics;
-import dev.nautilus.engines.strategy.StrategyEngine;
 import dev.nautilus.engines.strategy.StrategySignal;
 import dev.nautilus.engines.topics.AnalyticsTopics;
 import dev.nautilus.engines.topics.CollateralTopics;
@@ -56,7 +56,7 @@ public final class PipelineRun {
      * @param trades       trades accepted by the hub
      * @param bars         bars published
      * @param signals      the traded strategy's target changes, in order
-     * @param rsiSignals   the RSI strategy's signals, in order
+     * @param rsiSignals   the informational strategies' signals (the RSI's), in order
      * @param portfolio    the last portfolio update
      * @param risk         the last risk metrics
      * @param collateral   the last margin update
@@ -65,10 +65,12 @@ public final class PipelineRun {
      * @param portfolioUpdates every portfolio update, in order: the equity curve
      * @param analytics    the last performance summary of the Analytics engine
      * @param periodReturns the calendar periods Analytics completed, in order
+     * @param fills        the portfolio's fills, in order
      */
     public record Outcome(long trades, long bars, List<StrategySignal> signals, List<StrategySignal> rsiSignals,
             PortfolioUpdate portfolio, RiskMetrics risk, CollateralUpdate collateral, double seconds, Histogram tickToSignal,
-            List<PortfolioUpdate> portfolioUpdates, PerformanceSummary analytics, List<PeriodReturn> periodReturns) {
+            List<PortfolioUpdate> portfolioUpdates, PerformanceSummary analytics, List<PeriodReturn> periodReturns,
+            List<Fill> fills) {
     }
 
     /** The engines a run builds: every implemented one except the Backtesting engine (a run does not start backtests). */
@@ -109,17 +111,18 @@ public final class PipelineRun {
      */
     public static Outcome run(MessageBus bus, MarketFeed feed, PipelineSettings settings, double speed, boolean measureLatency,
             Duration timeout, ProgressObserver progress) throws TimeoutException, InterruptedException {
-        Recorder recorder = new Recorder(measureLatency);
+        Recorder recorder = new Recorder(measureLatency, settings.strategy().name());
         EnumSet<MessageType> types = EnumSet.of(MessageType.STRATEGY_SIGNAL, MessageType.PORTFOLIO_UPDATE, MessageType.RISK_METRIC,
-                MessageType.COLLATERAL_UPDATE, MessageType.ANALYTICS_RESULT);
+                MessageType.COLLATERAL_UPDATE, MessageType.ANALYTICS_RESULT, MessageType.TRADE_EXECUTION);
         List<String> patterns = new ArrayList<>(List.of(StrategyTopics.SIGNALS.pattern(), PortfolioTopics.UPDATES.pattern(),
-                RiskTopics.METRICS.pattern(), CollateralTopics.MARGINS.pattern(), AnalyticsTopics.ALL_RESULTS));
+                RiskTopics.METRICS.pattern(), CollateralTopics.MARGINS.pattern(), AnalyticsTopics.ALL_RESULTS,
+                PortfolioTopics.POSITION_CHANGES.pattern()));
         if (measureLatency) {
             types.add(MessageType.MARKET_DATA);
             patterns.add(MarketDataTopics.ALL_BARS);
         }
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (EngineHost host = new EngineHost(bus, meters, "1", EngineCatalog.create(TRADING, settings));
+        try (EngineHost host = new EngineHost(bus, meters, "1", EngineCatalog.create(EngineCatalog.withInputsOf(settings, TRADING), settings));
                 Subscription recording = bus.subscribe(new SubscriptionSpec("recorder", "recorder-1", patterns, types), recorder)) {
             host.start();
             MarketDataHub hub = host.runtimes().stream().map(EngineRuntime::engine).filter(MarketDataHub.class::isInstance)
@@ -134,7 +137,8 @@ public final class PipelineRun {
             synchronized (recorder) {
                 return new Outcome(accepted, hub.barCount(), List.copyOf(recorder.signals), List.copyOf(recorder.rsiSignals),
                         recorder.portfolio, recorder.risk, recorder.collateral, seconds, recorder.latency.copy(),
-                        List.copyOf(recorder.portfolioUpdates), recorder.analytics, List.copyOf(recorder.periodReturns));
+                        List.copyOf(recorder.portfolioUpdates), recorder.analytics, List.copyOf(recorder.periodReturns),
+                        List.copyOf(recorder.fills));
             }
         }
     }
@@ -178,10 +182,13 @@ public final class PipelineRun {
         private long collateralCount;
         private long riskCount;
         private long tradedSignals;
+        private final List<Fill> fills = new ArrayList<>();
         private final boolean measureLatency;
+        private final String traded;
 
-        Recorder(boolean measureLatency) {
+        Recorder(boolean measureLatency, String traded) {
             this.measureLatency = measureLatency;
+            this.traded = traded;
         }
 
         @Override
@@ -199,7 +206,7 @@ public final class PipelineRun {
                 }
                 case STRATEGY_SIGNAL -> {
                     StrategySignal s = message.payloadAs(StrategySignal.class);
-                    if (s.strategy().equals(StrategyEngine.TRADED)) {
+                    if (s.strategy().equals(traded)) {
                         tradedSignals++;
                         Long published = barPublished.remove(s.timestampMicros());
                         if (published != null) {
@@ -226,6 +233,7 @@ public final class PipelineRun {
                         analyticsCount++;
                     }
                 }
+                case TRADE_EXECUTION -> fills.add(message.payloadAs(Fill.class));
                 case RISK_METRIC -> {
                     risk = message.payloadAs(RiskMetrics.class);
                     riskCount++;
@@ -242,19 +250,19 @@ public final class PipelineRun {
 
         /**
          * Waits until every bar's results reached the recorder: its traded-strategy signal, and the
-         * portfolio, risk, collateral and analytics updates that follow it. The signals are awaited
-         * too: they travel on a stream of their own, which a lagging recorder may read behind the others.
+         * portfolio, risk, collateral and analytics updates that follow it. The signals and fills are awaited
+         * too: they travel on streams of their own, which a lagging recorder may read behind the others.
          */
         synchronized void awaitResults(long expected, Duration timeout) throws TimeoutException, InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (tradedSignals < expected || collateralCount < expected || riskCount < expected || analyticsCount < expected
-                    || portfolioUpdates.size() < expected) {
+                    || portfolioUpdates.size() < expected || (portfolio != null && fills.size() < portfolio.fills())) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TimeoutException("pipeline results incomplete after " + timeout + ": " + tradedSignals + " signals, "
                             + portfolioUpdates.size()
                             + " portfolio, " + collateralCount + " collateral, " + riskCount + " risk and " + analyticsCount
-                            + " analytics updates of " + expected + " bars");
+                            + " analytics updates of " + expected + " bars, " + fills.size() + " fills");
                 }
                 wait(Math.max(1, left / 1_000_000));
             }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code nautilus backtest} as a user calls it: parameters from options and a file, a sweep, and clear refusals. */
+/**
+ * {@code nautilus backtest} as a user calls it: parameters from options and a file, a sweep, each built-in strategy by
+ * {@code --strategy}, and clear refusals.
+ */
 class BacktestCommandTest {
 
     @TempDir
@@ -64,5 +67,51 @@ class BacktestCommandTest {
         Files.writeString(typo, "fsat=5\n");
         assertThat(run("backtest", "--data", "aapl", "--params", typo.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("fsat");
+    }
+
+    @Test
+    void rsiMeanReversionIsTradedWithItsOwnParameters() throws Exception {
+        int code = run("backtest", "--data", "aapl", "--strategy", "rsi_mean_reversion", "-p", "period=10", "--no-short",
+                "--out", dir.resolve("rsi").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        BacktestReport report = ReportFiles.read(dir.resolve("rsi").resolve(ReportFiles.JSON));
+        assertThat(report.parameters().strategy().name()).isEqualTo("rsi_mean_reversion");
+        assertThat(report.parameters().strategy().parameters()).containsEntry("period", "10").containsEntry("short", "false");
+        assertThat(report.fills()).isPositive();
+        assertThat(report.trades()).hasSize((int) report.fills());
+        // the trades add up to the portfolio's realised P&L, and their closing trades are those the hit rate counts
+        assertThat(report.trades().stream().map(TradeRecord::realised).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isEqualByComparingTo(report.realised());
+        assertThat(report.tradeStatistics().closingTrades()).isEqualTo(report.performance().closedTrades());
+        assertThat(report.tradeStatistics().winners()).isEqualTo(Math.round(report.performance().hitRate() * report.performance()
+                .closedTrades()));
+        assertThat(out.toString()).contains("rsi_mean_reversion exit=50").contains("profit factor");
+    }
+
+    @Test
+    void theMlDrivenStrategyTradesTheMlEnginesForecasts() throws Exception {
+        int code = run("backtest", "--data", "btc", "--limit", "20000", "--strategy", "ml_direction", "--out", dir.resolve("ml").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        BacktestReport report = ReportFiles.read(dir.resolve("ml").resolve(ReportFiles.JSON));
+        assertThat(report.parameters().strategy().name()).isEqualTo("ml_direction");
+        assertThat(report.bars()).isGreaterThan(100);
+        assertThat(report.equityCurve()).hasSize((int) report.bars());
+        assertThat(report.signals()).isPositive();
+        assertThat(report.fills()).isPositive();
+    }
+
+    @Test
+    void unknownNamesAndMisfitsAreRefusedWithExitCodeTwo() {
+        assertThat(run("backtest", "--data", "aapl", "--strategy", "golden_goose")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown strategy 'golden_goose'")
+                .contains("ma_cross, ml_direction, rsi_mean_reversion, vpin_ma_cross");
+        assertThat(run("backtest", "--data", "aapl", "--strategy", "rsi_mean_reversion", "--fast", "5")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown parameter(s) [fast]");
+        assertThat(run("backtest", "--data", "aapl", "--strategy", "ml_direction")).isEqualTo(2);
+        assertThat(err.toString()).contains("use a trade source");
+        assertThat(run("backtest", "--list-strategies")).isZero();
+        assertThat(out.toString()).contains("ml_direction").contains("long_above=0.55");
     }
 }
