@@ -198,7 +198,10 @@ class GroupReader:
 
     def interrupt(self):
         """Drops the connection: a blocked read ends at once (close() uses it while the reader waits)."""
-        self._client.connection_pool.disconnect()
+        try:
+            self._client.connection_pool.disconnect()
+        except (AttributeError, OSError):
+            pass  # the reader, woken by the shutdown, closed the socket at the same moment
 
     def flush_acks(self):
         """Sends the queued acknowledgements now; an ack lost here only means a redelivery later."""
