@@ -2,6 +2,7 @@
 message type to its bus as the Java ``RoutingTable`` does."""
 
 import logging
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -117,6 +118,13 @@ class DualBusClient:
         self._threads = []
         self._closed = threading.Event()
         self._failure = None
+
+    @classmethod
+    def from_env(cls, engine, **options):
+        """The buses ``./nautilus`` uses: ``NAUTILUS_MARKETDATA_BUS_URL`` and ``NAUTILUS_ENGINE_LOGIC_BUS_URL``,
+        defaulting to the seeds' ``redis://localhost:6380`` and ``redis://localhost:6381``."""
+        return cls(os.environ.get("NAUTILUS_MARKETDATA_BUS_URL", "redis://localhost:6380"),
+                   os.environ.get("NAUTILUS_ENGINE_LOGIC_BUS_URL", "redis://localhost:6381"), engine=engine, **options)
 
     def _connect(self, bus, role, socket_timeout):
         client = redis.Redis.from_url(self._urls[bus], client_name="nautilus:%s:%s:%s" % (self.engine, bus.key, role),

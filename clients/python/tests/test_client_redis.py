@@ -1,5 +1,6 @@
 """The client against real Redis servers (see redis_servers): publish, lanes, groups, acks, dead letters."""
 
+import os
 import threading
 import time
 import unittest
@@ -63,6 +64,24 @@ class RedisClientTest(unittest.TestCase):
         self.assertEqual(self.el.xlen(self.key("engine_logic", "risk_metric")), 0)
         names = [c.get("name") for c in self.el.client_list()]
         self.assertIn("nautilus:risk_py:engine_logic:pub", names)
+
+    def test_from_env_takes_the_bus_urls_nautilus_uses(self):
+        saved = {k: os.environ.get(k) for k in ("NAUTILUS_MARKETDATA_BUS_URL", "NAUTILUS_ENGINE_LOGIC_BUS_URL")}
+        os.environ.update(NAUTILUS_MARKETDATA_BUS_URL=self.marketdata_url,
+                          NAUTILUS_ENGINE_LOGIC_BUS_URL=self.engine_logic_url)
+        try:
+            bus = DualBusClient.from_env("risk_py", prefix=self.prefix)
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+        self.clients.append(bus)
+        bus.publish("price_update", "price.update.BTCUSD", {})
+        bus.publish("risk_metric", "risk.metric", {})
+        self.assertEqual(self.md.xlen(self.key("marketdata", "price_update")), 1)
+        self.assertEqual(self.el.xlen(self.key("engine_logic", "risk_metric")), 1)
 
     def test_a_group_receives_what_is_published_acknowledges_it_and_matches_topics(self):
         bus = self.client()
