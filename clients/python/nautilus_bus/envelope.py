@@ -73,13 +73,7 @@ class MessageType(enum.Enum):
     @classmethod
     def from_wire(cls, value):
         """Parses the wire form (or a member), case-insensitively; ValueError naming an unknown one."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            member = _TYPES_BY_WIRE.get(value.lower())
-            if member is not None:
-                return member
-        raise ValueError("unknown message type '%s'" % (value,))
+        return _parse_wire(cls, _TYPES_BY_WIRE, value, "unknown message type '%s'")
 
 
 class Priority(enum.Enum):
@@ -103,13 +97,19 @@ class Priority(enum.Enum):
     @classmethod
     def from_wire(cls, value):
         """Parses the wire form (or a member), case-insensitively; ValueError naming an unknown one."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            member = _PRIORITIES_BY_WIRE.get(value.lower())
-            if member is not None:
-                return member
-        raise ValueError("unknown priority '%s' (expected flash_crash, urgent, high, normal or low)" % (value,))
+        return _parse_wire(cls, _PRIORITIES_BY_WIRE, value,
+                           "unknown priority '%s' (expected flash_crash, urgent, high, normal or low)")
+
+
+def _parse_wire(enum_type, by_wire, value, unknown):
+    """A member given itself or its wire form (or constant name), case-insensitively, as Java's fromWire."""
+    if isinstance(value, enum_type):
+        return value
+    if isinstance(value, str):
+        member = by_wire.get(value.lower())
+        if member is not None:
+            return member
+    raise ValueError(unknown % (value,))
 
 
 _TYPES_BY_WIRE = {t.wire: t for t in MessageType}
