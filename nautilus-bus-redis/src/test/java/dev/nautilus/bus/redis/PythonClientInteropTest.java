@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,6 +230,51 @@ class PythonClientInteropTest {
         assertThat(engineLogic.redis().xpending(stream, "py_risk").getCount()).isZero();
     }
 
+    @Test
+    void aPythonConsumerTakesOverWhatAStuckJavaConsumerOfItsGroupLeftPending() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Message> javaGot = new CopyOnWriteArrayList<>();
+        bus.subscribe(new SubscriptionSpec("shared", "java-1", List.of("*"), EnumSet.of(MessageType.RISK_METRIC)),
+                message -> {
+                    javaGot.add(message);
+                    release.await(); // stuck: as good as dead to the group
+                });
+        Message sent = Message.builder(MessageType.RISK_METRIC, "risk.metric.var").source("risk").build();
+        bus.publish(sent);
+        await().atMost(Duration.ofSeconds(20)).until(() -> javaGot.size() == 1);
+
+        List<JsonNode> handled = consume("shared", "py-1", "risk_metric", "*", "handled:1", "claim_idle=0.5");
+
+        release.countDown();
+        assertThat(handled).extracting(m -> m.get("id").asText()).containsExactly(sent.id());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> engineLogic.redis().xpending("nautilus:engine_logic:risk_metric", "shared").getCount() == 0);
+    }
+
+    @Test
+    void aJavaConsumerTakesOverWhatACrashedPythonConsumerOfItsGroupLeftPending() throws Exception {
+        consume("shared", "py-1", "risk_metric", "*", "handled:0");
+        Message sent = Message.builder(MessageType.RISK_METRIC, "risk.metric.var").source("risk").build();
+        bus.publish(sent);
+        await().atMost(Duration.ofSeconds(20)).until(() -> engineLogic.redis().xlen("nautilus:engine_logic:risk_metric") == 1);
+        PythonClient.Result crashed = runDriver(List.of("consume", marketData.url(), engineLogic.url(), "shared", "py-1",
+                "risk_metric", "*", "handled:1", "30000", "crash"));
+        assertThat(crashed.exitCode()).as(crashed.output()).isEqualTo(3);
+        assertThat(engineLogic.redis().xpending("nautilus:engine_logic:risk_metric", "shared").getCount()).isOne();
+
+        List<Message> javaGot = new CopyOnWriteArrayList<>();
+        try (DualMessageBus claiming = RedisBuses.dualBus(RoutingTable.defaults(),
+                RedisBusConfig.defaults(marketData.url(), "java2"),
+                RedisBusConfig.defaults(engineLogic.url(), "java2").withClaimIdle(Duration.ofMillis(300)))) {
+            claiming.subscribe(new SubscriptionSpec("shared", "java-2", List.of("*"), EnumSet.of(MessageType.RISK_METRIC)),
+                    javaGot::add);
+            await().atMost(Duration.ofSeconds(20)).until(() -> javaGot.size() == 1);
+            await().atMost(Duration.ofSeconds(20)).until(
+                    () -> engineLogic.redis().xpending("nautilus:engine_logic:risk_metric", "shared").getCount() == 0);
+        }
+        assertThat(javaGot.get(0).id()).isEqualTo(sent.id());
+    }
+
     /** What the Java codec says about an entry: the Python client must say the same. */
     private static MalformedEnvelopeException javaRefusal(Map<String, String> fields) {
         try {
@@ -253,10 +299,14 @@ class PythonClientInteropTest {
         return python(command);
     }
 
-    private static List<JsonNode> python(List<String> args) throws Exception {
+    private static PythonClient.Result runDriver(List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of(driver.toString()));
         command.addAll(args);
-        PythonClient.Result result = PythonClient.run(Map.of(), PYTHON_TIMEOUT, command.toArray(String[]::new));
+        return PythonClient.run(Map.of(), PYTHON_TIMEOUT, command.toArray(String[]::new));
+    }
+
+    private static List<JsonNode> python(List<String> args) throws Exception {
+        PythonClient.Result result = runDriver(args);
         assertThat(result.exitCode()).as("python " + String.join(" ", args) + ":\n" + result.output()).isZero();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : result.jsonLines()) {
