@@ -1,11 +1,11 @@
 """``DualBusClient``: publish and subscribe on the two Nautilus buses from Python, routing each
 message type to its bus as the Java ``RoutingTable`` does."""
 
+import dataclasses
 import logging
 import os
 import re
 import threading
-from dataclasses import dataclass
 
 import redis
 
@@ -23,7 +23,7 @@ _NAME = re.compile(r"[A-Za-z0-9_.\-]{1,100}\Z")
 _RAW_REPLIES = ("XREADGROUP", "XAUTOCLAIM", "XPENDING", "XADD", "XACK", "XREVRANGE", "XRANGE")
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Settings:
     """The Java ``RedisBusConfig`` defaults; times in seconds unless the name says ms."""
 
@@ -111,7 +111,7 @@ class DualBusClient:
             raise ValueError("engine name '%s' must be 1-100 characters of letters, digits, '_', '.' or '-'" % engine)
         self.engine = engine
         self.routing = RoutingTable(prefix, routes)
-        self.settings = Settings(**overrides) if settings is None else settings
+        self.settings = dataclasses.replace(settings or Settings(), **overrides)
         self._urls = {Bus.MARKETDATA: marketdata_url, Bus.ENGINE_LOGIC: engine_logic_url}
         self._publishers = {bus: self._connect(bus, "pub", self.settings.command_timeout) for bus in Bus}
         self._subscriptions = []

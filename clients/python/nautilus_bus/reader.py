@@ -19,6 +19,7 @@ A dead letter is the original fields plus ``dead_reason``, ``dead_stream``, ``de
 acknowledged.
 """
 
+import dataclasses
 import logging
 import threading
 import time
@@ -38,6 +39,9 @@ MAX_FIELD_BYTES = 64 * 1024
 #: Pages of XAUTOCLAIM per lane and claim round, so that new entries are never held up for long.
 MAX_CLAIM_PAGES = 100
 _CLAIM_START = "0-0"
+_ENVELOPE_FIELDS = frozenset((envelope.MESSAGE_TYPE, envelope.SOURCE_ENGINE, envelope.PAYLOAD, envelope.PRIORITY,
+                              envelope.TIMESTAMP, envelope.ID, envelope.TOPIC, envelope.CORRELATION_ID,
+                              envelope.REPLY_TO))
 _HEAL_INTERVAL = 1.0
 
 
@@ -133,14 +137,17 @@ def decode_entry(entry, max_payload_bytes):
         shown = ", ".join(n[:40] for n in names[:10]) + (", …" if len(names) > 10 else "")
         raise MalformedEnvelope(envelope.MESSAGE_TYPE, "is missing: not a single-message envelope (fields: %s); "
                                 "packed or other entry forms are not read by this client" % (shown or "none"))
-    message = envelope.decode(fields, entry.id, max_payload_bytes)
-    return _with_origin(message, entry)
-
-
-def _with_origin(message, entry):
-    return envelope.Message(message.id, message.type, message.topic, message.source_engine, message.priority,
-                            message.timestamp_micros, message.payload, message.payload_json,
-                            message.correlation_id, message.reply_to, entry.stream, entry.id)
+    try:
+        message = envelope.decode(fields, entry.id, max_payload_bytes)
+    except MalformedEnvelope as error:
+        unknown = sorted(name for name in fields if name not in _ENVELOPE_FIELDS)
+        if not unknown:
+            raise
+        # Say that the entry may be of another form (a packed one, say), not only what is missing.
+        raise MalformedEnvelope(error.field, "%s (the entry also has fields this client does not know: %s; packed or "
+                                "other entry forms are not read by this client)"
+                                % (str(error).split("' ", 1)[1], ", ".join(n[:40] for n in unknown[:10]))) from None
+    return dataclasses.replace(message, stream=entry.stream, entry_id=entry.id)
 
 
 def _entries(raw, stream=None):

@@ -138,6 +138,13 @@ class EntryTest(unittest.TestCase):
             decode_entry(self.entry([("packed", "v1"), ("entries", "[...]")]), 1 << 20)
         self.assertIn("fields: entries, packed", str(e.exception))
 
+    def test_a_broken_envelope_with_unknown_fields_says_it_may_be_another_entry_form(self):
+        fields = [("message_type", "risk_metric"), ("packed", "3"), ("entries", "...")]
+        with self.assertRaisesRegex(MalformedEnvelope, re.escape(
+                "field 'source_engine' is missing (the entry also has fields this client does not know: entries, "
+                "packed; packed or other entry forms are not read by this client)")):
+            decode_entry(self.entry(fields), 1 << 20)
+
     def test_sizes_encodings_and_repeats_are_checked(self):
         base = list(seed_fields().items())
         for fields, problem in (
