@@ -207,7 +207,8 @@ def parse_timestamp(text):
     # Bound the magnitude before turning it into an int: 1e999999999 must not build a huge number.
     if seconds != 0 and seconds.adjusted() > 18:
         raise MalformedEnvelope(TIMESTAMP, "is not a decimal number of Unix seconds: '%s'" % text)
-    micros = int(context.scaleb(seconds, 6).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP, context=context))
+    scaled = context.scaleb(seconds, 6)
+    micros = int(scaled.quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP, context=context))
     if micros > _MAX_LONG:
         raise MalformedEnvelope(TIMESTAMP, "is not a decimal number of Unix seconds: '%s'" % text)
     return micros

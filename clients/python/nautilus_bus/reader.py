@@ -21,7 +21,6 @@ acknowledged.
 
 import dataclasses
 import logging
-import threading
 import time
 
 import redis
@@ -180,7 +179,6 @@ class GroupReader:
         self._next_claim = time.monotonic() + settings.claim_interval
         self._last_heal = None
         self._running = True
-        self._lock = threading.Lock()
         #: Whether the reader is in a round trip to Redis (possibly blocked), not handling.
         self.reading = False
 

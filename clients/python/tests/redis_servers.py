@@ -27,7 +27,8 @@ def _free_port():
 def _start():
     binary = shutil.which("redis-server") or "/usr/bin/redis-server"
     if not os.path.exists(binary):
-        raise RuntimeError("redis-server is not installed: these tests need a real Redis (apt-get install redis-server)")
+        raise RuntimeError("redis-server is not installed: these tests need a real Redis "
+                           "(apt-get install redis-server)")
     last = None
     for _ in range(3):  # another process may take the port between the probe and Redis binding it
         port = _free_port()

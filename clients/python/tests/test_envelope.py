@@ -1,4 +1,3 @@
-import json
 import re
 import unittest
 from decimal import ROUND_HALF_UP, Decimal

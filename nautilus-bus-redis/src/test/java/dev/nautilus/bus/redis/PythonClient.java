@@ -45,7 +45,8 @@ final class PythonClient {
      * Runs {@code python3 args…} in {@code clients/python} with the given environment added, and
      * waits for it (killing it after {@code timeout}).
      */
-    static Result run(Map<String, String> env, Duration timeout, String... args) throws IOException, InterruptedException {
+    static Result run(Map<String, String> env, Duration timeout, String... args)
+            throws IOException, InterruptedException {
         requireRedisModule();
         Path output = Files.createTempFile("nautilus-python-", ".log");
         try {

@@ -85,9 +85,9 @@ class PythonClientInteropTest {
         bus.publish(signal);
         bus.publish(price);
         bus.publish(Message.builder(MessageType.STRATEGY_SIGNAL, "other.topic").source("strategy").build());
-        await().atMost(Duration.ofSeconds(20)).until(() -> engineLogic.redis().xlen("nautilus:engine_logic:strategy_signal")
-                + engineLogic.redis().xlen("nautilus:engine_logic:strategy_signal:high")
-                + marketData.redis().xlen("nautilus:marketdata:price_update") == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> length(engineLogic, "nautilus:engine_logic:strategy_signal")
+                + length(engineLogic, "nautilus:engine_logic:strategy_signal:high")
+                + length(marketData, "nautilus:marketdata:price_update") == 3);
 
         List<JsonNode> handled = consume("py_analytics", "py-1", "strategy_signal,price_update",
                 "strategy.*,price.update.*", "handled:2");
@@ -106,11 +106,9 @@ class PythonClientInteropTest {
         assertThat(handled).extracting(m -> m.get("id").asText()).containsExactlyInAnyOrder(signal.id(), price.id());
         assertThat(handled).hasSize(2);
         // Acknowledged after handling: nothing of the group is left pending on either bus.
-        assertThat(engineLogic.redis().xpending("nautilus:engine_logic:strategy_signal", "py_analytics").getCount())
-                .isZero();
-        assertThat(engineLogic.redis().xpending("nautilus:engine_logic:strategy_signal:high", "py_analytics")
-                .getCount()).isZero();
-        assertThat(marketData.redis().xpending("nautilus:marketdata:price_update", "py_analytics").getCount()).isZero();
+        assertThat(pending(engineLogic, "nautilus:engine_logic:strategy_signal", "py_analytics")).isZero();
+        assertThat(pending(engineLogic, "nautilus:engine_logic:strategy_signal:high", "py_analytics")).isZero();
+        assertThat(pending(marketData, "nautilus:marketdata:price_update", "py_analytics")).isZero();
     }
 
     @Test
@@ -124,7 +122,7 @@ class PythonClientInteropTest {
                 .priority(Priority.URGENT).payload(Map.of("breach", true)).build();
         bus.publish(urgent);
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> engineLogic.redis().xlen("nautilus:engine_logic:risk_metric") == 300);
+                .until(() -> length(engineLogic, "nautilus:engine_logic:risk_metric") == 300);
 
         List<JsonNode> handled = consume("py_risk", "py-1", "risk_metric", "*", "handled:301");
 
@@ -164,9 +162,9 @@ class PythonClientInteropTest {
         assertThat(rebalance.correlationId()).isEqualTo("req-1");
         assertThat(rebalance.replyTo()).isEqualTo("portfolio.replies");
         // The lanes Java's StreamLanes names.
-        assertThat(marketData.redis().xlen("nautilus:marketdata:price_update:flash_crash")).isEqualTo(1);
-        assertThat(engineLogic.redis().xlen("nautilus:engine_logic:portfolio_update:urgent")).isEqualTo(1);
-        assertThat(engineLogic.redis().xlen("nautilus:engine_logic:portfolio_update")).isEqualTo(1);
+        assertThat(length(marketData, "nautilus:marketdata:price_update:flash_crash")).isEqualTo(1);
+        assertThat(length(engineLogic, "nautilus:engine_logic:portfolio_update:urgent")).isEqualTo(1);
+        assertThat(length(engineLogic, "nautilus:engine_logic:portfolio_update")).isEqualTo(1);
         assertThat(bus.deadLetters(Bus.ENGINE_LOGIC, 10)).isEmpty();
     }
 
@@ -182,14 +180,15 @@ class PythonClientInteropTest {
         List<DeadLetter> letters = bus.deadLetters(Bus.ENGINE_LOGIC, 10);
         assertThat(letters).hasSize(1);
         DeadLetter letter = letters.get(0);
-        assertThat(letter.reason()).isEqualTo("handler failed 5 times: ValueError: python handler refuses " + signal.id());
+        assertThat(letter.reason())
+                .isEqualTo("handler failed 5 times: ValueError: python handler refuses " + signal.id());
         assertThat(letter.deliveries()).isEqualTo(5);
         assertThat(letter.group()).isEqualTo("py_risk");
         assertThat(letter.stream()).isEqualTo("nautilus:engine_logic:strategy_signal");
         assertThat(letter.originalId()).matches("\\d+-\\d+");
         assertThat(letter.deadAtMicros()).isCloseTo(System.currentTimeMillis() * 1000, Offset.offset(60_000_000L));
         assertThat(letter.envelope()).isEqualTo(new EnvelopeCodec().encode(signal));
-        assertThat(engineLogic.redis().xpending("nautilus:engine_logic:strategy_signal", "py_risk").getCount()).isZero();
+        assertThat(pending(engineLogic, "nautilus:engine_logic:strategy_signal", "py_risk")).isZero();
     }
 
     @Test
@@ -206,7 +205,7 @@ class PythonClientInteropTest {
         engineLogic.redis().xadd(stream, Map.of("packed", "2", "entries", "[]"));
         Message good = Message.builder(MessageType.RISK_METRIC, "risk.metric.var").source("risk").build();
         bus.publish(good);
-        await().atMost(Duration.ofSeconds(20)).until(() -> engineLogic.redis().xlen(stream) == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> length(engineLogic, stream) == 4);
 
         List<JsonNode> handled = consume("py_risk", "py-1", "risk_metric", "*", "dead:3");
 
@@ -222,12 +221,13 @@ class PythonClientInteropTest {
         assertThat(letters.get(0).reason()).startsWith("undecodable: " + notJson);
         assertThat(letters.get(0).envelope()).isEqualTo(badPayload);
         assertThat(letters.get(1).reason()).isEqualTo("undecodable: " + javaRefusal(badPriority).getMessage());
-        assertThat(letters.get(2).reason()).startsWith("undecodable: malformed envelope: field 'message_type' is missing")
+        assertThat(letters.get(2).reason())
+                .startsWith("undecodable: malformed envelope: field 'message_type' is missing")
                 .contains("packed or other entry forms are not read by this client");
         assertThat(letters.get(2).envelope()).isEqualTo(Map.of("packed", "2", "entries", "[]"));
         // The reader went on: the good message behind the poison was handled.
         assertThat(handled).extracting(m -> m.get("id").asText()).containsExactly(good.id());
-        assertThat(engineLogic.redis().xpending(stream, "py_risk").getCount()).isZero();
+        assertThat(pending(engineLogic, stream, "py_risk")).isZero();
     }
 
     @Test
@@ -248,7 +248,7 @@ class PythonClientInteropTest {
         release.countDown();
         assertThat(handled).extracting(m -> m.get("id").asText()).containsExactly(sent.id());
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> engineLogic.redis().xpending("nautilus:engine_logic:risk_metric", "shared").getCount() == 0);
+                .until(() -> pending(engineLogic, "nautilus:engine_logic:risk_metric", "shared") == 0);
     }
 
     @Test
@@ -256,23 +256,33 @@ class PythonClientInteropTest {
         consume("shared", "py-1", "risk_metric", "*", "handled:0");
         Message sent = Message.builder(MessageType.RISK_METRIC, "risk.metric.var").source("risk").build();
         bus.publish(sent);
-        await().atMost(Duration.ofSeconds(20)).until(() -> engineLogic.redis().xlen("nautilus:engine_logic:risk_metric") == 1);
-        PythonClient.Result crashed = runDriver(List.of("consume", marketData.url(), engineLogic.url(), "shared", "py-1",
-                "risk_metric", "*", "handled:1", "30000", "crash"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> length(engineLogic, "nautilus:engine_logic:risk_metric") == 1);
+        PythonClient.Result crashed = runDriver(List.of("consume", marketData.url(), engineLogic.url(), "shared",
+                "py-1", "risk_metric", "*", "handled:1", "30000", "crash"));
         assertThat(crashed.exitCode()).as(crashed.output()).isEqualTo(3);
-        assertThat(engineLogic.redis().xpending("nautilus:engine_logic:risk_metric", "shared").getCount()).isOne();
+        assertThat(pending(engineLogic, "nautilus:engine_logic:risk_metric", "shared")).isOne();
 
         List<Message> javaGot = new CopyOnWriteArrayList<>();
         try (DualMessageBus claiming = RedisBuses.dualBus(RoutingTable.defaults(),
                 RedisBusConfig.defaults(marketData.url(), "java2"),
                 RedisBusConfig.defaults(engineLogic.url(), "java2").withClaimIdle(Duration.ofMillis(300)))) {
-            claiming.subscribe(new SubscriptionSpec("shared", "java-2", List.of("*"), EnumSet.of(MessageType.RISK_METRIC)),
-                    javaGot::add);
+            claiming.subscribe(new SubscriptionSpec("shared", "java-2", List.of("*"),
+                    EnumSet.of(MessageType.RISK_METRIC)), javaGot::add);
             await().atMost(Duration.ofSeconds(20)).until(() -> javaGot.size() == 1);
             await().atMost(Duration.ofSeconds(20)).until(
-                    () -> engineLogic.redis().xpending("nautilus:engine_logic:risk_metric", "shared").getCount() == 0);
+                    () -> pending(engineLogic, "nautilus:engine_logic:risk_metric", "shared") == 0);
         }
         assertThat(javaGot.get(0).id()).isEqualTo(sent.id());
+    }
+
+    /** How many entries of the stream the group has read and not acknowledged. */
+    private static long pending(RedisServer server, String stream, String group) {
+        return server.redis().xpending(stream, group).getCount();
+    }
+
+    private static long length(RedisServer server, String stream) {
+        return server.redis().xlen(stream);
     }
 
     /** What the Java codec says about an entry: the Python client must say the same. */

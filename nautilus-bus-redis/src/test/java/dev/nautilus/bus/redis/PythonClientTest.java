@@ -20,8 +20,8 @@ class PythonClientTest {
                     Map.of("NAUTILUS_TEST_MARKETDATA_URL", marketData.url(), "NAUTILUS_TEST_ENGINE_LOGIC_URL",
                             engineLogic.url()),
                     Duration.ofMinutes(5), "-m", "unittest", "discover", "-v", "-s", "tests", "-t", ".");
-            assertThat(result.exitCode()).as("python3 -m unittest discover -s clients/python/tests:\n" + result.output())
-                    .isZero();
+            assertThat(result.exitCode())
+                    .as("python3 -m unittest discover -s clients/python/tests:\n" + result.output()).isZero();
             assertThat(result.output()).as(result.output()).containsPattern("Ran \\d+ tests").contains("\nOK");
         }
     }
