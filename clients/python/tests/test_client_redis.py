@@ -149,6 +149,33 @@ class RedisClientTest(unittest.TestCase):
         self.run_until(bus, lambda: len(attempts) == 2)
         self.assertEqual(bus.dead_letters(Bus.ENGINE_LOGIC), [])
 
+    def test_a_memory_error_leaves_the_message_pending_for_a_later_read_without_counting_it(self):
+        bus = self.client(max_deliveries=1)
+        attempts = []
+
+        def handler(message):
+            attempts.append(message.id)
+            if len(attempts) == 1:
+                raise MemoryError()
+
+        bus.subscribe("risk", "risk-1", ["risk_metric"], ["*"], handler)
+        bus.publish("risk_metric", "risk.metric", {})
+        with self.assertRaises(MemoryError):
+            self.run_until(bus, lambda: attempts)
+        self.run_until(bus, lambda: len(attempts) == 2)
+        self.assertEqual(bus.dead_letters(Bus.ENGINE_LOGIC), [])
+
+    def test_close_sends_the_acknowledgements_still_queued(self):
+        bus = self.client()
+        got = []
+        bus.subscribe("risk", "risk-1", ["risk_metric"], ["*"], got.append)
+        bus.publish("risk_metric", "risk.metric", {})
+        self.run_until(bus, lambda: got)
+        stream = self.key("engine_logic", "risk_metric")
+        self.assertEqual(self.el.xpending(stream, "risk")["pending"], 1)  # the ack waits for the next read
+        bus.close()
+        self.assertEqual(self.el.xpending(stream, "risk")["pending"], 0)
+
     def test_poison_entries_are_dead_lettered_with_a_reason_and_the_reader_goes_on(self):
         bus = self.client()
         got = []
