@@ -3,7 +3,7 @@
 // is down, the streams are polled from the API instead, so the page never goes stale silently.
 
 import './style.css';
-import { Api } from './api';
+import { Api, sessionToken } from './api';
 import { AlertBoard } from './alerts';
 import { TimeChart } from './charts';
 import { LiveFeed } from './live';
@@ -17,7 +17,8 @@ const PATTERNS = ['market_data.trade.*', 'market_data.bar.*', 'vpin.calculation.
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
 async function main(): Promise<void> {
-  const { api, config } = await Api.connect();
+  const token = sessionToken();
+  const { api, config } = await Api.connect(token);
   const priceChart = new TimeChart($('price-chart'), [{ label: 'price', stroke: '#4cc2ff' }], 260);
   const vpinChart = new TimeChart($('vpin-chart'), [
     { label: 'VPIN', stroke: '#ffb347' },
@@ -46,9 +47,8 @@ async function main(): Promise<void> {
     $('vpin-chart').classList.toggle('toxic', !!v.toxic);
   };
 
-  // A WebSocket token, when the engine requires one, is given in the page's own URL (?token=...):
+  // A browser cannot put a header on a WebSocket upgrade, so the token goes in its query string;
   // handing it out in config.json would give it to anyone who can load the page.
-  const token = new URLSearchParams(location.search).get('token');
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.hostname}:${config.webSocketPort}/ws`
     + (token ? `?token=${encodeURIComponent(token)}` : '');
   const feed = new LiveFeed(wsUrl,

@@ -45,8 +45,10 @@ final class AddressTable {
             DashboardServer dashboard = f.dashboard();
             lines.add(String.format("%-18s http://localhost:%d/api  (OpenAPI: http://localhost:%d/openapi.json)", "Backend API",
                     api.port(), api.port()));
-            lines.add(String.format("%-18s http://localhost:%d/", "Dashboard", dashboard.port()));
+            lines.add(String.format("%-18s http://localhost:%d/?token=%s", "Dashboard", dashboard.port(),
+                    config.http().tokens().configured() ? "<NAUTILUS_API_TOKEN>" : config.http().tokens().admin()));
         });
+        lines.addAll(TokenLines.of(config.http()));
         lines.add(String.format("%-18s %s", "data directory", config.dataDir().toAbsolutePath().normalize()));
         if (mode instanceof PlatformMode.WholePlatform whole) {
             lines.add(String.format("%-18s %s, %,d %s trades from earlier runs", "store", whole.store().kind(), whole.history(),

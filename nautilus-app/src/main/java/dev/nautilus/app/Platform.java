@@ -7,6 +7,7 @@ import dev.nautilus.app.dashboard.DashboardServer;
 import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.app.http.BusMetrics;
 import dev.nautilus.app.http.EngineHttpServer;
+import dev.nautilus.app.security.HttpSecurity;
 import dev.nautilus.app.monitor.MonitorTargets;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.engines.host.Engine;
@@ -110,6 +111,11 @@ public final class Platform implements AutoCloseable {
         return mode instanceof PlatformMode.WholePlatform whole ? Optional.of(whole.store()) : Optional.empty();
     }
 
+    /** How this platform's HTTP and WebSocket servers are exposed, with its tokens. */
+    public HttpSecurity http() {
+        return config.http();
+    }
+
     /** The dual bus. */
     public MessageBus bus() {
         return bus;
@@ -135,7 +141,7 @@ public final class Platform implements AutoCloseable {
         for (EngineRuntime runtime : host.runtimes()) {
             String name = runtime.engine().name();
             int port = config.port(portOverrides.getOrDefault(name, runtime.engine().wiring().defaultPort()));
-            servers.add(EngineHttpServer.start(runtime, bus, meters, port));
+            servers.add(EngineHttpServer.start(runtime, bus, meters, config.http(), port));
         }
         host.start();
         return List.copyOf(servers);
@@ -163,12 +169,12 @@ public final class Platform implements AutoCloseable {
                 : servers.stream().map(s -> new EngineTarget(s.runtime().engine().name(),
                         s.runtime().engine().wiring().displayName(), s.port())).toList();
         var redis = MonitorTargets.resolve(config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        BackendApi api = BackendApi.start(bus, store(), engines, redis, "1",
+        BackendApi api = BackendApi.start(bus, store(), engines, redis, "1", config.http(),
                 config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)));
         int webSocketPort = servers.stream().filter(s -> s.runtime().engine().name().equals(EngineMatrix.WEBSOCKET))
                 .mapToInt(EngineHttpServer::port).findFirst()
                 .orElse(config.port(portOverrides.getOrDefault(EngineMatrix.WEBSOCKET, EngineMatrix.of(EngineMatrix.WEBSOCKET).defaultPort())));
-        faces = Faces.start(api, config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)), webSocketPort);
+        faces = Faces.start(api, config.http(), config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)), webSocketPort);
     }
 
     /** The Backend API, once {@link #startFaces} ran. */

@@ -1,5 +1,6 @@
 package dev.nautilus.store;
 
+import dev.nautilus.bus.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -105,7 +106,7 @@ public record StoreConfig(String jdbcUrl, String user, String password, String s
     /** Never shows the password. */
     @Override
     public String toString() {
-        return "StoreConfig[jdbcUrl=" + (usesPostgres() ? jdbcUrl : "(embedded)") + ", user=" + user
+        return "StoreConfig[jdbcUrl=" + (usesPostgres() ? Redaction.url(jdbcUrl) : "(embedded)") + ", user=" + user
                 + ", password=" + (password == null ? "(none)" : "****") + ", schema=" + schema
                 + ", poolSize=" + poolSize + ", batchSize=" + batchSize + ", queueCapacity=" + queueCapacity
                 + ", offerTimeout=" + offerTimeout + ", dataDir=" + dataDir + "]";

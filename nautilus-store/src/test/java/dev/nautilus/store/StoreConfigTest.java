@@ -18,10 +18,10 @@ final class StoreConfigTest {
 
     @Test
     void thePasswordIsNeverPrinted() {
-        StoreConfig config = StoreConfig.postgres("jdbc:postgresql://db/x", "nautilus", "s3cret-value");
+        StoreConfig config = StoreConfig.postgres("jdbc:postgresql://db/x", "nautilus", "nautilus-test-secret-value");
         assertThat(config.usesPostgres()).isTrue();
-        assertThat(config.password()).isEqualTo("s3cret-value");
-        assertThat(config.toString()).doesNotContain("s3cret-value").contains("password=****");
+        assertThat(config.password()).isEqualTo("nautilus-test-secret-value");
+        assertThat(config.toString()).doesNotContain("nautilus-test-secret-value").contains("password=****");
         assertThat(config.poolSize()).isEqualTo(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
     }
 

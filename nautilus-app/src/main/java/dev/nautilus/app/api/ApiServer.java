@@ -9,6 +9,10 @@ import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.repository.TimeRange;
+import dev.nautilus.app.http.GuardedServer;
+import dev.nautilus.app.security.AccessGuard;
+import dev.nautilus.app.security.HttpSecurity;
+import dev.nautilus.app.security.Printable;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -22,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * document, {@value #OPENAPI_RESOURCE}). Errors are JSON {@code {"status":…,"error":…,"path":…}}
  * with a fitting status; a stack trace is logged, never sent.
  *
- * <p>Cross-origin reads are allowed from anywhere: the dashboard is served from another port, and
- * the API exposes nothing a page on another origin could abuse beyond replaying a dead letter,
- * which any client of the bus can do.
+ * <p>Every path but {@code /api/health} needs the read token, a replay the admin token in the header,
+ * and a browser page may call the API only from an allowed origin (the dashboard's by default): see
+ * {@link AccessGuard}.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -43,21 +48,15 @@ public final class ApiServer implements AutoCloseable {
     static final int DEFAULT_LIMIT = 200;
 
     private final ApiSources sources;
+    // two at once on a two-core machine; a second's staleness is what the dashboard's polling allows
+    private final StoreReads storeReads = new StoreReads(2, Duration.ofSeconds(1));
     private final String openApi;
     private final Javalin app;
 
-    private ApiServer(ApiSources sources, int port) {
+    private ApiServer(ApiSources sources, HttpSecurity security, int port) {
         this.sources = sources;
         this.openApi = readResource(OPENAPI_RESOURCE);
-        this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.routes.before(ctx -> {
-                ctx.header("Access-Control-Allow-Origin", "*");
-                ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-                ctx.header("Access-Control-Allow-Headers", "Content-Type");
-            });
-            config.routes.options("/*", ctx -> ctx.status(204));
+        this.app = GuardedServer.start(security, port, Set.of("/api/health"), Optional.empty(), (config, guard) -> {
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/api/health", this::health);
             config.routes.get("/api/engines", this::engines);
@@ -65,8 +64,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/bus/status", ctx -> JsonResponse.ok(ctx, sources.busStatus().report()));
             config.routes.get("/api/instruments", ctx -> JsonResponse.ok(ctx, Map.of("instruments", sources.view().instruments())));
             config.routes.get("/api/prices", ctx -> JsonResponse.ok(ctx, Map.of("prices", sources.view().lastPrices())));
-            config.routes.get("/api/prices/{instrument}", ctx -> JsonResponse.ok(ctx, sources.view().lastPrice(ctx.pathParam("instrument"))
-                    .orElseThrow(() -> ApiException.notFound("no trade of instrument '" + ctx.pathParam("instrument") + "' seen yet"))));
+            config.routes.get("/api/prices/{instrument}", ctx -> JsonResponse.ok(ctx, sources.view().lastPrice(instrument(ctx))
+                    .orElseThrow(() -> ApiException.notFound("no trade of instrument '" + instrument(ctx) + "' seen yet"))));
             config.routes.get("/api/bars/{instrument}", this::bars);
             config.routes.get("/api/positions", this::positions);
             config.routes.get("/api/pnl", this::pnl);
@@ -74,8 +73,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/executions", ctx -> JsonResponse.ok(ctx, Map.of("executions", sources.view().executions(limit(ctx)))));
             config.routes.get("/api/vpin", ctx -> JsonResponse.ok(ctx, Map.of("latest", sources.view().latestVpin(),
                     "enhanced", sources.view().latestEnhancedVpin())));
-            config.routes.get("/api/vpin/{instrument}", ctx -> JsonResponse.ok(ctx, Map.of("instrument", ctx.pathParam("instrument"),
-                    "estimates", sources.view().vpin(ctx.pathParam("instrument"), limit(ctx)))));
+            config.routes.get("/api/vpin/{instrument}", ctx -> JsonResponse.ok(ctx, Map.of("instrument", instrument(ctx),
+                    "estimates", sources.view().vpin(instrument(ctx), limit(ctx)))));
             config.routes.get("/api/risk", ctx -> JsonResponse.ok(ctx, Map.of("metrics", sources.view().riskMetrics(),
                     "margin", sources.view().margins())));
             config.routes.get("/api/alerts", this::alerts);
@@ -99,17 +98,17 @@ public final class ApiServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
         });
-        app.start(port);
-        LOG.info("backend api port={}", app.port());
+        LOG.info("backend api {}:{}", security.host(), app.port());
     }
 
     /**
      * Starts serving.
      *
-     * @param port TCP port, 0 for an ephemeral one
+     * @param security where to bind and whom to let in
+     * @param port     TCP port, 0 for an ephemeral one
      */
-    public static ApiServer start(ApiSources sources, int port) {
-        return new ApiServer(sources, port);
+    public static ApiServer start(ApiSources sources, HttpSecurity security, int port) {
+        return new ApiServer(sources, security, port);
     }
 
     /** The port actually bound. */
@@ -124,6 +123,10 @@ public final class ApiServer implements AutoCloseable {
             checks.add(Map.of("name", "bus:" + status.bus().key(), "status", status.connected() ? "UP" : "DOWN"));
             up &= status.connected();
         }
+        if (AccessGuard.role(ctx).isEmpty()) {
+            JsonResponse.send(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
+            return;
+        }
         checks.add(Map.of("name", "store", "status", sources.store().isPresent() ? "UP" : "ABSENT"));
         JsonResponse.send(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));
     }
@@ -137,13 +140,13 @@ public final class ApiServer implements AutoCloseable {
     private void engine(Context ctx) throws InterruptedException {
         String name = ctx.pathParam("name");
         EngineTarget target = sources.engines().targets().stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("unknown engine '" + name + "'; known: "
+                .orElseThrow(() -> ApiException.notFound("unknown engine " + Printable.of(name) + "; known: "
                         + sources.engines().targets().stream().map(EngineTarget::name).toList()));
         JsonResponse.ok(ctx, sources.engines().probe(target));
     }
 
     private void bars(Context ctx) {
-        String instrument = ctx.pathParam("instrument");
+        String instrument = instrument(ctx);
         int limit = limit(ctx);
         String source = Optional.ofNullable(ctx.queryParam("source")).orElse("live");
         Map<String, Object> body = new LinkedHashMap<>();
@@ -154,11 +157,15 @@ public final class ApiServer implements AutoCloseable {
             case "store" -> {
                 Store store = sources.store().orElseThrow(() -> new ApiException(503, "this process has no store"));
                 int seconds = intParam(ctx, "interval", 60, 1, (int) Duration.ofDays(7).toSeconds());
-                var stored = store.trades().bars(instrument, Duration.ofSeconds(seconds), TimeRange.all());
+                List<StoredBar> bars = storeReads.read(List.of(instrument, seconds, limit), () -> {
+                    var stored = store.trades().bars(instrument, Duration.ofSeconds(seconds), TimeRange.all());
+                    return stored.subList(Math.max(0, stored.size() - limit), stored.size()).stream().map(StoredBar::of)
+                            .toList();
+                });
                 body.put("intervalSeconds", seconds);
-                body.put("bars", stored.subList(Math.max(0, stored.size() - limit), stored.size()).stream().map(StoredBar::of).toList());
+                body.put("bars", bars);
             }
-            default -> throw ApiException.badRequest("source must be 'live' or 'store', was '" + source + "'");
+            default -> throw ApiException.badRequest("source must be 'live' or 'store', was " + Printable.of(source));
         }
         JsonResponse.ok(ctx, body);
     }
@@ -175,7 +182,7 @@ public final class ApiServer implements AutoCloseable {
     private void signals(Context ctx) {
         String changed = Optional.ofNullable(ctx.queryParam("changed")).orElse("false");
         if (!changed.equals("true") && !changed.equals("false")) {
-            throw ApiException.badRequest("changed must be true or false, was '" + changed + "'");
+            throw ApiException.badRequest("changed must be true or false, was " + Printable.of(changed));
         }
         List<BusEvent> signals = changed.equals("true")
                 ? sources.view().signals(LiveView.CAPACITY).stream().filter(s -> s.payload().path("changed").asBoolean()).limit(limit(ctx)).toList()
@@ -199,7 +206,8 @@ public final class ApiServer implements AutoCloseable {
         Bus bus = Bus.fromKey(ctx.pathParam("bus"));
         String id = ctx.pathParam("id");
         return sources.deadLetters().find(bus, id)
-                .orElseThrow(() -> ApiException.notFound("no dead letter with id '" + id + "' on the " + bus.displayName() + " bus"));
+                .orElseThrow(() -> ApiException.notFound("no dead letter with id " + Printable.of(id) + " on the "
+                        + bus.displayName() + " bus"));
     }
 
     private void replay(Context ctx) {
@@ -212,6 +220,16 @@ public final class ApiServer implements AutoCloseable {
         }
         JsonResponse.send(ctx, 202, Map.of("replayed", letter.originalId(), "messageId", message.id(), "type", message.type().wireName(),
                 "topic", message.topic(), "bus", sources.bus().routing().route(message.type()).bus().key()));
+    }
+
+    /** The instrument of the path, refused (400) unless it looks like one: no text of any length goes further. */
+    private static String instrument(Context ctx) {
+        String instrument = ctx.pathParam("instrument");
+        if (!instrument.matches("[A-Za-z0-9._:/-]{1,64}")) {
+            throw ApiException.badRequest("an instrument is 1 to 64 letters, digits or . _ : / -, was "
+                    + Printable.of(instrument));
+        }
+        return instrument;
     }
 
     private static int limit(Context ctx) {

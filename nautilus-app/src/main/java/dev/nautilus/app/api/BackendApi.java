@@ -1,5 +1,6 @@
 package dev.nautilus.app.api;
 
+import dev.nautilus.app.security.HttpSecurity;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.redis.monitor.MonitorTarget;
 import dev.nautilus.store.Store;
@@ -40,16 +41,18 @@ public final class BackendApi implements AutoCloseable {
      * @param engines  the engines whose health to aggregate
      * @param redis    the Redis servers the bus monitor reads; empty for in-memory buses
      * @param instance consumer name suffix of the API's view, e.g. {@code 1}
+     * @param security where to bind, whom to let in; the probe asks the engines with the read token
      * @param port     HTTP port, 0 for an ephemeral one
      */
     public static BackendApi start(MessageBus bus, Optional<Store> store, List<EngineTarget> engines,
-            List<MonitorTarget> redis, String instance, int port) {
+            List<MonitorTarget> redis, String instance, HttpSecurity security, int port) {
         LiveView view = LiveView.start(bus, instance);
         BusStatusReport busStatus = new BusStatusReport(bus, redis);
-        EngineHealthProbe probe = new EngineHealthProbe(engines, "127.0.0.1", HEALTH_TIMEOUT);
+        EngineHealthProbe probe = new EngineHealthProbe(engines, security.probeHost(), security.tokens().read(),
+                HEALTH_TIMEOUT);
         try {
             ApiSources sources = new ApiSources(bus, view, probe, busStatus, new DeadLetterDesk(bus), store);
-            return new BackendApi(view, busStatus, probe, ApiServer.start(sources, port));
+            return new BackendApi(view, busStatus, probe, ApiServer.start(sources, security, port));
         } catch (RuntimeException e) {
             view.close();
             busStatus.close();

@@ -20,12 +20,14 @@ final class EngineHealthProbe implements AutoCloseable {
 
     private final List<EngineTarget> targets;
     private final String host;
+    private final String token;
     private final Duration timeout;
     private final HttpClient client;
 
-    EngineHealthProbe(List<EngineTarget> targets, String host, Duration timeout) {
+    EngineHealthProbe(List<EngineTarget> targets, String host, String token, Duration timeout) {
         this.targets = List.copyOf(targets);
         this.host = host;
+        this.token = token;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -59,7 +61,8 @@ final class EngineHealthProbe implements AutoCloseable {
         URI uri = URI.create("http://" + host + ":" + target.port() + "/health");
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout)
+                            .header("Authorization", "Bearer " + token).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             String status = switch (response.statusCode()) {

@@ -2,7 +2,7 @@ package dev.nautilus.app.backtest;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.nautilus.bench.SvgLineChart;
+import dev.nautilus.app.report.SvgLineChart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,98 +1,36 @@
 package dev.nautilus.app.cli;
 
-import dev.nautilus.app.backtest.BacktestBench;
-import dev.nautilus.bench.InMemoryBench;
-import dev.nautilus.app.engines.PipelineBench;
-import dev.nautilus.app.websocket.WebSocketBench;
-import dev.nautilus.bench.redis.ClusterThroughputBench;
-import dev.nautilus.bench.redis.RedisLatencyBench;
-import dev.nautilus.bench.redis.RedisThroughputBench;
-import dev.nautilus.bench.redis.ScalingBench;
-import dev.nautilus.bench.redis.SeedFailureModeBench;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
-/** {@code nautilus bench SCENARIO}: runs a named benchmark scenario and prints its figures. */
+/**
+ * {@code nautilus bench}: listed here so {@code --help} names it, but served by the nautilus-bench
+ * module, which depends on this one and is never on the application's class path; the
+ * {@code ./nautilus} launcher runs it. Reaching this class means the JVM was started directly.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs a named benchmark scenario and prints its figures (JSON under build/bench/).")
+        description = {"Runs a named benchmark scenario and prints its figures (JSON under build/bench/).",
+            "Served by the nautilus-bench module, which the ./nautilus launcher runs."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket")
-    String scenario;
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO")
+    List<String> scenario;
 
-    private static final Path OUTPUT = Path.of("build", "bench");
-
-    @Option(names = "--quick", description = "Fewer and shorter iterations (a smoke run, not a figure to record).")
-    boolean quick;
-
-    @Option(names = "--clients", paramLabel = "N", defaultValue = "20000", description = "websocket: concurrent clients (default: ${DEFAULT-VALUE}).")
-    int clients;
-
-    @Option(names = "--rate", paramLabel = "PER_SECOND", description = "latency: messages per second (default 10,000); "
-            + "websocket: updates per second each client receives (default 10).")
-    Integer rate;
-
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "30", description = "websocket: length of the measured window (default: ${DEFAULT-VALUE}).")
-    int seconds;
-
-    @Option(names = "--instruments", paramLabel = "K", defaultValue = "100", description = "websocket: instruments; each client follows one (default: ${DEFAULT-VALUE}).")
-    int instruments;
+    @Unmatched
+    List<String> options;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        return switch (scenario) {
-            case "in-memory" -> {
-                InMemoryBench.run(System.out, quick);
-                yield 0;
-            }
-            case "throughput" -> {
-                RedisThroughputBench.run(quick ? 50_000 : 500_000).publish(System.out, OUTPUT);
-                yield 0;
-            }
-            case "cluster" -> {
-                ClusterThroughputBench.run(quick ? 30_000 : 300_000).publish(System.out, OUTPUT);
-                yield 0;
-            }
-            case "latency" -> {
-                RedisLatencyBench.run(rate == null ? 10_000 : rate, Duration.ofSeconds(quick ? 3 : 10)).publish(System.out, OUTPUT);
-                yield 0;
-            }
-            case "seed-failure-mode" -> {
-                SeedFailureModeBench.run(Duration.ofSeconds(quick ? 5 : 20), 1_000, Duration.ofMillis(1))
-                        .publish(System.out, OUTPUT);
-                yield 0;
-            }
-            case "scaling" -> {
-                ScalingBench.run(Duration.ofSeconds(quick ? 1 : 3), OUTPUT.resolve("scaling.svg")).publish(System.out, OUTPUT);
-                yield 0;
-            }
-            case "pipeline" -> {
-                PipelineBench.run(quick ? 20_000 : 0).publish(System.out, OUTPUT);
-                yield 0;
-            }
-            case "backtest" -> {
-                BacktestBench.run(quick).publish(System.out, OUTPUT);
-                yield 0;
-            }
-            case "websocket" -> {
-                WebSocketBench.run(quick ? Math.min(clients, 2_000) : clients, rate == null ? 10 : rate, quick ? 5 : seconds, instruments,
-                        spec.commandLine().getOut()).publish(System.out, OUTPUT);
-                yield 0;
-            }
-            default -> {
-                spec.commandLine().getErr().println("nautilus bench: unknown scenario '" + scenario
-                        + "' (in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket)");
-                yield 2;
-            }
-        };
+    public Integer call() {
+        spec.commandLine().getErr().println("nautilus bench: run it through the launcher, ./nautilus bench SCENARIO, "
+                + "which runs the nautilus-bench module (benchmarks are not on the application's class path)");
+        return 2;
     }
 }

@@ -23,11 +23,22 @@ public enum ConfigKey {
     DB_POOL_SIZE("store.pool_size", "NAUTILUS_DB_POOL_SIZE", "4"),
     DATA_DIR("data_dir", "NAUTILUS_DATA_DIR", "./data"),
     PORT_OFFSET("port_offset", "NAUTILUS_PORT_OFFSET", "0"),
-    WEBSOCKET_TOKEN("websocket.token", "NAUTILUS_WEBSOCKET_TOKEN", null),
+    HTTP_HOST("http.host", "NAUTILUS_HTTP_HOST", "127.0.0.1"),
+    API_TOKEN("http.api_token", "NAUTILUS_API_TOKEN", null),
+    READ_TOKEN("http.read_token", "NAUTILUS_READ_TOKEN", null),
+    CORS_ORIGINS("http.cors_origins", "NAUTILUS_HTTP_CORS_ORIGINS", null),
+    METRICS_PUBLIC("metrics.public", "NAUTILUS_METRICS_PUBLIC", "false"),
     WEBSOCKET_HEARTBEAT_MS("websocket.heartbeat_ms", "NAUTILUS_WEBSOCKET_HEARTBEAT_MS", "10000"),
     WEBSOCKET_MAX_QUEUED_FRAMES("websocket.max_queued_frames", "NAUTILUS_WEBSOCKET_MAX_QUEUED_FRAMES", "1000"),
     WEBSOCKET_MAX_QUEUED_BYTES("websocket.max_queued_bytes", "NAUTILUS_WEBSOCKET_MAX_QUEUED_BYTES", "1048576"),
-    WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS("websocket.slow_client_timeout_ms", "NAUTILUS_WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS", "10000");
+    WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS("websocket.slow_client_timeout_ms", "NAUTILUS_WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS", "10000"),
+    WEBSOCKET_MAX_PATTERNS("websocket.max_patterns_per_client", "NAUTILUS_WEBSOCKET_MAX_PATTERNS_PER_CLIENT", "1000"),
+    WEBSOCKET_MAX_PATTERN_LENGTH("websocket.max_pattern_length", "NAUTILUS_WEBSOCKET_MAX_PATTERN_LENGTH", "256"),
+    WEBSOCKET_REQUESTS_PER_SECOND("websocket.requests_per_second", "NAUTILUS_WEBSOCKET_REQUESTS_PER_SECOND", "50"),
+    WEBSOCKET_MAX_CLIENTS("websocket.max_clients", "NAUTILUS_WEBSOCKET_MAX_CLIENTS", "50000"),
+    WEBSOCKET_MAX_CLIENTS_PER_ADDRESS("websocket.max_clients_per_address", "NAUTILUS_WEBSOCKET_MAX_CLIENTS_PER_ADDRESS", "1000"),
+    WEBSOCKET_IDLE_TIMEOUT_MS("websocket.idle_timeout_ms", "NAUTILUS_WEBSOCKET_IDLE_TIMEOUT_MS", "120000"),
+    WEBSOCKET_MAX_FRAME_BYTES("websocket.max_frame_bytes", "NAUTILUS_WEBSOCKET_MAX_FRAME_BYTES", "65536");
 
     private final String fileKey;
     private final String envVar;
@@ -53,7 +64,7 @@ public enum ConfigKey {
 
     /** Whether values of this key must never be printed. */
     public boolean secret() {
-        return this == DB_PASSWORD || this == WEBSOCKET_TOKEN;
+        return this == DB_PASSWORD || this == API_TOKEN || this == READ_TOKEN;
     }
 
     /** The key with this file name, or {@code null}. */

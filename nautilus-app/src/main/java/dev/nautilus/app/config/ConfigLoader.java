@@ -1,6 +1,11 @@
 package dev.nautilus.app.config;
 
+import dev.nautilus.bus.Redaction;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nautilus.app.dashboard.DashboardServer;
+import dev.nautilus.app.security.AccessTokens;
+import dev.nautilus.app.security.AllowedOrigins;
+import dev.nautilus.app.security.HttpSecurity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -39,6 +44,10 @@ public final class ConfigLoader {
      * @throws ConfigException naming the first bad key
      */
     public NautilusConfig load(Path file) {
+        if (environment.containsKey("NAUTILUS_WEBSOCKET_TOKEN")) {
+            throw new ConfigException("NAUTILUS_WEBSOCKET_TOKEN is no longer read: every port, the WebSocket one"
+                    + " included, takes the platform's tokens; set NAUTILUS_API_TOKEN (and NAUTILUS_READ_TOKEN)");
+        }
         Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
         for (ConfigKey key : ConfigKey.values()) {
             if (key.defaultValue() != null) {
@@ -132,7 +141,7 @@ public final class ConfigLoader {
         Optional<String> dbUrl = Optional.ofNullable(values.get(ConfigKey.DB_URL));
         if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
             throw new ConfigException(describe(ConfigKey.DB_URL) + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db), was '"
-                    + dbUrl.get() + "'");
+                    + Redaction.url(dbUrl.get()) + "'");
         }
         StoreSettings store = new StoreSettings(
                 dbUrl,
@@ -142,13 +151,55 @@ public final class ConfigLoader {
         Path dataDir = Path.of(values.get(ConfigKey.DATA_DIR));
         int portOffset = (int) integer(values, ConfigKey.PORT_OFFSET, 0, 50_000);
         WebSocketSettings websocket = new WebSocketSettings(
-                Optional.ofNullable(values.get(ConfigKey.WEBSOCKET_TOKEN)),
                 Duration.ofMillis(integer(values, ConfigKey.WEBSOCKET_HEARTBEAT_MS, 100, 3_600_000)),
                 (int) integer(values, ConfigKey.WEBSOCKET_MAX_QUEUED_FRAMES, 1, 1_000_000),
                 integer(values, ConfigKey.WEBSOCKET_MAX_QUEUED_BYTES, 1_024, 1L << 30),
                 Duration.ofMillis(integer(values, ConfigKey.WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS, 100, 3_600_000)),
-                WebSocketSettings.defaults().fanOutLanes());
-        return new NautilusConfig(bus, store, dataDir, portOffset, websocket);
+                WebSocketSettings.defaults().fanOutLanes(),
+                new WebSocketLimits(
+                        (int) integer(values, ConfigKey.WEBSOCKET_MAX_PATTERNS, 1, 1_000_000),
+                        (int) integer(values, ConfigKey.WEBSOCKET_MAX_PATTERN_LENGTH, 1, 65_536),
+                        (int) integer(values, ConfigKey.WEBSOCKET_REQUESTS_PER_SECOND, 1, 1_000_000),
+                        (int) integer(values, ConfigKey.WEBSOCKET_MAX_CLIENTS, 1, 10_000_000),
+                        (int) integer(values, ConfigKey.WEBSOCKET_MAX_CLIENTS_PER_ADDRESS, 1, 10_000_000),
+                        Duration.ofMillis(integer(values, ConfigKey.WEBSOCKET_IDLE_TIMEOUT_MS, 100, 86_400_000)),
+                        (int) integer(values, ConfigKey.WEBSOCKET_MAX_FRAME_BYTES, 64, 16 * 1024 * 1024)));
+        return new NautilusConfig(bus, store, dataDir, portOffset, websocket, http(values, portOffset));
+    }
+
+    private static HttpSecurity http(Map<ConfigKey, String> values, int portOffset) {
+        Optional<String> admin = Optional.ofNullable(values.get(ConfigKey.API_TOKEN));
+        Optional<String> read = Optional.ofNullable(values.get(ConfigKey.READ_TOKEN));
+        if (admin.isEmpty() && read.isPresent()) {
+            throw new ConfigException(describe(ConfigKey.READ_TOKEN) + " is set but " + describe(ConfigKey.API_TOKEN)
+                    + " is not: the read token goes with an admin token");
+        }
+        AccessTokens tokens;
+        try {
+            tokens = admin.isPresent() ? AccessTokens.configured(admin.get(), read) : AccessTokens.generated();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(describe(ConfigKey.API_TOKEN) + " / " + describe(ConfigKey.READ_TOKEN) + ": "
+                    + e.getMessage());
+        }
+        List<String> origins = Optional.ofNullable(values.get(ConfigKey.CORS_ORIGINS))
+                .map(text -> java.util.Arrays.stream(text.split(",")).map(String::strip).filter(o -> !o.isEmpty())
+                        .toList())
+                .orElse(List.of());
+        AllowedOrigins allowed = new AllowedOrigins(origins);
+        // the dashboard at its usual port, which a process without it (an engine, on its own) cannot learn
+        allowed.allowDashboard(values.get(ConfigKey.HTTP_HOST).strip(), DashboardServer.DEFAULT_PORT + portOffset);
+        for (String origin : origins) {
+            if (!origin.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+")) {
+                throw new ConfigException(describe(ConfigKey.CORS_ORIGINS) + " must list origins such as"
+                        + " http://host:3000 separated by commas, was '" + origin + "'");
+            }
+        }
+        String host = values.get(ConfigKey.HTTP_HOST).strip();
+        try {
+            return new HttpSecurity(host, tokens, bool(values, ConfigKey.METRICS_PUBLIC), allowed);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(describe(ConfigKey.HTTP_HOST) + ": " + e.getMessage());
+        }
     }
 
     private static Optional<RedisUrl> url(Map<ConfigKey, String> values, ConfigKey key) {

@@ -1,5 +1,6 @@
 package dev.nautilus.app.config;
 
+import dev.nautilus.bus.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -25,10 +26,10 @@ public record RedisUrl(URI uri) {
         }
         String scheme = uri.getScheme();
         if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-            throw new ConfigException(key + " must start with redis:// or rediss://, was '" + redact(uri) + "'");
+            throw new ConfigException(key + " must start with redis:// or rediss://, was '" + Redaction.url(uri.toString()) + "'");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new ConfigException(key + " has no host: '" + redact(uri) + "'");
+            throw new ConfigException(key + " has no host: '" + Redaction.url(uri.toString()) + "'");
         }
         String path = uri.getPath();
         if (path != null && !path.isEmpty() && !path.equals("/") && !path.substring(1).matches("\\d{1,2}")) {
@@ -49,16 +50,6 @@ public record RedisUrl(URI uri) {
 
     @Override
     public String toString() {
-        return redact(uri);
-    }
-
-    private static String redact(URI uri) {
-        String userInfo = uri.getUserInfo();
-        if (userInfo == null) {
-            return uri.toString();
-        }
-        int colon = userInfo.indexOf(':');
-        String shown = colon >= 0 ? userInfo.substring(0, colon) + ":***" : "***";
-        return uri.toString().replace(uri.getRawUserInfo() + "@", shown + "@");
+        return Redaction.url(uri.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.nautilus.app.config;
 
+import dev.nautilus.bus.Redaction;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ public record StoreSettings(Optional<String> jdbcUrl, Optional<String> user, Opt
 
     @Override
     public String toString() {
-        return "StoreSettings[jdbcUrl=" + jdbcUrl.orElse("(embedded)") + ", user=" + user.orElse("") + ", password="
+        return "StoreSettings[jdbcUrl=" + jdbcUrl.map(Redaction::url).orElse("(embedded)") + ", user=" + user.orElse("") + ", password="
                 + (password.isPresent() ? "***" : "") + ", poolSize=" + poolSize + "]";
     }
 }

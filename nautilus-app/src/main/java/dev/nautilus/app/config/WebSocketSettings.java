@@ -1,7 +1,6 @@
 package dev.nautilus.app.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The WebSocket engine's settings. The slow-client policy is bounded by {@code maxQueuedFrames} and
@@ -9,20 +8,17 @@ import java.util.Optional;
  * would exceed either is dropped and counted, and a client that has dropped everything offered to
  * it for {@code slowClientTimeout} is disconnected.
  *
- * @param token             the token clients must present, or empty for no authentication
  * @param heartbeatInterval how often every client gets a heartbeat frame
  * @param maxQueuedFrames   frames queued per client before new ones are dropped
  * @param maxQueuedBytes    bytes queued per client before new frames are dropped
  * @param slowClientTimeout how long a client may drop every frame before it is disconnected
  * @param fanOutLanes       threads writing to clients (each client belongs to one lane)
+ * @param limits            what one client or address may cost
  */
-public record WebSocketSettings(Optional<String> token, Duration heartbeatInterval, int maxQueuedFrames,
-        long maxQueuedBytes, Duration slowClientTimeout, int fanOutLanes) {
+public record WebSocketSettings(Duration heartbeatInterval, int maxQueuedFrames, long maxQueuedBytes,
+        Duration slowClientTimeout, int fanOutLanes, WebSocketLimits limits) {
 
     public WebSocketSettings {
-        if (token.isPresent() && token.get().isBlank()) {
-            token = Optional.empty();
-        }
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
             throw new IllegalArgumentException("websocket heartbeat interval must be positive, was " + heartbeatInterval);
         }
@@ -35,33 +31,26 @@ public record WebSocketSettings(Optional<String> token, Duration heartbeatInterv
         }
     }
 
-    /** No token, heartbeats every 10 s, 1,000 frames or 1 MiB per client, disconnect after 10 s of dropping, 2 lanes. */
+    /** Heartbeats every 10 s, 1,000 frames or 1 MiB per client, disconnect after 10 s of dropping, 2 lanes, default limits. */
     public static WebSocketSettings defaults() {
-        return new WebSocketSettings(Optional.empty(), Duration.ofSeconds(10), 1_000, 1L << 20, Duration.ofSeconds(10), 2);
-    }
-
-    public WebSocketSettings withToken(String value) {
-        return new WebSocketSettings(Optional.ofNullable(value), heartbeatInterval, maxQueuedFrames, maxQueuedBytes,
-                slowClientTimeout, fanOutLanes);
+        return new WebSocketSettings(Duration.ofSeconds(10), 1_000, 1L << 20, Duration.ofSeconds(10), 2,
+                WebSocketLimits.defaults());
     }
 
     public WebSocketSettings withHeartbeat(Duration interval) {
-        return new WebSocketSettings(token, interval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, fanOutLanes);
+        return new WebSocketSettings(interval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, fanOutLanes, limits);
     }
 
     public WebSocketSettings withClientQueue(int frames, long bytes, Duration timeout) {
-        return new WebSocketSettings(token, heartbeatInterval, frames, bytes, timeout, fanOutLanes);
+        return new WebSocketSettings(heartbeatInterval, frames, bytes, timeout, fanOutLanes, limits);
     }
 
     public WebSocketSettings withFanOutLanes(int lanes) {
-        return new WebSocketSettings(token, heartbeatInterval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, lanes);
+        return new WebSocketSettings(heartbeatInterval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, lanes, limits);
     }
 
-    @Override
-    public String toString() {
-        // the token is a secret: never printed
-        return "WebSocketSettings[token=" + (token.isPresent() ? "***" : "none") + ", heartbeatInterval=" + heartbeatInterval
-                + ", maxQueuedFrames=" + maxQueuedFrames + ", maxQueuedBytes=" + maxQueuedBytes
-                + ", slowClientTimeout=" + slowClientTimeout + ", fanOutLanes=" + fanOutLanes + "]";
+    public WebSocketSettings withLimits(WebSocketLimits bounds) {
+        return new WebSocketSettings(heartbeatInterval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, fanOutLanes,
+                bounds);
     }
 }

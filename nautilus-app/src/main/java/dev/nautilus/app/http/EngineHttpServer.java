@@ -7,6 +7,8 @@ import dev.nautilus.engines.host.EngineRuntime;
 import dev.nautilus.app.websocket.WebSocketEngine;
 import dev.nautilus.app.websocket.WebSocketRoutes;
 import dev.nautilus.engines.marketdata.MarketDataHub;
+import dev.nautilus.app.security.AccessGuard;
+import dev.nautilus.app.security.HttpSecurity;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code /messagebus/status}, {@code /messagebus/subscriptions}, {@code /metrics} (Prometheus text of
  * this process's registry), {@code /hardware/status}; the MarketData hub adds
  * {@code /marketdata/snapshot/{instrument}} and {@code /marketdata/status}; the WebSocket engine adds
- * {@code /ws} and {@code /clients} (see {@link WebSocketRoutes}).
+ * {@code /ws} and {@code /clients} (see {@link WebSocketRoutes}). Every path but {@code /health} needs
+ * the read token, and {@code /health} tells only UP or DOWN without it (see {@link AccessGuard}).
  */
 public final class EngineHttpServer implements AutoCloseable {
 
@@ -35,20 +40,19 @@ public final class EngineHttpServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final Javalin app;
 
-    private EngineHttpServer(EngineRuntime runtime, MessageBus bus, PrometheusMeterRegistry registry, int port) {
+    private EngineHttpServer(EngineRuntime runtime, MessageBus bus, PrometheusMeterRegistry registry,
+            HttpSecurity security, int port) {
         this.runtime = runtime;
         this.bus = bus;
         this.registry = registry;
-        this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
+        this.app = GuardedServer.start(security, port, Set.of("/health"), Optional.empty(), (config, guard) -> {
             config.routes.get("/health", this::health);
             config.routes.get("/messagebus/status", ctx -> JsonResponse.ok(ctx, bus.status()));
             config.routes.get("/messagebus/subscriptions", this::subscriptions);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
             config.routes.get("/hardware/status", ctx -> JsonResponse.ok(ctx, HardwareStatus.read()));
             if (runtime.engine() instanceof WebSocketEngine websocket) {
-                WebSocketRoutes.mount(config, websocket);
+                WebSocketRoutes.mount(config, websocket, guard);
             }
             if (runtime.engine() instanceof MarketDataHub hub) {
                 config.routes.get("/marketdata/snapshot/{instrument}", ctx -> {
@@ -67,17 +71,18 @@ public final class EngineHttpServer implements AutoCloseable {
                 });
             }
         });
-        app.start(port);
-        LOG.info("engine={} http port={}", runtime.engine().name(), app.port());
+        LOG.info("engine={} http {}:{}", runtime.engine().name(), security.host(), app.port());
     }
 
     /**
      * Starts serving {@code runtime}'s endpoints.
      *
-     * @param port TCP port, 0 for an ephemeral one
+     * @param security where to bind and whom to let in
+     * @param port     TCP port, 0 for an ephemeral one
      */
-    public static EngineHttpServer start(EngineRuntime runtime, MessageBus bus, PrometheusMeterRegistry registry, int port) {
-        return new EngineHttpServer(runtime, bus, registry, port);
+    public static EngineHttpServer start(EngineRuntime runtime, MessageBus bus, PrometheusMeterRegistry registry,
+            HttpSecurity security, int port) {
+        return new EngineHttpServer(runtime, bus, registry, security, port);
     }
 
     /** The port actually bound. */
@@ -91,6 +96,13 @@ public final class EngineHttpServer implements AutoCloseable {
     }
 
     private void health(Context ctx) {
+        List<TransportStatus> statuses = bus.status();
+        boolean up = runtime.startedAt() != null && statuses.stream().allMatch(TransportStatus::connected);
+        if (AccessGuard.role(ctx).isEmpty()) {
+            // open to probes, which need the verdict only; the details are for token holders
+            JsonResponse.send(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
+            return;
+        }
         List<Map<String, Object>> checks = new ArrayList<>();
         Instant started = runtime.startedAt();
         Instant last = runtime.lastMessageAt();
@@ -98,15 +110,13 @@ public final class EngineHttpServer implements AutoCloseable {
         engineData.put("uptimeSeconds", started == null ? 0 : Duration.between(started, Instant.now()).toSeconds());
         engineData.put("messagesHandled", runtime.handledCount());
         engineData.put("lastMessageAt", last == null ? null : last.toString());
-        boolean up = started != null;
         checks.add(check("engine:" + runtime.engine().name(), started != null, engineData));
-        for (TransportStatus status : bus.status()) {
+        for (TransportStatus status : statuses) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("transport", status.transport());
             data.put("endpoint", status.endpoint());
             data.put("lastError", status.lastError());
             checks.add(check("bus:" + status.bus().name().toLowerCase(), status.connected(), data));
-            up &= status.connected();
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");

@@ -41,6 +41,8 @@ public final class ClientConnection {
     private final AtomicLong unreportedDrops = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long droppingSince; // System.nanoTime() of the first drop of the current run, 0 while none
+    private volatile long heardAt = System.nanoTime();
+    private RequestRate rate; // guarded by this; made on the first request
 
     ClientConnection(String id, int lane, FrameSink sink, int maxQueuedFrames, long maxQueuedBytes,
             long slowClientTimeoutNanos, WebSocketCounters totals) {
@@ -126,9 +128,48 @@ public final class ClientConnection {
         }
     }
 
-    /** Adds patterns; returns those that were new. */
-    synchronized List<TopicPattern> addPatterns(List<TopicPattern> added) {
+    /**
+     * Adds patterns unless the client would then hold more than {@code cap}; returns those that were new.
+     *
+     * @throws ClientRequest.BadClientRequest when the cap would be passed (nothing is added)
+     */
+    synchronized List<TopicPattern> addPatterns(List<TopicPattern> added, int cap) {
+        long fresh = added.stream().distinct().filter(p -> !patterns.contains(p)).count();
+        if (patterns.size() + fresh > cap) {
+            throw new ClientRequest.BadClientRequest("at most " + cap + " patterns per client; this one holds "
+                    + patterns.size() + " and asked for " + fresh + " more: unsubscribe some first");
+        }
         return added.stream().filter(patterns::add).toList();
+    }
+
+    /** Notes that the client sent something, for the idle timeout. */
+    void heard(long nowNanos) {
+        heardAt = nowNanos;
+    }
+
+    /** When the client last sent anything, as {@link System#nanoTime()}. */
+    long heardAt() {
+        return heardAt;
+    }
+
+    /** Whether another request now keeps the client within {@code perSecond} requests a second. */
+    synchronized boolean withinRate(int perSecond, long nowNanos) {
+        if (rate == null) {
+            rate = new RequestRate(perSecond, nowNanos);
+        }
+        return rate.tryAcquire(nowNanos);
+    }
+
+    /** Closes the connection with a close frame saying why. */
+    void close(int code, String reason) {
+        if (closed.compareAndSet(false, true)) {
+            sink.close(code, reason);
+        }
+    }
+
+    /** The other end's host. */
+    String remoteHost() {
+        return sink.remoteHost();
     }
 
     /** Removes patterns; returns those that were there. */

@@ -7,13 +7,16 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The connected clients and who wants which topic. A topic is matched against the distinct patterns
  * once and the matching clients are cached per topic (split by fan-out lane), so a message costs one
- * map lookup however many clients and patterns there are; any subscription change drops the cache.
+ * map lookup however many clients and patterns there are. A subscription change drops only the
+ * cached routes of the topics its patterns match, so one client subscribing and unsubscribing in a
+ * loop does not make every other client's messages resolve their routes again.
  */
 final class ClientRegistry {
 
@@ -23,14 +26,33 @@ final class ClientRegistry {
     private final int lanes;
     private final Map<String, ClientConnection> clients = new ConcurrentHashMap<>();
     private final Map<TopicPattern, Set<ClientConnection>> byPattern = new HashMap<>(); // guarded by this
-    private volatile Map<String, ClientConnection[][]> routes = new ConcurrentHashMap<>();
+    // read without the lock; written only under it, so that a route resolved against older
+    // subscriptions can never be cached after the change that made it stale
+    private final Map<String, ClientConnection[][]> routes = new ConcurrentHashMap<>();
+    private final int patternsPerClient;
+    private final Map<String, Integer> perHost = new HashMap<>(); // guarded by this
 
-    ClientRegistry(int lanes) {
+    ClientRegistry(int lanes, int patternsPerClient) {
         this.lanes = lanes;
+        this.patternsPerClient = patternsPerClient;
     }
 
-    void add(ClientConnection client) {
+    /**
+     * Adds a client unless that would pass the total or the per-address bound.
+     *
+     * @return why it was refused, or empty when it was added
+     */
+    synchronized Optional<String> admit(ClientConnection client, int maxClients, int maxPerAddress) {
+        if (clients.size() >= maxClients) {
+            return Optional.of("the server has its maximum of " + maxClients + " clients; try again later");
+        }
+        int fromHost = perHost.getOrDefault(client.remoteHost(), 0);
+        if (fromHost >= maxPerAddress) {
+            return Optional.of("at most " + maxPerAddress + " clients per address");
+        }
+        perHost.put(client.remoteHost(), fromHost + 1);
         clients.put(client.id(), client);
+        return Optional.empty();
     }
 
     /** Forgets a client and its patterns. */
@@ -38,21 +60,24 @@ final class ClientRegistry {
         if (clients.remove(client.id()) == null) {
             return;
         }
+        perHost.computeIfPresent(client.remoteHost(), (host, count) -> count > 1 ? count - 1 : null);
         unsubscribe(client, client.patterns());
     }
 
-    /** Subscribes a client; returns the patterns that were new for it. */
+    /**
+     * Subscribes a client; returns the patterns that were new for it.
+     *
+     * @throws ClientRequest.BadClientRequest when the client would hold more patterns than allowed
+     */
     synchronized List<TopicPattern> subscribe(ClientConnection client, List<TopicPattern> patterns) {
         if (!clients.containsKey(client.id())) {
             return List.of(); // closed meanwhile
         }
-        List<TopicPattern> added = client.addPatterns(patterns);
+        List<TopicPattern> added = client.addPatterns(patterns, patternsPerClient);
         for (TopicPattern pattern : added) {
             byPattern.computeIfAbsent(pattern, p -> new LinkedHashSet<>()).add(client);
         }
-        if (!added.isEmpty()) {
-            routes = new ConcurrentHashMap<>();
-        }
+        forgetRoutesMatching(added);
         return added;
     }
 
@@ -65,28 +90,27 @@ final class ClientRegistry {
                 byPattern.remove(pattern);
             }
         }
-        if (!removed.isEmpty()) {
-            routes = new ConcurrentHashMap<>();
-        }
+        forgetRoutesMatching(removed);
         return removed;
+    }
+
+    private void forgetRoutesMatching(List<TopicPattern> changed) {
+        if (!changed.isEmpty()) {
+            routes.keySet().removeIf(topic -> changed.stream().anyMatch(pattern -> pattern.matches(topic)));
+        }
     }
 
     /** The clients a topic goes to, one array per lane (each client once, whatever patterns it matched by). */
     ClientConnection[][] route(String topic) {
-        Map<String, ClientConnection[][]> cache = routes;
-        ClientConnection[][] route = cache.get(topic);
-        if (route == null) {
-            route = resolve(topic);
-            if (cache.size() >= MAX_CACHED_TOPICS) {
-                cache.clear();
-            }
-            // a route resolved against older subscriptions lands in a cache already replaced: harmless
-            cache.put(topic, route);
-        }
-        return route;
+        ClientConnection[][] route = routes.get(topic);
+        return route != null ? route : resolve(topic);
     }
 
     private synchronized ClientConnection[][] resolve(String topic) {
+        ClientConnection[][] cached = routes.get(topic);
+        if (cached != null) {
+            return cached; // resolved by another thread meanwhile
+        }
         Set<ClientConnection> matching = new LinkedHashSet<>();
         for (Map.Entry<TopicPattern, Set<ClientConnection>> entry : byPattern.entrySet()) {
             if (entry.getKey().matches(topic)) {
@@ -102,6 +126,10 @@ final class ClientRegistry {
         for (int i = 0; i < lanes; i++) {
             route[i] = perLane.get(i).toArray(ClientConnection[]::new);
         }
+        if (routes.size() >= MAX_CACHED_TOPICS) {
+            routes.clear();
+        }
+        routes.put(topic, route);
         return route;
     }
 
@@ -113,4 +141,6 @@ final class ClientRegistry {
     int size() {
         return clients.size();
     }
+
+
 }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * What a client may ask, one JSON object per text frame: {@code {"op":"subscribe","patterns":[…]}},
- * {@code {"op":"unsubscribe","patterns":[…]}} or {@code {"op":"ping"}}.
+ * {@code {"op":"unsubscribe","patterns":[…]}} or {@code {"op":"ping"}}. Pattern length and count
+ * are checked here, before a pattern is compiled.
  */
 public sealed interface ClientRequest {
 
@@ -34,7 +35,7 @@ public sealed interface ClientRequest {
      *
      * @throws BadClientRequest with a message for the client when the frame is not a valid request
      */
-    static ClientRequest parse(String text) {
+    static ClientRequest parse(String text, int maxPatternLength) {
         JsonNode root;
         try {
             root = Json.parse(text);
@@ -49,14 +50,14 @@ public sealed interface ClientRequest {
             throw new BadClientRequest("request has no \"op\" text field; ops are subscribe, unsubscribe, ping");
         }
         return switch (op.asText()) {
-            case "subscribe" -> new Subscribe(patterns(root));
-            case "unsubscribe" -> new Unsubscribe(patterns(root));
+            case "subscribe" -> new Subscribe(patterns(root, maxPatternLength));
+            case "unsubscribe" -> new Unsubscribe(patterns(root, maxPatternLength));
             case "ping" -> new Ping();
             default -> throw new BadClientRequest("unknown op '" + op.asText() + "'; ops are subscribe, unsubscribe, ping");
         };
     }
 
-    private static List<TopicPattern> patterns(JsonNode root) {
+    private static List<TopicPattern> patterns(JsonNode root, int maxPatternLength) {
         JsonNode field = root.get("patterns");
         if (field == null || !field.isArray() || field.isEmpty()) {
             throw new BadClientRequest("\"patterns\" must be a non-empty array of topic patterns, e.g. [\"" + MarketDataTopics.ALL_TRADES
@@ -68,7 +69,11 @@ public sealed interface ClientRequest {
         List<TopicPattern> patterns = new ArrayList<>(field.size());
         for (JsonNode item : field) {
             if (!item.isTextual()) {
-                throw new BadClientRequest("pattern " + item + " is not a string");
+                throw new BadClientRequest("a pattern is not a string but " + item.getNodeType().name().toLowerCase());
+            }
+            if (item.asText().length() > maxPatternLength) {
+                throw new BadClientRequest("a pattern is at most " + maxPatternLength + " characters, one has "
+                        + item.asText().length());
             }
             try {
                 patterns.add(TopicPattern.compile(item.asText()));

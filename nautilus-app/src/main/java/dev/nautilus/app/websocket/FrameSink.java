@@ -17,4 +17,14 @@ public interface FrameSink {
 
     /** Who is at the other end, for {@code GET /clients}. */
     String remoteAddress();
+
+    /** The other end's host alone, which per-address limits count by. */
+    default String remoteHost() {
+        return remoteAddress();
+    }
+
+    /** Closes the connection with a close frame saying why (a refused or idle client). */
+    default void close(int code, String reason) {
+        disconnect();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.nautilus.app.websocket;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 import org.eclipse.jetty.util.Callback;
@@ -20,10 +21,14 @@ final class JettyFrameSink implements FrameSink {
     private final Session session;
     private final CoreSession core;
     private final String remote;
+    private final String host;
 
     JettyFrameSink(Session session) {
         this.session = session;
         this.remote = String.valueOf(session.getRemoteSocketAddress()); // read now: a closed session no longer knows
+        this.host = session.getRemoteSocketAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress()
+                : remote;
         if (!(session instanceof WebSocketSession jetty)) {
             throw new IllegalArgumentException("not a Jetty WebSocket session: " + session.getClass().getName());
         }
@@ -44,5 +49,15 @@ final class JettyFrameSink implements FrameSink {
     @Override
     public String remoteAddress() {
         return remote;
+    }
+
+    @Override
+    public String remoteHost() {
+        return host;
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        session.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
     }
 }

@@ -12,6 +12,24 @@ public final class WebSocketCounters {
     final LongAdder slowDisconnects = new LongAdder();
     final LongAdder framesEncoded = new LongAdder();
     final LongAdder badRequests = new LongAdder();
+    final LongAdder rateLimited = new LongAdder();
+    final LongAdder refused = new LongAdder();
+    final LongAdder idleDisconnects = new LongAdder();
+
+    /** Requests refused because their client sent more than its rate allows. */
+    public long rateLimited() {
+        return rateLimited.sum();
+    }
+
+    /** Connections refused for the total or per-address bound. */
+    public long refused() {
+        return refused.sum();
+    }
+
+    /** Clients disconnected for sending nothing within the idle timeout. */
+    public long idleDisconnects() {
+        return idleDisconnects.sum();
+    }
 
     /** Bus messages delivered to clients (one per client it reached). */
     public long messagesSent() {

@@ -36,6 +36,10 @@ public final class WebSocketEngine implements Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketEngine.class);
 
+    /** WebSocket close codes (RFC 6455 §7.4.1): a refused or idle client is told why. */
+    private static final int POLICY_VIOLATION = 1008;
+    private static final int TRY_AGAIN_LATER = 1013;
+
     private final WebSocketSettings settings;
     private final WebSocketCounters counters = new WebSocketCounters();
     private final FanOut fanOut;
@@ -46,7 +50,7 @@ public final class WebSocketEngine implements Engine {
     public WebSocketEngine(WebSocketSettings settings) {
         this.settings = settings;
         this.fanOut = new FanOut(settings.fanOutLanes());
-        this.registry = new ClientRegistry(settings.fanOutLanes());
+        this.registry = new ClientRegistry(settings.fanOutLanes(), settings.limits().patternsPerClient());
     }
 
     @Override
@@ -83,31 +87,35 @@ public final class WebSocketEngine implements Engine {
         registry.all().forEach(ClientConnection::disconnect);
     }
 
-    /** Whether a client presenting this token (possibly {@code null}) may connect. */
-    public boolean authorized(String presented) {
-        Optional<String> token = settings.token();
-        if (token.isEmpty()) {
-            return true;
-        }
-        return presented != null && MessageDigest.isEqual(token.get().getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** Registers a new connection writing to {@code sink}. */
     public ClientConnection connect(FrameSink sink) {
         long number = nextClient.incrementAndGet();
         ClientConnection client = new ClientConnection("c" + number, (int) (number % fanOut.lanes()), sink,
                 settings.maxQueuedFrames(), settings.maxQueuedBytes(), settings.slowClientTimeout().toNanos(), counters);
-        registry.add(client);
+        Optional<String> refusal = registry.admit(client, settings.limits().clients(), settings.limits().clientsPerAddress());
+        if (refusal.isPresent()) {
+            counters.refused.increment();
+            LOG.info("websocket client from {} refused: {}", client.remoteHost(), refusal.get());
+            client.close(TRY_AGAIN_LATER, refusal.get());
+            return client;
+        }
         counters.connected.increment();
         return client;
     }
 
     /** Acts on one text frame from a client; bad input is answered with an error frame, the connection stays open. */
     public void onText(ClientConnection client, String text) {
+        long now = System.nanoTime();
+        client.heard(now);
+        int perSecond = settings.limits().requestsPerSecond();
+        if (!client.withinRate(perSecond, now)) {
+            counters.rateLimited.increment();
+            client.offer(ServerFrames.error("more than " + perSecond + " requests a second: this one was ignored"), false);
+            return;
+        }
         ClientRequest request;
         try {
-            request = ClientRequest.parse(text);
+            request = ClientRequest.parse(text, settings.limits().patternLength());
         } catch (BadClientRequest e) {
             counters.badRequests.increment();
             client.offer(ServerFrames.error(e.getMessage()), false);
@@ -115,7 +123,13 @@ public final class WebSocketEngine implements Engine {
         }
         switch (request) {
             case ClientRequest.Subscribe subscribe -> {
-                registry.subscribe(client, subscribe.patterns());
+                try {
+                    registry.subscribe(client, subscribe.patterns());
+                } catch (BadClientRequest e) {
+                    counters.badRequests.increment();
+                    client.offer(ServerFrames.error(e.getMessage()), false);
+                    return;
+                }
                 client.offer(ServerFrames.subscribed(names(subscribe.patterns())), false);
             }
             case ClientRequest.Unsubscribe unsubscribe -> {
@@ -128,6 +142,7 @@ public final class WebSocketEngine implements Engine {
 
     /** Binary frames are not part of the protocol. */
     public void onBinary(ClientConnection client) {
+        client.heard(System.nanoTime());
         counters.badRequests.increment();
         client.offer(ServerFrames.error("binary frames are not supported; send JSON text frames"), false);
     }
@@ -151,7 +166,7 @@ public final class WebSocketEngine implements Engine {
     }
 
     /** The number of clients a message on {@code topic} would go to now. */
-    int subscriberCount(String topic) {
+    public int subscriberCount(String topic) {
         int count = 0;
         for (ClientConnection[] lane : registry.route(topic)) {
             count += lane.length;
@@ -171,8 +186,16 @@ public final class WebSocketEngine implements Engine {
 
     private void heartbeat() {
         OutboundFrame frame = ServerFrames.heartbeat(MicroClock.nowMicros());
+        long idleNanos = settings.limits().idleTimeout().toNanos();
+        long now = System.nanoTime();
         for (ClientConnection client : registry.all()) {
             try {
+                if (now - client.heardAt() > idleNanos) {
+                    counters.idleDisconnects.increment();
+                    client.close(POLICY_VIOLATION, "nothing received for " + settings.limits().idleTimeout().toSeconds()
+                            + " s: send {\"op\":\"ping\"} to stay connected");
+                    continue;
+                }
                 client.offer(frame, false);
             } catch (RuntimeException e) {
                 LOG.debug("websocket heartbeat to client={} failed: {}", client.id(), e.toString());
@@ -206,6 +229,9 @@ public final class WebSocketEngine implements Engine {
         counter(meters, "nautilus.websocket.slow.disconnects", WebSocketCounters::slowDisconnects, null);
         counter(meters, "nautilus.websocket.frames.encoded", WebSocketCounters::framesEncoded, null);
         counter(meters, "nautilus.websocket.bad.requests", WebSocketCounters::badRequests, null);
+        counter(meters, "nautilus.websocket.rate.limited", WebSocketCounters::rateLimited, null);
+        counter(meters, "nautilus.websocket.refused", WebSocketCounters::refused, null);
+        counter(meters, "nautilus.websocket.idle.disconnects", WebSocketCounters::idleDisconnects, null);
     }
 
     private void counter(MeterRegistry meters, String name, ToDoubleFunction<WebSocketCounters> value, String unit) {

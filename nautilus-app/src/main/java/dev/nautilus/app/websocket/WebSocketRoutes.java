@@ -1,10 +1,10 @@
 package dev.nautilus.app.websocket;
 
 import dev.nautilus.app.http.JsonResponse;
+import dev.nautilus.app.security.AccessGuard;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UnauthorizedResponse;
 import io.javalin.websocket.WsContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,14 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket engine on HTTP: {@code /ws} (the upgrade, refused with 401 without the configured
- * token, given as {@code ?token=} or {@code Authorization: Bearer}) and {@code GET /clients}
- * (per-client counters; {@code ?limit=} caps the list, default 1,000).
+ * The WebSocket engine on HTTP: {@code /ws} (the upgrade, screened by the server's {@link AccessGuard}:
+ * a foreign {@code Origin} gets 403, a missing or wrong read token 401; the token comes as
+ * {@code ?token=}, since a browser cannot set a header on an upgrade, or {@code Authorization: Bearer})
+ * and {@code GET /clients} (per-client counters; {@code ?limit=} caps the list, default 1,000).
  */
 public final class WebSocketRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketRoutes.class);
-    private static final String BEARER = "Bearer ";
 
     private final WebSocketEngine engine;
     private final Map<String, ClientConnection> bySession = new ConcurrentHashMap<>();
@@ -29,10 +29,16 @@ public final class WebSocketRoutes {
         this.engine = engine;
     }
 
-    /** Adds the engine's routes to a Javalin configuration. */
-    public static void mount(JavalinConfig config, WebSocketEngine engine) {
+    /** Adds the engine's routes to a Javalin configuration whose requests {@code guard} screens. */
+    public static void mount(JavalinConfig config, WebSocketEngine engine, AccessGuard guard) {
         WebSocketRoutes routes = new WebSocketRoutes(engine);
-        config.routes.wsBeforeUpgrade("/ws", routes::authorize);
+        config.routes.wsBeforeUpgrade("/ws", guard::admitUpgrade);
+        // Jetty refuses a larger frame before buffering it (close code 1009)
+        int maxFrame = engine.settings().limits().maxFrameBytes();
+        config.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxTextMessageSize(maxFrame);
+            factory.setMaxBinaryMessageSize(maxFrame);
+        });
         config.routes.ws("/ws", ws -> {
             ws.onConnect(ctx -> routes.connected(ctx));
             ws.onMessage(ctx -> routes.client(ctx).ifPresent(c -> engine.onText(c, ctx.message())));
@@ -44,19 +50,6 @@ public final class WebSocketRoutes {
             });
         });
         config.routes.get("/clients", routes::clients);
-    }
-
-    private void authorize(Context ctx) {
-        String presented = ctx.queryParam("token");
-        String header = ctx.header("Authorization");
-        if (presented == null && header != null && header.startsWith(BEARER)) {
-            presented = header.substring(BEARER.length()).trim();
-        }
-        if (!engine.authorized(presented)) {
-            throw new UnauthorizedResponse(presented == null
-                    ? "a token is required: pass ?token=<token> or the header Authorization: Bearer <token>"
-                    : "the token is not valid");
-        }
     }
 
     private void connected(WsContext ctx) {

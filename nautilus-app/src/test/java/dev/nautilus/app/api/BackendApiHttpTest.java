@@ -218,8 +218,10 @@ class BackendApiHttpTest {
     @Test
     void theDashboardOriginMayCallTheApi() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/prices"))
-                .header("Origin", "http://localhost:3000").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+                .header("Origin", "http://localhost:3000").header("Authorization", "Bearer " + readToken())
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:3000");
         HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/dead-letters/engine_logic/x/replay"))
                 .header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -252,6 +254,11 @@ class BackendApiHttpTest {
 
     private static HttpResponse<String> send(String method, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + platform.http().tokens().admin())
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String readToken() {
+        return platform.http().tokens().read();
     }
 }

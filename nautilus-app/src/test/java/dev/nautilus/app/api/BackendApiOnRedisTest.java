@@ -11,8 +11,8 @@ import dev.nautilus.bus.Json;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.SubscriptionSpec;
-import dev.nautilus.bus.redis.RedisServer;
 import dev.nautilus.engines.host.EngineMatrix;
+import dev.nautilus.testkit.RedisServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class BackendApiOnRedisTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Configured, as separate processes would share it. */
+    private static final String TOKEN = "nautilus-test-secret-api-token";
 
     @Test
     void busStatusReadsEachRedisAndDeadLettersReplayFromTheirStream() throws Exception {
@@ -44,7 +46,8 @@ class BackendApiOnRedisTest {
                     "NAUTILUS_MARKETDATA_BUS_URL", marketData.url(),
                     "NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic.url(),
                     "NAUTILUS_MAIN_REDIS_URL", main.url(),
-                    "NAUTILUS_MAX_DELIVERIES", "2")).load();
+                    "NAUTILUS_MAX_DELIVERIES", "2",
+                    "NAUTILUS_API_TOKEN", TOKEN)).load();
             // engines and API as separate platforms with their own connections, as separate processes would be
             try (Platform engines = Platform.start(config, "engines-test"); Platform platform = Platform.start(config, "api-redis-test")) {
                 Map<String, Integer> enginePorts = new java.util.HashMap<>();
@@ -103,7 +106,7 @@ class BackendApiOnRedisTest {
 
                 poisoned.set(false);
                 HttpResponse<String> replayed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/dead-letters/engine_logic/" + id + "/replay"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                        .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(202);
                 assertThat(Json.parse(replayed.body()).get("bus").asText()).isEqualTo("engine_logic");
                 await().atMost(Duration.ofSeconds(10)).until(() -> handled.get() == 1);
@@ -120,6 +123,7 @@ class BackendApiOnRedisTest {
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -39,12 +39,12 @@ class ConfigLoaderTest {
                 port_offset: 100
                 """);
         NautilusConfig config = new ConfigLoader(Map.of(
-                "NAUTILUS_ENGINE_LOGIC_BUS_URL", "rediss://bus:s3cret@logic.example:7000/2",
+                "NAUTILUS_ENGINE_LOGIC_BUS_URL", "rediss://bus:nautilus-test-secret-bus@logic.example:7000/2",
                 "NAUTILUS_PORT_OFFSET", "1000")).load(file);
         assertThat(config.bus().onRedis()).isTrue();
         assertThat(config.bus().marketDataUrl().orElseThrow().hostAndPort()).isEqualTo("localhost:6380");
         assertThat(config.bus().engineLogicUrl().orElseThrow().toString()).isEqualTo("rediss://bus:***@logic.example:7000/2");
-        assertThat(config.bus().engineLogicUrl().orElseThrow().value()).contains("s3cret");
+        assertThat(config.bus().engineLogicUrl().orElseThrow().value()).contains("nautilus-test-secret-bus");
         assertThat(config.bus().bufferSize()).isEqualTo(500);
         assertThat(config.port(8800)).isEqualTo(9800);
         assertThat(config.port(0)).isZero();
@@ -83,7 +83,7 @@ class ConfigLoaderTest {
     @Test
     void passwordsNeverShowInText() {
         NautilusConfig config = new ConfigLoader(Map.of("NAUTILUS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test",
-                "NAUTILUS_DB_PASSWORD", "hunter2")).load();
-        assertThat(config.toString()).doesNotContain("hunter2").contains("password=***");
+                "NAUTILUS_DB_PASSWORD", "nautilus-test-secret-db")).load();
+        assertThat(config.toString()).doesNotContain("nautilus-test-secret-db").contains("password=***");
     }
 }

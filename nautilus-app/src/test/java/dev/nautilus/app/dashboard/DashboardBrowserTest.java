@@ -55,7 +55,8 @@ class DashboardBrowserTest {
         // 600x real time: a one-minute bar every 100 ms, and the replay outlasts the test
         platform.startReplay(ReplaySource.bitstamp(0), 600);
         browser = HeadlessChromium.start(profile);
-        browser.get("http://127.0.0.1:" + platform.dashboard().orElseThrow().port() + "/");
+        browser.get("http://127.0.0.1:" + platform.dashboard().orElseThrow().port() + "/?token="
+                + platform.http().tokens().admin());
     }
 
     @AfterAll

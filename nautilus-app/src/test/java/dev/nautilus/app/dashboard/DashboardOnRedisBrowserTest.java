@@ -6,7 +6,7 @@ import dev.nautilus.app.Platform;
 import dev.nautilus.app.config.ConfigLoader;
 import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.app.engines.ReplaySource;
-import dev.nautilus.bus.redis.RedisServer;
+import dev.nautilus.testkit.RedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,7 +45,8 @@ class DashboardOnRedisBrowserTest {
             platform.startReplay(ReplaySource.bitstamp(0), 600);
             ChromeDriver browser = HeadlessChromium.start(profile);
             try {
-                browser.get("http://127.0.0.1:" + platform.dashboard().orElseThrow().port() + "/");
+                browser.get("http://127.0.0.1:" + platform.dashboard().orElseThrow().port() + "/?token="
+                + platform.http().tokens().admin());
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50));
                 wait.ignoring(org.openqa.selenium.NoSuchElementException.class).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
                 // CPU needs two INFO readings a moment apart, so it shows "measuring" first, then a number;

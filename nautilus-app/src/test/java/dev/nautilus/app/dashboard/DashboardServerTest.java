@@ -2,6 +2,7 @@ package dev.nautilus.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nautilus.app.security.HttpSecurity;
 import dev.nautilus.bus.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +16,12 @@ import org.junit.jupiter.api.Test;
 class DashboardServerTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpSecurity SECURITY = HttpSecurity.loopback();
     private static DashboardServer server;
 
     @BeforeAll
     static void start() {
-        server = DashboardServer.start(0, 18001, 18600);
+        server = DashboardServer.start(SECURITY, 0, 18001, 18600);
     }
 
     @AfterAll
@@ -28,7 +30,8 @@ class DashboardServerTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .header("Authorization", "Bearer " + SECURITY.tokens().read()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

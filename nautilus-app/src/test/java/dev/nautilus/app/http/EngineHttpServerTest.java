@@ -112,7 +112,8 @@ class EngineHttpServerTest {
     }
 
     private static HttpResponse<String> get(String engine, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get(engine) + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get(engine) + path))
+                        .header("Authorization", "Bearer " + platform.http().tokens().read()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

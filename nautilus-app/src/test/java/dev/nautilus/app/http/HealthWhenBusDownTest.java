@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.nautilus.app.Platform;
 import dev.nautilus.app.config.ConfigLoader;
-import dev.nautilus.bus.redis.RedisServer;
 import dev.nautilus.engines.host.EngineMatrix;
+import dev.nautilus.testkit.RedisServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +27,8 @@ class HealthWhenBusDownTest {
                         "NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic.url())).load(), "health-test")) {
             int port = platform.startEngines(List.of(EngineMatrix.VPIN), Map.of(EngineMatrix.VPIN, 0), "1").getFirst().port();
             HttpClient http = HttpClient.newHttpClient();
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health")).build();
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                    .header("Authorization", "Bearer " + platform.http().tokens().read()).build();
             assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
             marketData.kill();

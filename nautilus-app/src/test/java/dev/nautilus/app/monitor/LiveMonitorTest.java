@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.redis.monitor.BusMonitor;
 import dev.nautilus.bus.redis.monitor.MonitorTarget;
-import dev.nautilus.bus.redis.RedisServer;
+import dev.nautilus.testkit.RedisServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

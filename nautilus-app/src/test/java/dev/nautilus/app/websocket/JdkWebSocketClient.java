@@ -19,11 +19,15 @@ import java.util.function.Predicate;
 final class JdkWebSocketClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Field added to each received frame: {@link System#nanoTime()} when it arrived. */
+    static final String RECEIVED_NANOS = "_receivedNanos";
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final WebSocket socket;
     private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closedByServer;
+    private volatile int closeCode = -1;
+    private volatile String closeReason;
 
     private JdkWebSocketClient(URI uri, Map<String, String> headers) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
@@ -92,6 +96,15 @@ final class JdkWebSocketClient implements AutoCloseable {
         return closedByServer;
     }
 
+    /** The close code the server sent, -1 while open. */
+    int closeCode() {
+        return closeCode;
+    }
+
+    String closeReason() {
+        return closeReason;
+    }
+
     /** Drops the connection without a close handshake, as a crashed browser would. */
     void abort() {
         socket.abort();
@@ -113,7 +126,11 @@ final class JdkWebSocketClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 bytesReceived.addAndGet(partial.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-                frames.add(Json.parse(partial.toString()));
+                JsonNode frame = Json.parse(partial.toString());
+                if (frame instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                    object.put(RECEIVED_NANOS, System.nanoTime()); // for latency, taken as it arrives
+                }
+                frames.add(frame);
                 partial.setLength(0);
             }
             webSocket.request(1);
@@ -122,6 +139,8 @@ final class JdkWebSocketClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode = statusCode;
+            closeReason = reason;
             closedByServer = true;
             return null;
         }

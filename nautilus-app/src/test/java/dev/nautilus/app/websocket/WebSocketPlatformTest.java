@@ -32,7 +32,8 @@ class WebSocketPlatformTest {
                     .filter(s -> s.runtime().engine().name().equals(EngineMatrix.WEBSOCKET))
                     .mapToInt(EngineHttpServer::port).findFirst().orElseThrow();
             assertThat(platform.describe()).anyMatch(line -> line.contains("ws://localhost:" + port + "/ws"));
-            try (JdkWebSocketClient client = JdkWebSocketClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws"))) {
+            try (JdkWebSocketClient client = JdkWebSocketClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws?token="
+                    + platform.http().tokens().read()))) {
                 client.subscribe("market_data.trade.*", "vpin.*");
                 platform.startReplay(trades, 0).get();
                 JsonNode trade = client.next(f -> f.path("message_type").asText().equals("market_data"));

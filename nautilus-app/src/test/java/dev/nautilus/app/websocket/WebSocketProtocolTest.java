@@ -197,22 +197,26 @@ class WebSocketProtocolTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.http(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.http(path))
+                .header("Authorization", "Bearer " + server.readToken()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static final String SECRET = "nautilus-test-secret-ws-token";
+
     @Test
-    void withATokenConfiguredTheUpgradeIsRefusedWith401UnlessTheTokenIsGiven() {
-        try (WebSocketServerFixture secured = new WebSocketServerFixture(Map.of("NAUTILUS_WEBSOCKET_TOKEN", "s3cret"))) {
-            for (URI refused : List.of(secured.uri(), URI.create(secured.uri() + "?token=wrong"))) {
+    void theUpgradeIsRefusedWith401UnlessTheTokenIsGiven() {
+        try (WebSocketServerFixture secured = new WebSocketServerFixture(Map.of("NAUTILUS_API_TOKEN", SECRET))) {
+            for (URI refused : List.of(secured.bareUri(), URI.create(secured.bareUri() + "?token=wrong"))) {
                 assertThatThrownBy(() -> JdkWebSocketClient.connect(refused))
                         .isInstanceOf(CompletionException.class)
                         .cause().isInstanceOf(WebSocketHandshakeException.class)
                         .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(401));
             }
-            assertThatThrownBy(() -> JdkWebSocketClient.connect(secured.uri(), Map.of("Authorization", "Bearer nope")))
+            assertThatThrownBy(() -> JdkWebSocketClient.connect(secured.bareUri(), Map.of("Authorization", "Bearer nope")))
                     .cause().isInstanceOf(WebSocketHandshakeException.class);
-            try (JdkWebSocketClient byQuery = JdkWebSocketClient.connect(URI.create(secured.uri() + "?token=s3cret"));
-                    JdkWebSocketClient byHeader = JdkWebSocketClient.connect(secured.uri(), Map.of("Authorization", "Bearer s3cret"))) {
+            try (JdkWebSocketClient byQuery = JdkWebSocketClient.connect(URI.create(secured.bareUri() + "?token=" + SECRET));
+                    JdkWebSocketClient byHeader = JdkWebSocketClient.connect(secured.bareUri(),
+                            Map.of("Authorization", "Bearer " + secured.readToken()))) {
                 byQuery.subscribe("risk.*");
                 byHeader.subscribe("risk.*");
                 Message alert = secured.publish(MessageType.RISK_METRIC, "risk.alert.drawdown", Map.of("dd", 0.2));

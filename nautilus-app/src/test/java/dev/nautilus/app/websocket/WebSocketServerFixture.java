@@ -22,8 +22,18 @@ final class WebSocketServerFixture implements AutoCloseable {
         engine = (WebSocketEngine) platform.engines().getFirst().engine();
     }
 
+    /** The stream's address with the platform's read token, as the dashboard connects. */
     URI uri() {
+        return URI.create(bareUri() + "?token=" + readToken());
+    }
+
+    /** The stream's address without a token. */
+    URI bareUri() {
         return URI.create("ws://127.0.0.1:" + port + "/ws");
+    }
+
+    String readToken() {
+        return platform.http().tokens().read();
     }
 
     URI http(String path) {

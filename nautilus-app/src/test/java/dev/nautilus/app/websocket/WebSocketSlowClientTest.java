@@ -32,7 +32,7 @@ class WebSocketSlowClientTest {
     void aClientThatStopsReadingIsBoundedThenDisconnectedWhileAFastClientGetsEverything() throws Exception {
         try (WebSocketServerFixture server = new WebSocketServerFixture(policy(1_500));
                 JdkWebSocketClient fast = JdkWebSocketClient.connect(server.uri());
-                RawWebSocketClient stalled = new RawWebSocketClient(server.port, 4_096)) {
+                RawWebSocketClient stalled = new RawWebSocketClient(server.port, server.readToken(), 4_096)) {
             // The stalled client subscribes first and is told apart as the only subscriber at that
             // moment: the registry's listing order says nothing about which connection is which.
             stalled.sendText("{\"op\":\"subscribe\",\"patterns\":[\"market_data.trade.*\"]}");
@@ -79,7 +79,7 @@ class WebSocketSlowClientTest {
     void aClientThatReadsLateIsToldExactlyHowManyMessagesItMissed() throws Exception {
         int messages = 3_000;
         try (WebSocketServerFixture server = new WebSocketServerFixture(policy(600_000));
-                RawWebSocketClient late = new RawWebSocketClient(server.port, 4_096)) {
+                RawWebSocketClient late = new RawWebSocketClient(server.port, server.readToken(), 4_096)) {
             late.sendText("{\"op\":\"subscribe\",\"patterns\":[\"market_data.*\"]}");
             assertThat(late.readText()).contains("subscribed");
             for (int seq = 0; seq < messages; seq++) {

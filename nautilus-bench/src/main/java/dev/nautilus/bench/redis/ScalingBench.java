@@ -1,8 +1,8 @@
 package dev.nautilus.bench.redis;
 
+import dev.nautilus.app.report.SvgLineChart;
 import dev.nautilus.bench.BenchReport;
 import dev.nautilus.bench.FixedRate;
-import dev.nautilus.bench.SvgLineChart;
 import dev.nautilus.bus.DualMessageBus;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
@@ -10,7 +10,7 @@ import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.redis.RedisBusConfig;
 import dev.nautilus.bus.redis.RedisBuses;
-import dev.nautilus.bus.redis.RedisServer;
+import dev.nautilus.testkit.RedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.nautilus.bench.redis;
 
-import dev.nautilus.bus.redis.RedisServer;
 import dev.nautilus.bus.redis.monitor.RedisInfo;
+import dev.nautilus.testkit.RedisServer;
 
 /** Figures a benchmark reads from a Redis server's own {@code INFO}, parsed by the monitor's parser. */
 final class ServerStats {

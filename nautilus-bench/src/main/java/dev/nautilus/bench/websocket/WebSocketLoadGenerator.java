@@ -44,12 +44,17 @@ import org.HdrHistogram.Histogram;
  */
 public final class WebSocketLoadGenerator {
 
+    /** The variable the platform's read token is handed over in. */
+    static final String TOKEN_VARIABLE = "NAUTILUS_READ_TOKEN";
+
     private WebSocketLoadGenerator() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        URI url = URI.create(required(options, "url"));
+        // the token comes through the environment, not the command line, which any process can read
+        String token = System.getenv(TOKEN_VARIABLE);
+        URI url = URI.create(required(options, "url") + (token == null ? "" : "?token=" + token));
         int clients = Integer.parseInt(required(options, "clients"));
         int first = Integer.parseInt(options.getOrDefault("first", "0"));
         int topics = Integer.parseInt(required(options, "topics"));

@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis;
 
+import dev.nautilus.bus.redis.resp.RawStreamEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

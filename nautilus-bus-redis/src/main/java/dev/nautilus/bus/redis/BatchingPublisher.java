@@ -5,6 +5,7 @@ import dev.nautilus.bus.BusBackpressureException;
 import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.codec.EnvelopeCodec;
+import dev.nautilus.bus.redis.resp.XaddEncoder;
 import io.lettuce.core.RedisCommandTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;

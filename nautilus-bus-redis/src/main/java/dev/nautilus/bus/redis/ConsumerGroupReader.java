@@ -5,6 +5,7 @@ import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.delivery.Backoff;
 import dev.nautilus.bus.delivery.DeliveryOutcome;
+import dev.nautilus.bus.redis.resp.RawStreamEntry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

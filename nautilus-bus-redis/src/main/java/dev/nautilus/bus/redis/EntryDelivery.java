@@ -7,6 +7,7 @@ import dev.nautilus.bus.codec.EnvelopeCodec;
 import dev.nautilus.bus.codec.MalformedEnvelopeException;
 import dev.nautilus.bus.delivery.DeliveryOutcome;
 import dev.nautilus.bus.delivery.DeliveryPolicy;
+import dev.nautilus.bus.redis.resp.RawStreamEntry;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;

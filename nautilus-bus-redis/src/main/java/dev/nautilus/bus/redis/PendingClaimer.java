@@ -2,6 +2,7 @@ package dev.nautilus.bus.redis;
 
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.delivery.DeliveryOutcome;
+import dev.nautilus.bus.redis.resp.RawStreamEntry;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis;
 
+import dev.nautilus.bus.Redaction;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -138,5 +139,16 @@ public record RedisBusConfig(
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, was " + value);
         }
+    }
+
+    /** Every setting, the URL's password masked: a record's own {@code toString} would print it. */
+    @Override
+    public String toString() {
+        return "RedisBusConfig[url=" + Redaction.url(url) + ", clientIdentity=" + clientIdentity + ", bufferSize="
+                + bufferSize + ", bufferInterval=" + bufferInterval + ", streamMaxLen=" + streamMaxLen
+                + ", maxBufferedWhileDown=" + maxBufferedWhileDown + ", readCount=" + readCount + ", blockTimeout="
+                + blockTimeout + ", claimIdle=" + claimIdle + ", maxDeliveries=" + maxDeliveries + ", maxPayloadBytes="
+                + maxPayloadBytes + ", newGroupsFrom=" + newGroupsFrom + ", commandTimeout=" + commandTimeout
+                + ", cluster=" + cluster + "]";
     }
 }

@@ -1,6 +1,9 @@
 package dev.nautilus.bus.redis;
 
 import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.redis.resp.PreEncodedCommand;
+import dev.nautilus.bus.redis.resp.PublishSocket;
+import dev.nautilus.bus.redis.resp.RespSocket;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisConnectionException;

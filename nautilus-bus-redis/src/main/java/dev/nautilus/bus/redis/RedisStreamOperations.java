@@ -1,5 +1,8 @@
 package dev.nautilus.bus.redis;
 
+import dev.nautilus.bus.redis.resp.RawStreamEntry;
+import dev.nautilus.bus.redis.resp.RespSocket;
+import dev.nautilus.bus.redis.resp.StreamEntriesReply;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;

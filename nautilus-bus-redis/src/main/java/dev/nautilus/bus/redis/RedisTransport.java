@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis;
 
+import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.BusTransport;
@@ -16,6 +17,7 @@ import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.bus.codec.EnvelopeCodec;
+import dev.nautilus.bus.redis.resp.RespSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +61,7 @@ public final class RedisTransport implements BusTransport {
             this.connections = new RedisConnections(bus, config);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect the " + bus.displayName() + " bus to "
-                    + redacted(config.url()) + ": " + ConnectionHealth.describe(e), e);
+                    + Redaction.url(config.url()) + ": " + ConnectionHealth.describe(e), e);
         }
         this.deadLetters = new DeadLetterStream(bus, routing.deadLetterStream(bus), connections, config.streamMaxLen());
         this.publisher = new BatchingPublisher(bus, lanes, codec, connections, config, counters, health);
@@ -183,7 +185,4 @@ public final class RedisTransport implements BusTransport {
         return health;
     }
 
-    private static String redacted(String url) {
-        return url.replaceAll("//([^:@/]*):[^@/]*@", "//$1:***@");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis;
 
+import dev.nautilus.bus.redis.resp.RawStreamEntry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

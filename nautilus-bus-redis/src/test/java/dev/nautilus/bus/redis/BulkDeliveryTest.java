@@ -9,6 +9,7 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SubscriptionSpec;
+import dev.nautilus.testkit.RedisServer;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SubscriptionSpec;
+import dev.nautilus.testkit.RedisServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;

@@ -14,6 +14,7 @@ import dev.nautilus.bus.Priority;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.redis.monitor.RedisInfo;
+import dev.nautilus.testkit.RedisServer;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -405,9 +406,9 @@ class RedisBusFaultTest {
 
     @Test
     void aclUsersAndDatabasesInTheUrlAreHonouredAndBadCredentialsAreAClearError() throws Exception {
-        try (RedisServer md = RedisServer.start("--user", "bus", "on", ">s3cret", "~*", "&*", "+@all");
+        try (RedisServer md = RedisServer.start("--user", "bus", "on", ">nautilus-test-secret-acl", "~*", "&*", "+@all");
                 RedisServer el = RedisServer.start()) {
-            String good = "redis://bus:s3cret@127.0.0.1:" + md.port() + "/2";
+            String good = "redis://bus:nautilus-test-secret-acl@127.0.0.1:" + md.port() + "/2";
             try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
                     RedisBusConfig.defaults(good, "platform"), RedisBusConfig.defaults(el.url(), "platform"))) {
                 AtomicInteger handled = new AtomicInteger();

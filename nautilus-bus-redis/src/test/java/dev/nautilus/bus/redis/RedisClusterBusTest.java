@@ -16,6 +16,8 @@ import dev.nautilus.bus.redis.monitor.MonitorSnapshot;
 import dev.nautilus.bus.redis.monitor.MonitorTarget;
 import dev.nautilus.bus.redis.monitor.RedisSnapshot;
 import dev.nautilus.bus.redis.monitor.StreamInfo;
+import dev.nautilus.testkit.RedisCluster;
+import dev.nautilus.testkit.RedisServer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;

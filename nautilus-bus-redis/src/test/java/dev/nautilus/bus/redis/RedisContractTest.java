@@ -5,6 +5,7 @@ import dev.nautilus.bus.DualMessageBus;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.TransportContractTest;
+import dev.nautilus.testkit.RedisServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

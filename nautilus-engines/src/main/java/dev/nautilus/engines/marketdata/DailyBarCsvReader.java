@@ -23,8 +23,8 @@ import java.util.Objects;
  */
 public final class DailyBarCsvReader {
 
-    /** The 252 daily bars of Apple Inc. for 2013 shipped by {@code ta4j-examples:0.15}. */
-    public static final String APPLE_2013_RESOURCE = "appleinc_bars_from_20130101_usd.csv";
+    /** The 252 daily bars of Apple Inc. for 2013, a resource of this module taken from {@code ta4j-examples:0.15}. */
+    public static final String APPLE_2013_RESOURCE = "nautilus/sample/appleinc_bars_from_20130101_usd.csv";
 
     private static final long DAY_MICROS = 86_400_000_000L;
 

@@ -14,25 +14,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads Bitstamp trade files in the format ta4j-examples ships as
- * {@value #RESOURCE} (100,000 real BTC/USD trades from 2013-11-25):
+ * Reads Bitstamp trade files in the format of {@value #RESOURCE}
+ * (100,000 real BTC/USD trades from 2013-11-25, as ta4j-examples ships them):
  * a header {@code timestamp,price,amount}, then one line per trade with Unix seconds, price and size.
  * The file has no trade ids and no sides: ids are the line order (0-based), which is the order of
  * execution, and the side is {@link SideCode#UNKNOWN}.
  */
 public final class BitstampTradesCsv {
 
-    /** The classpath resource in {@code org.ta4j:ta4j-examples:0.15}. */
-    public static final String RESOURCE = "bitstamp_trades_from_20131125_usd.csv";
+    /** The classpath resource, shipped by {@code nautilus-engines} (taken from {@code org.ta4j:ta4j-examples:0.15}). */
+    public static final String RESOURCE = "nautilus/sample/bitstamp_trades_from_20131125_usd.csv";
 
     private BitstampTradesCsv() {
     }
 
-    /** Loads {@value #RESOURCE} from the classpath (ta4j-examples must be on it). */
+    /** Loads {@value #RESOURCE} from the classpath (nautilus-engines must be on it). */
     public static List<TradeRow> loadSample(String symbol) {
         InputStream in = BitstampTradesCsv.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
-            throw new IllegalStateException(RESOURCE + " is not on the classpath (org.ta4j:ta4j-examples:0.15)");
+            throw new IllegalStateException(RESOURCE + " is not on the classpath (it ships in nautilus-engines)");
         }
         try (in) {
             return read(in, symbol);

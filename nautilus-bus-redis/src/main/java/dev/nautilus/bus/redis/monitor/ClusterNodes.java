@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis.monitor;
 
+import dev.nautilus.bus.Redaction;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -72,12 +73,8 @@ public final class ClusterNodes {
             URI uri = new URI(url);
             return new URI(uri.getScheme(), uri.getRawUserInfo(), host, port, uri.getPath(), null, null).toString();
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot build a node URL from " + redacted(url) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot build a node URL from " + Redaction.url(url) + ": " + e.getMessage(), e);
         }
     }
 
-    private static String redacted(String url) {
-        int at = url.lastIndexOf('@');
-        return at < 0 ? url : url.substring(0, url.indexOf("//") + 2) + "***" + url.substring(at);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis.monitor;
 
+import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.RoutingTable;
 import java.net.URI;
@@ -30,7 +31,7 @@ public record MonitorTarget(String name, String busKey, String redisUrl, String 
         requireText(streamPrefix, "streamPrefix");
         if (!redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
             throw new IllegalArgumentException("monitor target '" + name + "': Redis URL must start with redis:// or rediss://, was '"
-                    + redact(redisUrl) + "'");
+                    + Redaction.url(redisUrl) + "'");
         }
     }
 
@@ -57,29 +58,12 @@ public record MonitorTarget(String name, String busKey, String redisUrl, String 
 
     /** The URL with any password replaced by {@code ***}, safe to print and log. */
     public String displayUrl() {
-        return redact(redisUrl);
+        return Redaction.url(redisUrl);
     }
 
     @Override
     public String toString() {
         return name + " (" + displayUrl() + ")";
-    }
-
-    private static String redact(String url) {
-        try {
-            URI uri = new URI(url);
-            String userInfo = uri.getRawUserInfo();
-            if (userInfo == null) {
-                return url;
-            }
-            int colon = userInfo.indexOf(':');
-            String shown = colon >= 0 ? userInfo.substring(0, colon) + ":***" : "***";
-            return url.replace(userInfo + "@", shown + "@");
-        } catch (URISyntaxException e) {
-            // An unparsable URL may still hold a password: show nothing of what precedes the host.
-            int at = url.lastIndexOf('@');
-            return at < 0 ? url : url.substring(0, url.indexOf("//") + 2) + "***" + url.substring(at);
-        }
     }
 
     private static void requireText(String value, String field) {

@@ -1,11 +1,11 @@
 package dev.nautilus.bus.redis.monitor;
 
-import dev.nautilus.bus.redis.RedisServer;
 import static dev.nautilus.bus.redis.monitor.MonitorFixture.RISK_STREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.nautilus.bus.Bus;
+import dev.nautilus.testkit.RedisServer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

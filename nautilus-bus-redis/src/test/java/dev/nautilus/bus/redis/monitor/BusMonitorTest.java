@@ -1,6 +1,5 @@
 package dev.nautilus.bus.redis.monitor;
 
-import dev.nautilus.bus.redis.RedisServer;
 import static dev.nautilus.bus.redis.monitor.MonitorFixture.ENGINE_LOGIC_DEAD;
 import static dev.nautilus.bus.redis.monitor.MonitorFixture.MARKETDATA_DEAD;
 import static dev.nautilus.bus.redis.monitor.MonitorFixture.PRICE_STREAM;
@@ -12,6 +11,7 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import dev.nautilus.bus.Bus;
+import dev.nautilus.testkit.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.nautilus.bus.redis.monitor;
 
-import dev.nautilus.bus.redis.RedisServer;
+import dev.nautilus.testkit.RedisServer;
 
 /**
  * Known bus state written to a real Redis, so tests can assert exact figures: streams with consumer
