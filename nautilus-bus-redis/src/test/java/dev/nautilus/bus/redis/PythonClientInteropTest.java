@@ -15,6 +15,7 @@ import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.codec.EnvelopeCodec;
 import dev.nautilus.bus.codec.MalformedEnvelopeException;
+import dev.nautilus.testkit.RedisServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

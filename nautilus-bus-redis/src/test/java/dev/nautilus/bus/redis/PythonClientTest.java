@@ -2,6 +2,7 @@ package dev.nautilus.bus.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nautilus.testkit.RedisServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
