@@ -24,7 +24,9 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def _start():
+def start(password=None):
+    """A redis-server of the tests' own on a free port (``--requirepass`` when a password is given);
+    its URL, with the password. Stopped when the tests end."""
     binary = shutil.which("redis-server") or "/usr/bin/redis-server"
     if not os.path.exists(binary):
         raise RuntimeError("redis-server is not installed: these tests need a real Redis "
@@ -33,9 +35,10 @@ def _start():
     for _ in range(3):  # another process may take the port between the probe and Redis binding it
         port = _free_port()
         directory = tempfile.mkdtemp(prefix="nautilus-py-redis-")
-        process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
-                                    "no", "--dir", directory], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        url = "redis://127.0.0.1:%d" % port
+        command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                   "--dir", directory] + (["--requirepass", password] if password else [])
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        url = "redis://%s127.0.0.1:%d" % (":%s@" % password if password else "", port)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and process.poll() is None:
             try:
@@ -67,7 +70,7 @@ def urls():
     global _urls
     if _urls is None:
         given = os.environ.get("NAUTILUS_TEST_MARKETDATA_URL"), os.environ.get("NAUTILUS_TEST_ENGINE_LOGIC_URL")
-        _urls = given if all(given) else (_start(), _start())
+        _urls = given if all(given) else (start(), start())
     return _urls
 
 

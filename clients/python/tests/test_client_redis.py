@@ -83,6 +83,25 @@ class RedisClientTest(unittest.TestCase):
         self.assertEqual(self.md.xlen(self.key("marketdata", "price_update")), 1)
         self.assertEqual(self.el.xlen(self.key("engine_logic", "risk_metric")), 1)
 
+    def test_a_password_in_the_url_authenticates_and_never_reaches_the_logs(self):
+        secret = "nautilus-test-secret-py-" + redis_servers.fresh_prefix()
+        url = redis_servers.start(secret)
+        bus = DualBusClient(url, url, engine="py", prefix=self.prefix)
+        self.clients.append(bus)
+        got = []
+        bus.subscribe("risk", "risk-1", ["risk_metric", "price_update"], ["*"], got.append)
+        bus.publish("risk_metric", "risk.metric", {})
+        bus.publish("price_update", "price.update.BTCUSD", {})
+        with self.assertLogs("nautilus_bus", "WARNING") as logs:
+            redis.Redis.from_url(url).xadd(self.key("engine_logic", "risk_metric"), {"poison": "1"})
+            self.run_until(bus, lambda: len(got) == 2 and bus.dead_letters(Bus.ENGINE_LOGIC))
+        self.assertNotIn(secret, "\n".join(logs.output))
+        wrong = DualBusClient(url.replace(secret, "nautilus-test-secret-wrong"), url, engine="py")
+        with self.assertRaises(redis.RedisError) as refused:  # WRONGPASS (redis-py 4: a ResponseError)
+            wrong.publish("price_update", "price.update.BTCUSD", {})
+        self.assertNotIn("nautilus-test-secret", str(refused.exception))
+        wrong.close()
+
     def test_a_group_receives_what_is_published_acknowledges_it_and_matches_topics(self):
         bus = self.client()
         got = []
