@@ -40,6 +40,22 @@ final class EngineOptions {
     @Option(names = "--no-replay", description = "Start the hub without replaying anything.")
     boolean noReplay;
 
+    /** These replay options as command-line arguments, for a hub started as a process of its own. */
+    List<String> replayArguments() {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--speed", Double.toString(speed), "--limit",
+                Integer.toString(limit), "--instrument", instrument));
+        if (csv != null) {
+            arguments.addAll(List.of("--csv", csv.toAbsolutePath().toString()));
+        }
+        if (synthetic != null) {
+            arguments.addAll(List.of("--synthetic", synthetic.toString()));
+        }
+        if (noReplay) {
+            arguments.add("--no-replay");
+        }
+        return arguments;
+    }
+
     Map<String, Integer> ports() {
         return ports == null ? Map.of() : ports;
     }

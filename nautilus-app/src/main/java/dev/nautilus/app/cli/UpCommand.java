@@ -32,6 +32,11 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     EngineOptions options;
 
+    @Option(names = "--processes",
+            description = "The seeds' deployment: every engine as its own supervised process, the API and dashboard in"
+                    + " another, on the configured Redis buses (or two it starts itself) — see docs/DEPLOYMENT.md.")
+    boolean processes;
+
     @Option(names = "--for", paramLabel = "DURATION",
             description = "Stop after this long (ISO-8601, e.g. PT30S); default: run until interrupted.")
     Duration runFor;
@@ -39,6 +44,9 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (processes) {
+            return new ProcessesUp(parent.config(), options, runFor, out, spec.commandLine().getErr()).run();
+        }
         Platform platform;
         try {
             platform = Platform.start(parent.config());
