@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Selenium. Both paths are given explicitly so Selenium Manager has nothing to look up or download;
  * the flags keep Chromium off the network (no component updates, sync or background fetches).
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     static final String BROWSER = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
@@ -28,7 +28,7 @@ final class HeadlessChromium {
      *
      * @throws IllegalStateException when Chromium or its driver is not installed
      */
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         for (String binary : new String[] {BROWSER, DRIVER}) {
             if (!Files.isExecutable(Path.of(binary))) {
                 throw new IllegalStateException(binary + " is missing: install Debian's chromium and chromium-driver "
@@ -50,7 +50,7 @@ final class HeadlessChromium {
         return new ChromeDriver(service, options);
     }
 
-    static void screenshot(ChromeDriver driver, Path target) {
+    public static void screenshot(ChromeDriver driver, Path target) {
         try {
             Files.createDirectories(target.getParent());
             Files.write(target, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
