@@ -1,11 +1,14 @@
 package dev.nautilus.app.cli;
 
+import dev.nautilus.app.config.ConfigLoader;
 import dev.nautilus.app.config.ConfigValue;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -28,10 +31,16 @@ final class ConfigCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration file, as the global option before the command (which it replaces).")
+    Path configFile;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<ConfigValue> values = parent.loader().resolve(parent.configFile);
+        Path file = configFile != null ? configFile : parent.configFile;
+        ConfigLoader loader = parent.loader();
+        List<ConfigValue> values = loader.resolve(file);
         int keyWidth = "key".length();
         int valueWidth = "value".length();
         for (ConfigValue value : values) {
@@ -45,7 +54,7 @@ final class ConfigCommand implements Callable<Integer> {
         }
         out.flush();
         // the values print before validation, so that a bad one can be seen beside where it came from
-        parent.config();
+        loader.load(file);
         return 0;
     }
 }

@@ -114,6 +114,16 @@ class ConfigCommandTest {
     }
 
     @Test
+    void theFileMayAlsoBeGivenAfterTheCommand() throws Exception {
+        Path file = Files.writeString(dir.resolve("nautilus.yaml"), "port_offset: 100\n");
+
+        Run run = run(Map.of(), "config", "--config", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.rows().get("port_offset")).containsExactly("100", "file " + file);
+    }
+
+    @Test
     void anUnknownFileKeyIsRefusedBeforeAnythingIsPrinted() throws Exception {
         Path file = Files.writeString(dir.resolve("nautilus.yaml"), "bus:\n  stream_prefx: desk\n");
 
