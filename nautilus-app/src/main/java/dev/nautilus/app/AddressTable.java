@@ -45,6 +45,8 @@ final class AddressTable {
             DashboardServer dashboard = f.dashboard();
             lines.add(String.format("%-18s http://localhost:%d/api  (OpenAPI: http://localhost:%d/openapi.json)", "Backend API",
                     api.port(), api.port()));
+            lines.add(String.format("%-18s http://localhost:%d/docs?token=%s", "API docs", api.port(),
+                    config.http().tokens().configured() ? "<read token>" : config.http().tokens().read()));
             lines.add(String.format("%-18s http://localhost:%d/?token=%s", "Dashboard", dashboard.port(),
                     config.http().tokens().configured() ? "<NAUTILUS_API_TOKEN>" : config.http().tokens().admin()));
         });

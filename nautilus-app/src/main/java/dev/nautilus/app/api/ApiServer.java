@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Backend API (Javalin): REST + JSON over the platform's live view, engine health, bus status,
  * stored history and dead letters. Every path is described in {@code /openapi.json} (a checked-in
- * document, {@value #OPENAPI_RESOURCE}). Errors are JSON {@code {"status":…,"error":…,"path":…}}
- * with a fitting status; a stack trace is logged, never sent.
+ * document, {@value #OPENAPI_RESOURCE}), which Swagger UI shows at {@code /docs} ({@link ApiDocs}).
+ * Errors are JSON {@code {"status":…,"error":…,"path":…}} with a fitting status; a stack trace is
+ * logged, never sent.
  *
  * <p>Every path but {@code /api/health} needs the read token, a replay the admin token in the header,
  * and a browser page may call the API only from an allowed origin (the dashboard's by default): see
@@ -51,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
     // two at once on a two-core machine; a second's staleness is what the dashboard's polling allows
     private final StoreReads storeReads = new StoreReads(2, Duration.ofSeconds(1));
     private final String openApi;
+    private final ApiDocs docs = new ApiDocs();
     private final Javalin app;
 
     private ApiServer(ApiSources sources, HttpSecurity security, int port) {
@@ -58,6 +60,8 @@ public final class ApiServer implements AutoCloseable {
         this.openApi = readResource(OPENAPI_RESOURCE);
         this.app = GuardedServer.start(security, port, Set.of("/api/health"), Optional.empty(), (config, guard) -> {
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            config.routes.get("/docs", docs::page);
+            config.routes.get("/docs/{file}", docs::asset);
             config.routes.get("/api/health", this::health);
             config.routes.get("/api/engines", this::engines);
             config.routes.get("/api/engines/{name}", this::engine);
@@ -260,7 +264,7 @@ public final class ApiServer implements AutoCloseable {
         JsonResponse.send(ctx, status, body);
     }
 
-    private static String readResource(String name) {
+    static String readResource(String name) {
         try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + name + " is missing from the classpath");

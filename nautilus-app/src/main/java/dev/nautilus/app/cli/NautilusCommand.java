@@ -6,6 +6,7 @@ import dev.nautilus.app.config.NautilusConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             ReplayCommand.class,
             BacktestCommand.class,
+            ConfigCommand.class,
         })
 public final class NautilusCommand implements Runnable {
 
@@ -38,9 +40,20 @@ public final class NautilusCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> environment;
+
+    private NautilusCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     /** A command line with Nautilus's error handling: configuration errors are one clear line. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new NautilusCommand());
+        return commandLine(System.getenv());
+    }
+
+    /** The same, reading its {@code NAUTILUS_…} variables from {@code environment} instead of the process's. */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new NautilusCommand(environment));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof ConfigException) {
                 cmd.getErr().println("nautilus: configuration error: " + e.getMessage());
@@ -53,7 +66,12 @@ public final class NautilusCommand implements Runnable {
 
     /** Loads the configuration from {@code --config} and the environment. */
     NautilusConfig config() {
-        return new ConfigLoader(System.getenv()).load(configFile);
+        return loader().load(configFile);
+    }
+
+    /** The loader of this command line's environment. */
+    ConfigLoader loader() {
+        return new ConfigLoader(environment);
     }
 
     @Override

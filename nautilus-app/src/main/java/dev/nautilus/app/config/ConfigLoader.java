@@ -44,26 +44,38 @@ public final class ConfigLoader {
      * @throws ConfigException naming the first bad key
      */
     public NautilusConfig load(Path file) {
+        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+        for (ConfigValue value : resolve(file)) {
+            value.value().ifPresent(text -> values.put(value.key(), text));
+        }
+        return build(values);
+    }
+
+    /**
+     * Every key's effective text and where it came from, in {@link ConfigKey} order, as {@link #load}
+     * reads them but not yet validated ({@code nautilus config} prints them).
+     *
+     * @param file the {@code --config} file, may be {@code null}
+     * @throws ConfigException when the file is missing, not YAML or has an unknown key, or a retired variable is set
+     */
+    public List<ConfigValue> resolve(Path file) {
         if (environment.containsKey("NAUTILUS_WEBSOCKET_TOKEN")) {
             throw new ConfigException("NAUTILUS_WEBSOCKET_TOKEN is no longer read: every port, the WebSocket one"
                     + " included, takes the platform's tokens; set NAUTILUS_API_TOKEN (and NAUTILUS_READ_TOKEN)");
         }
-        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+        Map<ConfigKey, String> fromFile = file == null ? Map.of() : readFile(file);
+        List<ConfigValue> resolved = new ArrayList<>(ConfigKey.values().length);
         for (ConfigKey key : ConfigKey.values()) {
-            if (key.defaultValue() != null) {
-                values.put(key, key.defaultValue());
+            String variable = environment.get(key.envVar());
+            if (variable != null && !variable.isBlank()) {
+                resolved.add(new ConfigValue(key, Optional.of(variable.trim()), new ConfigSource.Environment(key.envVar())));
+            } else if (fromFile.containsKey(key)) {
+                resolved.add(new ConfigValue(key, Optional.of(fromFile.get(key)), new ConfigSource.File(file)));
+            } else {
+                resolved.add(new ConfigValue(key, Optional.ofNullable(key.defaultValue()), new ConfigSource.Default()));
             }
         }
-        if (file != null) {
-            values.putAll(readFile(file));
-        }
-        for (ConfigKey key : ConfigKey.values()) {
-            String value = environment.get(key.envVar());
-            if (value != null && !value.isBlank()) {
-                values.put(key, value.trim());
-            }
-        }
-        return build(values);
+        return resolved;
     }
 
     private static Map<ConfigKey, String> readFile(Path file) {
