@@ -35,14 +35,17 @@ final class ApiDocs {
         this.assets = WEBJAR + webjarVersion() + "/";
         for (String asset : ASSETS.keySet()) {
             if (ApiDocs.class.getResource(assets + asset) == null) {
-                throw new IllegalStateException("swagger-ui asset " + assets + asset + " is missing from the class path");
+                throw new IllegalStateException(
+                        "swagger-ui asset " + assets + asset + " is missing from the class path");
             }
         }
     }
 
     /** {@code GET /docs}. */
     void page(Context ctx) {
-        ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result(page);
+        ctx.contentType("text/html; charset=utf-8")
+                .header("Cache-Control", "no-store")
+                .result(page);
     }
 
     /** {@code GET /docs/{file}}: one of the UI's files, or 404. */
@@ -60,7 +63,8 @@ final class ApiDocs {
         Properties properties = new Properties();
         try (InputStream in = ApiDocs.class.getResourceAsStream(WEBJAR_POM)) {
             if (in == null) {
-                throw new IllegalStateException("the swagger-ui webjar is missing from the class path (" + WEBJAR_POM + ")");
+                throw new IllegalStateException(
+                        "the swagger-ui webjar is missing from the class path (" + WEBJAR_POM + ")");
             }
             properties.load(in);
         } catch (IOException e) {

@@ -29,9 +29,23 @@ import java.util.List;
  * @param tradeStatistics profit factor and expectancy of the closing trades
  * @param trades         every fill with the realised P&amp;L it booked, in order
  */
-public record BacktestReport(String source, String description, PipelineSettings parameters, long events, long bars, long signals,
-        long fills, long riskRejections, BigDecimal finalEquity, BigDecimal realised, BigDecimal fees, PerformanceSummary performance,
-        List<PeriodReturn> periodReturns, List<EquityPoint> equityCurve, TradeStatistics tradeStatistics, List<TradeRecord> trades) {
+public record BacktestReport(
+        String source,
+        String description,
+        PipelineSettings parameters,
+        long events,
+        long bars,
+        long signals,
+        long fills,
+        long riskRejections,
+        BigDecimal finalEquity,
+        BigDecimal realised,
+        BigDecimal fees,
+        PerformanceSummary performance,
+        List<PeriodReturn> periodReturns,
+        List<EquityPoint> equityCurve,
+        TradeStatistics tradeStatistics,
+        List<TradeRecord> trades) {
 
     public BacktestReport {
         periodReturns = List.copyOf(periodReturns);
@@ -46,15 +60,30 @@ public record BacktestReport(String source, String description, PipelineSettings
      */
     public static BacktestReport of(BacktestSource source, PipelineSettings parameters, PipelineRun.Outcome outcome) {
         if (outcome.portfolio() == null || outcome.analytics() == null) {
-            throw new IllegalStateException("the backtest of " + source.name() + " produced no bar: "
-                    + outcome.trades() + " events accepted");
+            throw new IllegalStateException(
+                    "the backtest of " + source.name() + " produced no bar: " + outcome.trades() + " events accepted");
         }
         PortfolioUpdate last = outcome.portfolio();
         List<TradeRecord> trades = TradeRecord.of(outcome.fills(), outcome.portfolioUpdates());
         List<EquityPoint> curve = outcome.portfolioUpdates().stream()
-                .map(u -> new EquityPoint(u.timestampMicros(), u.equity().doubleValue())).toList();
-        return new BacktestReport(source.name(), source.description(), parameters, outcome.trades(), outcome.bars(),
-                outcome.signals().size(), last.fills(), last.rejections(), last.equity(), last.realised(), last.fees(),
-                outcome.analytics(), outcome.periodReturns(), curve, TradeStatistics.of(trades), trades);
+                .map(u -> new EquityPoint(u.timestampMicros(), u.equity().doubleValue()))
+                .toList();
+        return new BacktestReport(
+                source.name(),
+                source.description(),
+                parameters,
+                outcome.trades(),
+                outcome.bars(),
+                outcome.signals().size(),
+                last.fills(),
+                last.rejections(),
+                last.equity(),
+                last.realised(),
+                last.fees(),
+                outcome.analytics(),
+                outcome.periodReturns(),
+                curve,
+                TradeStatistics.of(trades),
+                trades);
     }
 }

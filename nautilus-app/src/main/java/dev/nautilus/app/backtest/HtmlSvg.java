@@ -16,8 +16,7 @@ final class HtmlSvg {
     private static final int TOP = 20;
     private static final int BOTTOM = 30;
 
-    private HtmlSvg() {
-    }
+    private HtmlSvg() {}
 
     /** Escapes text for HTML content and attribute values. */
     static String escape(String text) {
@@ -42,7 +41,13 @@ final class HtmlSvg {
      * @param yLabel what y is, with its unit
      * @param yFormat format of the y tick labels
      */
-    static String lineChart(String id, List<double[]> points, String firstX, String lastX, String yLabel, String yFormat,
+    static String lineChart(
+            String id,
+            List<double[]> points,
+            String firstX,
+            String lastX,
+            String yLabel,
+            String yFormat,
             boolean fillBelowZero) {
         double minX = points.getFirst()[0];
         double maxX = points.getLast()[0];
@@ -67,21 +72,50 @@ final class HtmlSvg {
             coords.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "<svg id=\"%s\" class=\"chart\" viewBox=\"0 0 %d %d\""
-                + " width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n", id, WIDTH, HEIGHT, WIDTH, HEIGHT, escape(yLabel)));
-        out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" class=\"plot\"/>%n", LEFT, TOP, plotW,
+        out.append(String.format(
+                Locale.ROOT,
+                "<svg id=\"%s\" class=\"chart\" viewBox=\"0 0 %d %d\""
+                        + " width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n",
+                id,
+                WIDTH,
+                HEIGHT,
+                WIDTH,
+                HEIGHT,
+                escape(yLabel)));
+        out.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" class=\"plot\"/>%n",
+                LEFT,
+                TOP,
+                plotW,
                 plotH));
         for (int i = 0; i <= 4; i++) {
             double v = minY + (maxY - minY) * i / 4;
             double y = TOP + plotH - plotH * i / 4;
-            out.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%s</text>%n", LEFT, WIDTH - RIGHT, y, y, LEFT - 6,
-                    y + 4, escape(String.format(Locale.ROOT, yFormat, v))));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>"
+                            + "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%s</text>%n",
+                    LEFT,
+                    WIDTH - RIGHT,
+                    y,
+                    y,
+                    LEFT - 6,
+                    y + 4,
+                    escape(String.format(Locale.ROOT, yFormat, v))));
         }
-        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"tick\">%s</text>%n", LEFT, HEIGHT - 8, escape(firstX)));
-        out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">%s</text>%n", WIDTH - RIGHT,
-                HEIGHT - 8, escape(lastX)));
-        out.append(String.format(Locale.ROOT, "<polyline class=\"%s\" points=\"%s\"/>%n", fillBelowZero ? "series dd" : "series",
+        out.append(String.format(
+                Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"tick\">%s</text>%n", LEFT, HEIGHT - 8, escape(firstX)));
+        out.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">%s</text>%n",
+                WIDTH - RIGHT,
+                HEIGHT - 8,
+                escape(lastX)));
+        out.append(String.format(
+                Locale.ROOT,
+                "<polyline class=\"%s\" points=\"%s\"/>%n",
+                fillBelowZero ? "series dd" : "series",
                 coords.toString().trim()));
         out.append("</svg>\n");
         return out.toString();

@@ -18,8 +18,7 @@ import java.util.TreeMap;
  */
 public final class ParameterFile {
 
-    private ParameterFile() {
-    }
+    private ParameterFile() {}
 
     /**
      * The base settings overridden by the file.

@@ -27,7 +27,8 @@ public record ParameterGrid(List<PipelineSettings> points, int skipped) {
      */
     public static ParameterGrid parse(String text, PipelineSettings base) {
         if (base.strategy().parameter("fast") == null || base.strategy().parameter("slow") == null) {
-            throw new IllegalArgumentException("a sweep varies fast and slow, which strategy " + base.strategy().name() + " does not have");
+            throw new IllegalArgumentException("a sweep varies fast and slow, which strategy "
+                    + base.strategy().name() + " does not have");
         }
         Map<String, List<Integer>> axes = new LinkedHashMap<>();
         axes.put("fast", List.of(base.fastPeriod()));
@@ -35,8 +36,8 @@ public record ParameterGrid(List<PipelineSettings> points, int skipped) {
         for (String part : text.split(",")) {
             String[] kv = part.trim().split("=", 2);
             if (kv.length != 2 || !axes.containsKey(kv[0].trim())) {
-                throw new IllegalArgumentException("sweep axis '" + part.trim() + "' must be fast=FROM..TO:STEP or slow=FROM..TO:STEP"
-                        + " (or NAME=VALUE)");
+                throw new IllegalArgumentException("sweep axis '" + part.trim()
+                        + "' must be fast=FROM..TO:STEP or slow=FROM..TO:STEP" + " (or NAME=VALUE)");
             }
             axes.put(kv[0].trim(), values(kv[0].trim(), kv[1].trim()));
         }
@@ -68,7 +69,8 @@ public record ParameterGrid(List<PipelineSettings> points, int skipped) {
             int to = Integer.parseInt(toStep[0].trim());
             int step = toStep.length == 2 ? Integer.parseInt(toStep[1].trim()) : 1;
             if (step <= 0 || to < from) {
-                throw new IllegalArgumentException("sweep axis " + name + "=" + range + ": need FROM <= TO and STEP > 0");
+                throw new IllegalArgumentException(
+                        "sweep axis " + name + "=" + range + ": need FROM <= TO and STEP > 0");
             }
             List<Integer> values = new ArrayList<>();
             for (int v = from; v <= to; v += step) {
@@ -76,7 +78,8 @@ public record ParameterGrid(List<PipelineSettings> points, int skipped) {
             }
             return values;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("sweep axis " + name + "=" + range + " is not FROM..TO:STEP of integers", e);
+            throw new IllegalArgumentException(
+                    "sweep axis " + name + "=" + range + " is not FROM..TO:STEP of integers", e);
         }
     }
 }

@@ -28,8 +28,7 @@ public final class SweepPage {
             rows.sort((a,b)=>asc?key(a)-key(b):key(b)-key(a));rows.forEach(r=>table.tBodies[0].appendChild(r));}
             """;
 
-    private SweepPage() {
-    }
+    private SweepPage() {}
 
     /** Writes {@value #HTML} into {@code directory}; returns its path. */
     public static Path write(String source, List<BacktestReport> reports, Path directory) throws IOException {
@@ -41,14 +40,22 @@ public final class SweepPage {
 
     static String render(String source, List<BacktestReport> reports) {
         StringBuilder out = new StringBuilder();
-        String title = "Nautilus parameter sweep: " + reports.getFirst().parameters().strategy().name() + " on " + source + ", "
-                + reports.size() + " points";
-        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(HtmlSvg.escape(title))
-                .append("</title>\n<style>\n").append(HtmlSvg.STYLE).append("</style>\n<script>\n").append(SORT_SCRIPT)
-                .append("</script></head>\n<body>\n<h1>").append(HtmlSvg.escape(title)).append("</h1>\n");
-        out.append("<p class=\"note\">Sharpe and Sortino annualised, risk-free 0; max drawdown from the running peak; hit rate, "
-                + "profit factor and expectancy over closing trades, before fees (see each point's report.html). "
-                + "Click a column header to sort.</p>\n");
+        String title = "Nautilus parameter sweep: "
+                + reports.getFirst().parameters().strategy().name() + " on " + source + ", " + reports.size()
+                + " points";
+        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(HtmlSvg.escape(title))
+                .append("</title>\n<style>\n")
+                .append(HtmlSvg.STYLE)
+                .append("</style>\n<script>\n")
+                .append(SORT_SCRIPT)
+                .append("</script></head>\n<body>\n<h1>")
+                .append(HtmlSvg.escape(title))
+                .append("</h1>\n");
+        out.append(
+                "<p class=\"note\">Sharpe and Sortino annualised, risk-free 0; max drawdown from the running peak; hit rate, "
+                        + "profit factor and expectancy over closing trades, before fees (see each point's report.html). "
+                        + "Click a column header to sort.</p>\n");
 
         out.append("<h2>Sharpe heat map</h2>\n<table id=\"heatmap\"><tr><th>fast \\ slow</th>");
         TreeSet<Integer> fasts = new TreeSet<>();
@@ -76,18 +83,34 @@ public final class SweepPage {
             out.append("<tr><th>").append(f).append("</th>");
             for (int s : slows) {
                 Double value = sharpe.get(f + "_" + s);
-                out.append("<td class=\"cell\" style=\"background:").append(HtmlSvg.heat(value == null ? Double.NaN : value, min, max))
-                        .append("\">").append(value == null ? "" : String.format(Locale.ROOT, "%.3f", value)).append("</td>");
+                out.append("<td class=\"cell\" style=\"background:")
+                        .append(HtmlSvg.heat(value == null ? Double.NaN : value, min, max))
+                        .append("\">")
+                        .append(value == null ? "" : String.format(Locale.ROOT, "%.3f", value))
+                        .append("</td>");
             }
             out.append("</tr>\n");
         }
-        out.append("</table>\n<p class=\"note\">red: lowest Sharpe of the sweep, green: highest; empty: no point (fast ≥ slow) "
-                + "or Sharpe undefined</p>\n");
+        out.append(
+                "</table>\n<p class=\"note\">red: lowest Sharpe of the sweep, green: highest; empty: no point (fast ≥ slow) "
+                        + "or Sharpe undefined</p>\n");
 
         out.append("<h2>Points</h2>\n<table id=\"points\"><thead><tr>");
-        for (String h : List.of("fast", "slow", "return %", "Sharpe", "Sortino", "max DD %", "hit %", "profit factor", "expectancy",
-                "turnover", "fills")) {
-            out.append("<th class=\"sortable\" onclick=\"sortBy(this)\">").append(HtmlSvg.escape(h)).append("</th>");
+        for (String h : List.of(
+                "fast",
+                "slow",
+                "return %",
+                "Sharpe",
+                "Sortino",
+                "max DD %",
+                "hit %",
+                "profit factor",
+                "expectancy",
+                "turnover",
+                "fills")) {
+            out.append("<th class=\"sortable\" onclick=\"sortBy(this)\">")
+                    .append(HtmlSvg.escape(h))
+                    .append("</th>");
         }
         out.append("</tr></thead><tbody>\n");
         for (BacktestReport r : reports) {
@@ -116,7 +139,10 @@ public final class SweepPage {
             out.append("<td data-v=\"\">n/a</td>");
         } else {
             String text = String.format(Locale.ROOT, format, value.doubleValue());
-            out.append("<td data-v=\"").append(String.format(Locale.ROOT, "%s", value.doubleValue())).append("\">").append(text)
+            out.append("<td data-v=\"")
+                    .append(String.format(Locale.ROOT, "%s", value.doubleValue()))
+                    .append("\">")
+                    .append(text)
                     .append("</td>");
         }
     }

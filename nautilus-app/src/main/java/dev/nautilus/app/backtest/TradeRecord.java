@@ -21,8 +21,15 @@ import java.util.Map;
  * @param realised        realised P&amp;L it booked, before fees (zero for a fill that only opens or adds)
  * @param closing         whether it reduced, closed or reversed a position (a closing trade)
  */
-public record TradeRecord(long timestampMicros, String instrument, String side, BigDecimal quantity, BigDecimal price,
-        BigDecimal fee, BigDecimal realised, boolean closing) {
+public record TradeRecord(
+        long timestampMicros,
+        String instrument,
+        String side,
+        BigDecimal quantity,
+        BigDecimal price,
+        BigDecimal fee,
+        BigDecimal realised,
+        boolean closing) {
 
     /**
      * The fills with their realised P&amp;L, read off the portfolio updates: the portfolio executes at
@@ -47,9 +54,17 @@ public record TradeRecord(long timestampMicros, String instrument, String side, 
                 BigDecimal before = positions.getOrDefault(fill.instrument(), BigDecimal.ZERO);
                 BigDecimal after = before.add(fill.quantity());
                 positions.put(fill.instrument(), after);
-                boolean closing = before.signum() != 0 && (after.signum() != before.signum() || after.abs().compareTo(before.abs()) < 0);
-                trades.add(new TradeRecord(fill.timestampMicros(), fill.instrument(), fill.quantity().signum() > 0 ? "BUY" : "SELL",
-                        fill.quantity().abs(), fill.price(), fill.fee(), update.realised().subtract(realisedBefore), closing));
+                boolean closing = before.signum() != 0
+                        && (after.signum() != before.signum() || after.abs().compareTo(before.abs()) < 0);
+                trades.add(new TradeRecord(
+                        fill.timestampMicros(),
+                        fill.instrument(),
+                        fill.quantity().signum() > 0 ? "BUY" : "SELL",
+                        fill.quantity().abs(),
+                        fill.price(),
+                        fill.fee(),
+                        update.realised().subtract(realisedBefore),
+                        closing));
                 seen++;
             }
             realisedBefore = update.realised();

@@ -16,8 +16,14 @@ import java.util.List;
  * @param profitFactor  grossProfit / grossLoss; {@code null} without a losing trade
  * @param expectancy    mean realised P&amp;L per closing trade, in account currency; {@code null} without one
  */
-public record TradeStatistics(long closingTrades, long winners, long losers, BigDecimal grossProfit, BigDecimal grossLoss,
-        Double profitFactor, Double expectancy) {
+public record TradeStatistics(
+        long closingTrades,
+        long winners,
+        long losers,
+        BigDecimal grossProfit,
+        BigDecimal grossLoss,
+        Double profitFactor,
+        Double expectancy) {
 
     /** The statistics of {@code trades}' closing trades. */
     public static TradeStatistics of(List<TradeRecord> trades) {
@@ -39,9 +45,14 @@ public record TradeStatistics(long closingTrades, long winners, long losers, Big
                 loss = loss.subtract(t.realised());
             }
         }
-        Double factor = loss.signum() == 0 ? null : profit.divide(loss, MathContext.DECIMAL64).doubleValue();
-        Double expectancy = closing == 0 ? null : profit.subtract(loss).divide(BigDecimal.valueOf(closing), MathContext.DECIMAL64)
-                .doubleValue();
+        Double factor = loss.signum() == 0
+                ? null
+                : profit.divide(loss, MathContext.DECIMAL64).doubleValue();
+        Double expectancy = closing == 0
+                ? null
+                : profit.subtract(loss)
+                        .divide(BigDecimal.valueOf(closing), MathContext.DECIMAL64)
+                        .doubleValue();
         return new TradeStatistics(closing, winners, losers, profit, loss, factor, expectancy);
     }
 }

@@ -43,32 +43,53 @@ import picocli.CommandLine.Spec;
  * and writes a report (text, JSON, equity curve as SVG, an HTML tearsheet, the fills as CSV); or sweeps
  * a grid of MA-cross periods, several points at once.
  */
-@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Backtests a strategy (default: the VPIN-filtered MA cross) on recorded history through the whole pipeline"
-                + " (in-memory buses).",
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Backtests a strategy (default: the VPIN-filtered MA cross) on recorded history through the whole pipeline"
+                    + " (in-memory buses).",
             "Writes report.txt, report.json, equity.svg, report.html (the tearsheet) and trades.csv (a sweep: sweep.txt, sweep.json,"
-                + " sweep.html and a report per point)."})
+                    + " sweep.html and a report per point)."
+        })
 final class BacktestCommand implements Callable<Integer> {
 
-    @Option(names = {"-d", "--data"}, paramLabel = "SOURCE", defaultValue = "btc",
-            description = "btc (Bitstamp trades), aapl (daily bars), trades:FILE.csv, bars:FILE.csv or store:SYMBOL[@FROM..TO]"
-                    + " (recorded trades, e.g. store:BTCUSD@2013-11-26..2013-11-28). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = {"-d", "--data"},
+            paramLabel = "SOURCE",
+            defaultValue = "btc",
+            description =
+                    "btc (Bitstamp trades), aapl (daily bars), trades:FILE.csv, bars:FILE.csv or store:SYMBOL[@FROM..TO]"
+                            + " (recorded trades, e.g. store:BTCUSD@2013-11-26..2013-11-28). Default: ${DEFAULT-VALUE}.")
     String data;
 
-    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = StrategyEngine.TRADED,
-            description = "Strategy to trade: a built-in (vpin_ma_cross, ma_cross, rsi_mean_reversion, ml_direction) or one"
-                    + " from --strategy-path; --list-strategies names them all. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--strategy",
+            paramLabel = "NAME",
+            defaultValue = StrategyEngine.TRADED,
+            description =
+                    "Strategy to trade: a built-in (vpin_ma_cross, ma_cross, rsi_mean_reversion, ml_direction) or one"
+                            + " from --strategy-path; --list-strategies names them all. Default: ${DEFAULT-VALUE}.")
     String strategy;
 
-    @Option(names = "--strategy-path", paramLabel = "DIR", defaultValue = "${env:" + StrategyRegistry.PATH_VARIABLE + "}",
+    @Option(
+            names = "--strategy-path",
+            paramLabel = "DIR",
+            defaultValue = "${env:" + StrategyRegistry.PATH_VARIABLE + "}",
             description = "Directory of strategy jars (ServiceLoader providers of StrategyProvider), or one jar."
                     + " Default: $" + StrategyRegistry.PATH_VARIABLE + ".")
     Path strategyPath;
 
-    @Option(names = "--list-strategies", description = "List the strategies known (with --strategy-path's), their parameters, and exit.")
+    @Option(
+            names = "--list-strategies",
+            description = "List the strategies known (with --strategy-path's), their parameters, and exit.")
     boolean listStrategies;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A strategy parameter, e.g. -p period=10 (repeatable).")
+    @Option(
+            names = {"-p", "--param"},
+            paramLabel = "KEY=VALUE",
+            description = "A strategy parameter, e.g. -p period=10 (repeatable).")
     Map<String, String> strategyParameters = new TreeMap<>();
 
     @Option(names = "--fast", paramLabel = "N", description = "Fast SMA period (default 10, or the --params file's).")
@@ -83,20 +104,28 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-short", description = "Go flat instead of short below the slow average.")
     boolean noShort;
 
-    @Option(names = "--params", paramLabel = "FILE",
+    @Option(
+            names = "--params",
+            paramLabel = "FILE",
             description = "Strategy parameters as key=value lines (the MA crosses: fast, slow, quantity, short).")
     Path params;
 
     @Option(names = "--sweep", paramLabel = "GRID", description = "Sweep a grid, e.g. fast=5..20:5,slow=20..60:10.")
     String sweep;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Sweep points run at once (default: the number of cores).")
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
+            description = "Sweep points run at once (default: the number of cores).")
     Integer parallel;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Only the first N trades (0 = all).")
     int limit;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default build/backtest/<source>[-sweep]).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output directory (default build/backtest/<source>[-sweep]).")
     Path out;
 
     @Spec
@@ -112,7 +141,8 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestSource source;
         PipelineSettings settings;
         try {
-            StrategyRegistry registry = strategyPath != null ? StrategyRegistry.withPath(strategyPath) : StrategyRegistry.classPath();
+            StrategyRegistry registry =
+                    strategyPath != null ? StrategyRegistry.withPath(strategyPath) : StrategyRegistry.classPath();
             if (listStrategies) {
                 list(registry, stdout);
                 return 0;
@@ -134,8 +164,15 @@ final class BacktestCommand implements Callable<Integer> {
             List<Path> files = new ArrayList<>(ReportFiles.write(run.report(), dir));
             files.addAll(Tearsheet.write(run.report(), dir));
             stdout.print(ReportText.render(run.report()));
-            stdout.printf(Locale.ROOT, "%n%,d %s in %.2f s (%,.0f %s/s); written: %s%n", run.report().events(), unit, run.seconds(),
-                    run.eventsPerSecond(), unit, files);
+            stdout.printf(
+                    Locale.ROOT,
+                    "%n%,d %s in %.2f s (%,.0f %s/s); written: %s%n",
+                    run.report().events(),
+                    unit,
+                    run.seconds(),
+                    run.eventsPerSecond(),
+                    unit,
+                    files);
             return 0;
         }
         ParameterGrid grid;
@@ -158,18 +195,33 @@ final class BacktestCommand implements Callable<Integer> {
             return 1;
         }
         Path dir = directory(source, "-sweep");
-        List<BacktestReport> reports = outcome.results().stream().map(Backtest.Timed::report).toList();
+        List<BacktestReport> reports =
+                outcome.results().stream().map(Backtest.Timed::report).toList();
         for (BacktestReport report : reports) {
-            ReportFiles.write(report, dir.resolve("points").resolve(report.parameters().fastPeriod() + "_" + report.parameters().slowPeriod()));
+            ReportFiles.write(
+                    report,
+                    dir.resolve("points")
+                            .resolve(report.parameters().fastPeriod() + "_"
+                                    + report.parameters().slowPeriod()));
         }
         for (BacktestReport report : reports) {
-            Tearsheet.write(report, dir.resolve("points").resolve(report.parameters().fastPeriod() + "_" + report.parameters().slowPeriod()));
+            Tearsheet.write(
+                    report,
+                    dir.resolve("points")
+                            .resolve(report.parameters().fastPeriod() + "_"
+                                    + report.parameters().slowPeriod()));
         }
         List<Path> files = new ArrayList<>(SweepReport.write(source.name(), reports, grid.skipped(), dir));
         files.add(SweepPage.write(source.name(), reports, dir));
         stdout.print(SweepReport.render(source.name(), reports, grid.skipped()));
-        stdout.printf(Locale.ROOT, "%n%d points, %d at a time, in %.2f s; written: %s and %s%n", reports.size(), threads,
-                outcome.seconds(), files, dir.resolve("points"));
+        stdout.printf(
+                Locale.ROOT,
+                "%n%d points, %d at a time, in %.2f s; written: %s and %s%n",
+                reports.size(),
+                threads,
+                outcome.seconds(),
+                files,
+                dir.resolve("points"));
         return 0;
     }
 
@@ -209,8 +261,9 @@ final class BacktestCommand implements Callable<Integer> {
             settings = settings.withParameters(given);
         }
         if (settings.strategy().needsMlForecasts() && source.feed() instanceof MarketFeed.Bars) {
-            throw new IllegalArgumentException("strategy " + provider.name() + " trades the ML engine's forecasts, which it makes"
-                    + " from trade features: use a trade source (btc, trades:FILE.csv, store:...), not bars");
+            throw new IllegalArgumentException(
+                    "strategy " + provider.name() + " trades the ML engine's forecasts, which it makes"
+                            + " from trade features: use a trade source (btc, trades:FILE.csv, store:...), not bars");
         }
         return settings;
     }
@@ -223,6 +276,8 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     private Path directory(BacktestSource source, String suffix) {
-        return out != null ? out : Path.of("build", "backtest", source.name().replaceAll("[^A-Za-z0-9._-]+", "_") + suffix);
+        return out != null
+                ? out
+                : Path.of("build", "backtest", source.name().replaceAll("[^A-Za-z0-9._-]+", "_") + suffix);
     }
 }

@@ -17,12 +17,17 @@ import picocli.CommandLine.Spec;
  * from, then validated as every other command would load it. Secrets are printed as {@code ***} and
  * URLs without their passwords, so the output can be pasted into an issue.
  */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
         description = "Print the effective configuration: each key, its value (secrets as ***, URLs without passwords)"
                 + " and its source (default, file FILE, env NAME), after defaults, --config FILE and NAUTILUS_… variables."
                 + " Every key, its default and its variable: docs/nautilus.example.yaml.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed, and the configuration is valid", "78:bad configuration (printed first when readable)"})
+        exitCodeList = {
+            "0:printed, and the configuration is valid",
+            "78:bad configuration (printed first when readable)"
+        })
 final class ConfigCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,7 +36,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "YAML configuration file, as the global option before the command (which it replaces).")
     Path configFile;
 

@@ -35,19 +35,27 @@ final class ProcessesUp {
         ProcessDeployment deployment;
         try {
             ProcessDeployment.Options deploymentOptions = ProcessDeployment.Options.every(options.replayArguments());
-            deployment = ProcessDeployment.start(config, new ProcessDeployment.Options(deploymentOptions.engines(),
-                    options.ports(), deploymentOptions.hubReplayArguments(), deploymentOptions.healthyWithin(),
-                    deploymentOptions.backoff()), ChildLauncher.ofThisJvm(ProcessDeployment.logs(config)),
+            deployment = ProcessDeployment.start(
+                    config,
+                    new ProcessDeployment.Options(
+                            deploymentOptions.engines(),
+                            options.ports(),
+                            deploymentOptions.hubReplayArguments(),
+                            deploymentOptions.healthyWithin(),
+                            deploymentOptions.backoff()),
+                    ChildLauncher.ofThisJvm(ProcessDeployment.logs(config)),
                     new int[] {config.port(6380), config.port(6381)});
         } catch (IOException | RuntimeException e) {
             err.println("nautilus up --processes: " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            deployment.close();
-            stopped.countDown();
-        }, "nautilus-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    deployment.close();
+                    stopped.countDown();
+                },
+                "nautilus-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         boolean terminal = System.console() != null;
         long until = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
@@ -55,9 +63,12 @@ final class ProcessesUp {
             if (terminal) {
                 out.print(CLEAR_SCREEN);
             }
-            out.println("Nautilus is up as processes (Ctrl-C stops them in data-flow order). Dashboard: http://localhost:"
-                    + config.port(3000) + "/?token=" + (config.http().tokens().configured() ? "<NAUTILUS_API_TOKEN>"
-                            : config.http().tokens().admin()));
+            out.println(
+                    "Nautilus is up as processes (Ctrl-C stops them in data-flow order). Dashboard: http://localhost:"
+                            + config.port(3000) + "/?token="
+                            + (config.http().tokens().configured()
+                                    ? "<NAUTILUS_API_TOKEN>"
+                                    : config.http().tokens().admin()));
             SupervisorTable.lines(deployment.status()).forEach(out::println);
             out.flush();
         }

@@ -27,7 +27,8 @@ public record PipelineSettings(StrategyChoice strategy, AnalyticsConfig analytic
      * @param quantity   position size traded, {@code > 0}
      * @param allowShort short below the slow average (else flat)
      */
-    public PipelineSettings(int fastPeriod, int slowPeriod, BigDecimal quantity, boolean allowShort, AnalyticsConfig analytics) {
+    public PipelineSettings(
+            int fastPeriod, int slowPeriod, BigDecimal quantity, boolean allowShort, AnalyticsConfig analytics) {
         this(maCross(fastPeriod, slowPeriod, quantity, allowShort), analytics);
     }
 
@@ -39,8 +40,17 @@ public record PipelineSettings(StrategyChoice strategy, AnalyticsConfig analytic
         if (quantity.signum() <= 0) {
             throw new IllegalArgumentException("quantity must be > 0, was " + quantity);
         }
-        return StrategyChoice.of(StrategyEngine.TRADED, Map.of("fast", Integer.toString(fast), "slow", Integer.toString(slow),
-                "quantity", quantity.toPlainString(), "short", Boolean.toString(allowShort)));
+        return StrategyChoice.of(
+                StrategyEngine.TRADED,
+                Map.of(
+                        "fast",
+                        Integer.toString(fast),
+                        "slow",
+                        Integer.toString(slow),
+                        "quantity",
+                        quantity.toPlainString(),
+                        "short",
+                        Boolean.toString(allowShort)));
     }
 
     /** The running platform's parameters: MA cross 10/30 on one-minute bars, 1 unit, shorts allowed. */

@@ -26,7 +26,8 @@ public final class StrategyChoice {
     private final StrategyProvider provider;
     private final Set<StrategyInput> inputs;
 
-    private StrategyChoice(String name, Map<String, String> parameters, StrategyProvider provider, Set<StrategyInput> inputs) {
+    private StrategyChoice(
+            String name, Map<String, String> parameters, StrategyProvider provider, Set<StrategyInput> inputs) {
         this.name = Objects.requireNonNull(name, "name");
         this.parameters = Map.copyOf(parameters);
         this.provider = provider;
@@ -42,8 +43,9 @@ public final class StrategyChoice {
         StrategyParameters parameters = StrategyParameters.of(provider, given);
         TradingStrategy probe = provider.create(parameters);
         if (!probe.name().equals(provider.name())) {
-            throw new IllegalArgumentException("strategy provider " + provider.getClass().getName() + " is named '" + provider.name()
-                    + "' but creates a strategy named '" + probe.name() + "'");
+            throw new IllegalArgumentException(
+                    "strategy provider " + provider.getClass().getName() + " is named '" + provider.name()
+                            + "' but creates a strategy named '" + probe.name() + "'");
         }
         return new StrategyChoice(provider.name(), parameters.asMap(), provider, probe.inputs());
     }
@@ -55,7 +57,8 @@ public final class StrategyChoice {
 
     /** As read back from a report: data only. */
     @JsonCreator
-    static StrategyChoice read(@JsonProperty("name") String name, @JsonProperty("parameters") Map<String, String> parameters) {
+    static StrategyChoice read(
+            @JsonProperty("name") String name, @JsonProperty("parameters") Map<String, String> parameters) {
         return new StrategyChoice(name, parameters, null, Set.of());
     }
 
@@ -96,7 +99,8 @@ public final class StrategyChoice {
 
     private StrategyProvider requireProvider() {
         if (provider == null) {
-            throw new IllegalStateException("strategy " + name + " was read back from a report; select it by name to run it");
+            throw new IllegalStateException(
+                    "strategy " + name + " was read back from a report; select it by name to run it");
         }
         return provider;
     }

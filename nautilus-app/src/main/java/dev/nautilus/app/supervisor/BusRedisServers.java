@@ -64,18 +64,32 @@ public final class BusRedisServers implements AutoCloseable {
         Path config = dir.resolve(bus + ".conf");
         try (InputStream in = BusRedisServers.class.getResourceAsStream(CONFIG_DIR + bus + ".conf")) {
             if (in == null) {
-                throw new IllegalStateException("Redis settings " + CONFIG_DIR + bus + ".conf are missing from the class path");
+                throw new IllegalStateException(
+                        "Redis settings " + CONFIG_DIR + bus + ".conf are missing from the class path");
             }
             Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
         }
         Process process;
         try {
-            process = new ProcessBuilder("redis-server", config.toString(), "--port", String.valueOf(port),
-                    "--bind", "127.0.0.1", "--dir", dir.toString(), "--daemonize", "no")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+            process = new ProcessBuilder(
+                            "redis-server",
+                            config.toString(),
+                            "--port",
+                            String.valueOf(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--dir",
+                            dir.toString(),
+                            "--daemonize",
+                            "no")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.log").toFile())
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start redis-server for the " + bus + " bus (is it installed?"
-                    + " apt-get install redis-server): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot start redis-server for the " + bus + " bus (is it installed?"
+                            + " apt-get install redis-server): " + e.getMessage(),
+                    e);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!answers(port)) {

@@ -18,8 +18,15 @@ import java.util.List;
 public final class ChildLauncher {
 
     /** Flags every child gets, before its own. */
-    static final List<String> LEAN_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-XX:MaxMetaspaceSize=96m",
-            "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+    static final List<String> LEAN_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms16m",
+            "-Xmx256m",
+            "-XX:MaxMetaspaceSize=96m",
+            "-XX:ReservedCodeCacheSize=48m",
+            "-Xss512k",
+            "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto");
 
     private final Path java;
     private final String classPath;
@@ -42,8 +49,11 @@ public final class ChildLauncher {
         List<String> passOn = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(flag -> flag.startsWith("--enable-native-access") || flag.startsWith("--sun-misc-unsafe"))
                 .toList();
-        return new ChildLauncher(Path.of(System.getProperty("java.home"), "bin", "java"),
-                System.getProperty("java.class.path"), passOn, logs);
+        return new ChildLauncher(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                System.getProperty("java.class.path"),
+                passOn,
+                logs);
     }
 
     /** Starts the child; its output goes to its log file, its standard input is closed. */
@@ -59,7 +69,8 @@ public final class ChildLauncher {
         command.addAll(spec.arguments());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(spec.name()).toFile()))
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(log(spec.name()).toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(spec.environment());
         return builder.start();

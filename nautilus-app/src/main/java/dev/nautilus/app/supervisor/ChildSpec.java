@@ -12,8 +12,8 @@ import java.util.Map;
  * @param healthPath  {@code /health} for an engine, {@code /api/health} for the API
  * @param environment variables added to the supervisor's own (bus URLs, token)
  */
-public record ChildSpec(String name, List<String> arguments, int port, String healthPath,
-        Map<String, String> environment) {
+public record ChildSpec(
+        String name, List<String> arguments, int port, String healthPath, Map<String, String> environment) {
 
     public ChildSpec {
         arguments = List.copyOf(arguments);

@@ -1,9 +1,9 @@
 package dev.nautilus.app.supervisor;
 
 import dev.nautilus.app.Platform;
+import dev.nautilus.app.api.BackendApi;
 import dev.nautilus.app.config.NautilusConfig;
 import dev.nautilus.app.dashboard.DashboardServer;
-import dev.nautilus.app.api.BackendApi;
 import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.bus.redis.monitor.ClientConnections;
 import dev.nautilus.engines.host.EngineMatrix;
@@ -28,8 +28,12 @@ import java.util.Optional;
 public final class ProcessDeployment implements AutoCloseable {
 
     /** Everything a deployment needs that is not in the configuration. */
-    public record Options(List<String> engines, Map<String, Integer> ports, List<String> hubReplayArguments,
-            Duration healthyWithin, RestartBackoff backoff) {
+    public record Options(
+            List<String> engines,
+            Map<String, Integer> ports,
+            List<String> hubReplayArguments,
+            Duration healthyWithin,
+            RestartBackoff backoff) {
 
         public Options {
             engines = List.copyOf(engines);
@@ -39,7 +43,11 @@ public final class ProcessDeployment implements AutoCloseable {
 
         /** Every engine on its default port, the hub replaying as told. */
         public static Options every(List<String> hubReplayArguments) {
-            return new Options(EngineCatalog.PLATFORM, Map.of(), hubReplayArguments, Duration.ofSeconds(120),
+            return new Options(
+                    EngineCatalog.PLATFORM,
+                    Map.of(),
+                    hubReplayArguments,
+                    Duration.ofSeconds(120),
                     RestartBackoff.defaults());
         }
     }
@@ -49,8 +57,11 @@ public final class ProcessDeployment implements AutoCloseable {
     private final List<StatefulRedisConnection<String, String>> watched;
     private final List<RedisClient> clients;
 
-    private ProcessDeployment(Optional<BusRedisServers> ownBuses, Supervisor supervisor,
-            List<RedisClient> clients, List<StatefulRedisConnection<String, String>> watched) {
+    private ProcessDeployment(
+            Optional<BusRedisServers> ownBuses,
+            Supervisor supervisor,
+            List<RedisClient> clients,
+            List<StatefulRedisConnection<String, String>> watched) {
         this.ownBuses = ownBuses;
         this.supervisor = supervisor;
         this.clients = clients;
@@ -62,8 +73,9 @@ public final class ProcessDeployment implements AutoCloseable {
      *
      * @param ownBusPorts ports for self-started bus Redis servers (the seeds' 6380 and 6381 plus the offset)
      */
-    public static ProcessDeployment start(NautilusConfig config, Options options, ChildLauncher launcher,
-            int[] ownBusPorts) throws IOException, InterruptedException {
+    public static ProcessDeployment start(
+            NautilusConfig config, Options options, ChildLauncher launcher, int[] ownBusPorts)
+            throws IOException, InterruptedException {
         Optional<BusRedisServers> ownBuses = Optional.empty();
         Map<String, String> environment = new HashMap<>();
         String marketData;
@@ -85,13 +97,14 @@ public final class ProcessDeployment implements AutoCloseable {
         try {
             for (String url : List.of(marketData, engineLogic)) {
                 RedisURI uri = RedisURI.create(url);
-                uri.setClientName("nautilus:supervisor:" + (watched.isEmpty() ? "marketdata" : "engine_logic") + ":cmd");
+                uri.setClientName(
+                        "nautilus:supervisor:" + (watched.isEmpty() ? "marketdata" : "engine_logic") + ":cmd");
                 RedisClient client = RedisClient.create(uri);
                 clients.add(client);
                 watched.add(client.connect());
             }
-            Supervisor supervisor = Supervisor.start(specs(config, options, environment), launcher, options.backoff(),
-                    options.healthyWithin());
+            Supervisor supervisor = Supervisor.start(
+                    specs(config, options, environment), launcher, options.backoff(), options.healthyWithin());
             return new ProcessDeployment(ownBuses, supervisor, clients, watched);
         } catch (IOException | InterruptedException | RuntimeException e) {
             watched.forEach(StatefulRedisConnection::close);
@@ -105,9 +118,10 @@ public final class ProcessDeployment implements AutoCloseable {
         List<ChildSpec> specs = new ArrayList<>();
         List<String> apiPorts = new ArrayList<>();
         for (String engine : options.engines()) {
-            int base = options.ports().getOrDefault(engine, EngineMatrix.of(engine).defaultPort());
-            List<String> arguments = new ArrayList<>(List.of("engine", engine, "--instance", "1",
-                    "--port", engine + "=" + base));
+            int base =
+                    options.ports().getOrDefault(engine, EngineMatrix.of(engine).defaultPort());
+            List<String> arguments =
+                    new ArrayList<>(List.of("engine", engine, "--instance", "1", "--port", engine + "=" + base));
             if (engine.equals(EngineMatrix.MARKETDATA)) {
                 arguments.addAll(options.hubReplayArguments());
             }
@@ -116,9 +130,14 @@ public final class ProcessDeployment implements AutoCloseable {
         }
         int api = options.ports().getOrDefault(Platform.API, BackendApi.DEFAULT_PORT);
         apiPorts.add(Platform.API + "=" + api);
-        apiPorts.add(Platform.DASHBOARD + "=" + options.ports().getOrDefault(Platform.DASHBOARD, DashboardServer.DEFAULT_PORT));
-        specs.add(new ChildSpec(Platform.API, List.of("api", "--port", String.join(",", apiPorts)), config.port(api),
-                "/api/health", environment));
+        apiPorts.add(Platform.DASHBOARD + "="
+                + options.ports().getOrDefault(Platform.DASHBOARD, DashboardServer.DEFAULT_PORT));
+        specs.add(new ChildSpec(
+                Platform.API,
+                List.of("api", "--port", String.join(",", apiPorts)),
+                config.port(api),
+                "/api/health",
+                environment));
         return specs;
     }
 
@@ -128,7 +147,8 @@ public final class ProcessDeployment implements AutoCloseable {
         boolean counted = true;
         for (StatefulRedisConnection<String, String> bus : watched) {
             try {
-                ClientConnections.countByEngine(bus.sync().clientList()).forEach((k, v) -> connections.merge(k, v, Integer::sum));
+                ClientConnections.countByEngine(bus.sync().clientList())
+                        .forEach((k, v) -> connections.merge(k, v, Integer::sum));
             } catch (RuntimeException e) {
                 counted = false; // a bus down: the column says unknown rather than 0
             }

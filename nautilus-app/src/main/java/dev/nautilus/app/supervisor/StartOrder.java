@@ -26,7 +26,9 @@ final class StartOrder {
         List<String> remaining = new ArrayList<>(names);
         List<String> ordered = new ArrayList<>();
         while (!remaining.isEmpty()) {
-            String next = remaining.stream().filter(n -> upstreamOf(n, remaining).isEmpty()).findFirst()
+            String next = remaining.stream()
+                    .filter(n -> upstreamOf(n, remaining).isEmpty())
+                    .findFirst()
                     .orElse(remaining.getFirst()); // a cycle: take the first in the given order
             ordered.add(next);
             remaining.remove(next);
@@ -36,11 +38,15 @@ final class StartOrder {
 
     private static Set<String> upstreamOf(String name, List<String> among) {
         Set<String> upstream = new LinkedHashSet<>();
-        List<TopicPattern> reads = wiring(name).map(w -> w.subscriptions().stream().map(TopicPattern::compile).toList())
+        List<TopicPattern> reads = wiring(name)
+                .map(w -> w.subscriptions().stream().map(TopicPattern::compile).toList())
                 .orElse(List.of());
         for (String other : among) {
-            if (!other.equals(name) && wiring(other).stream().flatMap(w -> w.publications().stream())
-                    .map(StartOrder::sampleTopic).anyMatch(topic -> reads.stream().anyMatch(p -> p.matches(topic)))) {
+            if (!other.equals(name)
+                    && wiring(other).stream()
+                            .flatMap(w -> w.publications().stream())
+                            .map(StartOrder::sampleTopic)
+                            .anyMatch(topic -> reads.stream().anyMatch(p -> p.matches(topic)))) {
                 upstream.add(other);
             }
         }

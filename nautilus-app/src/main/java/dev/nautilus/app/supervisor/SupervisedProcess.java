@@ -18,7 +18,12 @@ final class SupervisedProcess {
     private volatile Health health = Health.STARTING;
 
     /** What the child's {@code /health} said last. */
-    enum Health { STARTING, UP, DOWN, EXITED }
+    enum Health {
+        STARTING,
+        UP,
+        DOWN,
+        EXITED
+    }
 
     SupervisedProcess(ChildSpec spec) {
         this.spec = spec;
@@ -71,7 +76,8 @@ final class SupervisedProcess {
     Duration uptime() {
         Instant started = startedAt;
         Process running = process;
-        return started == null || running == null || !running.isAlive() ? Duration.ZERO
+        return started == null || running == null || !running.isAlive()
+                ? Duration.ZERO
                 : Duration.between(started, Instant.now());
     }
 

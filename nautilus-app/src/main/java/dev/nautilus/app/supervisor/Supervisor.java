@@ -34,17 +34,24 @@ public final class Supervisor implements AutoCloseable {
     private final ChildLauncher launcher;
     private final RestartBackoff backoff;
     private final Map<String, SupervisedProcess> children;
-    private final ScheduledExecutorService scheduler =
-            Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("supervisor").daemon().factory());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(
+            1, Thread.ofPlatform().name("supervisor").daemon().factory());
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private volatile boolean stopping;
 
     private Supervisor(List<ChildSpec> specs, ChildLauncher launcher, RestartBackoff backoff) {
         this.launcher = launcher;
         this.backoff = backoff;
-        this.children = specs.stream().collect(Collectors.toMap(ChildSpec::name, SupervisedProcess::new,
-                (a, b) -> { throw new IllegalArgumentException("two children named " + a.spec().name()); },
-                java.util.LinkedHashMap::new));
+        this.children = specs.stream()
+                .collect(Collectors.toMap(
+                        ChildSpec::name,
+                        SupervisedProcess::new,
+                        (a, b) -> {
+                            throw new IllegalArgumentException(
+                                    "two children named " + a.spec().name());
+                        },
+                        java.util.LinkedHashMap::new));
     }
 
     /**
@@ -53,13 +60,15 @@ public final class Supervisor implements AutoCloseable {
      * @param healthyWithin how long the consumers may take to report UP before the start fails
      * @throws IllegalStateException naming the children that did not come up (all are stopped then)
      */
-    public static Supervisor start(List<ChildSpec> specs, ChildLauncher launcher, RestartBackoff backoff,
-            Duration healthyWithin) throws IOException, InterruptedException {
+    public static Supervisor start(
+            List<ChildSpec> specs, ChildLauncher launcher, RestartBackoff backoff, Duration healthyWithin)
+            throws IOException, InterruptedException {
         Supervisor supervisor = new Supervisor(specs, launcher, backoff);
         try {
             supervisor.scheduler.scheduleWithFixedDelay(supervisor::probeAll, 500, 500, TimeUnit.MILLISECONDS);
             List<SupervisedProcess> consumers = supervisor.children.values().stream()
-                    .filter(c -> !c.spec().name().equals(EngineMatrix.MARKETDATA)).toList();
+                    .filter(c -> !c.spec().name().equals(EngineMatrix.MARKETDATA))
+                    .toList();
             for (SupervisedProcess child : consumers) {
                 supervisor.launch(child);
             }
@@ -80,8 +89,15 @@ public final class Supervisor implements AutoCloseable {
     public List<ChildStatus> status(Function<String, Integer> busConnections) {
         List<ChildStatus> rows = new ArrayList<>();
         for (SupervisedProcess child : children.values()) {
-            rows.add(new ChildStatus(child.spec().name(), child.pid(), child.spec().port(), child.uptime(),
-                    child.restarts(), child.health().name(), child.lastExit(), busConnections.apply(child.spec().name())));
+            rows.add(new ChildStatus(
+                    child.spec().name(),
+                    child.pid(),
+                    child.spec().port(),
+                    child.uptime(),
+                    child.restarts(),
+                    child.health().name(),
+                    child.lastExit(),
+                    busConnections.apply(child.spec().name())));
         }
         return rows;
     }
@@ -95,7 +111,11 @@ public final class Supervisor implements AutoCloseable {
     private void launch(SupervisedProcess child) throws IOException {
         child.start(launcher);
         Process process = child.process().orElseThrow();
-        LOG.info("started {} pid={} port={} log={}", child.spec().name(), process.pid(), child.spec().port(),
+        LOG.info(
+                "started {} pid={} port={} log={}",
+                child.spec().name(),
+                process.pid(),
+                child.spec().port(),
                 launcher.log(child.spec().name()));
         process.onExit().thenAccept(exited -> onExit(child, exited));
     }
@@ -106,8 +126,14 @@ public final class Supervisor implements AutoCloseable {
         }
         int inARow = child.crashed(exited.exitValue(), backoff.stable());
         Duration delay = backoff.delay(inARow);
-        LOG.warn("{} (pid {}) exited with {}; restarting in {} ms (crash {} in a row; see {})", child.spec().name(),
-                exited.pid(), exited.exitValue(), delay.toMillis(), inARow, launcher.log(child.spec().name()));
+        LOG.warn(
+                "{} (pid {}) exited with {}; restarting in {} ms (crash {} in a row; see {})",
+                child.spec().name(),
+                exited.pid(),
+                exited.exitValue(),
+                delay.toMillis(),
+                inARow,
+                launcher.log(child.spec().name()));
         scheduler.schedule(() -> restart(child), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -132,8 +158,11 @@ public final class Supervisor implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        List<String> late = group.stream().filter(c -> c.health() != Health.UP)
-                .map(c -> c.spec().name() + " (" + c.health() + ", see " + launcher.log(c.spec().name()) + ")").toList();
+        List<String> late = group.stream()
+                .filter(c -> c.health() != Health.UP)
+                .map(c -> c.spec().name() + " (" + c.health() + ", see "
+                        + launcher.log(c.spec().name()) + ")")
+                .toList();
         throw new IllegalStateException("not healthy within " + within.toSeconds() + " s: " + late);
     }
 
@@ -156,8 +185,12 @@ public final class Supervisor implements AutoCloseable {
 
     private boolean probe(ChildSpec spec) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + spec.port() + spec.healthPath()))
-                    .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + spec.port() + spec.healthPath()))
+                            .timeout(Duration.ofSeconds(1))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -172,8 +205,9 @@ public final class Supervisor implements AutoCloseable {
     public void close() {
         stopping = true;
         scheduler.shutdownNow();
-        List<String> order = new ArrayList<>(StartOrder.upstreamFirst(
-                children.keySet().stream().filter(n -> EngineMatrix.all().stream().anyMatch(w -> w.name().equals(n))).toList()));
+        List<String> order = new ArrayList<>(StartOrder.upstreamFirst(children.keySet().stream()
+                .filter(n -> EngineMatrix.all().stream().anyMatch(w -> w.name().equals(n)))
+                .toList()));
         children.keySet().stream().filter(n -> !order.contains(n)).forEach(order::add); // the API last
         for (String name : order) {
             try {

@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ApiDocsTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final AccessTokens TOKENS = AccessTokens.configured("docs-test-admin-token-0123456789", Optional.empty());
+    private static final AccessTokens TOKENS =
+            AccessTokens.configured("docs-test-admin-token-0123456789", Optional.empty());
 
     private static MessageBus bus;
     private static BackendApi api;
@@ -55,7 +56,8 @@ class ApiDocsTest {
     }
 
     private static HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -69,8 +71,14 @@ class ApiDocsTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         // the page names its assets and the document; the token it passes on comes from its own URL
-        assertThat(page.body()).contains("'/docs/swagger-ui-bundle.js'", "'/docs/swagger-ui.css'", "url: '/openapi.json'",
-                "requestInterceptor", "'Bearer ' + token").doesNotContain(TOKENS.read());
+        assertThat(page.body())
+                .contains(
+                        "'/docs/swagger-ui-bundle.js'",
+                        "'/docs/swagger-ui.css'",
+                        "url: '/openapi.json'",
+                        "requestInterceptor",
+                        "'Bearer ' + token")
+                .doesNotContain(TOKENS.read());
 
         HttpResponse<String> bundle = get("/docs/swagger-ui-bundle.js" + query);
         assertThat(bundle.statusCode()).isEqualTo(200);
@@ -91,18 +99,26 @@ class ApiDocsTest {
     void withoutTheTokenNothingOfTheDocumentationIsServed() throws Exception {
         for (String path : List.of("/docs", "/docs/swagger-ui-bundle.js", "/docs/swagger-ui.css", "/openapi.json")) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(401);
-            assertThat(get(path + "?token=not-the-token-0123456789").statusCode()).as(path).isEqualTo(401);
+            assertThat(get(path + "?token=not-the-token-0123456789").statusCode())
+                    .as(path)
+                    .isEqualTo(401);
         }
     }
 
     @Test
     void onlyTheFilesThePageUsesAreServedFromTheWebjar() throws Exception {
         String query = "?token=" + TOKENS.read();
-        for (String path : List.of("/docs/index.html", "/docs/swagger-initializer.js", "/docs/oauth2-redirect.html",
-                "/docs/pom.properties", "/docs/..%2F..%2Fmaven%2Forg.webjars%2Fswagger-ui%2Fpom.properties")) {
+        for (String path : List.of(
+                "/docs/index.html",
+                "/docs/swagger-initializer.js",
+                "/docs/oauth2-redirect.html",
+                "/docs/pom.properties",
+                "/docs/..%2F..%2Fmaven%2Forg.webjars%2Fswagger-ui%2Fpom.properties")) {
             HttpResponse<String> response = get(path + query);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/json");
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(path)
+                    .startsWith("application/json");
         }
     }
 
@@ -114,10 +130,13 @@ class ApiDocsTest {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50));
             // the operations appear only once the document was fetched, which only the bearer header allows
             wait.until(d -> d.findElements(By.cssSelector(".opblock")).size() >= 20);
-            assertThat(browser.findElement(By.cssSelector(".information-container .title")).getText())
+            assertThat(browser.findElement(By.cssSelector(".information-container .title"))
+                            .getText())
                     .contains("Nautilus Backend API");
-            assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")).stream().map(e -> e.getText())
-                    .toList()).contains("/api/dead-letters/{bus}/{id}/replay");
+            assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                            .map(e -> e.getText())
+                            .toList())
+                    .contains("/api/dead-letters/{bus}/{id}/replay");
             HeadlessChromium.screenshot(browser, Path.of("target", "api-docs.png"));
         } finally {
             browser.quit();

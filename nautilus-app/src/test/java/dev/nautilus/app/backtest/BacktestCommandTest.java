@@ -35,7 +35,16 @@ class BacktestCommandTest {
         Path params = dir.resolve("ma.properties");
         Files.writeString(params, "fast=5\nslow=20\nshort=false\n");
 
-        int code = run("backtest", "--data", "aapl", "--params", params.toString(), "--slow", "40", "--out", dir.resolve("r").toString());
+        int code = run(
+                "backtest",
+                "--data",
+                "aapl",
+                "--params",
+                params.toString(),
+                "--slow",
+                "40",
+                "--out",
+                dir.resolve("r").toString());
 
         assertThat(code).as(err.toString()).isZero();
         BacktestReport report = ReportFiles.read(dir.resolve("r").resolve(ReportFiles.JSON));
@@ -48,50 +57,87 @@ class BacktestCommandTest {
 
     @Test
     void sweepWritesASummaryAndAReportPerPoint() throws Exception {
-        int code = run("backtest", "--data", "aapl", "--sweep", "fast=5..10:5,slow=20", "--parallel", "2",
-                "--out", dir.resolve("s").toString());
+        int code = run(
+                "backtest",
+                "--data",
+                "aapl",
+                "--sweep",
+                "fast=5..10:5,slow=20",
+                "--parallel",
+                "2",
+                "--out",
+                dir.resolve("s").toString());
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(Files.readAllLines(dir.resolve("s").resolve(SweepReport.TEXT))).hasSize(4); // title, header, 2 points
-        assertThat(dir.resolve("s").resolve("points").resolve("5_20").resolve(ReportFiles.JSON)).exists();
-        assertThat(dir.resolve("s").resolve("points").resolve("10_20").resolve(ReportFiles.JSON)).exists();
+        assertThat(Files.readAllLines(dir.resolve("s").resolve(SweepReport.TEXT)))
+                .hasSize(4); // title, header, 2 points
+        assertThat(dir.resolve("s").resolve("points").resolve("5_20").resolve(ReportFiles.JSON))
+                .exists();
+        assertThat(dir.resolve("s").resolve("points").resolve("10_20").resolve(ReportFiles.JSON))
+                .exists();
     }
 
     @Test
     void badInputIsRefusedWithExitCodeTwoAndAReason() throws Exception {
         assertThat(run("backtest", "--data", "nasdaq")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown data source 'nasdaq'");
-        assertThat(run("backtest", "--data", "aapl", "--fast", "30", "--slow", "10")).isEqualTo(2);
+        assertThat(run("backtest", "--data", "aapl", "--fast", "30", "--slow", "10"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("fast=30 slow=10");
         Path typo = dir.resolve("typo.properties");
         Files.writeString(typo, "fsat=5\n");
-        assertThat(run("backtest", "--data", "aapl", "--params", typo.toString())).isEqualTo(2);
+        assertThat(run("backtest", "--data", "aapl", "--params", typo.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("fsat");
     }
 
     @Test
     void rsiMeanReversionIsTradedWithItsOwnParameters() throws Exception {
-        int code = run("backtest", "--data", "aapl", "--strategy", "rsi_mean_reversion", "-p", "period=10", "--no-short",
-                "--out", dir.resolve("rsi").toString());
+        int code = run(
+                "backtest",
+                "--data",
+                "aapl",
+                "--strategy",
+                "rsi_mean_reversion",
+                "-p",
+                "period=10",
+                "--no-short",
+                "--out",
+                dir.resolve("rsi").toString());
 
         assertThat(code).as(err.toString()).isZero();
         BacktestReport report = ReportFiles.read(dir.resolve("rsi").resolve(ReportFiles.JSON));
         assertThat(report.parameters().strategy().name()).isEqualTo("rsi_mean_reversion");
-        assertThat(report.parameters().strategy().parameters()).containsEntry("period", "10").containsEntry("short", "false");
+        assertThat(report.parameters().strategy().parameters())
+                .containsEntry("period", "10")
+                .containsEntry("short", "false");
         assertThat(report.fills()).isPositive();
         assertThat(report.trades()).hasSize((int) report.fills());
         // the trades add up to the portfolio's realised P&L, and their closing trades are those the hit rate counts
-        assertThat(report.trades().stream().map(TradeRecord::realised).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+        assertThat(report.trades().stream()
+                        .map(TradeRecord::realised)
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
                 .isEqualByComparingTo(report.realised());
-        assertThat(report.tradeStatistics().closingTrades()).isEqualTo(report.performance().closedTrades());
-        assertThat(report.tradeStatistics().winners()).isEqualTo(Math.round(report.performance().hitRate() * report.performance()
-                .closedTrades()));
+        assertThat(report.tradeStatistics().closingTrades())
+                .isEqualTo(report.performance().closedTrades());
+        assertThat(report.tradeStatistics().winners())
+                .isEqualTo(Math.round(
+                        report.performance().hitRate() * report.performance().closedTrades()));
         assertThat(out.toString()).contains("rsi_mean_reversion exit=50").contains("profit factor");
     }
 
     @Test
     void theMlDrivenStrategyTradesTheMlEnginesForecasts() throws Exception {
-        int code = run("backtest", "--data", "btc", "--limit", "20000", "--strategy", "ml_direction", "--out", dir.resolve("ml").toString());
+        int code = run(
+                "backtest",
+                "--data",
+                "btc",
+                "--limit",
+                "20000",
+                "--strategy",
+                "ml_direction",
+                "--out",
+                dir.resolve("ml").toString());
 
         assertThat(code).as(err.toString()).isZero();
         BacktestReport report = ReportFiles.read(dir.resolve("ml").resolve(ReportFiles.JSON));
@@ -104,12 +150,16 @@ class BacktestCommandTest {
 
     @Test
     void unknownNamesAndMisfitsAreRefusedWithExitCodeTwo() {
-        assertThat(run("backtest", "--data", "aapl", "--strategy", "golden_goose")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown strategy 'golden_goose'")
+        assertThat(run("backtest", "--data", "aapl", "--strategy", "golden_goose"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("unknown strategy 'golden_goose'")
                 .contains("ma_cross, ml_direction, rsi_mean_reversion, vpin_ma_cross");
-        assertThat(run("backtest", "--data", "aapl", "--strategy", "rsi_mean_reversion", "--fast", "5")).isEqualTo(2);
+        assertThat(run("backtest", "--data", "aapl", "--strategy", "rsi_mean_reversion", "--fast", "5"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("unknown parameter(s) [fast]");
-        assertThat(run("backtest", "--data", "aapl", "--strategy", "ml_direction")).isEqualTo(2);
+        assertThat(run("backtest", "--data", "aapl", "--strategy", "ml_direction"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("use a trade source");
         assertThat(run("backtest", "--list-strategies")).isZero();
         assertThat(out.toString()).contains("ml_direction").contains("long_above=0.55");

@@ -45,7 +45,10 @@ class ExampleStrategyTest {
         Files.createDirectories(classes);
         List<String> sources;
         try (Stream<Path> files = Files.walk(EXAMPLE.resolve("src/main/java"))) {
-            sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+            sources = files.filter(f -> f.toString().endsWith(".java"))
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
         }
         assertThat(sources).hasSize(2);
         String classPath = String.join(File.pathSeparator, location(StrategyProvider.class), location(Message.class));
@@ -65,13 +68,25 @@ class ExampleStrategyTest {
         CommandLine cli = NautilusCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute("backtest", "--data", "aapl", "--strategy-path", strategies.toString(), "--strategy", "channel_breakout",
-                "-p", "period=10", "--out", dir.resolve("r").toString());
+        int code = cli.execute(
+                "backtest",
+                "--data",
+                "aapl",
+                "--strategy-path",
+                strategies.toString(),
+                "--strategy",
+                "channel_breakout",
+                "-p",
+                "period=10",
+                "--out",
+                dir.resolve("r").toString());
 
         assertThat(code).as(err.toString()).isZero();
         BacktestReport report = ReportFiles.read(dir.resolve("r").resolve(ReportFiles.JSON));
         assertThat(report.parameters().strategy().name()).isEqualTo("channel_breakout");
-        assertThat(report.parameters().strategy().parameters()).containsEntry("period", "10").containsEntry("quantity", "1");
+        assertThat(report.parameters().strategy().parameters())
+                .containsEntry("period", "10")
+                .containsEntry("quantity", "1");
         assertThat(report.fills()).isPositive();
         assertThat(out.toString()).contains("channel_breakout period=10, quantity=1");
         assertThat(dir.resolve("r").resolve(Tearsheet.HTML)).exists();
@@ -79,17 +94,27 @@ class ExampleStrategyTest {
 
     @Test
     void theExamplePomIsWellFormedAndNamesThisVersion() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(EXAMPLE.resolve("pom.xml").toFile());
-        Document reactor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("..", "pom.xml").toFile());
-        String version = reactor.getElementsByTagName("version").item(0).getTextContent().trim();
-        assertThat(pom.getElementsByTagName("nautilus.version").item(0).getTextContent()).isEqualTo(version);
-        assertThat(pom.getElementsByTagName("artifactId").item(1).getTextContent()).isEqualTo("nautilus-engines");
-        assertThat(Files.readString(EXAMPLE.resolve("src/main/resources/META-INF/services/"
-                + StrategyProvider.class.getName())).trim()).isEqualTo("com.example.strategy.ChannelBreakoutProvider");
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(EXAMPLE.resolve("pom.xml").toFile());
+        Document reactor = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("..", "pom.xml").toFile());
+        String version =
+                reactor.getElementsByTagName("version").item(0).getTextContent().trim();
+        assertThat(pom.getElementsByTagName("nautilus.version").item(0).getTextContent())
+                .isEqualTo(version);
+        assertThat(pom.getElementsByTagName("artifactId").item(1).getTextContent())
+                .isEqualTo("nautilus-engines");
+        assertThat(Files.readString(EXAMPLE.resolve(
+                                "src/main/resources/META-INF/services/" + StrategyProvider.class.getName()))
+                        .trim())
+                .isEqualTo("com.example.strategy.ChannelBreakoutProvider");
     }
 
     private static String location(Class<?> type) throws Exception {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
     }
 
     private static void jar(Path jar, Path... roots) throws Exception {
@@ -97,7 +122,8 @@ class ExampleStrategyTest {
             for (Path root : roots) {
                 try (Stream<Path> files = Files.walk(root)) {
                     for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        out.putNextEntry(new JarEntry(root.relativize(file).toString().replace(File.separatorChar, '/')));
+                        out.putNextEntry(
+                                new JarEntry(root.relativize(file).toString().replace(File.separatorChar, '/')));
                         Files.copy(file, out);
                         out.closeEntry();
                     }

@@ -26,10 +26,13 @@ class TearsheetDeterminismTest {
     @Test
     void twoRunsOfTheMlDrivenBacktestWriteIdenticalBytes() throws Exception {
         BacktestSource source = BacktestSource.bitstamp(20_000);
-        PipelineSettings settings = new PipelineSettings(StrategyChoice.of("ml_direction", Map.of()), source.analytics());
+        PipelineSettings settings =
+                new PipelineSettings(StrategyChoice.of("ml_direction", Map.of()), source.analytics());
 
-        List<Path> first = write(Backtest.run(source, settings, ProgressObserver.NONE).report(), dir.resolve("first"));
-        List<Path> second = write(Backtest.run(source, settings, ProgressObserver.NONE).report(), dir.resolve("second"));
+        List<Path> first =
+                write(Backtest.run(source, settings, ProgressObserver.NONE).report(), dir.resolve("first"));
+        List<Path> second =
+                write(Backtest.run(source, settings, ProgressObserver.NONE).report(), dir.resolve("second"));
 
         assertThat(first).hasSize(5);
         sameBytes(first, second);
@@ -39,12 +42,15 @@ class TearsheetDeterminismTest {
     @Test
     void twoSweepsWriteIdenticalPages() throws Exception {
         BacktestSource source = BacktestSource.apple();
-        List<PipelineSettings> points = ParameterGrid.parse("fast=5..10:5,slow=20",
-                PipelineSettings.defaults().withAnalytics(source.analytics())).points();
+        List<PipelineSettings> points = ParameterGrid.parse(
+                        "fast=5..10:5,slow=20", PipelineSettings.defaults().withAnalytics(source.analytics()))
+                .points();
         List<Path> pages = new ArrayList<>();
         for (String run : List.of("first", "second")) {
-            List<BacktestReport> reports = ParameterSweep.run(source, points, 2, ProgressObserver.NONE).results().stream()
-                    .map(Backtest.Timed::report).toList();
+            List<BacktestReport> reports =
+                    ParameterSweep.run(source, points, 2, ProgressObserver.NONE).results().stream()
+                            .map(Backtest.Timed::report)
+                            .toList();
             pages.add(SweepPage.write(source.name(), reports, dir.resolve(run)));
         }
         sameBytes(pages.subList(0, 1), pages.subList(1, 2));
@@ -58,7 +64,8 @@ class TearsheetDeterminismTest {
 
     private static void sameBytes(List<Path> first, List<Path> second) throws Exception {
         for (int i = 0; i < first.size(); i++) {
-            assertThat(Files.readAllBytes(second.get(i))).as(second.get(i).getFileName().toString())
+            assertThat(Files.readAllBytes(second.get(i)))
+                    .as(second.get(i).getFileName().toString())
                     .isEqualTo(Files.readAllBytes(first.get(i)));
         }
     }

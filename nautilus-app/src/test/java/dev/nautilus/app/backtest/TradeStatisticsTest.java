@@ -40,7 +40,8 @@ class TradeStatisticsTest {
         assertThat(s.grossLoss()).isEqualByComparingTo("10");
         assertThat(s.profitFactor()).isCloseTo(3.5, within(1e-12)); // 35 / 10
         assertThat(s.expectancy()).isCloseTo(25.0 / 3, within(1e-12)); // (30 - 10 + 5) / 3
-        assertThat(Tearsheet.csv(trades)).startsWith("time,instrument,side,quantity,price,fee,realised_pnl\n")
+        assertThat(Tearsheet.csv(trades))
+                .startsWith("time,instrument,side,quantity,price,fee,realised_pnl\n")
                 .contains("1970-01-01T00:00:00.000002Z,A,SELL,2,100,0.5,30\n");
     }
 
@@ -49,19 +50,28 @@ class TradeStatisticsTest {
         TradeStatistics none = TradeStatistics.of(List.of());
         assertThat(none.profitFactor()).isNull();
         assertThat(none.expectancy()).isNull();
-        List<TradeRecord> onlyWins = TradeRecord.of(List.of(fill(1, "1"), fill(2, "-1")),
-                List.of(update(1, 1, "0"), update(2, 2, "4")));
+        List<TradeRecord> onlyWins =
+                TradeRecord.of(List.of(fill(1, "1"), fill(2, "-1")), List.of(update(1, 1, "0"), update(2, 2, "4")));
         TradeStatistics wins = TradeStatistics.of(onlyWins);
         assertThat(wins.profitFactor()).isNull(); // no losing trade: gross loss 0
         assertThat(wins.expectancy()).isEqualTo(4.0);
     }
 
     private static Fill fill(long at, String quantity) {
-        return new Fill("A", at, new BigDecimal(quantity), new BigDecimal("100"), new BigDecimal("100"), new BigDecimal("0.5"), "s", "r");
+        return new Fill(
+                "A",
+                at,
+                new BigDecimal(quantity),
+                new BigDecimal("100"),
+                new BigDecimal("100"),
+                new BigDecimal("0.5"),
+                "s",
+                "r");
     }
 
     private static PortfolioUpdate update(long at, long fills, String realised) {
         BigDecimal r = new BigDecimal(realised);
-        return new PortfolioUpdate("paper", at, r, r, r, BigDecimal.ZERO, BigDecimal.ZERO, fills, 0, Map.of(), Map.of());
+        return new PortfolioUpdate(
+                "paper", at, r, r, r, BigDecimal.ZERO, BigDecimal.ZERO, fills, 0, Map.of(), Map.of());
     }
 }

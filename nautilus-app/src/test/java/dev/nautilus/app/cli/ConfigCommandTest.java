@@ -61,11 +61,16 @@ class ConfigCommandTest {
                   db_password: %s
                 """.formatted(FILE_PASSWORD, FILE_PASSWORD));
         Map<String, String> environment = Map.of(
-                "NAUTILUS_BUFFER_SIZE", "750",
-                "NAUTILUS_MARKETDATA_BUS_URL", "redis://bus:" + BUS_PASSWORD + "@127.0.0.1:6380",
-                "NAUTILUS_ENGINE_LOGIC_BUS_URL", "rediss://" + BUS_PASSWORD + "@127.0.0.1:6381/2",
-                "NAUTILUS_API_TOKEN", ADMIN_TOKEN,
-                "HOME", "/not/a/nautilus/variable");
+                "NAUTILUS_BUFFER_SIZE",
+                "750",
+                "NAUTILUS_MARKETDATA_BUS_URL",
+                "redis://bus:" + BUS_PASSWORD + "@127.0.0.1:6380",
+                "NAUTILUS_ENGINE_LOGIC_BUS_URL",
+                "rediss://" + BUS_PASSWORD + "@127.0.0.1:6381/2",
+                "NAUTILUS_API_TOKEN",
+                ADMIN_TOKEN,
+                "HOME",
+                "/not/a/nautilus/variable");
 
         Run run = run(environment, "--config", file.toString(), "config");
 
@@ -73,13 +78,19 @@ class ConfigCommandTest {
         assertThat(run.out() + run.err()).doesNotContain("nautilus-test-secret");
         assertThat(run.out().lines().findFirst().orElseThrow()).matches("key +value +source");
         Map<String, List<String>> rows = run.rows();
-        assertThat(rows.keySet()).containsExactlyElementsOf(Arrays.stream(ConfigKey.values()).map(ConfigKey::fileKey).toList());
+        assertThat(rows.keySet())
+                .containsExactlyElementsOf(Arrays.stream(ConfigKey.values())
+                        .map(ConfigKey::fileKey)
+                        .toList());
         String fromFile = "file " + file;
         assertThat(rows.get("bus.stream_prefix")).containsExactly("desk", fromFile);
         assertThat(rows.get("bus.buffer_size")).containsExactly("750", "env NAUTILUS_BUFFER_SIZE");
-        assertThat(rows.get("bus.marketdata_url")).containsExactly("redis://bus:***@127.0.0.1:6380", "env NAUTILUS_MARKETDATA_BUS_URL");
-        assertThat(rows.get("bus.engine_logic_url")).containsExactly("rediss://***@127.0.0.1:6381/2", "env NAUTILUS_ENGINE_LOGIC_BUS_URL");
-        assertThat(rows.get("store.db_url")).containsExactly("jdbc:postgresql://db.example:5432/nautilus?password=***", fromFile);
+        assertThat(rows.get("bus.marketdata_url"))
+                .containsExactly("redis://bus:***@127.0.0.1:6380", "env NAUTILUS_MARKETDATA_BUS_URL");
+        assertThat(rows.get("bus.engine_logic_url"))
+                .containsExactly("rediss://***@127.0.0.1:6381/2", "env NAUTILUS_ENGINE_LOGIC_BUS_URL");
+        assertThat(rows.get("store.db_url"))
+                .containsExactly("jdbc:postgresql://db.example:5432/nautilus?password=***", fromFile);
         assertThat(rows.get("store.db_user")).containsExactly("trader", fromFile);
         assertThat(rows.get("store.db_password")).containsExactly("***", fromFile);
         assertThat(rows.get("http.api_token")).containsExactly("***", "env NAUTILUS_API_TOKEN");

@@ -38,7 +38,9 @@ class ExampleConfigTest {
     void theExampleLoadsAndEveryValueInItIsTheDefault() {
         List<ConfigValue> values = new ConfigLoader(Map.of()).resolve(EXAMPLE);
         for (ConfigValue value : values) {
-            assertThat(value.value()).as(value.key().fileKey()).isEqualTo(Optional.ofNullable(value.key().defaultValue()));
+            assertThat(value.value())
+                    .as(value.key().fileKey())
+                    .isEqualTo(Optional.ofNullable(value.key().defaultValue()));
         }
         NautilusConfig example = new ConfigLoader(Map.of()).load(EXAMPLE);
         NautilusConfig defaults = new ConfigLoader(Map.of()).load();
@@ -56,17 +58,23 @@ class ExampleConfigTest {
     @Test
     void everyKeyIsInTheExampleWithItsVariableBesideIt() throws Exception {
         Map<String, String> documented = keyLines(Files.readAllLines(EXAMPLE));
-        List<String> missing = Arrays.stream(ConfigKey.values()).map(ConfigKey::fileKey)
-                .filter(key -> !documented.containsKey(key)).toList();
-        assertThat(missing).as("keys of ConfigKey missing from " + EXAMPLE
-                + " (add each under its section, with its default, and its variable in a comment)").isEmpty();
+        List<String> missing = Arrays.stream(ConfigKey.values())
+                .map(ConfigKey::fileKey)
+                .filter(key -> !documented.containsKey(key))
+                .toList();
+        assertThat(missing)
+                .as("keys of ConfigKey missing from " + EXAMPLE
+                        + " (add each under its section, with its default, and its variable in a comment)")
+                .isEmpty();
         List<String> withoutVariable = new ArrayList<>();
         for (ConfigKey key : ConfigKey.values()) {
             if (!documented.get(key.fileKey()).contains("# " + key.envVar())) {
                 withoutVariable.add(key.fileKey() + " (" + key.envVar() + ")");
             }
         }
-        assertThat(withoutVariable).as("keys whose line in " + EXAMPLE + " does not name their variable").isEmpty();
+        assertThat(withoutVariable)
+                .as("keys whose line in " + EXAMPLE + " does not name their variable")
+                .isEmpty();
     }
 
     @Test
@@ -78,14 +86,19 @@ class ExampleConfigTest {
                 continue; // a missing key is named by everyKeyIsInTheExampleWithItsVariableBesideIt
             }
             boolean commented = documented.get(key.fileKey()).stripLeading().startsWith("#");
-            assertThat(commented).as(key.fileKey() + " is commented out exactly when its default is unset")
+            assertThat(commented)
+                    .as(key.fileKey() + " is commented out exactly when its default is unset")
                     .isEqualTo(key.defaultValue() == null);
         }
         // with the unset keys uncommented (empty), the file still loads: they sit in the right sections
-        String uncommented = String.join("\n", lines.stream()
-                .map(line -> line.replaceFirst("^( *)# ([a-z][a-z0-9_]*:)", "$1$2")).toList());
+        String uncommented = String.join(
+                "\n",
+                lines.stream()
+                        .map(line -> line.replaceFirst("^( *)# ([a-z][a-z0-9_]*:)", "$1$2"))
+                        .toList());
         Path all = Files.writeString(dir.resolve("all.yaml"), uncommented);
-        assertThat(new ObjectMapper(new YAMLFactory()).readTree(all.toFile()).isObject()).isTrue();
+        assertThat(new ObjectMapper(new YAMLFactory()).readTree(all.toFile()).isObject())
+                .isTrue();
         new ConfigLoader(Map.of()).load(all);
     }
 
@@ -110,7 +123,9 @@ class ExampleConfigTest {
             while (!sections.isEmpty() && sections.peek().getKey() >= indent) {
                 sections.pop();
             }
-            String prefix = String.join("", sections.reversed().stream().map(s -> s.getValue() + ".").toList());
+            String prefix = String.join(
+                    "",
+                    sections.reversed().stream().map(s -> s.getValue() + ".").toList());
             if (rest.isEmpty() && !commented) {
                 sections.push(Map.entry(indent, key.group(3)));
             } else {

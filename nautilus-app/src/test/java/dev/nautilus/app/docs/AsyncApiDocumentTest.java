@@ -50,18 +50,23 @@ class AsyncApiDocumentTest {
 
     @BeforeAll
     static void read() throws Exception {
-        document = new ObjectMapper(new YAMLFactory()).readTree(RepositoryFiles.path("docs/asyncapi.yaml").toFile());
+        document = new ObjectMapper(new YAMLFactory())
+                .readTree(RepositoryFiles.path("docs/asyncapi.yaml").toFile());
         try (InputStream in = AsyncApiDocumentTest.class.getResourceAsStream(SCHEMA)) {
-            asyncApiSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(JSON.readTree(in));
+            asyncApiSchema =
+                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(JSON.readTree(in));
         }
     }
 
     @Test
     void theDocumentIsValidAsyncApi26() {
         assertThat(document.path("asyncapi").asText()).isEqualTo("2.6.0");
-        assertThat(asyncApiSchema.getSchemaNode().path("required")).extracting(JsonNode::asText)
+        assertThat(asyncApiSchema.getSchemaNode().path("required"))
+                .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("asyncapi", "info", "channels");
-        assertThat(asyncApiSchema.validate(document)).as("AsyncAPI 2.6.0 schema violations").isEmpty();
+        assertThat(asyncApiSchema.validate(document))
+                .as("AsyncAPI 2.6.0 schema violations")
+                .isEmpty();
     }
 
     @Test
@@ -71,7 +76,8 @@ class AsyncApiDocumentTest {
         broken.remove("info");
         ((ObjectNode) broken.path("channels").path("nautilus:marketdata:market_data")).put("publish", "XADD");
         Set<ValidationMessage> violations = asyncApiSchema.validate(broken);
-        assertThat(violations).extracting(ValidationMessage::getMessage)
+        assertThat(violations)
+                .extracting(ValidationMessage::getMessage)
                 .anySatisfy(m -> assertThat(m).contains("info"))
                 .anySatisfy(m -> assertThat(m).contains("publish"));
     }
@@ -90,11 +96,15 @@ class AsyncApiDocumentTest {
                 missing.add(route.streamKey());
                 continue;
             }
-            assertThat(texts(channel.path("servers"))).as(route.streamKey()).containsExactly(route.bus().key());
+            assertThat(texts(channel.path("servers")))
+                    .as(route.streamKey())
+                    .containsExactly(route.bus().key());
             for (String operation : List.of("publish", "subscribe")) {
                 JsonNode message = resolve(channel.path(operation).path("message"));
                 assertThat(message.path("name").asText()).as(route.streamKey()).isEqualTo(type.wireName());
-                assertThat(message.at("/payload/allOf/1/properties/message_type/const").asText()).as(route.streamKey())
+                assertThat(message.at("/payload/allOf/1/properties/message_type/const")
+                                .asText())
+                        .as(route.streamKey())
                         .isEqualTo(type.wireName());
             }
         }
@@ -105,16 +115,29 @@ class AsyncApiDocumentTest {
             JsonNode lane = channels.path(lanes);
             assertThat(lane.isMissingNode()).as(lanes).isFalse();
             assertThat(texts(lane.path("servers"))).as(lanes).containsExactly(bus.key());
-            assertThat(texts(lane.at("/parameters/type/schema/enum"))).as(lanes + " types")
-                    .containsExactlyElementsOf(routing.typesOn(bus).stream().map(MessageType::wireName).toList());
-            assertThat(texts(lane.at("/parameters/priority/schema/enum"))).as(lanes + " priorities")
-                    .containsExactlyElementsOf(Arrays.stream(Priority.values()).filter(p -> p != Priority.NORMAL)
-                            .map(Priority::wireName).toList());
+            assertThat(texts(lane.at("/parameters/type/schema/enum")))
+                    .as(lanes + " types")
+                    .containsExactlyElementsOf(routing.typesOn(bus).stream()
+                            .map(MessageType::wireName)
+                            .toList());
+            assertThat(texts(lane.at("/parameters/priority/schema/enum")))
+                    .as(lanes + " priorities")
+                    .containsExactlyElementsOf(Arrays.stream(Priority.values())
+                            .filter(p -> p != Priority.NORMAL)
+                            .map(Priority::wireName)
+                            .toList());
             JsonNode dead = channels.path(routing.deadLetterStream(bus));
-            assertThat(texts(dead.path("servers"))).as(routing.deadLetterStream(bus)).containsExactly(bus.key());
-            assertThat(resolve(dead.path("subscribe").path("message")).path("name").asText()).isEqualTo("dead_letter");
+            assertThat(texts(dead.path("servers")))
+                    .as(routing.deadLetterStream(bus))
+                    .containsExactly(bus.key());
+            assertThat(resolve(dead.path("subscribe").path("message"))
+                            .path("name")
+                            .asText())
+                    .isEqualTo("dead_letter");
         }
-        assertThat(missing).as("message types without their channel in docs/asyncapi.yaml").isEmpty();
+        assertThat(missing)
+                .as("message types without their channel in docs/asyncapi.yaml")
+                .isEmpty();
         List<String> documented = new ArrayList<>();
         channels.fieldNames().forEachRemaining(documented::add);
         assertThat(documented).as("channels of docs/asyncapi.yaml").containsExactlyInAnyOrderElementsOf(expected);
@@ -125,26 +148,42 @@ class AsyncApiDocumentTest {
         JsonNode envelope = document.at("/components/schemas/Envelope");
         List<String> described = new ArrayList<>();
         envelope.path("properties").fieldNames().forEachRemaining(described::add);
-        assertThat(described).as("envelope fields (EnvelopeField) described in docs/asyncapi.yaml")
+        assertThat(described)
+                .as("envelope fields (EnvelopeField) described in docs/asyncapi.yaml")
                 .containsExactlyInAnyOrderElementsOf(constants(EnvelopeField.class));
         assertThat(texts(envelope.at("/properties/message_type/enum")))
-                .containsExactlyElementsOf(Arrays.stream(MessageType.values()).map(MessageType::wireName).toList());
+                .containsExactlyElementsOf(Arrays.stream(MessageType.values())
+                        .map(MessageType::wireName)
+                        .toList());
         assertThat(texts(document.at("/components/schemas/Priority/enum")))
-                .containsExactlyElementsOf(Arrays.stream(Priority.values()).map(Priority::wireName).toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(Priority.values()).map(Priority::wireName).toList());
 
         // the fields the document calls required are those the codec cannot decode without
         EnvelopeCodec codec = new EnvelopeCodec();
-        Map<String, String> fields = codec.encode(new Message("m-1", MessageType.RISK_METRIC, "risk.alert.var_breach", "risk",
-                Priority.FLASH_CRASH, 1_732_300_000_000_123L, Payload.json("{\"var\":0.05}"), "c-1", "risk.reply.desk"));
+        Map<String, String> fields = codec.encode(new Message(
+                "m-1",
+                MessageType.RISK_METRIC,
+                "risk.alert.var_breach",
+                "risk",
+                Priority.FLASH_CRASH,
+                1_732_300_000_000_123L,
+                Payload.json("{\"var\":0.05}"),
+                "c-1",
+                "risk.reply.desk"));
         assertThat(fields.keySet()).containsExactlyInAnyOrderElementsOf(described);
         Set<String> required = new HashSet<>(texts(envelope.path("required")));
         for (String field : described) {
             Map<String, String> without = new LinkedHashMap<>(fields);
             without.remove(field);
             if (required.contains(field)) {
-                assertThatThrownBy(() -> codec.decode(without, null)).as(field + " is required").isNotNull();
+                assertThatThrownBy(() -> codec.decode(without, null))
+                        .as(field + " is required")
+                        .isNotNull();
             } else {
-                assertThat(codec.decode(without, "1-0")).as(field + " is optional").isNotNull();
+                assertThat(codec.decode(without, "1-0"))
+                        .as(field + " is optional")
+                        .isNotNull();
             }
         }
 
@@ -152,10 +191,15 @@ class AsyncApiDocumentTest {
         ObjectNode envelopeSchema = JSON.createObjectNode();
         envelopeSchema.put("$ref", "#/components/schemas/Envelope");
         envelopeSchema.set("components", document.path("components"));
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(envelopeSchema);
-        assertThat(schema.validate(JSON.valueToTree(fields))).as("the codec's entry against Envelope").isEmpty();
+        JsonSchema schema =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(envelopeSchema);
+        assertThat(schema.validate(JSON.valueToTree(fields)))
+                .as("the codec's entry against Envelope")
+                .isEmpty();
         fields.put(EnvelopeField.PRIORITY, "whenever");
-        assertThat(schema.validate(JSON.valueToTree(fields))).as("a bad priority against Envelope").isNotEmpty();
+        assertThat(schema.validate(JSON.valueToTree(fields)))
+                .as("a bad priority against Envelope")
+                .isNotEmpty();
     }
 
     @Test
@@ -166,7 +210,9 @@ class AsyncApiDocumentTest {
         JsonNode deadLetter = document.at("/components/schemas/DeadLetter");
         List<String> described = new ArrayList<>();
         deadLetter.path("properties").fieldNames().forEachRemaining(described::add);
-        assertThat(described).as("dead-letter fields described in docs/asyncapi.yaml").containsExactlyInAnyOrderElementsOf(fields);
+        assertThat(described)
+                .as("dead-letter fields described in docs/asyncapi.yaml")
+                .containsExactlyInAnyOrderElementsOf(fields);
         assertThat(texts(deadLetter.path("required"))).containsExactlyInAnyOrderElementsOf(fields);
     }
 
@@ -182,7 +228,9 @@ class AsyncApiDocumentTest {
     }
 
     private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     /** The values of a class's static final String constants, whatever their visibility. */

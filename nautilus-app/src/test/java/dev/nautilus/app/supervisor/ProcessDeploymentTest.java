@@ -47,10 +47,14 @@ class ProcessDeploymentTest {
         ports.put(Platform.API, freePort());
         ports.put(Platform.DASHBOARD, freePort());
         busPorts = new int[] {freePort(), freePort()};
-        ProcessDeployment.Options options = new ProcessDeployment.Options(EngineCatalog.PLATFORM, ports,
-                List.of("--speed", "0", "--limit", "2000"), Duration.ofMinutes(4),
+        ProcessDeployment.Options options = new ProcessDeployment.Options(
+                EngineCatalog.PLATFORM,
+                ports,
+                List.of("--speed", "0", "--limit", "2000"),
+                Duration.ofMinutes(4),
                 new RestartBackoff(Duration.ofMillis(200), Duration.ofSeconds(2), 0.2, Duration.ofMinutes(1)));
-        deployment = ProcessDeployment.start(config, options, ChildLauncher.ofThisJvm(dataDir.resolve("logs")), busPorts);
+        deployment =
+                ProcessDeployment.start(config, options, ChildLauncher.ofThisJvm(dataDir.resolve("logs")), busPorts);
     }
 
     @AfterAll
@@ -64,15 +68,19 @@ class ProcessDeploymentTest {
     void everyEngineRunsAsItsOwnHealthyProcessWithItsNamedConnectionsOnTheBuses() {
         List<ChildStatus> rows = deployment.status();
         assertThat(rows).hasSize(EngineCatalog.PLATFORM.size() + 1);
-        assertThat(rows).allSatisfy(row -> assertThat(row.health()).as(row.name()).isEqualTo("UP"));
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(row.health()).as(row.name()).isEqualTo("UP"));
         assertThat(rows.stream().map(ChildStatus::pid).distinct()).hasSize(rows.size());
         Map<String, Integer> marketData = connections(busPorts[0]);
         Map<String, Integer> engineLogic = connections(busPorts[1]);
         for (String engine : EngineCatalog.PLATFORM) {
             int both = marketData.getOrDefault(engine, 0) + engineLogic.getOrDefault(engine, 0);
-            assertThat(both).as(engine + " connections on the buses: " + marketData + " " + engineLogic).isPositive();
+            assertThat(both)
+                    .as(engine + " connections on the buses: " + marketData + " " + engineLogic)
+                    .isPositive();
         }
-        assertThat(connections(6379).keySet()).as("engine connections on the main Redis")
+        assertThat(connections(6379).keySet())
+                .as("engine connections on the main Redis")
                 .doesNotContainAnyElementsOf(EngineCatalog.PLATFORM);
     }
 
@@ -81,15 +89,20 @@ class ProcessDeploymentTest {
         Process risk = deployment.supervisor().process(EngineMatrix.RISK).orElseThrow();
         long before = risk.pid();
         risk.destroyForcibly(); // SIGKILL: no shutdown hook runs
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            ChildStatus row = row(EngineMatrix.RISK);
-            return row.pid() != before && row.pid() > 0 && row.health().equals("UP") && row.restarts() == 1;
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    ChildStatus row = row(EngineMatrix.RISK);
+                    return row.pid() != before && row.pid() > 0 && row.health().equals("UP") && row.restarts() == 1;
+                });
         assertThat(connections(busPorts[1]).getOrDefault(EngineMatrix.RISK, 0)).isPositive();
     }
 
     private static ChildStatus row(String name) {
-        return deployment.status().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        return deployment.status().stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Map<String, Integer> connections(int port) {

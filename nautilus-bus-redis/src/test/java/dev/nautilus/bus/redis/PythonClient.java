@@ -27,8 +27,7 @@ final class PythonClient {
         }
     }
 
-    private PythonClient() {
-    }
+    private PythonClient() {}
 
     /** {@code clients/python} of this checkout, found from the module directory Maven runs tests in. */
     static Path directory() {
@@ -38,7 +37,8 @@ final class PythonClient {
                 return client;
             }
         }
-        throw new IllegalStateException("clients/python not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "clients/python not found above " + Path.of("").toAbsolutePath());
     }
 
     /**
@@ -52,8 +52,10 @@ final class PythonClient {
         try {
             List<String> command = new ArrayList<>(List.of(PYTHON));
             command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory().toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
             builder.environment().putAll(env);
             builder.environment().put("PYTHONPATH", directory().toString());
             // No __pycache__ directories in the source tree from a build.
@@ -70,7 +72,9 @@ final class PythonClient {
     }
 
     private static void requireRedisModule() throws IOException, InterruptedException {
-        Process check = new ProcessBuilder(PYTHON, "-c", "import redis").redirectErrorStream(true).start();
+        Process check = new ProcessBuilder(PYTHON, "-c", "import redis")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(check.getInputStream().readAllBytes());
         if (check.waitFor() != 0) {
             throw new IllegalStateException(

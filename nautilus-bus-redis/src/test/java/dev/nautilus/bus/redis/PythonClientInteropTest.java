@@ -46,6 +46,7 @@ class PythonClientInteropTest {
 
     @TempDir
     static Path dir;
+
     private static Path driver;
 
     private RedisServer marketData;
@@ -64,13 +65,16 @@ class PythonClientInteropTest {
     void startBuses() {
         marketData = RedisServer.start();
         engineLogic = RedisServer.start();
-        bus = RedisBuses.dualBus(RoutingTable.defaults(), RedisBusConfig.defaults(marketData.url(), "java"),
+        bus = RedisBuses.dualBus(
+                RoutingTable.defaults(),
+                RedisBusConfig.defaults(marketData.url(), "java"),
                 RedisBusConfig.defaults(engineLogic.url(), "java"));
     }
 
     @AfterEach
     void stopBuses() {
-        try (RedisServer md = marketData; RedisServer el = engineLogic) {
+        try (RedisServer md = marketData;
+                RedisServer el = engineLogic) {
             bus.close();
         }
     }
@@ -78,22 +82,34 @@ class PythonClientInteropTest {
     @Test
     void aPythonGroupReadsWhatJavaPublishesAndAcknowledgesIt() throws Exception {
         consume("py_analytics", "py-1", "strategy_signal,price_update", "strategy.*,price.update.*", "handled:0");
-        Message signal = Message.builder(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross").source("strategy")
-                .priority(Priority.HIGH).correlationId("req-7").replyTo("strategy.replies")
-                .payload(Map.of("instrument", "BTCUSD", "target", 1.5)).build();
-        Message price = Message.builder(MessageType.PRICE_UPDATE, "price.update.BTCUSD").source("marketdata")
-                .payload(Map.of("price", 812.5)).build();
+        Message signal = Message.builder(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross")
+                .source("strategy")
+                .priority(Priority.HIGH)
+                .correlationId("req-7")
+                .replyTo("strategy.replies")
+                .payload(Map.of("instrument", "BTCUSD", "target", 1.5))
+                .build();
+        Message price = Message.builder(MessageType.PRICE_UPDATE, "price.update.BTCUSD")
+                .source("marketdata")
+                .payload(Map.of("price", 812.5))
+                .build();
         bus.publish(signal);
         bus.publish(price);
-        bus.publish(Message.builder(MessageType.STRATEGY_SIGNAL, "other.topic").source("strategy").build());
-        await().atMost(Duration.ofSeconds(20)).until(() -> length(engineLogic, "nautilus:engine_logic:strategy_signal")
-                + length(engineLogic, "nautilus:engine_logic:strategy_signal:high")
-                + length(marketData, "nautilus:marketdata:price_update") == 3);
+        bus.publish(Message.builder(MessageType.STRATEGY_SIGNAL, "other.topic")
+                .source("strategy")
+                .build());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> length(engineLogic, "nautilus:engine_logic:strategy_signal")
+                                + length(engineLogic, "nautilus:engine_logic:strategy_signal:high")
+                                + length(marketData, "nautilus:marketdata:price_update")
+                        == 3);
 
-        List<JsonNode> handled = consume("py_analytics", "py-1", "strategy_signal,price_update",
-                "strategy.*,price.update.*", "handled:2");
+        List<JsonNode> handled = consume(
+                "py_analytics", "py-1", "strategy_signal,price_update", "strategy.*,price.update.*", "handled:2");
 
-        JsonNode first = handled.stream().filter(m -> m.get("type").asText().equals("strategy_signal")).findFirst()
+        JsonNode first = handled.stream()
+                .filter(m -> m.get("type").asText().equals("strategy_signal"))
+                .findFirst()
                 .orElseThrow();
         assertThat(first.get("id").asText()).isEqualTo(signal.id());
         assertThat(first.get("topic").asText()).isEqualTo("strategy.signal.ma_cross");
@@ -107,20 +123,28 @@ class PythonClientInteropTest {
         assertThat(handled).extracting(m -> m.get("id").asText()).containsExactlyInAnyOrder(signal.id(), price.id());
         assertThat(handled).hasSize(2);
         // Acknowledged after handling: nothing of the group is left pending on either bus.
-        assertThat(pending(engineLogic, "nautilus:engine_logic:strategy_signal", "py_analytics")).isZero();
-        assertThat(pending(engineLogic, "nautilus:engine_logic:strategy_signal:high", "py_analytics")).isZero();
-        assertThat(pending(marketData, "nautilus:marketdata:price_update", "py_analytics")).isZero();
+        assertThat(pending(engineLogic, "nautilus:engine_logic:strategy_signal", "py_analytics"))
+                .isZero();
+        assertThat(pending(engineLogic, "nautilus:engine_logic:strategy_signal:high", "py_analytics"))
+                .isZero();
+        assertThat(pending(marketData, "nautilus:marketdata:price_update", "py_analytics"))
+                .isZero();
     }
 
     @Test
     void anUrgentMessagePublishedInJavaAfterANormalBacklogIsHandledFirstInPython() throws Exception {
         consume("py_risk", "py-1", "risk_metric", "*", "handled:0");
         for (int i = 0; i < 300; i++) {
-            bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.metric.var").source("risk")
-                    .payload(Map.of("i", i)).build());
+            bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.metric.var")
+                    .source("risk")
+                    .payload(Map.of("i", i))
+                    .build());
         }
-        Message urgent = Message.builder(MessageType.RISK_METRIC, "risk.alert.breach").source("risk")
-                .priority(Priority.URGENT).payload(Map.of("breach", true)).build();
+        Message urgent = Message.builder(MessageType.RISK_METRIC, "risk.alert.breach")
+                .source("risk")
+                .priority(Priority.URGENT)
+                .payload(Map.of("breach", true))
+                .build();
         bus.publish(urgent);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> length(engineLogic, "nautilus:engine_logic:risk_metric") == 300);
@@ -136,13 +160,23 @@ class PythonClientInteropTest {
     @Test
     void aJavaGroupReadsWhatPythonPublishesInEveryLane() throws Exception {
         List<Message> received = new CopyOnWriteArrayList<>();
-        bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("portfolio.*", "price.*"),
-                EnumSet.of(MessageType.PORTFOLIO_UPDATE, MessageType.PRICE_UPDATE)), received::add);
+        bus.subscribe(
+                new SubscriptionSpec(
+                        "risk",
+                        "risk-1",
+                        List.of("portfolio.*", "price.*"),
+                        EnumSet.of(MessageType.PORTFOLIO_UPDATE, MessageType.PRICE_UPDATE)),
+                received::add);
 
         JsonNode normal = publish("portfolio_update", "portfolio.update.main", "normal", "{\"nav\": 1000000.25}");
         JsonNode crash = publish("price_update", "price.update.BTCUSD", "flash_crash", "{\"price\": 1.0}");
-        JsonNode request = publish("portfolio_update", "portfolio.rebalance", "urgent", "{\"weights\": [0.5, 0.5]}",
-                "req-1", "portfolio.replies");
+        JsonNode request = publish(
+                "portfolio_update",
+                "portfolio.rebalance",
+                "urgent",
+                "{\"weights\": [0.5, 0.5]}",
+                "req-1",
+                "portfolio.replies");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 3);
         Map<String, Message> byId = new LinkedHashMap<>();
@@ -152,7 +186,8 @@ class PythonClientInteropTest {
         assertThat(first.topic()).isEqualTo("portfolio.update.main");
         assertThat(first.sourceEngine()).isEqualTo("python_engine");
         assertThat(first.priority()).isEqualTo(Priority.NORMAL);
-        assertThat(first.timestampMicros()).isEqualTo(normal.get("timestamp_micros").asLong());
+        assertThat(first.timestampMicros())
+                .isEqualTo(normal.get("timestamp_micros").asLong());
         assertThat(first.payloadAs(JsonNode.class).get("nav").asDouble()).isEqualTo(1000000.25);
         assertThat(first.id()).matches("[0-9a-z]{8}-[0-9a-z]+");
         Message flash = byId.get(crash.get("id").asText());
@@ -163,17 +198,22 @@ class PythonClientInteropTest {
         assertThat(rebalance.correlationId()).isEqualTo("req-1");
         assertThat(rebalance.replyTo()).isEqualTo("portfolio.replies");
         // The lanes Java's StreamLanes names.
-        assertThat(length(marketData, "nautilus:marketdata:price_update:flash_crash")).isEqualTo(1);
-        assertThat(length(engineLogic, "nautilus:engine_logic:portfolio_update:urgent")).isEqualTo(1);
-        assertThat(length(engineLogic, "nautilus:engine_logic:portfolio_update")).isEqualTo(1);
+        assertThat(length(marketData, "nautilus:marketdata:price_update:flash_crash"))
+                .isEqualTo(1);
+        assertThat(length(engineLogic, "nautilus:engine_logic:portfolio_update:urgent"))
+                .isEqualTo(1);
+        assertThat(length(engineLogic, "nautilus:engine_logic:portfolio_update"))
+                .isEqualTo(1);
         assertThat(bus.deadLetters(Bus.ENGINE_LOGIC, 10)).isEmpty();
     }
 
     @Test
     void aFailingPythonHandlerIsRetriedThenDeadLetteredInTheFormJavaReads() throws Exception {
         consume("py_risk", "py-1", "strategy_signal", "strategy.*", "handled:0");
-        Message signal = Message.builder(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross").source("strategy")
-                .payload(Map.of("instrument", "BTCUSD")).build();
+        Message signal = Message.builder(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross")
+                .source("strategy")
+                .payload(Map.of("instrument", "BTCUSD"))
+                .build();
         bus.publish(signal);
 
         consume("py_risk", "py-1", "strategy_signal", "strategy.*", "dead:1", "fail");
@@ -189,22 +229,34 @@ class PythonClientInteropTest {
         assertThat(letter.originalId()).matches("\\d+-\\d+");
         assertThat(letter.deadAtMicros()).isCloseTo(System.currentTimeMillis() * 1000, Offset.offset(60_000_000L));
         assertThat(letter.envelope()).isEqualTo(new EnvelopeCodec().encode(signal));
-        assertThat(pending(engineLogic, "nautilus:engine_logic:strategy_signal", "py_risk")).isZero();
+        assertThat(pending(engineLogic, "nautilus:engine_logic:strategy_signal", "py_risk"))
+                .isZero();
     }
 
     @Test
     void poisonEntriesOnAJavaStreamAreDeadLetteredByPythonWithTheReasonJavaWouldGive() throws Exception {
         consume("py_risk", "py-1", "risk_metric", "*", "handled:0");
         String stream = "nautilus:engine_logic:risk_metric";
-        Map<String, String> badPayload = new LinkedHashMap<>(Map.of("message_type", "risk_metric", "source_engine",
-                "java", "payload", "[1, 2", "priority", "normal", "timestamp", "1724680000.5"));
+        Map<String, String> badPayload = new LinkedHashMap<>(Map.of(
+                "message_type",
+                "risk_metric",
+                "source_engine",
+                "java",
+                "payload",
+                "[1, 2",
+                "priority",
+                "normal",
+                "timestamp",
+                "1724680000.5"));
         Map<String, String> badPriority = new LinkedHashMap<>(badPayload);
         badPriority.put("payload", "{}");
         badPriority.put("priority", "critical");
         engineLogic.redis().xadd(stream, badPayload);
         engineLogic.redis().xadd(stream, badPriority);
         engineLogic.redis().xadd(stream, Map.of("packed", "2", "entries", "[]"));
-        Message good = Message.builder(MessageType.RISK_METRIC, "risk.metric.var").source("risk").build();
+        Message good = Message.builder(MessageType.RISK_METRIC, "risk.metric.var")
+                .source("risk")
+                .build();
         bus.publish(good);
         await().atMost(Duration.ofSeconds(20)).until(() -> length(engineLogic, stream) == 4);
 
@@ -221,7 +273,8 @@ class PythonClientInteropTest {
         assertThat(javaRefusal(badPayload).getMessage()).startsWith(notJson);
         assertThat(letters.get(0).reason()).startsWith("undecodable: " + notJson);
         assertThat(letters.get(0).envelope()).isEqualTo(badPayload);
-        assertThat(letters.get(1).reason()).isEqualTo("undecodable: " + javaRefusal(badPriority).getMessage());
+        assertThat(letters.get(1).reason())
+                .isEqualTo("undecodable: " + javaRefusal(badPriority).getMessage());
         assertThat(letters.get(2).reason())
                 .startsWith("undecodable: malformed envelope: field 'message_type' is missing")
                 .contains("packed or other entry forms are not read by this client");
@@ -235,12 +288,15 @@ class PythonClientInteropTest {
     void aPythonConsumerTakesOverWhatAStuckJavaConsumerOfItsGroupLeftPending() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Message> javaGot = new CopyOnWriteArrayList<>();
-        bus.subscribe(new SubscriptionSpec("shared", "java-1", List.of("*"), EnumSet.of(MessageType.RISK_METRIC)),
+        bus.subscribe(
+                new SubscriptionSpec("shared", "java-1", List.of("*"), EnumSet.of(MessageType.RISK_METRIC)),
                 message -> {
                     javaGot.add(message);
                     release.await(); // stuck: as good as dead to the group
                 });
-        Message sent = Message.builder(MessageType.RISK_METRIC, "risk.metric.var").source("risk").build();
+        Message sent = Message.builder(MessageType.RISK_METRIC, "risk.metric.var")
+                .source("risk")
+                .build();
         bus.publish(sent);
         await().atMost(Duration.ofSeconds(20)).until(() -> javaGot.size() == 1);
 
@@ -255,24 +311,38 @@ class PythonClientInteropTest {
     @Test
     void aJavaConsumerTakesOverWhatACrashedPythonConsumerOfItsGroupLeftPending() throws Exception {
         consume("shared", "py-1", "risk_metric", "*", "handled:0");
-        Message sent = Message.builder(MessageType.RISK_METRIC, "risk.metric.var").source("risk").build();
+        Message sent = Message.builder(MessageType.RISK_METRIC, "risk.metric.var")
+                .source("risk")
+                .build();
         bus.publish(sent);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> length(engineLogic, "nautilus:engine_logic:risk_metric") == 1);
-        PythonClient.Result crashed = runDriver(List.of("consume", marketData.url(), engineLogic.url(), "shared",
-                "py-1", "risk_metric", "*", "handled:1", "30000", "crash"));
+        PythonClient.Result crashed = runDriver(List.of(
+                "consume",
+                marketData.url(),
+                engineLogic.url(),
+                "shared",
+                "py-1",
+                "risk_metric",
+                "*",
+                "handled:1",
+                "30000",
+                "crash"));
         assertThat(crashed.exitCode()).as(crashed.output()).isEqualTo(3);
-        assertThat(pending(engineLogic, "nautilus:engine_logic:risk_metric", "shared")).isOne();
+        assertThat(pending(engineLogic, "nautilus:engine_logic:risk_metric", "shared"))
+                .isOne();
 
         List<Message> javaGot = new CopyOnWriteArrayList<>();
-        try (DualMessageBus claiming = RedisBuses.dualBus(RoutingTable.defaults(),
+        try (DualMessageBus claiming = RedisBuses.dualBus(
+                RoutingTable.defaults(),
                 RedisBusConfig.defaults(marketData.url(), "java2"),
                 RedisBusConfig.defaults(engineLogic.url(), "java2").withClaimIdle(Duration.ofMillis(300)))) {
-            claiming.subscribe(new SubscriptionSpec("shared", "java-2", List.of("*"),
-                    EnumSet.of(MessageType.RISK_METRIC)), javaGot::add);
+            claiming.subscribe(
+                    new SubscriptionSpec("shared", "java-2", List.of("*"), EnumSet.of(MessageType.RISK_METRIC)),
+                    javaGot::add);
             await().atMost(Duration.ofSeconds(20)).until(() -> javaGot.size() == 1);
-            await().atMost(Duration.ofSeconds(20)).until(
-                    () -> pending(engineLogic, "nautilus:engine_logic:risk_metric", "shared") == 0);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> pending(engineLogic, "nautilus:engine_logic:risk_metric", "shared") == 0);
         }
         assertThat(javaGot.get(0).id()).isEqualTo(sent.id());
     }
@@ -302,10 +372,11 @@ class PythonClientInteropTest {
         return python(command).get(0);
     }
 
-    private List<JsonNode> consume(String group, String consumer, String types, String patterns, String until,
-            String... flags) throws Exception {
-        List<String> command = new ArrayList<>(List.of("consume", marketData.url(), engineLogic.url(), group, consumer,
-                types, patterns, until, "30000"));
+    private List<JsonNode> consume(
+            String group, String consumer, String types, String patterns, String until, String... flags)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "consume", marketData.url(), engineLogic.url(), group, consumer, types, patterns, until, "30000"));
         command.addAll(List.of(flags));
         return python(command);
     }
@@ -318,7 +389,9 @@ class PythonClientInteropTest {
 
     private static List<JsonNode> python(List<String> args) throws Exception {
         PythonClient.Result result = runDriver(args);
-        assertThat(result.exitCode()).as("python " + String.join(" ", args) + ":\n" + result.output()).isZero();
+        assertThat(result.exitCode())
+                .as("python " + String.join(" ", args) + ":\n" + result.output())
+                .isZero();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : result.jsonLines()) {
             lines.add(JSON.readTree(line));

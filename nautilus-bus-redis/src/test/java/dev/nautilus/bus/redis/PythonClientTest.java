@@ -16,14 +16,30 @@ class PythonClientTest {
 
     @Test
     void thePythonClientPassesItsOwnTestsAgainstRealRedis() throws Exception {
-        try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start()) {
+        try (RedisServer marketData = RedisServer.start();
+                RedisServer engineLogic = RedisServer.start()) {
             PythonClient.Result result = PythonClient.run(
-                    Map.of("NAUTILUS_TEST_MARKETDATA_URL", marketData.url(), "NAUTILUS_TEST_ENGINE_LOGIC_URL",
+                    Map.of(
+                            "NAUTILUS_TEST_MARKETDATA_URL",
+                            marketData.url(),
+                            "NAUTILUS_TEST_ENGINE_LOGIC_URL",
                             engineLogic.url()),
-                    Duration.ofMinutes(5), "-m", "unittest", "discover", "-v", "-s", "tests", "-t", ".");
+                    Duration.ofMinutes(5),
+                    "-m",
+                    "unittest",
+                    "discover",
+                    "-v",
+                    "-s",
+                    "tests",
+                    "-t",
+                    ".");
             assertThat(result.exitCode())
-                    .as("python3 -m unittest discover -s clients/python/tests:\n" + result.output()).isZero();
-            assertThat(result.output()).as(result.output()).containsPattern("Ran \\d+ tests").contains("\nOK");
+                    .as("python3 -m unittest discover -s clients/python/tests:\n" + result.output())
+                    .isZero();
+            assertThat(result.output())
+                    .as(result.output())
+                    .containsPattern("Ran \\d+ tests")
+                    .contains("\nOK");
         }
     }
 }

@@ -25,6 +25,7 @@ public final class MlDirectionProvider implements StrategyProvider {
 
     @Override
     public TradingStrategy create(StrategyParameters p) {
-        return new MlDirectionStrategy(p.number("long_above"), p.number("short_below"), p.decimal("quantity"), p.bool("short"));
+        return new MlDirectionStrategy(
+                p.number("long_above"), p.number("short_below"), p.decimal("quantity"), p.bool("short"));
     }
 }

@@ -38,8 +38,8 @@ public final class MlDirectionStrategy implements TradingStrategy {
      */
     public MlDirectionStrategy(double longAbove, double shortBelow, BigDecimal quantity, boolean allowShort) {
         if (!(0 < shortBelow && shortBelow <= longAbove && longAbove < 1)) {
-            throw new IllegalArgumentException("need 0 < shortBelow <= longAbove < 1, was shortBelow=" + shortBelow + " longAbove="
-                    + longAbove);
+            throw new IllegalArgumentException(
+                    "need 0 < shortBelow <= longAbove < 1, was shortBelow=" + shortBelow + " longAbove=" + longAbove);
         }
         this.longAbove = longAbove;
         this.shortBelow = shortBelow;

@@ -23,7 +23,10 @@ public final class PriceDrivenStrategy implements TradingStrategy {
 
     @Override
     public Optional<Decision> onBar(BarInputs inputs) {
-        return inner.onPrice(inputs.bar().instrument(), inputs.bar().endMicros(), inputs.bar().close())
+        return inner.onPrice(
+                        inputs.bar().instrument(),
+                        inputs.bar().endMicros(),
+                        inputs.bar().close())
                 .map(s -> new Decision(s.targetQuantity(), s.reason()));
     }
 }

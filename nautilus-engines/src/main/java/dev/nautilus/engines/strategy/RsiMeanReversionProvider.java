@@ -20,12 +20,18 @@ public final class RsiMeanReversionProvider implements StrategyProvider {
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of("period", "14", "oversold", "30", "overbought", "70", "exit", "50", "quantity", "1", "short", "true");
+        return Map.of(
+                "period", "14", "oversold", "30", "overbought", "70", "exit", "50", "quantity", "1", "short", "true");
     }
 
     @Override
     public TradingStrategy create(StrategyParameters p) {
-        return new PriceDrivenStrategy(new RsiMeanReversionStrategy(p.integer("period"), p.number("oversold"), p.number("overbought"),
-                p.number("exit"), p.decimal("quantity"), p.bool("short")));
+        return new PriceDrivenStrategy(new RsiMeanReversionStrategy(
+                p.integer("period"),
+                p.number("oversold"),
+                p.number("overbought"),
+                p.number("exit"),
+                p.decimal("quantity"),
+                p.bool("short")));
     }
 }

@@ -84,7 +84,8 @@ public final class StrategyEngine implements Engine {
         this.traded = Objects.requireNonNull(traded, "traded");
         this.informational = List.copyOf(informational);
         if (this.informational.stream().anyMatch(s -> s.name().equals(traded.name()))) {
-            throw new IllegalArgumentException("an informational strategy has the traded strategy's name " + traded.name());
+            throw new IllegalArgumentException(
+                    "an informational strategy has the traded strategy's name " + traded.name());
         }
         this.joinsForecasts = Stream.concat(Stream.of(traded), this.informational.stream())
                 .anyMatch(s -> s.inputs().contains(StrategyInput.ML_PREDICTION));
@@ -92,7 +93,8 @@ public final class StrategyEngine implements Engine {
         if (joinsForecasts) {
             Set<MessageType> types = EnumSet.copyOf(row.types());
             types.add(MessageType.ML_PREDICTION);
-            row = new EngineWiring(row.name(), row.displayName(), row.defaultPort(), row.subscriptions(), types, row.publications());
+            row = new EngineWiring(
+                    row.name(), row.displayName(), row.defaultPort(), row.subscriptions(), types, row.publications());
         }
         this.wiring = row;
     }
@@ -110,7 +112,9 @@ public final class StrategyEngine implements Engine {
     @Override
     public void onStart(EngineContext context) {
         endpoint = context.publisher();
-        signals = Counter.builder("nautilus.strategy.signals").tag("engine", name()).register(context.meters());
+        signals = Counter.builder("nautilus.strategy.signals")
+                .tag("engine", name())
+                .register(context.meters());
     }
 
     @Override
@@ -122,11 +126,14 @@ public final class StrategyEngine implements Engine {
             drain(bar.instrument());
         } else if (VpinTopics.isPlainCalculation(topic)) {
             VpinStatus status = message.payloadAs(VpinStatus.class);
-            statuses.computeIfAbsent(status.instrument(), i -> new ArrayDeque<>()).add(status);
+            statuses.computeIfAbsent(status.instrument(), i -> new ArrayDeque<>())
+                    .add(status);
             drain(status.instrument());
         } else if (joinsForecasts && MlTopics.PREDICTIONS.matches(topic)) {
             MlPrediction forecast = message.payloadAs(MlPrediction.class);
-            forecasts.computeIfAbsent(forecast.instrument(), i -> new ArrayDeque<>()).add(forecast);
+            forecasts
+                    .computeIfAbsent(forecast.instrument(), i -> new ArrayDeque<>())
+                    .add(forecast);
             drain(forecast.instrument());
         }
         // trades and enhanced VPIN are read (same streams) but not acted on
@@ -178,16 +185,32 @@ public final class StrategyEngine implements Engine {
         BigDecimal target = tradedTargets.getOrDefault(instrument, BigDecimal.ZERO);
         if (decision.isPresent()) {
             signals.increment();
-            LOG.debug("signal strategy={} instrument={} target={} reason={}", traded.name(), instrument, target,
+            LOG.debug(
+                    "signal strategy={} instrument={} target={} reason={}",
+                    traded.name(),
+                    instrument,
+                    target,
                     decision.get().reason());
         }
-        endpoint.publish(MessageType.STRATEGY_SIGNAL, StrategyTopics.signal(traded.name(), instrument),
-                new StrategySignal(traded.name(), instrument, at, bar.close(), target, decision.isPresent(), toxic,
+        endpoint.publish(
+                MessageType.STRATEGY_SIGNAL,
+                StrategyTopics.signal(traded.name(), instrument),
+                new StrategySignal(
+                        traded.name(),
+                        instrument,
+                        at,
+                        bar.close(),
+                        target,
+                        decision.isPresent(),
+                        toxic,
                         decision.map(Decision::reason).orElse("")));
         for (TradingStrategy other : informational) {
-            other.onBar(inputs).ifPresent(d -> endpoint.publish(MessageType.STRATEGY_SIGNAL,
-                    StrategyTopics.signal(other.name(), instrument),
-                    new StrategySignal(other.name(), instrument, at, bar.close(), d.target(), true, toxic, d.reason())));
+            other.onBar(inputs)
+                    .ifPresent(d -> endpoint.publish(
+                            MessageType.STRATEGY_SIGNAL,
+                            StrategyTopics.signal(other.name(), instrument),
+                            new StrategySignal(
+                                    other.name(), instrument, at, bar.close(), d.target(), true, toxic, d.reason())));
         }
     }
 }

@@ -38,8 +38,8 @@ public final class VpinMovingAverageCross implements TradingStrategy {
     public Optional<Decision> onBar(BarInputs inputs) {
         Bar bar = inputs.bar();
         VpinStatus status = inputs.vpin();
-        Optional<Signal> fromToxicity = filtered.onToxicity(bar.instrument(), bar.endMicros(), status.toxic(),
-                "VPIN " + status.vpin() + " CDF " + status.cdf());
+        Optional<Signal> fromToxicity = filtered.onToxicity(
+                bar.instrument(), bar.endMicros(), status.toxic(), "VPIN " + status.vpin() + " CDF " + status.cdf());
         Optional<Signal> fromPrice = filtered.onPrice(bar.instrument(), bar.endMicros(), bar.close());
         Optional<Signal> signal = fromPrice.isPresent() ? fromPrice : fromToxicity;
         return signal.map(s -> new Decision(filtered.currentTarget(bar.instrument()), s.reason()));

@@ -35,7 +35,8 @@ class MlDirectionStrategyTest {
         assertThat(target(s.onBar(inputs(1, 0.9)))).isEqualTo("2");
         assertThat(target(s.onBar(inputs(2, 0.1)))).isEqualTo("0");
         assertThat(s.onBar(inputs(3, 0.2))).isEmpty();
-        assertThatThrownBy(() -> new MlDirectionStrategy(0.4, 0.6, BigDecimal.ONE, true)).hasMessageContaining("shortBelow <= longAbove");
+        assertThatThrownBy(() -> new MlDirectionStrategy(0.4, 0.6, BigDecimal.ONE, true))
+                .hasMessageContaining("shortBelow <= longAbove");
     }
 
     private static String target(Optional<Decision> d) {
@@ -44,8 +45,20 @@ class MlDirectionStrategyTest {
 
     static BarInputs inputs(long end, Double probabilityUp) {
         Bar bar = new Bar("A", end - 1, end, 100, 100, 100, 100, 1, 100, 1);
-        MlPrediction forecast = probabilityUp == null ? null
-                : new MlPrediction("A", end, probabilityUp, probabilityUp > 0.5 ? "UP" : "DOWN", 0.5, 0, null, null, null, null, 0);
+        MlPrediction forecast = probabilityUp == null
+                ? null
+                : new MlPrediction(
+                        "A",
+                        end,
+                        probabilityUp,
+                        probabilityUp > 0.5 ? "UP" : "DOWN",
+                        0.5,
+                        0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0);
         return new BarInputs(bar, new VpinStatus("A", end, null, null, false, 0), forecast);
     }
 }

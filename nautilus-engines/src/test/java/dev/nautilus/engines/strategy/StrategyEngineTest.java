@@ -34,28 +34,46 @@ class StrategyEngineTest {
     void forecastsAreJoinedByBarAndWarmUpBarsAreDecidedWithout() throws Exception {
         List<StrategySignal> received = new CopyOnWriteArrayList<>();
         try (MessageBus bus = InMemoryTransport.dualBus();
-                EngineHost host = new EngineHost(bus, new SimpleMeterRegistry(), "1",
-                        List.of(new StrategyEngine(new MlDirectionStrategy(0.6, 0.4, BigDecimal.ONE, true), List.of())))) {
+                EngineHost host = new EngineHost(
+                        bus,
+                        new SimpleMeterRegistry(),
+                        "1",
+                        List.of(new StrategyEngine(
+                                new MlDirectionStrategy(0.6, 0.4, BigDecimal.ONE, true), List.of())))) {
             BusEndpoint feed = bus.endpoint("feed", "feed-1");
-            feed.subscribe(List.of(StrategyTopics.SIGNALS.pattern()), Set.of(MessageType.STRATEGY_SIGNAL),
+            feed.subscribe(
+                    List.of(StrategyTopics.SIGNALS.pattern()),
+                    Set.of(MessageType.STRATEGY_SIGNAL),
                     m -> received.add(m.payloadAs(StrategySignal.class)));
             host.start();
             double[] forecasts = {Double.NaN, Double.NaN, 0.7, 0.5, 0.3}; // bars 1 and 2: warm-up, no forecast
             for (int i = 0; i < forecasts.length; i++) {
                 if (!Double.isNaN(forecasts[i])) {
-                    feed.publish(MessageType.ML_PREDICTION, MlTopics.prediction("A"),
+                    feed.publish(
+                            MessageType.ML_PREDICTION,
+                            MlTopics.prediction("A"),
                             new MlPrediction("A", end(i), forecasts[i], "UP", 0.5, 0, null, null, null, null, 0));
                 }
-                feed.publish(MessageType.VPIN_CALCULATION, VpinTopics.calculation("A"), new VpinStatus("A", end(i), null, null, false, 0));
+                feed.publish(
+                        MessageType.VPIN_CALCULATION,
+                        VpinTopics.calculation("A"),
+                        new VpinStatus("A", end(i), null, null, false, 0));
             }
             for (int i = 0; i < forecasts.length; i++) {
-                feed.publish(MessageType.MARKET_DATA, MarketDataTopics.bar("A"), new Bar("A", end(i) - 60, end(i), 10, 10, 10, 10, 1, 10, 1));
+                feed.publish(
+                        MessageType.MARKET_DATA,
+                        MarketDataTopics.bar("A"),
+                        new Bar("A", end(i) - 60, end(i), 10, 10, 10, 10, 1, 10, 1));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == forecasts.length);
         }
         assertThat(received).extracting(StrategySignal::strategy).containsOnly(MlDirectionStrategy.NAME);
-        assertThat(received).extracting(StrategySignal::timestampMicros).containsExactly(end(0), end(1), end(2), end(3), end(4));
-        assertThat(received).extracting(s -> s.targetQuantity().toPlainString()).containsExactly("0", "0", "1", "1", "-1");
+        assertThat(received)
+                .extracting(StrategySignal::timestampMicros)
+                .containsExactly(end(0), end(1), end(2), end(3), end(4));
+        assertThat(received)
+                .extracting(s -> s.targetQuantity().toPlainString())
+                .containsExactly("0", "0", "1", "1", "-1");
         assertThat(received).extracting(StrategySignal::changed).containsExactly(false, false, true, false, true);
     }
 

@@ -39,10 +39,22 @@ public final class RespSocket implements AutoCloseable {
      * @param settings    credentials, database and TLS settings, from the bus URL
      * @param readTimeout longest wait for a reply (a blocking read's BLOCK plus the command timeout)
      */
-    public RespSocket(Supplier<InetSocketAddress> endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration readTimeout) {
+    public RespSocket(
+            Supplier<InetSocketAddress> endpoint,
+            RedisURI settings,
+            String clientName,
+            Duration connectTimeout,
+            Duration readTimeout) {
         this.readTimeout = readTimeout;
         // No fail-fast window: the reader backs off between failed rounds itself.
-        this.link = new ReconnectingConnection(endpoint, settings, clientName, connectTimeout, readTimeout, Duration.ZERO, "reader",
+        this.link = new ReconnectingConnection(
+                endpoint,
+                settings,
+                clientName,
+                connectTimeout,
+                readTimeout,
+                Duration.ZERO,
+                "reader",
                 () -> owedReplies = 0);
     }
 
@@ -140,8 +152,8 @@ public final class RespSocket implements AutoCloseable {
     RedisConnectionException malformed(String command, String detail) {
         RespConnection current = link.live();
         link.drop(current);
-        return new RedisConnectionException("unexpected reply to " + command + (current == null ? "" : " from " + current.address())
-                + ": " + detail);
+        return new RedisConnectionException("unexpected reply to " + command
+                + (current == null ? "" : " from " + current.address()) + ": " + detail);
     }
 
     /** Drops the connection; the next command connects again (to wherever the endpoint then says). */
@@ -163,12 +175,13 @@ public final class RespSocket implements AutoCloseable {
         if (e instanceof SocketTimeoutException) {
             // The reply may still come: the stream of replies is out of step, start afresh.
             link.drop(current);
-            return new RedisCommandTimeoutException(command + " not answered by " + current.address() + " within "
-                    + readTimeout.toMillis() + " ms");
+            return new RedisCommandTimeoutException(
+                    command + " not answered by " + current.address() + " within " + readTimeout.toMillis() + " ms");
         }
         if (e instanceof RespReader.MalformedReplyException) {
             link.drop(current);
-            return new RedisConnectionException("unexpected reply to " + command + " from " + current.address() + ": " + e.getMessage());
+            return new RedisConnectionException(
+                    "unexpected reply to " + command + " from " + current.address() + ": " + e.getMessage());
         }
         return broken(current, "reading the reply to " + command, e);
     }

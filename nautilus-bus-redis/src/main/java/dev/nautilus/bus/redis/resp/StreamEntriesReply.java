@@ -14,8 +14,7 @@ public final class StreamEntriesReply {
 
     private static final String COMMAND = "XREADGROUP";
 
-    private StreamEntriesReply() {
-    }
+    private StreamEntriesReply() {}
 
     /** Reads the reply to the {@code XREADGROUP} just sent on {@code socket}; empty when {@code BLOCK} ran out. */
     public static List<RawStreamEntry> read(RespSocket socket) {

@@ -29,8 +29,8 @@ public final class StrategyParameters {
         Set<String> unknown = new TreeSet<>(given.keySet());
         unknown.removeAll(values.keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("strategy " + provider.name() + ": unknown parameter(s) " + unknown + "; known: "
-                    + String.join(", ", new TreeSet<>(values.keySet())));
+            throw new IllegalArgumentException("strategy " + provider.name() + ": unknown parameter(s) " + unknown
+                    + "; known: " + String.join(", ", new TreeSet<>(values.keySet())));
         }
         given.forEach((k, v) -> values.put(k, Objects.requireNonNull(v, k).trim()));
         return new StrategyParameters(values);

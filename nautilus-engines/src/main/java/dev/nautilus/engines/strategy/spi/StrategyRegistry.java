@@ -55,7 +55,9 @@ public final class StrategyRegistry {
             if (Files.isDirectory(location)) {
                 urls.add(location.toUri().toURL());
                 try (Stream<Path> files = Files.list(location)) {
-                    for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                    for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                            .sorted()
+                            .toList()) {
                         urls.add(jar.toUri().toURL());
                     }
                 }
@@ -67,7 +69,8 @@ public final class StrategyRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the strategy path " + location, e);
         }
-        return load(new URLClassLoader("strategies", urls.toArray(URL[]::new), StrategyRegistry.class.getClassLoader()));
+        return load(
+                new URLClassLoader("strategies", urls.toArray(URL[]::new), StrategyRegistry.class.getClassLoader()));
     }
 
     /**
@@ -82,7 +85,8 @@ public final class StrategyRegistry {
                 StrategyProvider previous = found.putIfAbsent(provider.name(), provider);
                 if (previous != null && previous.getClass() != provider.getClass()) {
                     throw new IllegalArgumentException("two strategies are named '" + provider.name() + "': "
-                            + previous.getClass().getName() + " and " + provider.getClass().getName());
+                            + previous.getClass().getName() + " and "
+                            + provider.getClass().getName());
                 }
             }
         } catch (ServiceConfigurationError e) {
