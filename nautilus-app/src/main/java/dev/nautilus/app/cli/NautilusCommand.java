@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             ReplayCommand.class,
             BacktestCommand.class,
+            AclCommand.class,
         })
 public final class NautilusCommand implements Runnable {
 
