@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * API reads dead letters ({@code XREVRANGE}) and replays them onto any type's stream; the monitor
  * sends {@code INFO}, {@code CLIENT LIST}, {@code SCAN … TYPE stream}, {@code XLEN} and
  * {@code XINFO GROUPS}. On a Redis Cluster, Lettuce also reads the topology ({@code CLUSTER NODES},
- * {@code INFO}) and follows {@code ASK} redirects with {@code ASKING}.
+ * {@code INFO}), asks each node its id ({@code CLUSTER MYID}) and follows {@code ASK} redirects with
+ * {@code ASKING}: seen in {@code ACL LOG} of a cluster, see {@code RedisAclOnRedisTest}.
  *
  * <p>Keys are listed one by one, never as a wildcard: a type's lanes are
  * {@code <prefix>:<bus>:<type>} and {@code <prefix>:<bus>:<type>:<priority>} for each other priority
@@ -40,7 +41,7 @@ import java.util.stream.Collectors;
 public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
 
     private static final String CONNECT = "+ping +client|setname +select";
-    private static final String CLUSTER = "+cluster|nodes +info +asking";
+    private static final String CLUSTER = "+cluster|nodes +cluster|myid +info +asking";
     private static final String GROUP_READ = "+xgroup|create +xreadgroup +xack +xautoclaim +xpending";
     private static final String WRITE = "+xadd";
     private static final String DEAD_LETTER_READ = "+xrevrange";

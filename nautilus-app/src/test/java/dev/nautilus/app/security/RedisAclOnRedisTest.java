@@ -14,6 +14,7 @@ import dev.nautilus.bus.Json;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
 import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.redis.RedisCluster;
 import dev.nautilus.bus.redis.RedisServer;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
@@ -176,6 +177,100 @@ class RedisAclOnRedisTest {
                 assertThatThrownBy(() -> monitor.redis().flushall()).hasMessageStartingWith("NOPERM");
             }
         }
+    }
+
+    /**
+     * On a Redis Cluster (both buses on one cluster of three masters, keys in the {@code {type}} form),
+     * with the users set up node by node as the file says: the trading chain works as its users, each
+     * node logs no denial, and the features engine still cannot write risk metrics.
+     */
+    @Test
+    void onAClusterTheHashTaggedKeysAreTheOnesTheEnginesUse() throws Exception {
+        BusAclSecret secret = BusAclSecret.of(SECRET);
+        // the admin first and the default user (the file's last line) last: the set-up commands use the default user
+        String file = "user " + ADMIN + " on >" + ADMIN_PASSWORD + " ~* &* +@all\n"
+                + new RedisAcl(ROUTING, Set.of(Bus.MARKETDATA, Bus.ENGINE_LOGIC)).file(secret);
+        List<String> chain = List.of(EngineMatrix.MARKETDATA, EngineMatrix.FEATURES, EngineMatrix.VPIN, EngineMatrix.STRATEGY,
+                EngineMatrix.PORTFOLIO, EngineMatrix.RISK);
+        String riskMetric = "nautilus:engine_logic:{risk_metric}";
+        try (RedisCluster cluster = RedisCluster.start(3)) {
+            RedisServer riskServer = cluster.nodeOf(riskMetric); // asked while the default user still may
+            List<Admin> admins = new ArrayList<>();
+            try {
+                for (RedisServer node : cluster.nodes()) {
+                    for (String line : file.split("\n")) {
+                        List<String> command = new ArrayList<>(List.of("ACL", "SETUSER"));
+                        command.addAll(aclArguments(line.substring("user ".length())));
+                        assertThat(node.command(command.toArray(String[]::new))).as(line).startsWith("+OK");
+                    }
+                    Admin admin = new Admin(node);
+                    admin.open();
+                    admins.add(admin);
+                }
+                NautilusConfig config = new ConfigLoader(Map.of(
+                        "NAUTILUS_MARKETDATA_BUS_URL", cluster.url(), "NAUTILUS_MARKETDATA_BUS_CLUSTER", "true",
+                        "NAUTILUS_ENGINE_LOGIC_BUS_URL", cluster.url(), "NAUTILUS_ENGINE_LOGIC_BUS_CLUSTER", "true",
+                        "NAUTILUS_BUS_ACL_SECRET", SECRET, "NAUTILUS_API_TOKEN", API_TOKEN)).load();
+                List<Platform> platforms = new ArrayList<>();
+                try {
+                    Platform api = Platform.start(config, BusUsers.API_IDENTITY);
+                    platforms.add(api);
+                    api.startFaces(Map.of(Platform.API, 0, Platform.DASHBOARD, 0, EngineMatrix.WEBSOCKET, 0));
+                    for (String engine : chain) {
+                        Platform platform = Platform.start(config, engine);
+                        platforms.add(platform);
+                        platform.startEngines(List.of(engine), Map.of(engine, 0), "1");
+                    }
+                    Platform hub = platforms.get(1);
+                    assertThat(hub.startReplay(ReplaySource.bitstamp(20_000), 0).get(120, TimeUnit.SECONDS)).isEqualTo(20_000);
+                    Admin riskNode = admins.get(cluster.nodes().indexOf(riskServer));
+                    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                            .until(() -> riskNode.redis().exists(riskMetric) == 1 && riskNode.redis().xlen(riskMetric) > 0);
+                    JsonNode status = Json.parse(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + api.api().orElseThrow().port() + "/api/bus/status")).header("Authorization", "Bearer " + API_TOKEN)
+                            .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+                    for (JsonNode server : status.get("redis")) {
+                        assertThat(server.get("reachable").asBoolean()).as(server.toString()).isTrue();
+                    }
+                } finally {
+                    for (Platform platform : platforms.reversed()) {
+                        platform.close();
+                    }
+                }
+                for (Admin admin : admins) {
+                    assertThat(admin.redis().aclLog()).as("ACL LOG of " + admin).isEmpty();
+                }
+                try (UserConnection features = new UserConnection(riskServer, "nautilus-features", secret)) {
+                    assertThatThrownBy(() -> features.redis().xadd(riskMetric, Map.of("k", "v")))
+                            .hasMessageStartingWith("NOPERM");
+                    // the single-Redis form of its own type is not one of its keys on a cluster
+                    assertThatThrownBy(() -> features.redis().xadd("nautilus:engine_logic:feature_calculation", Map.of("k", "v")))
+                            .hasMessageMatching("(NOPERM|MOVED).*");
+                }
+            } finally {
+                admins.forEach(Admin::close);
+            }
+        }
+    }
+
+    /** The arguments of an ACL file line after {@code user}, a selector {@code (…)} as one. */
+    private static List<String> aclArguments(String rules) {
+        List<String> arguments = new ArrayList<>();
+        StringBuilder selector = null;
+        for (String token : rules.split(" ")) {
+            if (selector != null) {
+                selector.append(' ').append(token);
+                if (token.endsWith(")")) {
+                    arguments.add(selector.toString());
+                    selector = null;
+                }
+            } else if (token.startsWith("(") && !token.endsWith(")")) {
+                selector = new StringBuilder(token);
+            } else {
+                arguments.add(token);
+            }
+        }
+        return arguments;
     }
 
     /** The engines named as {@code source_engine} on every lane of the types. */

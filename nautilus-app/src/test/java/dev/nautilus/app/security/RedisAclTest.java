@@ -37,7 +37,7 @@ class RedisAclTest {
     void onAClusterTheTypeIsAHashTagAndThePrefixIsTheConfiguredOne() {
         RedisAcl acl = new RedisAcl(RoutingTable.withPrefix("desk1"), Set.of(Bus.ENGINE_LOGIC));
         String rules = acl.user("nautilus-risk").rules();
-        assertThat(rules).startsWith("resetchannels -@all +ping +client|setname +select +cluster|nodes +info +asking ")
+        assertThat(rules).startsWith("resetchannels -@all +ping +client|setname +select +cluster|nodes +cluster|myid +info +asking ")
                 .contains("(~desk1:engine_logic:{risk_metric} ", " ~desk1:engine_logic:{risk_metric}:flash_crash ",
                         " ~desk1:engine_logic:{portfolio_update}:low ", " ~desk1:engine_logic:dead ")
                 .doesNotContain("nautilus:").doesNotContain("~desk1:engine_logic:risk_metric");
