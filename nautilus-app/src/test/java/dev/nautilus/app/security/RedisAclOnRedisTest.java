@@ -179,6 +179,42 @@ class RedisAclOnRedisTest {
         }
     }
 
+    /** {@code up}: the whole platform in one JVM (engines, faces, recorder) connects as {@code nautilus-platform} and is refused nothing. */
+    @Test
+    void theWholePlatformRunsAsThePlatformUser() throws Exception {
+        Path aclFile = directory.resolve("platform.acl");
+        Files.writeString(aclFile, "user default on nopass ~* &* +@all\n");
+        try (RedisServer marketData = RedisServer.start("--aclfile", aclFile.toString());
+                RedisServer engineLogic = RedisServer.start("--aclfile", aclFile.toString());
+                Admin marketDataAdmin = new Admin(marketData); Admin engineLogicAdmin = new Admin(engineLogic)) {
+            Files.writeString(aclFile, "user " + ADMIN + " on >" + ADMIN_PASSWORD + " ~* &* +@all\n"
+                    + new RedisAcl(ROUTING, Set.of()).file(BusAclSecret.of(SECRET)));
+            assertThat(marketData.command("ACL", "LOAD")).startsWith("+OK");
+            assertThat(engineLogic.command("ACL", "LOAD")).startsWith("+OK");
+            List<Admin> admins = List.of(marketDataAdmin, engineLogicAdmin);
+            admins.forEach(Admin::open);
+            NautilusConfig config = new ConfigLoader(Map.of(
+                    "NAUTILUS_MARKETDATA_BUS_URL", marketData.url(), "NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic.url(),
+                    "NAUTILUS_BUS_ACL_SECRET", SECRET, "NAUTILUS_API_TOKEN", API_TOKEN,
+                    "NAUTILUS_DATA_DIR", directory.resolve("data").toString())).load();
+            try (Platform platform = Platform.start(config)) {
+                platform.startEngines(dev.nautilus.app.engines.EngineCatalog.PLATFORM, dev.nautilus.app.engines.EngineCatalog.PLATFORM
+                        .stream().collect(java.util.stream.Collectors.toMap(n -> n, n -> 0)), "1");
+                platform.startFaces(Map.of(Platform.API, 0, Platform.DASHBOARD, 0, EngineMatrix.WEBSOCKET, 0));
+                assertThat(platform.startReplay(ReplaySource.bitstamp(5_000), 0).get(120, TimeUnit.SECONDS)).isEqualTo(5_000);
+                String portfolio = ROUTING.route(MessageType.PORTFOLIO_UPDATE).streamKey();
+                await().atMost(Duration.ofSeconds(60)).until(() -> platform.recorded() > 0
+                        && engineLogicAdmin.redis().exists(portfolio) == 1 && engineLogicAdmin.redis().xlen(portfolio) > 0);
+                for (Admin admin : admins) {
+                    assertThat(admin.redis().clientList()).contains("user=nautilus-platform").doesNotContain("user=default");
+                }
+            }
+            for (Admin admin : admins) {
+                assertThat(admin.redis().aclLog()).as("ACL LOG of " + admin).isEmpty();
+            }
+        }
+    }
+
     /**
      * On a Redis Cluster (both buses on one cluster of three masters, keys in the {@code {type}} form),
      * with the users set up node by node as the file says: the trading chain works as its users, each
