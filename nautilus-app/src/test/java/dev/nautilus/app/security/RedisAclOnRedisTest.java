@@ -53,6 +53,10 @@ class RedisAclOnRedisTest {
     private static final String SECRET = "nautilus-test-secret-bus-acl-0123456789";
     private static final String ADMIN = "nautilus-test-admin";
     private static final String ADMIN_PASSWORD = "nautilus-test-secret-admin-password";
+    /** The test's administrator, first in each file: the generated file turns the default user off. */
+    private static final String ADMIN_LINE = "user " + ADMIN + " on >" + ADMIN_PASSWORD + " ~* &* +@all\n";
+    /** Redis's own default, for the start: the fixture waits for an unauthenticated PING. */
+    private static final String OPEN_DEFAULT = "user default on nopass ~* &* +@all\n";
     private static final String API_TOKEN = "nautilus-test-secret-acl-api-token";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final RoutingTable ROUTING = RoutingTable.defaults();
@@ -66,18 +70,12 @@ class RedisAclOnRedisTest {
     @Test
     void everyEngineWorksAsItsOwnUserAndIsRefusedOutsideItsStreams() throws Exception {
         Path aclFile = directory.resolve("users.acl");
-        // Redis starts with its usual open default user (the fixture waits for an unauthenticated PING);
-        // the generated file is loaded into it afterwards, as an operator would with ACL LOAD.
-        Files.writeString(aclFile, "user default on nopass ~* &* +@all\n");
+        Files.writeString(aclFile, OPEN_DEFAULT);
         BusAclSecret secret = BusAclSecret.of(SECRET);
-        String file = new RedisAcl(RoutingTable.defaults(), Set.of()).file(secret)
-                + "user " + ADMIN + " on >" + ADMIN_PASSWORD + " ~* &* +@all\n";
         try (RedisServer marketData = RedisServer.start("--aclfile", aclFile.toString());
                 RedisServer engineLogic = RedisServer.start("--aclfile", aclFile.toString());
                 Admin marketDataAdmin = new Admin(marketData); Admin engineLogicAdmin = new Admin(engineLogic)) {
-            Files.writeString(aclFile, file);
-            assertThat(marketData.command("ACL", "LOAD")).startsWith("+OK");
-            assertThat(engineLogic.command("ACL", "LOAD")).startsWith("+OK");
+            load(aclFile, ADMIN_LINE + new RedisAcl(ROUTING, Set.of()).file(secret), marketData, engineLogic);
             assertThat(marketData.command("PING")).as("the default user is off").startsWith("-NOAUTH");
             List<Admin> admins = List.of(marketDataAdmin, engineLogicAdmin);
             admins.forEach(Admin::open);
@@ -183,14 +181,11 @@ class RedisAclOnRedisTest {
     @Test
     void theWholePlatformRunsAsThePlatformUser() throws Exception {
         Path aclFile = directory.resolve("platform.acl");
-        Files.writeString(aclFile, "user default on nopass ~* &* +@all\n");
+        Files.writeString(aclFile, OPEN_DEFAULT);
         try (RedisServer marketData = RedisServer.start("--aclfile", aclFile.toString());
                 RedisServer engineLogic = RedisServer.start("--aclfile", aclFile.toString());
                 Admin marketDataAdmin = new Admin(marketData); Admin engineLogicAdmin = new Admin(engineLogic)) {
-            Files.writeString(aclFile, "user " + ADMIN + " on >" + ADMIN_PASSWORD + " ~* &* +@all\n"
-                    + new RedisAcl(ROUTING, Set.of()).file(BusAclSecret.of(SECRET)));
-            assertThat(marketData.command("ACL", "LOAD")).startsWith("+OK");
-            assertThat(engineLogic.command("ACL", "LOAD")).startsWith("+OK");
+            load(aclFile, ADMIN_LINE + new RedisAcl(ROUTING, Set.of()).file(BusAclSecret.of(SECRET)), marketData, engineLogic);
             List<Admin> admins = List.of(marketDataAdmin, engineLogicAdmin);
             admins.forEach(Admin::open);
             NautilusConfig config = new ConfigLoader(Map.of(
@@ -224,8 +219,7 @@ class RedisAclOnRedisTest {
     void onAClusterTheHashTaggedKeysAreTheOnesTheEnginesUse() throws Exception {
         BusAclSecret secret = BusAclSecret.of(SECRET);
         // the admin first and the default user (the file's last line) last: the set-up commands use the default user
-        String file = "user " + ADMIN + " on >" + ADMIN_PASSWORD + " ~* &* +@all\n"
-                + new RedisAcl(ROUTING, Set.of(Bus.MARKETDATA, Bus.ENGINE_LOGIC)).file(secret);
+        String file = ADMIN_LINE + new RedisAcl(ROUTING, Set.of(Bus.MARKETDATA, Bus.ENGINE_LOGIC)).file(secret);
         List<String> chain = List.of(EngineMatrix.MARKETDATA, EngineMatrix.FEATURES, EngineMatrix.VPIN, EngineMatrix.STRATEGY,
                 EngineMatrix.PORTFOLIO, EngineMatrix.RISK);
         String riskMetric = "nautilus:engine_logic:{risk_metric}";
@@ -289,6 +283,14 @@ class RedisAclOnRedisTest {
         }
     }
 
+    /** Writes the ACL file the servers were started with ({@code --aclfile}) and has each load it, as an operator would. */
+    private static void load(Path aclFile, String content, RedisServer... servers) throws java.io.IOException {
+        Files.writeString(aclFile, content);
+        for (RedisServer server : servers) {
+            assertThat(server.command("ACL", "LOAD")).as("ACL LOAD on :" + server.port()).startsWith("+OK");
+        }
+    }
+
     /** The arguments of an ACL file line after {@code user}, a selector {@code (…)} as one. */
     private static List<String> aclArguments(String rules) {
         List<String> arguments = new ArrayList<>();
@@ -325,15 +327,19 @@ class RedisAclOnRedisTest {
         return sources;
     }
 
-    /** A connection as one of the generated users. */
+    /** A connection as one user: one of the generated ones, or the test's administrator. */
     private static final class UserConnection implements AutoCloseable {
         private final RedisClient client;
         private final StatefulRedisConnection<String, String> connection;
 
         UserConnection(RedisServer server, String user, BusAclSecret secret) {
+            this(server, user, secret.password(user));
+        }
+
+        UserConnection(RedisServer server, String user, String password) {
             RedisURI uri = RedisURI.create(server.url());
             uri.setUsername(user);
-            uri.setPassword(secret.password(user).toCharArray());
+            uri.setPassword(password.toCharArray());
             uri.setLibraryName("");
             uri.setLibraryVersion("");
             client = RedisClient.create(uri);
@@ -354,25 +360,18 @@ class RedisAclOnRedisTest {
     /** The test's administrator of one Redis; stops it with {@code SHUTDOWN} (the fixture's own, unauthenticated one is refused). */
     private static final class Admin implements AutoCloseable {
         private final RedisServer server;
-        private RedisClient client;
-        private StatefulRedisConnection<String, String> connection;
+        private UserConnection connection;
 
         Admin(RedisServer server) {
             this.server = server;
         }
 
         void open() {
-            RedisURI uri = RedisURI.create(server.url());
-            uri.setUsername(ADMIN);
-            uri.setPassword(ADMIN_PASSWORD.toCharArray());
-            uri.setLibraryName("");
-            uri.setLibraryVersion("");
-            client = RedisClient.create(uri);
-            connection = client.connect();
+            connection = new UserConnection(server, ADMIN, ADMIN_PASSWORD);
         }
 
         RedisCommands<String, String> redis() {
-            return connection.sync();
+            return connection.redis();
         }
 
         /** Entries of the stream the group has not read yet ({@code lag} of {@code XINFO GROUPS}); 0 without the stream. */
@@ -402,7 +401,6 @@ class RedisAclOnRedisTest {
                     // expected: Redis closes the connection instead of answering
                 }
                 connection.close();
-                client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
             }
         }
 
