@@ -24,8 +24,11 @@ import picocli.CommandLine.Spec;
  * {@code nautilus acl}: writes the Redis ACL file of the buses (see {@link RedisAcl}), one user per
  * engine with exactly its streams, passwords derived from {@code NAUTILUS_BUS_ACL_SECRET}.
  */
-@Command(name = "acl", mixinStandardHelpOptions = true,
-        description = "Writes a Redis ACL file (Redis 7+): one user per engine, allowed exactly its commands and streams.")
+@Command(
+        name = "acl",
+        mixinStandardHelpOptions = true,
+        description =
+                "Writes a Redis ACL file (Redis 7+): one user per engine, allowed exactly its commands and streams.")
 final class AclCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -40,8 +43,10 @@ final class AclCommand implements Callable<Integer> {
     @Option(names = "--prefix", paramLabel = "P", description = "Stream prefix (default: the configured one).")
     String prefix;
 
-    @Option(names = "--cluster", description = "Keys as on a Redis Cluster ({type} hash tags) for both buses "
-            + "(default: each bus as configured).")
+    @Option(
+            names = "--cluster",
+            description = "Keys as on a Redis Cluster ({type} hash tags) for both buses "
+                    + "(default: each bus as configured).")
     boolean cluster;
 
     @Override
@@ -49,8 +54,10 @@ final class AclCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BusSettings settings = parent.config().bus();
         if (settings.aclSecret().isEmpty()) {
-            err.println("nautilus acl: set " + ConfigKey.BUS_ACL_SECRET.envVar() + " (or " + ConfigKey.BUS_ACL_SECRET.fileKey()
-                    + "): every user's password is derived from it, and every process of the platform needs the same one");
+            err.println(
+                    "nautilus acl: set " + ConfigKey.BUS_ACL_SECRET.envVar() + " (or "
+                            + ConfigKey.BUS_ACL_SECRET.fileKey()
+                            + "): every user's password is derived from it, and every process of the platform needs the same one");
             return 2;
         }
         RoutingTable routing;
@@ -70,13 +77,15 @@ final class AclCommand implements Callable<Integer> {
         RedisAcl acl = new RedisAcl(routing, clustered);
         write(out, acl.file(settings.aclSecret().get()));
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("Wrote " + acl.users().size() + " Redis users to " + out + " (passwords as SHA-256 hashes only) for stream prefix '"
-                + routing.prefix() + "', cluster key form on: " + (clustered.isEmpty() ? "no bus" : clustered) + ".");
+        stdout.println("Wrote " + acl.users().size() + " Redis users to " + out
+                + " (passwords as SHA-256 hashes only) for stream prefix '" + routing.prefix()
+                + "', cluster key form on: " + (clustered.isEmpty() ? "no bus" : clustered) + ".");
         stdout.println("Load it into both bus Redis servers (Redis 7 or newer), either at start:");
         stdout.println("  redis-server --aclfile " + out.toAbsolutePath() + "      (or 'aclfile " + out.toAbsolutePath()
                 + "' in redis.conf)");
         stdout.println("or into a running Redis whose redis.conf names that file with 'aclfile': redis-cli ACL LOAD");
-        stdout.println("The file turns the default user off ('user default reset', its last line): add an admin user of your own");
+        stdout.println(
+                "The file turns the default user off ('user default reset', its last line): add an admin user of your own");
         stdout.println("to it first, e.g.  user admin on #<sha256 of its password> ~* &* +@all");
         stdout.println("Every process with " + ConfigKey.BUS_ACL_SECRET.envVar() + " set connects as its own user: "
                 + "'engine X' as " + BusUsers.engineUser("X") + ", 'api' as " + BusUsers.API + ", 'monitor' as "

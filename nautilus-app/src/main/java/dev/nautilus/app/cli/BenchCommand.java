@@ -1,9 +1,9 @@
 package dev.nautilus.app.cli;
 
 import dev.nautilus.app.backtest.BacktestBench;
-import dev.nautilus.bench.InMemoryBench;
 import dev.nautilus.app.engines.PipelineBench;
 import dev.nautilus.app.websocket.WebSocketBench;
+import dev.nautilus.bench.InMemoryBench;
 import dev.nautilus.bench.redis.ClusterThroughputBench;
 import dev.nautilus.bench.redis.RedisLatencyBench;
 import dev.nautilus.bench.redis.RedisThroughputBench;
@@ -19,11 +19,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nautilus bench SCENARIO}: runs a named benchmark scenario and prints its figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Runs a named benchmark scenario and prints its figures (JSON under build/bench/).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket")
+    @Parameters(
+            paramLabel = "SCENARIO",
+            description =
+                    "in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket")
     String scenario;
 
     private static final Path OUTPUT = Path.of("build", "bench");
@@ -31,17 +36,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer and shorter iterations (a smoke run, not a figure to record).")
     boolean quick;
 
-    @Option(names = "--clients", paramLabel = "N", defaultValue = "20000", description = "websocket: concurrent clients (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--clients",
+            paramLabel = "N",
+            defaultValue = "20000",
+            description = "websocket: concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--rate", paramLabel = "PER_SECOND", description = "latency: messages per second (default 10,000); "
-            + "websocket: updates per second each client receives (default 10).")
+    @Option(
+            names = "--rate",
+            paramLabel = "PER_SECOND",
+            description = "latency: messages per second (default 10,000); "
+                    + "websocket: updates per second each client receives (default 10).")
     Integer rate;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "30", description = "websocket: length of the measured window (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            defaultValue = "30",
+            description = "websocket: length of the measured window (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--instruments", paramLabel = "K", defaultValue = "100", description = "websocket: instruments; each client follows one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--instruments",
+            paramLabel = "K",
+            defaultValue = "100",
+            description = "websocket: instruments; each client follows one (default: ${DEFAULT-VALUE}).")
     int instruments;
 
     @Spec
@@ -63,7 +83,8 @@ final class BenchCommand implements Callable<Integer> {
                 yield 0;
             }
             case "latency" -> {
-                RedisLatencyBench.run(rate == null ? 10_000 : rate, Duration.ofSeconds(quick ? 3 : 10)).publish(System.out, OUTPUT);
+                RedisLatencyBench.run(rate == null ? 10_000 : rate, Duration.ofSeconds(quick ? 3 : 10))
+                        .publish(System.out, OUTPUT);
                 yield 0;
             }
             case "seed-failure-mode" -> {
@@ -72,7 +93,8 @@ final class BenchCommand implements Callable<Integer> {
                 yield 0;
             }
             case "scaling" -> {
-                ScalingBench.run(Duration.ofSeconds(quick ? 1 : 3), OUTPUT.resolve("scaling.svg")).publish(System.out, OUTPUT);
+                ScalingBench.run(Duration.ofSeconds(quick ? 1 : 3), OUTPUT.resolve("scaling.svg"))
+                        .publish(System.out, OUTPUT);
                 yield 0;
             }
             case "pipeline" -> {
@@ -84,13 +106,21 @@ final class BenchCommand implements Callable<Integer> {
                 yield 0;
             }
             case "websocket" -> {
-                WebSocketBench.run(quick ? Math.min(clients, 2_000) : clients, rate == null ? 10 : rate, quick ? 5 : seconds, instruments,
-                        spec.commandLine().getOut()).publish(System.out, OUTPUT);
+                WebSocketBench.run(
+                                quick ? Math.min(clients, 2_000) : clients,
+                                rate == null ? 10 : rate,
+                                quick ? 5 : seconds,
+                                instruments,
+                                spec.commandLine().getOut())
+                        .publish(System.out, OUTPUT);
                 yield 0;
             }
             default -> {
-                spec.commandLine().getErr().println("nautilus bench: unknown scenario '" + scenario
-                        + "' (in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket)");
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "nautilus bench: unknown scenario '" + scenario
+                                        + "' (in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket)");
                 yield 2;
             }
         };

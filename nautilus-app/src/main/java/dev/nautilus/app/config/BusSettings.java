@@ -49,6 +49,8 @@ public record BusSettings(
      * @param user the Redis user, e.g. {@code nautilus-risk} (see {@code BusUsers})
      */
     public RedisUrl credentialed(RedisUrl url, String user) {
-        return aclSecret.isPresent() && url.uri().getUserInfo() == null ? url.withUser(user, aclSecret.get().password(user)) : url;
+        return aclSecret.isPresent() && url.uri().getUserInfo() == null
+                ? url.withUser(user, aclSecret.get().password(user))
+                : url;
     }
 }

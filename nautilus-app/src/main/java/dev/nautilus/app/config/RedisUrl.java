@@ -26,13 +26,17 @@ public record RedisUrl(URI uri) {
         }
         String scheme = uri.getScheme();
         if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-            throw new ConfigException(key + " must start with redis:// or rediss://, was '" + Redaction.url(uri.toString()) + "'");
+            throw new ConfigException(
+                    key + " must start with redis:// or rediss://, was '" + Redaction.url(uri.toString()) + "'");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new ConfigException(key + " has no host: '" + Redaction.url(uri.toString()) + "'");
         }
         String path = uri.getPath();
-        if (path != null && !path.isEmpty() && !path.equals("/") && !path.substring(1).matches("\\d{1,2}")) {
+        if (path != null
+                && !path.isEmpty()
+                && !path.equals("/")
+                && !path.substring(1).matches("\\d{1,2}")) {
             throw new ConfigException(key + " database must be a number (redis://host:port/0), was '" + path + "'");
         }
         return new RedisUrl(uri);
@@ -46,8 +50,14 @@ public record RedisUrl(URI uri) {
     /** The same URL authenticating as {@code user} with {@code password} (replacing any credentials). */
     public RedisUrl withUser(String user, String password) {
         try {
-            return new RedisUrl(new URI(uri.getScheme(), user + ":" + password, uri.getHost(), uri.getPort(), uri.getPath(),
-                    uri.getQuery(), uri.getFragment()));
+            return new RedisUrl(new URI(
+                    uri.getScheme(),
+                    user + ":" + password,
+                    uri.getHost(),
+                    uri.getPort(),
+                    uri.getPath(),
+                    uri.getQuery(),
+                    uri.getFragment()));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot add a user to " + this + ": " + e.getReason(), e);
         }

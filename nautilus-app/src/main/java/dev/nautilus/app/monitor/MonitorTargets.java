@@ -29,8 +29,7 @@ public final class MonitorTargets {
             or the keys bus.marketdata_url, bus.engine_logic_url, bus.main_redis_url of --config FILE,
             or this command's options: --marketdata URL --engine-logic URL --main URL""";
 
-    private MonitorTargets() {
-    }
+    private MonitorTargets() {}
 
     /**
      * The targets, in the order MarketData bus, Engine Logic bus, main Redis; empty when none is
@@ -43,17 +42,23 @@ public final class MonitorTargets {
      * @param streamPrefix replaces the configured stream prefix
      * @throws ConfigException naming the option whose URL is invalid
      */
-    public static List<MonitorTarget> resolve(BusSettings settings, Optional<String> marketData,
-            Optional<String> engineLogic, Optional<String> main, Optional<String> streamPrefix) {
+    public static List<MonitorTarget> resolve(
+            BusSettings settings,
+            Optional<String> marketData,
+            Optional<String> engineLogic,
+            Optional<String> main,
+            Optional<String> streamPrefix) {
         String prefix = streamPrefix.map(String::strip).orElse(settings.streamPrefix());
         if (prefix.isEmpty() || !prefix.matches("[A-Za-z0-9_.:\\-]+")) {
             throw new ConfigException("--prefix must be letters, digits, '_', '.', ':' or '-', was '" + prefix + "'");
         }
         List<MonitorTarget> targets = new ArrayList<>(3);
         // the buses' Redis servers are watched as the read-only monitor user; the legacy main Redis has no ACL of ours
-        url("--marketdata", marketData, settings.marketDataUrl()).map(url -> settings.credentialed(url, BusUsers.MONITOR))
+        url("--marketdata", marketData, settings.marketDataUrl())
+                .map(url -> settings.credentialed(url, BusUsers.MONITOR))
                 .ifPresent(url -> targets.addAll(bus(Bus.MARKETDATA, url, prefix, settings.marketDataCluster())));
-        url("--engine-logic", engineLogic, settings.engineLogicUrl()).map(url -> settings.credentialed(url, BusUsers.MONITOR))
+        url("--engine-logic", engineLogic, settings.engineLogicUrl())
+                .map(url -> settings.credentialed(url, BusUsers.MONITOR))
                 .ifPresent(url -> targets.addAll(bus(Bus.ENGINE_LOGIC, url, prefix, settings.engineLogicCluster())));
         url("--main", main, settings.mainRedisUrl())
                 .ifPresent(url -> targets.add(MonitorTarget.mainRedis(url.value(), prefix)));

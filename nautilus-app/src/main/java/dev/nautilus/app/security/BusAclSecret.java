@@ -32,7 +32,8 @@ public final class BusAclSecret {
      */
     public static BusAclSecret of(String secret) {
         if (secret == null || secret.strip().length() < MIN_LENGTH) {
-            throw new IllegalArgumentException("the bus ACL secret must be at least " + MIN_LENGTH + " characters long");
+            throw new IllegalArgumentException(
+                    "the bus ACL secret must be at least " + MIN_LENGTH + " characters long");
         }
         return new BusAclSecret(secret.strip());
     }

@@ -20,6 +20,7 @@ public final class BusUsers {
 
     /** Process identities (see {@code PlatformMode}) that are not engines. */
     public static final String PLATFORM_IDENTITY = "platform";
+
     public static final String API_IDENTITY = "api";
     public static final String REPLAY_IDENTITY = "replay";
 
@@ -31,8 +32,9 @@ public final class BusUsers {
      * engine cannot go out without its row.
      */
     private static final Map<String, Set<MessageType>> PUBLISHED = Map.ofEntries(
-            Map.entry(EngineMatrix.MARKETDATA, EnumSet.of(MessageType.MARKET_DATA, MessageType.PRICE_UPDATE,
-                    MessageType.SYSTEM_COORDINATION)),
+            Map.entry(
+                    EngineMatrix.MARKETDATA,
+                    EnumSet.of(MessageType.MARKET_DATA, MessageType.PRICE_UPDATE, MessageType.SYSTEM_COORDINATION)),
             Map.entry(EngineMatrix.FEATURES, EnumSet.of(MessageType.FEATURE_CALCULATION)),
             Map.entry(EngineMatrix.VPIN, EnumSet.of(MessageType.VPIN_CALCULATION)),
             Map.entry(EngineMatrix.ENHANCED_VPIN, EnumSet.of(MessageType.VPIN_CALCULATION)),
@@ -48,8 +50,7 @@ public final class BusUsers {
             // reads every type for its clients; publishes nothing on the bus
             Map.entry(EngineMatrix.WEBSOCKET, EnumSet.noneOf(MessageType.class)));
 
-    private BusUsers() {
-    }
+    private BusUsers() {}
 
     /**
      * The Redis user of a process identity: {@code platform}, {@code api}, an engine's name, or
@@ -77,7 +78,8 @@ public final class BusUsers {
     public static Set<MessageType> published(String engine) {
         Set<MessageType> types = PUBLISHED.get(engine);
         if (types == null) {
-            throw new IllegalStateException("engine " + engine + " has no row in BusUsers.PUBLISHED: which types does it publish?");
+            throw new IllegalStateException(
+                    "engine " + engine + " has no row in BusUsers.PUBLISHED: which types does it publish?");
         }
         return types;
     }

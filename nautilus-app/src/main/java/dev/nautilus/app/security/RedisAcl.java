@@ -69,19 +69,24 @@ public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
     public List<User> users() {
         List<User> users = new ArrayList<>();
         for (EngineWiring engine : EngineMatrix.all()) {
-            users.add(streamUser(BusUsers.engineUser(engine.name()), engine.types(), BusUsers.published(engine.name()), false));
+            users.add(streamUser(
+                    BusUsers.engineUser(engine.name()), engine.types(), BusUsers.published(engine.name()), false));
         }
         Set<MessageType> all = EnumSet.allOf(MessageType.class);
         users.add(streamUser(BusUsers.API, all, all, true));
-        users.add(new User(BusUsers.MONITOR, base() + " " + MONITOR + (clusteredBuses.isEmpty() ? "" : " +cluster|nodes")
-                + " %R~" + glob(routing.prefix()) + ":*"));
+        users.add(new User(
+                BusUsers.MONITOR,
+                base() + " " + MONITOR + (clusteredBuses.isEmpty() ? "" : " +cluster|nodes") + " %R~"
+                        + glob(routing.prefix()) + ":*"));
         users.add(streamUser(BusUsers.PLATFORM, all, all, true));
         return users;
     }
 
     /** The user of that name. */
     public User user(String name) {
-        return users().stream().filter(u -> u.name().equals(name)).findFirst()
+        return users().stream()
+                .filter(u -> u.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no Redis user " + name));
     }
 
@@ -105,15 +110,24 @@ public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
      * A user of the streams: group commands on the lanes it reads, {@code XADD} to the lanes it
      * publishes and to the dead-letter streams of the buses it reads, and reading those if asked.
      */
-    private User streamUser(String name, Set<MessageType> readTypes, Set<MessageType> publishedTypes, boolean readsDeadLetters) {
+    private User streamUser(
+            String name, Set<MessageType> readTypes, Set<MessageType> publishedTypes, boolean readsDeadLetters) {
         // in the types' order, so that the same matrix always gives the same file
         Set<MessageType> reads = inOrder(readTypes);
         Set<MessageType> publishes = inOrder(publishedTypes);
         StringBuilder rules = new StringBuilder(base());
-        Set<String> deadLetters = reads.stream().map(type -> routing.route(type).bus()).sorted()
-                .map(routing::deadLetterStream).map(this::glob).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> deadLetters = reads.stream()
+                .map(type -> routing.route(type).bus())
+                .sorted()
+                .map(routing::deadLetterStream)
+                .map(this::glob)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         if (!reads.isEmpty()) {
-            rules.append(" (").append(keys(lanes(reads))).append(' ').append(GROUP_READ).append(')');
+            rules.append(" (")
+                    .append(keys(lanes(reads)))
+                    .append(' ')
+                    .append(GROUP_READ)
+                    .append(')');
         }
         Set<String> written = new LinkedHashSet<>(lanes(publishes));
         written.addAll(deadLetters);
@@ -121,7 +135,11 @@ public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
             rules.append(" (").append(keys(written)).append(' ').append(WRITE).append(')');
         }
         if (readsDeadLetters && !deadLetters.isEmpty()) {
-            rules.append(" (").append(keys(deadLetters)).append(' ').append(DEAD_LETTER_READ).append(')');
+            rules.append(" (")
+                    .append(keys(deadLetters))
+                    .append(' ')
+                    .append(DEAD_LETTER_READ)
+                    .append(')');
         }
         return new User(name, rules.toString());
     }

@@ -19,8 +19,7 @@ class AclCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private Run run(String configText, String... args) throws Exception {
         Path config = Files.writeString(dir.resolve("nautilus.yaml"), configText);
@@ -40,16 +39,22 @@ class AclCommandTest {
     @Test
     void writesTheFileForThePrefixAndClusterFormAndSaysHowToLoadIt() throws Exception {
         Path file = dir.resolve("acl/users.acl");
-        Run run = run("bus:\n  acl_secret: " + SECRET + "\n", "--out", file.toString(), "--prefix", "desk1", "--cluster");
+        Run run =
+                run("bus:\n  acl_secret: " + SECRET + "\n", "--out", file.toString(), "--prefix", "desk1", "--cluster");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("--aclfile", "ACL LOAD", "default user off").doesNotContain(SECRET);
+        assertThat(run.out())
+                .contains("--aclfile", "ACL LOAD", "default user off")
+                .doesNotContain(SECRET);
         String text = Files.readString(file);
-        assertThat(text).contains("user nautilus-risk reset on #", "~desk1:engine_logic:{risk_metric} ")
-                .endsWith("user default reset\n").doesNotContain(SECRET)
+        assertThat(text)
+                .contains("user nautilus-risk reset on #", "~desk1:engine_logic:{risk_metric} ")
+                .endsWith("user default reset\n")
+                .doesNotContain(SECRET)
                 .doesNotContain(BusAclSecret.of(SECRET).password("nautilus-risk"));
         if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         }
     }
 

@@ -57,6 +57,7 @@ class RedisAclOnRedisTest {
     private static final String ADMIN_LINE = "user " + ADMIN + " on >" + ADMIN_PASSWORD + " ~* &* +@all\n";
     /** Redis's own default, for the start: the fixture waits for an unauthenticated PING. */
     private static final String OPEN_DEFAULT = "user default on nopass ~* &* +@all\n";
+
     private static final String API_TOKEN = "nautilus-test-secret-acl-api-token";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final RoutingTable ROUTING = RoutingTable.defaults();
@@ -74,7 +75,8 @@ class RedisAclOnRedisTest {
         BusAclSecret secret = BusAclSecret.of(SECRET);
         try (RedisServer marketData = RedisServer.start("--aclfile", aclFile.toString());
                 RedisServer engineLogic = RedisServer.start("--aclfile", aclFile.toString());
-                Admin marketDataAdmin = new Admin(marketData); Admin engineLogicAdmin = new Admin(engineLogic)) {
+                Admin marketDataAdmin = new Admin(marketData);
+                Admin engineLogicAdmin = new Admin(engineLogic)) {
             load(aclFile, ADMIN_LINE + new RedisAcl(ROUTING, Set.of()).file(secret), marketData, engineLogic);
             assertThat(marketData.command("PING")).as("the default user is off").startsWith("-NOAUTH");
             List<Admin> admins = List.of(marketDataAdmin, engineLogicAdmin);
@@ -82,10 +84,15 @@ class RedisAclOnRedisTest {
             admins.forEach(admin -> admin.redis().configResetstat()); // the NOAUTH just provoked is not the run's
 
             NautilusConfig config = new ConfigLoader(Map.of(
-                    "NAUTILUS_MARKETDATA_BUS_URL", marketData.url(),
-                    "NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic.url(),
-                    "NAUTILUS_BUS_ACL_SECRET", SECRET,
-                    "NAUTILUS_API_TOKEN", API_TOKEN)).load();
+                            "NAUTILUS_MARKETDATA_BUS_URL",
+                            marketData.url(),
+                            "NAUTILUS_ENGINE_LOGIC_BUS_URL",
+                            engineLogic.url(),
+                            "NAUTILUS_BUS_ACL_SECRET",
+                            SECRET,
+                            "NAUTILUS_API_TOKEN",
+                            API_TOKEN))
+                    .load();
             List<Platform> platforms = new ArrayList<>();
             try {
                 Platform api = Platform.start(config, BusUsers.API_IDENTITY);
@@ -100,45 +107,66 @@ class RedisAclOnRedisTest {
                         hub = platform;
                     }
                 }
-                assertThat(hub.startReplay(ReplaySource.bitstamp(20_000), 0).get(120, TimeUnit.SECONDS)).isEqualTo(20_000);
+                assertThat(hub.startReplay(ReplaySource.bitstamp(20_000), 0).get(120, TimeUnit.SECONDS))
+                        .isEqualTo(20_000);
                 assertThat(hub.startReplay(ReplaySource.syntheticReferences(8), ReplaySource.synthetic(8, 60 * 75), 0)
-                        .get(120, TimeUnit.SECONDS)).isEqualTo(8 * 60 * 75);
+                                .get(120, TimeUnit.SECONDS))
+                        .isEqualTo(8 * 60 * 75);
 
                 // every engine's output arrives: each publishing engine is a source on its types' streams ...
                 Map<Bus, Admin> byBus = Map.of(Bus.MARKETDATA, marketDataAdmin, Bus.ENGINE_LOGIC, engineLogicAdmin);
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    for (EngineWiring engine : EngineMatrix.all()) {
-                        if (SILENT_UNLESS_ASKED.contains(engine.name())) {
-                            continue;
-                        }
-                        assertThat(sources(byBus, BusUsers.published(engine.name()))).as(engine.name() + "'s output")
-                                .contains(engine.name());
-                    }
-                    // ... and each reader has read its types to the end
-                    for (EngineWiring engine : EngineMatrix.all()) {
-                        for (MessageType type : engine.types()) {
-                            Admin admin = byBus.get(ROUTING.route(type).bus());
-                            String stream = ROUTING.route(type).streamKey();
-                            assertThat(admin.lag(stream, engine.name())).as(engine.name() + " on " + stream).isZero();
-                        }
-                    }
-                });
+                await().atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .untilAsserted(() -> {
+                            for (EngineWiring engine : EngineMatrix.all()) {
+                                if (SILENT_UNLESS_ASKED.contains(engine.name())) {
+                                    continue;
+                                }
+                                assertThat(sources(byBus, BusUsers.published(engine.name())))
+                                        .as(engine.name() + "'s output")
+                                        .contains(engine.name());
+                            }
+                            // ... and each reader has read its types to the end
+                            for (EngineWiring engine : EngineMatrix.all()) {
+                                for (MessageType type : engine.types()) {
+                                    Admin admin = byBus.get(ROUTING.route(type).bus());
+                                    String stream = ROUTING.route(type).streamKey();
+                                    assertThat(admin.lag(stream, engine.name()))
+                                            .as(engine.name() + " on " + stream)
+                                            .isZero();
+                                }
+                            }
+                        });
 
                 // the API's own monitor reads both Redis servers as the monitor user, without a failed call
-                JsonNode status = Json.parse(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + api.api().orElseThrow().port() + "/api/bus/status")).header("Authorization", "Bearer " + API_TOKEN)
-                        .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode status = Json.parse(HTTP.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                                + api.api().orElseThrow().port() + "/api/bus/status"))
+                                        .header("Authorization", "Bearer " + API_TOKEN)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
                 for (JsonNode server : status.get("redis")) {
-                    assertThat(server.get("reachable").asBoolean()).as(server.toString()).isTrue();
-                    assertThat(server.get("failed_calls_total").asLong()).as(server.toString()).isZero();
-                    assertThat(server.get("clients_by_engine").has("monitor")).as(server.toString()).isTrue();
+                    assertThat(server.get("reachable").asBoolean())
+                            .as(server.toString())
+                            .isTrue();
+                    assertThat(server.get("failed_calls_total").asLong())
+                            .as(server.toString())
+                            .isZero();
+                    assertThat(server.get("clients_by_engine").has("monitor"))
+                            .as(server.toString())
+                            .isTrue();
                 }
                 // Redis refused nothing during the run: no ACL denial, no failed authentication
                 for (Admin admin : admins) {
                     assertThat(admin.redis().aclLog()).as("ACL LOG of " + admin).isEmpty();
-                    assertThat(admin.redis().info("errorstats")).as("errors on " + admin).doesNotContain("errorstat_");
-                    assertThat(admin.redis().clientList()).contains("user=nautilus-features", "user=nautilus-api",
-                            "user=nautilus-monitor").doesNotContain("user=default");
+                    assertThat(admin.redis().info("errorstats"))
+                            .as("errors on " + admin)
+                            .doesNotContain("errorstat_");
+                    assertThat(admin.redis().clientList())
+                            .contains("user=nautilus-features", "user=nautilus-api", "user=nautilus-monitor")
+                            .doesNotContain("user=default");
                 }
             } finally {
                 for (Platform platform : platforms.reversed()) {
@@ -150,10 +178,12 @@ class RedisAclOnRedisTest {
             String riskMetric = ROUTING.route(MessageType.RISK_METRIC).streamKey();
             try (UserConnection features = new UserConnection(engineLogic, "nautilus-features", secret)) {
                 assertThatThrownBy(() -> features.redis().xadd(riskMetric, Map.of("k", "v")))
-                        .isInstanceOf(RedisCommandExecutionException.class).hasMessageStartingWith("NOPERM");
+                        .isInstanceOf(RedisCommandExecutionException.class)
+                        .hasMessageStartingWith("NOPERM");
                 assertThatThrownBy(() -> features.redis().del("nautilus:engine_logic:feature_calculation"))
                         .hasMessageStartingWith("NOPERM");
-                assertThat(features.redis().xadd("nautilus:engine_logic:feature_calculation:low", Map.of("k", "v"))).isNotNull();
+                assertThat(features.redis().xadd("nautilus:engine_logic:feature_calculation:low", Map.of("k", "v")))
+                        .isNotNull();
             }
             for (EngineWiring engine : EngineMatrix.all()) {
                 Set<MessageType> published = BusUsers.published(engine.name());
@@ -164,14 +194,16 @@ class RedisAclOnRedisTest {
                     RedisServer server = ROUTING.route(type).bus() == Bus.MARKETDATA ? marketData : engineLogic;
                     try (UserConnection user = new UserConnection(server, BusUsers.engineUser(engine.name()), secret)) {
                         String lane = ROUTING.route(type).streamKey() + ":" + Priority.URGENT.wireName();
-                        assertThatThrownBy(() -> user.redis().xadd(lane, Map.of("k", "v"))).as(engine.name() + " XADD " + lane)
+                        assertThatThrownBy(() -> user.redis().xadd(lane, Map.of("k", "v")))
+                                .as(engine.name() + " XADD " + lane)
                                 .hasMessageStartingWith("NOPERM");
                     }
                 }
             }
             try (UserConnection monitor = new UserConnection(engineLogic, BusUsers.MONITOR, secret)) {
                 assertThat(monitor.redis().xlen(riskMetric)).isPositive();
-                assertThatThrownBy(() -> monitor.redis().xadd(riskMetric, Map.of("k", "v"))).hasMessageStartingWith("NOPERM");
+                assertThatThrownBy(() -> monitor.redis().xadd(riskMetric, Map.of("k", "v")))
+                        .hasMessageStartingWith("NOPERM");
                 assertThatThrownBy(() -> monitor.redis().flushall()).hasMessageStartingWith("NOPERM");
             }
         }
@@ -184,24 +216,45 @@ class RedisAclOnRedisTest {
         Files.writeString(aclFile, OPEN_DEFAULT);
         try (RedisServer marketData = RedisServer.start("--aclfile", aclFile.toString());
                 RedisServer engineLogic = RedisServer.start("--aclfile", aclFile.toString());
-                Admin marketDataAdmin = new Admin(marketData); Admin engineLogicAdmin = new Admin(engineLogic)) {
-            load(aclFile, ADMIN_LINE + new RedisAcl(ROUTING, Set.of()).file(BusAclSecret.of(SECRET)), marketData, engineLogic);
+                Admin marketDataAdmin = new Admin(marketData);
+                Admin engineLogicAdmin = new Admin(engineLogic)) {
+            load(
+                    aclFile,
+                    ADMIN_LINE + new RedisAcl(ROUTING, Set.of()).file(BusAclSecret.of(SECRET)),
+                    marketData,
+                    engineLogic);
             List<Admin> admins = List.of(marketDataAdmin, engineLogicAdmin);
             admins.forEach(Admin::open);
             NautilusConfig config = new ConfigLoader(Map.of(
-                    "NAUTILUS_MARKETDATA_BUS_URL", marketData.url(), "NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic.url(),
-                    "NAUTILUS_BUS_ACL_SECRET", SECRET, "NAUTILUS_API_TOKEN", API_TOKEN,
-                    "NAUTILUS_DATA_DIR", directory.resolve("data").toString())).load();
+                            "NAUTILUS_MARKETDATA_BUS_URL",
+                            marketData.url(),
+                            "NAUTILUS_ENGINE_LOGIC_BUS_URL",
+                            engineLogic.url(),
+                            "NAUTILUS_BUS_ACL_SECRET",
+                            SECRET,
+                            "NAUTILUS_API_TOKEN",
+                            API_TOKEN,
+                            "NAUTILUS_DATA_DIR",
+                            directory.resolve("data").toString()))
+                    .load();
             try (Platform platform = Platform.start(config)) {
-                platform.startEngines(dev.nautilus.app.engines.EngineCatalog.PLATFORM, dev.nautilus.app.engines.EngineCatalog.PLATFORM
-                        .stream().collect(java.util.stream.Collectors.toMap(n -> n, n -> 0)), "1");
+                platform.startEngines(
+                        dev.nautilus.app.engines.EngineCatalog.PLATFORM,
+                        dev.nautilus.app.engines.EngineCatalog.PLATFORM.stream()
+                                .collect(java.util.stream.Collectors.toMap(n -> n, n -> 0)),
+                        "1");
                 platform.startFaces(Map.of(Platform.API, 0, Platform.DASHBOARD, 0, EngineMatrix.WEBSOCKET, 0));
-                assertThat(platform.startReplay(ReplaySource.bitstamp(5_000), 0).get(120, TimeUnit.SECONDS)).isEqualTo(5_000);
+                assertThat(platform.startReplay(ReplaySource.bitstamp(5_000), 0).get(120, TimeUnit.SECONDS))
+                        .isEqualTo(5_000);
                 String portfolio = ROUTING.route(MessageType.PORTFOLIO_UPDATE).streamKey();
-                await().atMost(Duration.ofSeconds(60)).until(() -> platform.recorded() > 0
-                        && engineLogicAdmin.redis().exists(portfolio) == 1 && engineLogicAdmin.redis().xlen(portfolio) > 0);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> platform.recorded() > 0
+                                && engineLogicAdmin.redis().exists(portfolio) == 1
+                                && engineLogicAdmin.redis().xlen(portfolio) > 0);
                 for (Admin admin : admins) {
-                    assertThat(admin.redis().clientList()).contains("user=nautilus-platform").doesNotContain("user=default");
+                    assertThat(admin.redis().clientList())
+                            .contains("user=nautilus-platform")
+                            .doesNotContain("user=default");
                 }
             }
             for (Admin admin : admins) {
@@ -220,8 +273,13 @@ class RedisAclOnRedisTest {
         BusAclSecret secret = BusAclSecret.of(SECRET);
         // the admin first and the default user (the file's last line) last: the set-up commands use the default user
         String file = ADMIN_LINE + new RedisAcl(ROUTING, Set.of(Bus.MARKETDATA, Bus.ENGINE_LOGIC)).file(secret);
-        List<String> chain = List.of(EngineMatrix.MARKETDATA, EngineMatrix.FEATURES, EngineMatrix.VPIN, EngineMatrix.STRATEGY,
-                EngineMatrix.PORTFOLIO, EngineMatrix.RISK);
+        List<String> chain = List.of(
+                EngineMatrix.MARKETDATA,
+                EngineMatrix.FEATURES,
+                EngineMatrix.VPIN,
+                EngineMatrix.STRATEGY,
+                EngineMatrix.PORTFOLIO,
+                EngineMatrix.RISK);
         String riskMetric = "nautilus:engine_logic:{risk_metric}";
         try (RedisCluster cluster = RedisCluster.start(3)) {
             RedisServer riskServer = cluster.nodeOf(riskMetric); // asked while the default user still may
@@ -231,16 +289,28 @@ class RedisAclOnRedisTest {
                     for (String line : file.split("\n")) {
                         List<String> command = new ArrayList<>(List.of("ACL", "SETUSER"));
                         command.addAll(aclArguments(line.substring("user ".length())));
-                        assertThat(node.command(command.toArray(String[]::new))).as(line).startsWith("+OK");
+                        assertThat(node.command(command.toArray(String[]::new)))
+                                .as(line)
+                                .startsWith("+OK");
                     }
                     Admin admin = new Admin(node);
                     admin.open();
                     admins.add(admin);
                 }
                 NautilusConfig config = new ConfigLoader(Map.of(
-                        "NAUTILUS_MARKETDATA_BUS_URL", cluster.url(), "NAUTILUS_MARKETDATA_BUS_CLUSTER", "true",
-                        "NAUTILUS_ENGINE_LOGIC_BUS_URL", cluster.url(), "NAUTILUS_ENGINE_LOGIC_BUS_CLUSTER", "true",
-                        "NAUTILUS_BUS_ACL_SECRET", SECRET, "NAUTILUS_API_TOKEN", API_TOKEN)).load();
+                                "NAUTILUS_MARKETDATA_BUS_URL",
+                                cluster.url(),
+                                "NAUTILUS_MARKETDATA_BUS_CLUSTER",
+                                "true",
+                                "NAUTILUS_ENGINE_LOGIC_BUS_URL",
+                                cluster.url(),
+                                "NAUTILUS_ENGINE_LOGIC_BUS_CLUSTER",
+                                "true",
+                                "NAUTILUS_BUS_ACL_SECRET",
+                                SECRET,
+                                "NAUTILUS_API_TOKEN",
+                                API_TOKEN))
+                        .load();
                 List<Platform> platforms = new ArrayList<>();
                 try {
                     Platform api = Platform.start(config, BusUsers.API_IDENTITY);
@@ -252,15 +322,25 @@ class RedisAclOnRedisTest {
                         platform.startEngines(List.of(engine), Map.of(engine, 0), "1");
                     }
                     Platform hub = platforms.get(1);
-                    assertThat(hub.startReplay(ReplaySource.bitstamp(20_000), 0).get(120, TimeUnit.SECONDS)).isEqualTo(20_000);
+                    assertThat(hub.startReplay(ReplaySource.bitstamp(20_000), 0).get(120, TimeUnit.SECONDS))
+                            .isEqualTo(20_000);
                     Admin riskNode = admins.get(cluster.nodes().indexOf(riskServer));
-                    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                            .until(() -> riskNode.redis().exists(riskMetric) == 1 && riskNode.redis().xlen(riskMetric) > 0);
-                    JsonNode status = Json.parse(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                            + api.api().orElseThrow().port() + "/api/bus/status")).header("Authorization", "Bearer " + API_TOKEN)
-                            .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+                    await().atMost(Duration.ofSeconds(90))
+                            .pollInterval(Duration.ofSeconds(1))
+                            .until(() -> riskNode.redis().exists(riskMetric) == 1
+                                    && riskNode.redis().xlen(riskMetric) > 0);
+                    JsonNode status = Json.parse(HTTP.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                                    + api.api().orElseThrow().port() + "/api/bus/status"))
+                                            .header("Authorization", "Bearer " + API_TOKEN)
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body());
                     for (JsonNode server : status.get("redis")) {
-                        assertThat(server.get("reachable").asBoolean()).as(server.toString()).isTrue();
+                        assertThat(server.get("reachable").asBoolean())
+                                .as(server.toString())
+                                .isTrue();
                     }
                 } finally {
                     for (Platform platform : platforms.reversed()) {
@@ -274,7 +354,8 @@ class RedisAclOnRedisTest {
                     assertThatThrownBy(() -> features.redis().xadd(riskMetric, Map.of("k", "v")))
                             .hasMessageStartingWith("NOPERM");
                     // the single-Redis form of its own type is not one of its keys on a cluster
-                    assertThatThrownBy(() -> features.redis().xadd("nautilus:engine_logic:feature_calculation", Map.of("k", "v")))
+                    assertThatThrownBy(() -> features.redis()
+                                    .xadd("nautilus:engine_logic:feature_calculation", Map.of("k", "v")))
                             .hasMessageMatching("(NOPERM|MOVED).*");
                 }
             } finally {
@@ -287,7 +368,9 @@ class RedisAclOnRedisTest {
     private static void load(Path aclFile, String content, RedisServer... servers) throws java.io.IOException {
         Files.writeString(aclFile, content);
         for (RedisServer server : servers) {
-            assertThat(server.command("ACL", "LOAD")).as("ACL LOAD on :" + server.port()).startsWith("+OK");
+            assertThat(server.command("ACL", "LOAD"))
+                    .as("ACL LOAD on :" + server.port())
+                    .startsWith("+OK");
         }
     }
 
@@ -318,7 +401,9 @@ class RedisAclOnRedisTest {
             String base = ROUTING.route(type).streamKey();
             for (Priority priority : Priority.values()) {
                 String lane = priority == Priority.NORMAL ? base : base + ":" + priority.wireName();
-                for (StreamMessage<String, String> entry : byBus.get(ROUTING.route(type).bus()).redis()
+                for (StreamMessage<String, String> entry : byBus.get(
+                                ROUTING.route(type).bus())
+                        .redis()
                         .xrevrange(lane, io.lettuce.core.Range.create("-", "+"), io.lettuce.core.Limit.from(50_000))) {
                     sources.add(entry.getBody().get("source_engine"));
                 }

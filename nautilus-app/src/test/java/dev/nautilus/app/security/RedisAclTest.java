@@ -23,13 +23,14 @@ class RedisAclTest {
     @Test
     void theFeaturesEngineWritesOnlyItsOwnStreamsAndReadsOnlyMarketData() {
         String rules = SINGLE.user("nautilus-features").rules();
-        assertThat(rules).isEqualTo("resetchannels -@all +ping +client|setname +select"
-                + " (~nautilus:marketdata:market_data ~nautilus:marketdata:market_data:flash_crash"
-                + " ~nautilus:marketdata:market_data:urgent ~nautilus:marketdata:market_data:high"
-                + " ~nautilus:marketdata:market_data:low +xgroup|create +xreadgroup +xack +xautoclaim +xpending)"
-                + " (~nautilus:engine_logic:feature_calculation ~nautilus:engine_logic:feature_calculation:flash_crash"
-                + " ~nautilus:engine_logic:feature_calculation:urgent ~nautilus:engine_logic:feature_calculation:high"
-                + " ~nautilus:engine_logic:feature_calculation:low ~nautilus:marketdata:dead +xadd)");
+        assertThat(rules)
+                .isEqualTo("resetchannels -@all +ping +client|setname +select"
+                        + " (~nautilus:marketdata:market_data ~nautilus:marketdata:market_data:flash_crash"
+                        + " ~nautilus:marketdata:market_data:urgent ~nautilus:marketdata:market_data:high"
+                        + " ~nautilus:marketdata:market_data:low +xgroup|create +xreadgroup +xack +xautoclaim +xpending)"
+                        + " (~nautilus:engine_logic:feature_calculation ~nautilus:engine_logic:feature_calculation:flash_crash"
+                        + " ~nautilus:engine_logic:feature_calculation:urgent ~nautilus:engine_logic:feature_calculation:high"
+                        + " ~nautilus:engine_logic:feature_calculation:low ~nautilus:marketdata:dead +xadd)");
         assertThat(rules).doesNotContain("risk_metric").doesNotContain("*");
     }
 
@@ -37,10 +38,16 @@ class RedisAclTest {
     void onAClusterTheTypeIsAHashTagAndThePrefixIsTheConfiguredOne() {
         RedisAcl acl = new RedisAcl(RoutingTable.withPrefix("desk1"), Set.of(Bus.ENGINE_LOGIC));
         String rules = acl.user("nautilus-risk").rules();
-        assertThat(rules).startsWith("resetchannels -@all +ping +client|setname +select +cluster|nodes +cluster|myid +info +asking ")
-                .contains("(~desk1:engine_logic:{risk_metric} ", " ~desk1:engine_logic:{risk_metric}:flash_crash ",
-                        " ~desk1:engine_logic:{portfolio_update}:low ", " ~desk1:engine_logic:dead ")
-                .doesNotContain("nautilus:").doesNotContain("~desk1:engine_logic:risk_metric");
+        assertThat(rules)
+                .startsWith(
+                        "resetchannels -@all +ping +client|setname +select +cluster|nodes +cluster|myid +info +asking ")
+                .contains(
+                        "(~desk1:engine_logic:{risk_metric} ",
+                        " ~desk1:engine_logic:{risk_metric}:flash_crash ",
+                        " ~desk1:engine_logic:{portfolio_update}:low ",
+                        " ~desk1:engine_logic:dead ")
+                .doesNotContain("nautilus:")
+                .doesNotContain("~desk1:engine_logic:risk_metric");
         // the MarketData bus is a single Redis here: its keys keep the plain form
         assertThat(acl.user("nautilus-features").rules()).contains("(~desk1:marketdata:market_data ");
     }
@@ -48,11 +55,15 @@ class RedisAclTest {
     @Test
     void theMonitorReadsOnlyAndTheApiReadsDeadLettersAndWritesEveryType() {
         String monitor = SINGLE.user(BusUsers.MONITOR).rules();
-        assertThat(monitor).isEqualTo("resetchannels -@all +ping +client|setname +select +info +client|list +scan +xlen "
-                + "+xinfo|groups %R~nautilus:*");
+        assertThat(monitor)
+                .isEqualTo("resetchannels -@all +ping +client|setname +select +info +client|list +scan +xlen "
+                        + "+xinfo|groups %R~nautilus:*");
         String api = SINGLE.user(BusUsers.API).rules();
-        assertThat(api).contains("~nautilus:engine_logic:risk_metric:urgent", "+xrevrange",
-                "(~nautilus:marketdata:dead ~nautilus:engine_logic:dead +xrevrange)");
+        assertThat(api)
+                .contains(
+                        "~nautilus:engine_logic:risk_metric:urgent",
+                        "+xrevrange",
+                        "(~nautilus:marketdata:dead ~nautilus:engine_logic:dead +xrevrange)");
         assertThat(SINGLE.user(BusUsers.PLATFORM).rules()).isEqualTo(api);
     }
 
@@ -79,22 +90,32 @@ class RedisAclTest {
         String file = SINGLE.file(SECRET);
         String password = SECRET.password("nautilus-features");
         assertThat(password).hasSize(64).matches("[0-9a-f]+");
-        assertThat(file).doesNotContain(password).doesNotContain("nautilus-test-secret")
+        assertThat(file)
+                .doesNotContain(password)
+                .doesNotContain("nautilus-test-secret")
                 .contains("user nautilus-features reset on " + BusAclSecret.passwordHash(password) + " resetchannels")
                 .endsWith("user default reset\n");
         assertThat(SECRET.password("nautilus-risk")).isNotEqualTo(password);
-        assertThat(BusAclSecret.of("nautilus-test-secret-bus-acl-unit").password("nautilus-features")).isEqualTo(password);
+        assertThat(BusAclSecret.of("nautilus-test-secret-bus-acl-unit").password("nautilus-features"))
+                .isEqualTo(password);
         assertThat(SECRET.toString()).doesNotContain("nautilus-test-secret");
         assertThatThrownBy(() -> BusAclSecret.of("short")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aConfiguredSecretPutsTheUserOnBusUrlsThatNameNone() {
-        var settings = new ConfigLoader(Map.of("NAUTILUS_MARKETDATA_BUS_URL", "redis://127.0.0.1:6380",
-                "NAUTILUS_ENGINE_LOGIC_BUS_URL", "rediss://127.0.0.1:6381/2",
-                "NAUTILUS_BUS_ACL_SECRET", "nautilus-test-secret-bus-acl-unit")).load().bus();
+        var settings = new ConfigLoader(Map.of(
+                        "NAUTILUS_MARKETDATA_BUS_URL",
+                        "redis://127.0.0.1:6380",
+                        "NAUTILUS_ENGINE_LOGIC_BUS_URL",
+                        "rediss://127.0.0.1:6381/2",
+                        "NAUTILUS_BUS_ACL_SECRET",
+                        "nautilus-test-secret-bus-acl-unit"))
+                .load()
+                .bus();
         RedisUrl url = settings.credentialed(settings.engineLogicUrl().orElseThrow(), "nautilus-risk");
-        assertThat(url.value()).isEqualTo("rediss://nautilus-risk:" + SECRET.password("nautilus-risk") + "@127.0.0.1:6381/2");
+        assertThat(url.value())
+                .isEqualTo("rediss://nautilus-risk:" + SECRET.password("nautilus-risk") + "@127.0.0.1:6381/2");
         assertThat(url.toString()).doesNotContain(SECRET.password("nautilus-risk"));
         assertThat(settings.toString()).doesNotContain("nautilus-test-secret");
         RedisUrl own = RedisUrl.parse("test", "redis://someone:nautilus-test-secret-own@127.0.0.1:6380");
