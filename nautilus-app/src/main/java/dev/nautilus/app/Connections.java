@@ -4,6 +4,7 @@ import dev.nautilus.app.config.BusSettings;
 import dev.nautilus.app.config.NautilusConfig;
 import dev.nautilus.app.config.RedisUrl;
 import dev.nautilus.app.config.StoreSettings;
+import dev.nautilus.app.security.BusUsers;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.memory.InMemoryConfig;
@@ -32,7 +33,9 @@ public final class Connections {
     /**
      * The dual bus the settings describe: on Redis when both bus URLs are set, in memory otherwise.
      *
-     * @param identity who this process is, in Redis connection names ({@code platform}, or an engine)
+     * @param identity who this process is, in Redis connection names ({@code platform}, or an engine),
+     *                 and which Redis ACL user it connects as when a bus ACL secret is configured
+     *                 (see {@link BusUsers#userOf})
      */
     public static MessageBus openBus(BusSettings settings, String identity) {
         RoutingTable routing = RoutingTable.withPrefix(settings.streamPrefix());
@@ -40,11 +43,18 @@ public final class Connections {
             return InMemoryTransport.dualBus(
                     routing, InMemoryConfig.defaults().withMaxDeliveries(settings.maxDeliveries()));
         }
+        String user = BusUsers.userOf(identity);
         return RedisBuses.dualBus(
                 routing,
-                redisConfig(settings, settings.marketDataUrl().orElseThrow(), identity)
+                redisConfig(
+                                settings,
+                                settings.credentialed(settings.marketDataUrl().orElseThrow(), user),
+                                identity)
                         .withCluster(settings.marketDataCluster()),
-                redisConfig(settings, settings.engineLogicUrl().orElseThrow(), identity)
+                redisConfig(
+                                settings,
+                                settings.credentialed(settings.engineLogicUrl().orElseThrow(), user),
+                                identity)
                         .withCluster(settings.engineLogicCluster()));
     }
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             ReplayCommand.class,
             BacktestCommand.class,
             ConfigCommand.class,
+            AclCommand.class,
         })
 public final class NautilusCommand implements Runnable {
 

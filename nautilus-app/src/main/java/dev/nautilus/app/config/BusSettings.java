@@ -1,5 +1,6 @@
 package dev.nautilus.app.config;
 
+import dev.nautilus.app.security.BusAclSecret;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param maxPayloadBytes largest payload accepted, in UTF-8 bytes
  * @param marketDataCluster  whether the MarketData bus URL names a node of a Redis Cluster
  * @param engineLogicCluster whether the Engine Logic bus URL names a node of a Redis Cluster
+ * @param aclSecret          the secret each process's Redis ACL user's password derives from
+ *                           (see {@code ./nautilus acl}); empty: the URLs' own credentials, if any
  */
 public record BusSettings(
         Optional<RedisUrl> marketDataUrl,
@@ -31,10 +34,23 @@ public record BusSettings(
         Duration claimIdle,
         int maxPayloadBytes,
         boolean marketDataCluster,
-        boolean engineLogicCluster) {
+        boolean engineLogicCluster,
+        Optional<BusAclSecret> aclSecret) {
 
     /** Whether the buses run on Redis (both URLs set) rather than in memory. */
     public boolean onRedis() {
         return marketDataUrl.isPresent();
+    }
+
+    /**
+     * A bus URL with the credentials of the process's Redis ACL user when a secret is configured and
+     * the URL names no user of its own; the URL as configured otherwise.
+     *
+     * @param user the Redis user, e.g. {@code nautilus-risk} (see {@code BusUsers})
+     */
+    public RedisUrl credentialed(RedisUrl url, String user) {
+        return aclSecret.isPresent() && url.uri().getUserInfo() == null
+                ? url.withUser(user, aclSecret.get().password(user))
+                : url;
     }
 }

@@ -9,6 +9,7 @@ public enum ConfigKey {
     ENGINE_LOGIC_BUS_URL("bus.engine_logic_url", "NAUTILUS_ENGINE_LOGIC_BUS_URL", null),
     MARKETDATA_BUS_CLUSTER("bus.marketdata_cluster", "NAUTILUS_MARKETDATA_BUS_CLUSTER", "false"),
     ENGINE_LOGIC_BUS_CLUSTER("bus.engine_logic_cluster", "NAUTILUS_ENGINE_LOGIC_BUS_CLUSTER", "false"),
+    BUS_ACL_SECRET("bus.acl_secret", "NAUTILUS_BUS_ACL_SECRET", null),
     MAIN_REDIS_URL("bus.main_redis_url", "NAUTILUS_MAIN_REDIS_URL", null),
     STREAM_PREFIX("bus.stream_prefix", "NAUTILUS_STREAM_PREFIX", "nautilus"),
     BUFFER_SIZE("bus.buffer_size", "NAUTILUS_BUFFER_SIZE", "3000"),
@@ -66,7 +67,7 @@ public enum ConfigKey {
 
     /** Whether values of this key must never be printed. */
     public boolean secret() {
-        return this == DB_PASSWORD || this == API_TOKEN || this == READ_TOKEN;
+        return this == DB_PASSWORD || this == API_TOKEN || this == READ_TOKEN || this == BUS_ACL_SECRET;
     }
 
     /** The key with this file name, or {@code null}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.nautilus.app.dashboard.DashboardServer;
 import dev.nautilus.app.security.AccessTokens;
 import dev.nautilus.app.security.AllowedOrigins;
+import dev.nautilus.app.security.BusAclSecret;
 import dev.nautilus.app.security.HttpSecurity;
 import dev.nautilus.bus.Redaction;
 import java.io.IOException;
@@ -126,6 +127,18 @@ public final class ConfigLoader {
         }
     }
 
+    private static Optional<BusAclSecret> aclSecret(Map<ConfigKey, String> values) {
+        String text = values.get(ConfigKey.BUS_ACL_SECRET);
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BusAclSecret.of(text));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(describe(ConfigKey.BUS_ACL_SECRET) + ": " + e.getMessage());
+        }
+    }
+
     private static NautilusConfig build(Map<ConfigKey, String> values) {
         Optional<RedisUrl> marketData = url(values, ConfigKey.MARKETDATA_BUS_URL);
         Optional<RedisUrl> engineLogic = url(values, ConfigKey.ENGINE_LOGIC_BUS_URL);
@@ -152,7 +165,8 @@ public final class ConfigLoader {
                 Duration.ofMillis(integer(values, ConfigKey.CLAIM_IDLE_MS, 100, 86_400_000)),
                 (int) integer(values, ConfigKey.MAX_PAYLOAD_BYTES, 64, 512L * 1024 * 1024),
                 bool(values, ConfigKey.MARKETDATA_BUS_CLUSTER),
-                bool(values, ConfigKey.ENGINE_LOGIC_BUS_CLUSTER));
+                bool(values, ConfigKey.ENGINE_LOGIC_BUS_CLUSTER),
+                aclSecret(values));
         Optional<String> dbUrl = Optional.ofNullable(values.get(ConfigKey.DB_URL));
         if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
             throw new ConfigException(describe(ConfigKey.DB_URL)

@@ -47,6 +47,22 @@ public record RedisUrl(URI uri) {
         return uri.toString();
     }
 
+    /** The same URL authenticating as {@code user} with {@code password} (replacing any credentials). */
+    public RedisUrl withUser(String user, String password) {
+        try {
+            return new RedisUrl(new URI(
+                    uri.getScheme(),
+                    user + ":" + password,
+                    uri.getHost(),
+                    uri.getPort(),
+                    uri.getPath(),
+                    uri.getQuery(),
+                    uri.getFragment()));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot add a user to " + this + ": " + e.getReason(), e);
+        }
+    }
+
     /** Host and port, e.g. {@code localhost:6380}. */
     public String hostAndPort() {
         return uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 6379);

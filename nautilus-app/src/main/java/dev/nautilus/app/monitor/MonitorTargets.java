@@ -3,6 +3,7 @@ package dev.nautilus.app.monitor;
 import dev.nautilus.app.config.BusSettings;
 import dev.nautilus.app.config.ConfigException;
 import dev.nautilus.app.config.RedisUrl;
+import dev.nautilus.app.security.BusUsers;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.redis.monitor.BusMonitor;
 import dev.nautilus.bus.redis.monitor.ClusterNodes;
@@ -52,9 +53,12 @@ public final class MonitorTargets {
             throw new ConfigException("--prefix must be letters, digits, '_', '.', ':' or '-', was '" + prefix + "'");
         }
         List<MonitorTarget> targets = new ArrayList<>(3);
+        // the buses' Redis servers are watched as the read-only monitor user; the legacy main Redis has no ACL of ours
         url("--marketdata", marketData, settings.marketDataUrl())
+                .map(url -> settings.credentialed(url, BusUsers.MONITOR))
                 .ifPresent(url -> targets.addAll(bus(Bus.MARKETDATA, url, prefix, settings.marketDataCluster())));
         url("--engine-logic", engineLogic, settings.engineLogicUrl())
+                .map(url -> settings.credentialed(url, BusUsers.MONITOR))
                 .ifPresent(url -> targets.addAll(bus(Bus.ENGINE_LOGIC, url, prefix, settings.engineLogicCluster())));
         url("--main", main, settings.mainRedisUrl())
                 .ifPresent(url -> targets.add(MonitorTarget.mainRedis(url.value(), prefix)));
