@@ -36,6 +36,7 @@ final class ConsumerGroupReader implements Subscription {
     private final RedisBusConfig config;
     private final Collection<String> lanes;
     private final StreamOperations streams;
+    private final GroupPositions positions;
     private final EntryDelivery delivery;
     private final PendingClaimer claimer;
     private final ReaderRecovery recovery;
@@ -47,25 +48,33 @@ final class ConsumerGroupReader implements Subscription {
     /**
      * @param lanes   the streams to read, most urgent first
      * @param streams the commands, on connections of this reader's (see {@link RedisStreamOperations})
+     * @param stateKey the group's state hash (see {@link GroupPositions})
      */
     ConsumerGroupReader(SubscriptionSpec spec, MessageHandler handler, RedisTransport transport, Collection<String> lanes,
-            StreamOperations streams) {
+            StreamOperations streams, String stateKey) {
         this.spec = spec;
         this.transport = transport;
         this.config = transport.config();
         this.lanes = List.copyOf(lanes);
         this.streams = streams;
-        this.delivery = new EntryDelivery(spec.group(), spec.compiledPatterns(), handler, transport, streams, this::running);
+        this.positions = new GroupPositions(stateKey, streams);
+        this.delivery = new EntryDelivery(spec.group(), spec.compiledPatterns(), handler, transport, streams, positions,
+                this::running);
         this.claimer = new PendingClaimer(spec, this.lanes, streams, delivery, config, this::running);
-        this.recovery = new ReaderRecovery(spec.group(), this.lanes, streams, transport.health(), transport.bus().displayName());
+        this.recovery = new ReaderRecovery(spec.group(), this.lanes, streams, positions, transport.health(),
+                transport.bus().displayName());
         this.thread = Thread.ofPlatform().daemon(true)
                 .name("nautilus-" + transport.bus().key() + "-" + spec.group() + "-" + spec.consumer())
                 .unstarted(this::run);
     }
 
-    /** Creates the groups (so nothing published from now on is missed), then starts reading. */
+    /**
+     * Creates the groups (so nothing published from now on is missed), then starts reading. A group
+     * that is missing but has a recorded position (destroyed while no reader ran) starts there.
+     */
     void start() {
-        streams.createGroups(spec.group(), lanes, config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0");
+        String fresh = config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0";
+        streams.createGroupsAt(spec.group(), positions.startingPoints(lanes, fresh));
         thread.start();
     }
 

@@ -33,10 +33,12 @@ final class EntryDelivery {
     private final EnvelopeCodec codec;
     private final TopicPattern[] patterns;
     private final BooleanSupplier running;
+    private final GroupPositions positions;
 
     EntryDelivery(String group, List<TopicPattern> patterns, MessageHandler handler, RedisTransport transport,
-            StreamOperations streams, BooleanSupplier running) {
+            StreamOperations streams, GroupPositions positions, BooleanSupplier running) {
         this.group = group;
+        this.positions = positions;
         this.handler = handler;
         this.transport = transport;
         this.streams = streams;
@@ -58,7 +60,7 @@ final class EntryDelivery {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        BatchAcknowledger acks = new BatchAcknowledger(streams, group);
+        BatchAcknowledger acks = new BatchAcknowledger(streams, group, positions);
         try {
             for (RawStreamEntry entry : entries) {
                 if (!running.getAsBoolean()) {

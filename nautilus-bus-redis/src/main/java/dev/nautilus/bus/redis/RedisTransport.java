@@ -95,7 +95,7 @@ public final class RedisTransport implements BusTransport {
         try {
             for (Map<String, Priority> group : readGroups) {
                 ConsumerGroupReader reader = new ConsumerGroupReader(spec, serial, this, group.keySet(),
-                        streamOperations(spec.group(), group.keySet()));
+                        streamOperations(spec.group(), group.keySet()), groupStateKey(spec.group(), group.keySet()));
                 reader.start();
                 readers.add(reader);
                 started.add(reader);
@@ -114,6 +114,19 @@ public final class RedisTransport implements BusTransport {
         // A read waits up to BLOCK on the server, then the reply may take the command timeout.
         RespSocket socket = connections.readerSocket(engine, readLanes, config.blockTimeout().plus(config.commandTimeout()));
         return new RedisStreamOperations(connections, socket, deadLetters, health, bus.displayName());
+    }
+
+    /**
+     * The state hash of a group ({@link GroupPositions}): {@code <prefix>:<bus>:groups:<group>}, on a
+     * cluster followed by the lanes' hash tag, so that it is written on their node with their acks.
+     */
+    String groupStateKey(String group, Collection<String> readLanes) {
+        String key = routing.prefix() + ":" + bus.key() + ":groups:" + group;
+        if (!config.cluster()) {
+            return key;
+        }
+        String lane = readLanes.iterator().next();
+        return key + ":" + lane.substring(lane.indexOf('{'), lane.indexOf('}') + 1);
     }
 
     void removeReader(ConsumerGroupReader reader) {
