@@ -4,6 +4,7 @@ import dev.nautilus.app.http.JsonResponse;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusBackpressureException;
 import dev.nautilus.bus.DeadLetter;
+import dev.nautilus.bus.DeadLetterReplayedException;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
@@ -83,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/dead-letters/{bus}/{id}/replay", this::replay);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(DeadLetterReplayedException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
             config.routes.exception(BusBackpressureException.class, (e, ctx) -> error(ctx, 503, "the bus refused the message: " + e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -6,7 +6,9 @@ import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.delivery.Backoff;
 import dev.nautilus.bus.delivery.DeliveryOutcome;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,6 +37,7 @@ final class ConsumerGroupReader implements Subscription {
     private final RedisTransport transport;
     private final RedisBusConfig config;
     private final Collection<String> lanes;
+    private final String replayLane;
     private final StreamOperations streams;
     private final GroupPositions positions;
     private final EntryDelivery delivery;
@@ -46,16 +49,18 @@ final class ConsumerGroupReader implements Subscription {
     private volatile boolean reading;
 
     /**
-     * @param lanes   the streams to read, most urgent first
+     * @param lanes   the streams to read, most urgent first, the group's replay lane last
+     * @param replayLane the group's replay lane, where only dead letters replayed to it arrive
      * @param streams the commands, on connections of this reader's (see {@link RedisStreamOperations})
      * @param stateKey the group's state hash (see {@link GroupPositions})
      */
     ConsumerGroupReader(SubscriptionSpec spec, MessageHandler handler, RedisTransport transport, Collection<String> lanes,
-            StreamOperations streams, String stateKey) {
+            String replayLane, StreamOperations streams, String stateKey) {
         this.spec = spec;
         this.transport = transport;
         this.config = transport.config();
         this.lanes = List.copyOf(lanes);
+        this.replayLane = replayLane;
         this.streams = streams;
         this.positions = new GroupPositions(stateKey, streams);
         this.delivery = new EntryDelivery(spec.group(), spec.compiledPatterns(), handler, transport, streams, positions,
@@ -74,7 +79,11 @@ final class ConsumerGroupReader implements Subscription {
      */
     void start() {
         String fresh = config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0";
-        streams.createGroupsAt(spec.group(), positions.startingPoints(lanes, fresh));
+        Map<String, String> otherwise = new LinkedHashMap<>();
+        lanes.forEach(lane -> otherwise.put(lane, fresh));
+        // Whatever the replay lane holds was replayed for this group: a new group reads all of it.
+        otherwise.put(replayLane, "0");
+        streams.createGroupsAt(spec.group(), positions.startingPoints(otherwise));
         thread.start();
     }
 

@@ -55,20 +55,28 @@ final class GroupPositions {
         }
     }
 
+    /** Where to create the group on each lane, {@code otherwise} where nothing is known; see below. */
+    Map<String, String> startingPoints(Collection<String> lanes, String otherwise) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        lanes.forEach(lane -> defaults.put(lane, otherwise));
+        return startingPoints(defaults);
+    }
+
     /**
      * Where to create the group on each lane: the position known in memory, else the one recorded in
-     * Redis, else {@code otherwise} ({@code $}, {@code 0}).
+     * Redis, else the lane's value in {@code otherwise} ({@code $}, {@code 0}).
      */
-    Map<String, String> startingPoints(Collection<String> lanes, String otherwise) {
-        Map<String, String> recorded = acknowledged.size() == lanes.size() ? Map.of() : streams.recordedPositions(key);
+    Map<String, String> startingPoints(Map<String, String> otherwise) {
+        Map<String, String> recorded = acknowledged.keySet().containsAll(otherwise.keySet()) ? Map.of()
+                : streams.recordedPositions(key);
         Map<String, String> from = new LinkedHashMap<>();
-        for (String lane : lanes) {
+        otherwise.forEach((lane, fallback) -> {
             String known = acknowledged.get(lane);
             if (known == null) {
                 known = recorded.get(lane);
             }
-            from.put(lane, known == null ? otherwise : known);
-        }
+            from.put(lane, known == null ? fallback : known);
+        });
         return from;
     }
 

@@ -94,8 +94,13 @@ public final class RedisTransport implements BusTransport {
         List<ConsumerGroupReader> started = new ArrayList<>(readGroups.size());
         try {
             for (Map<String, Priority> group : readGroups) {
-                ConsumerGroupReader reader = new ConsumerGroupReader(spec, serial, this, group.keySet(),
-                        streamOperations(spec.group(), group.keySet()), groupStateKey(spec.group(), group.keySet()));
+                String anyLane = group.keySet().iterator().next();
+                // The group's replay lane is read with its lanes, last: replays come to it alone.
+                List<String> readLanes = new ArrayList<>(group.keySet());
+                String replayLane = groupKey("replay", spec.group(), anyLane);
+                readLanes.add(replayLane);
+                ConsumerGroupReader reader = new ConsumerGroupReader(spec, serial, this, readLanes, replayLane,
+                        streamOperations(spec.group(), readLanes), groupKey("groups", spec.group(), anyLane));
                 reader.start();
                 readers.add(reader);
                 started.add(reader);
@@ -117,16 +122,15 @@ public final class RedisTransport implements BusTransport {
     }
 
     /**
-     * The state hash of a group ({@link GroupPositions}): {@code <prefix>:<bus>:groups:<group>}, on a
-     * cluster followed by the lanes' hash tag, so that it is written on their node with their acks.
+     * A key of one group's own on this bus, {@code <prefix>:<bus>:<kind>:<group>}: its state hash
+     * ({@code groups}, see {@link GroupPositions}) or its replay lane ({@code replay}). On a cluster
+     * the hash tag of {@code lane} follows, so that the key lives on the node of the lanes it goes
+     * with (and one read or pipeline may touch them together).
      */
-    String groupStateKey(String group, Collection<String> readLanes) {
-        String key = routing.prefix() + ":" + bus.key() + ":groups:" + group;
-        if (!config.cluster()) {
-            return key;
-        }
-        String lane = readLanes.iterator().next();
-        return key + ":" + lane.substring(lane.indexOf('{'), lane.indexOf('}') + 1);
+    private String groupKey(String kind, String group, String lane) {
+        String key = routing.prefix() + ":" + bus.key() + ":" + kind + ":" + group;
+        int tag = lane.indexOf('{');
+        return config.cluster() && tag >= 0 ? key + ":" + lane.substring(tag, lane.indexOf('}', tag) + 1) : key;
     }
 
     void removeReader(ConsumerGroupReader reader) {
@@ -160,6 +164,21 @@ public final class RedisTransport implements BusTransport {
     @Override
     public List<DeadLetter> deadLetters(int limit) {
         return deadLetters.newest(limit);
+    }
+
+    /**
+     * Adds the letter's envelope, as received, to its group's replay lane
+     * {@code <prefix>:<bus>:replay:<group>}, which only that group's readers read: the other
+     * groups handled the message already and do not see it again. The lane is created by the
+     * group's readers (and by this {@code XADD} if none ran yet); it is trimmed like every stream.
+     */
+    @Override
+    public void replay(DeadLetter letter) {
+        if (letter.bus() != bus) {
+            throw new IllegalArgumentException("dead letter " + letter.originalId() + " is of the " + letter.bus().displayName()
+                    + " bus, not the " + bus.displayName() + " bus");
+        }
+        deadLetters.replay(letter, groupKey("replay", letter.group(), letter.stream()));
     }
 
     /** Waits until everything published so far has reached Redis. */
