@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param maxPayloadBytes largest payload accepted, in UTF-8 bytes
  * @param marketDataCluster  whether the MarketData bus URL names a node of a Redis Cluster
  * @param engineLogicCluster whether the Engine Logic bus URL names a node of a Redis Cluster
+ * @param allowEvictingPolicy whether a bus may start on a Redis whose maxmemory-policy can evict streams
  */
 public record BusSettings(
         Optional<RedisUrl> marketDataUrl,
@@ -31,7 +32,8 @@ public record BusSettings(
         Duration claimIdle,
         int maxPayloadBytes,
         boolean marketDataCluster,
-        boolean engineLogicCluster) {
+        boolean engineLogicCluster,
+        boolean allowEvictingPolicy) {
 
     /** Whether the buses run on Redis (both URLs set) rather than in memory. */
     public boolean onRedis() {

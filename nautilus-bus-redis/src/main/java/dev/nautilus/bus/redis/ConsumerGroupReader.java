@@ -105,9 +105,11 @@ final class ConsumerGroupReader implements Subscription {
                 if (interrupted.isEmpty()) {
                     List<RawStreamEntry> entries = read(readPending);
                     readPending = readPending && !entries.isEmpty();
+                    interrupted = delivery.deliverAll(entries, entry -> 0);
+                    // Only a round that got through counts as a success: one whose dead letter
+                    // Redis refused (full, under noeviction) backs off like an outage.
                     transport.health().succeeded();
                     backoff.reset();
-                    interrupted = delivery.deliverAll(entries, entry -> 0);
                 }
                 if (interrupted.isPresent() && running) {
                     pauseAfterError(interrupted.get().error(), backoff);

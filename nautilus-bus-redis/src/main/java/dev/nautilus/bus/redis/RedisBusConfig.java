@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param commandTimeout       how long a command may take before the connection is treated as failing
  * @param cluster              whether {@code url} names a node of a Redis Cluster (the others are
  *                             discovered) rather than a single Redis; see {@link StreamLanes} for the keys
+ * @param allowEvictingPolicy  whether to start on a Redis whose {@code maxmemory-policy} may evict
+ *                             streams ({@code allkeys-*}); refused unless set, see {@link MemoryPolicy}
  */
 public record RedisBusConfig(
         String url,
@@ -37,7 +39,8 @@ public record RedisBusConfig(
         int maxPayloadBytes,
         GroupStart newGroupsFrom,
         Duration commandTimeout,
-        boolean cluster) {
+        boolean cluster,
+        boolean allowEvictingPolicy) {
 
     /** Where a consumer group created for the first time starts. */
     public enum GroupStart {
@@ -70,63 +73,81 @@ public record RedisBusConfig(
     /** The seed's defaults for the given Redis and process identity. */
     public static RedisBusConfig defaults(String url, String clientIdentity) {
         return new RedisBusConfig(url, clientIdentity, 3000, Duration.ofMillis(20), 100_000, 100_000, 500,
-                Duration.ofSeconds(2), Duration.ofSeconds(30), 5, 1 << 20, GroupStart.NEW_MESSAGES, Duration.ofSeconds(10), false);
+                Duration.ofSeconds(2), Duration.ofSeconds(30), 5, 1 << 20, GroupStart.NEW_MESSAGES, Duration.ofSeconds(10), false, false);
     }
 
     public RedisBusConfig withUrl(String value) {
         return new RedisBusConfig(value, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
+                cluster, allowEvictingPolicy);
     }
 
     public RedisBusConfig withBuffer(int size, Duration interval) {
         return new RedisBusConfig(url, clientIdentity, size, interval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
+                cluster, allowEvictingPolicy);
     }
 
     public RedisBusConfig withStreamMaxLen(long value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, value, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
+                cluster, allowEvictingPolicy);
     }
 
     public RedisBusConfig withMaxBufferedWhileDown(int value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, value,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
+                cluster, allowEvictingPolicy);
     }
 
     public RedisBusConfig withReads(int count, Duration block) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                count, block, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+                count, block, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
+                cluster, allowEvictingPolicy);
     }
 
     public RedisBusConfig withClaimIdle(Duration value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, value, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+                readCount, blockTimeout, value, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
+                cluster, allowEvictingPolicy);
     }
 
     public RedisBusConfig withMaxDeliveries(int value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, value, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+                readCount, blockTimeout, claimIdle, value, maxPayloadBytes, newGroupsFrom, commandTimeout,
+                cluster, allowEvictingPolicy);
     }
 
     public RedisBusConfig withMaxPayloadBytes(int value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, value, newGroupsFrom, commandTimeout, cluster);
+                readCount, blockTimeout, claimIdle, maxDeliveries, value, newGroupsFrom, commandTimeout,
+                cluster, allowEvictingPolicy);
     }
 
     public RedisBusConfig withNewGroupsFrom(GroupStart value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, value, commandTimeout, cluster);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, value, commandTimeout,
+                cluster, allowEvictingPolicy);
     }
 
     public RedisBusConfig withCommandTimeout(Duration value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, value, cluster);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, value,
+                cluster, allowEvictingPolicy);
     }
 
     /** The same settings for a Redis Cluster ({@code true}) or a single Redis. */
     public RedisBusConfig withCluster(boolean value) {
         return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, value);
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
+                value, allowEvictingPolicy);
+    }
+
+    /** The same settings, starting ({@code true}) or not on a Redis whose eviction policy can drop streams. */
+    public RedisBusConfig withAllowEvictingPolicy(boolean value) {
+        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
+                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster,
+                value);
     }
 
     /** How often a reader looks for pending messages of dead consumers. */
@@ -149,6 +170,6 @@ public record RedisBusConfig(
                 + ", maxBufferedWhileDown=" + maxBufferedWhileDown + ", readCount=" + readCount + ", blockTimeout="
                 + blockTimeout + ", claimIdle=" + claimIdle + ", maxDeliveries=" + maxDeliveries + ", maxPayloadBytes="
                 + maxPayloadBytes + ", newGroupsFrom=" + newGroupsFrom + ", commandTimeout=" + commandTimeout
-                + ", cluster=" + cluster + "]";
+                + ", cluster=" + cluster + ", allowEvictingPolicy=" + allowEvictingPolicy + "]";
     }
 }

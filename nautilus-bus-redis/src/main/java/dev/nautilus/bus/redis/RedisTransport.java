@@ -47,7 +47,8 @@ public final class RedisTransport implements BusTransport {
 
     /**
      * Connects to the bus's Redis. Connecting fails fast with a clear message when Redis cannot be
-     * reached at start; later outages are survived (see {@link BatchingPublisher} and readers).
+     * reached at start, or when its eviction policy can drop streams ({@link MemoryPolicy}); later
+     * outages are survived (see {@link BatchingPublisher} and readers).
      */
     public RedisTransport(Bus bus, RoutingTable routing, RedisBusConfig config) {
         this.bus = bus;
@@ -61,6 +62,12 @@ public final class RedisTransport implements BusTransport {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect the " + bus.displayName() + " bus to "
                     + Redaction.url(config.url()) + ": " + ConnectionHealth.describe(e), e);
+        }
+        try {
+            MemoryPolicy.check(bus, connections, config.allowEvictingPolicy());
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
         }
         this.deadLetters = new DeadLetterStream(bus, routing.deadLetterStream(bus), connections, config.streamMaxLen());
         this.publisher = new BatchingPublisher(bus, lanes, codec, connections, config, counters, health);
