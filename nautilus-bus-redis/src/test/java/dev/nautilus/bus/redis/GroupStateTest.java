@@ -85,6 +85,8 @@ class GroupStateTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.distinct() == consumed + 100);
             Thread.sleep(1_000);
+            System.out.printf("group-destroyed: %,d consumed, group destroyed, %,d published after; %,d distinct delivered, "
+                    + "%,d redelivered%n", consumed, 100, deliveries.distinct(), deliveries.redeliveries());
             assertThat(deliveries.redeliveries()).isZero();
         }
     }

@@ -123,6 +123,9 @@ class RedisMemoryTest {
             Thread.sleep(1_000);
             assertThat(poisonAttempts).hasValue(3);
             long redelivered = delivered.values().stream().mapToLong(n -> n - 1).sum();
+            System.out.printf("redis-oom: maxmemory 12mb noeviction; %,d publishes accepted, then %,d refused with back-pressure; "
+                    + "after memory came back %,d delivered, %,d redelivered; poison handled %d times (max deliveries 3), "
+                    + "dead-lettered once%n", accepted.size(), rejected.size(), delivered.size(), redelivered, poisonAttempts.get());
             assertThat(redelivered).isZero();
             assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(accepted).doesNotContainAnyElementsOf(rejected);
         }

@@ -72,6 +72,8 @@ class TrimmedBeforeDeliveryTest {
             await().atMost(Duration.ofSeconds(120)).until(() -> delivered.size() == length);
             Thread.sleep(500);
             long lost = published - delivered.size();
+            System.out.printf("slow-consumer: %,d published, cap %,d, stream length %,d; trimmed before delivery %,d, "
+                    + "lost (counted by id) %,d%n", published, cap, length, behind.trimmed().getAsLong(), lost);
             assertThat(lost).isEqualTo(behind.trimmed().getAsLong());
             assertThat(delivered.values().stream().mapToLong(n -> n - 1).sum()).isZero();
         }
