@@ -16,8 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * failover to a replica that never had it) would otherwise be recreated at {@code 0} and
  * deliver the whole stream again. Recreated at its recorded position, it delivers only what it had
  * not acknowledged. A stream that is gone with its group (a Redis restarted empty, {@code FLUSHALL})
- * takes the hash with it, and the group starts at {@code 0} of the new stream, which is all unseen;
- * an id still in memory is older than anything the new stream holds, so it means the same.
+ * takes the hash with it, and the group starts at {@code 0} of the new stream, which is all unseen.
  *
  * <p>With several consumers in a group, each records the position it acknowledged last; the hash
  * holds whichever wrote last. Redelivery after a recreation is then bounded by what the other
@@ -63,21 +62,27 @@ final class GroupPositions {
     }
 
     /**
-     * Where to create the group on each lane: the position known in memory, else the one recorded in
-     * Redis, else the lane's value in {@code otherwise} ({@code $}, {@code 0}).
+     * Where to create the group on each lane: the later of the position known in memory and the one
+     * recorded in Redis, else the lane's value in {@code otherwise} ({@code $}, {@code 0}). When
+     * Redis holds no record at all, its data went with the group (restarted empty,
+     * {@code FLUSHALL}): the streams are new, and a position in memory is not used, as the new
+     * entries' ids come from the clock of a Redis that may run behind the old one.
      */
     Map<String, String> startingPoints(Map<String, String> otherwise) {
-        Map<String, String> recorded = acknowledged.keySet().containsAll(otherwise.keySet()) ? Map.of()
-                : streams.recordedPositions(key);
+        Map<String, String> recorded = streams.recordedPositions(key);
         Map<String, String> from = new LinkedHashMap<>();
         otherwise.forEach((lane, fallback) -> {
-            String known = acknowledged.get(lane);
-            if (known == null) {
-                known = recorded.get(lane);
-            }
+            String known = recorded.isEmpty() ? null : later(acknowledged.get(lane), recorded.get(lane));
             from.put(lane, known == null ? fallback : known);
         });
         return from;
+    }
+
+    private static String later(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return compare(a, b) >= 0 ? a : b;
     }
 
     /** Compares two stream ids ({@code ms-seq}, or {@code ms}) numerically. */
