@@ -31,8 +31,15 @@ public record DeadLetter(
     }
 
     /** A dead letter not replayed (yet). */
-    public DeadLetter(Bus bus, String group, String stream, String originalId, String reason, long deliveries,
-            long deadAtMicros, Map<String, String> envelope) {
+    public DeadLetter(
+            Bus bus,
+            String group,
+            String stream,
+            String originalId,
+            String reason,
+            long deliveries,
+            long deadAtMicros,
+            Map<String, String> envelope) {
         this(bus, group, stream, originalId, reason, deliveries, deadAtMicros, envelope, false);
     }
 

@@ -9,7 +9,7 @@ public final class DeadLetterReplayedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public DeadLetterReplayedException(DeadLetter letter) {
-        super("dead letter " + letter.originalId() + " of group '" + letter.group() + "' on the " + letter.bus().displayName()
-                + " bus was already replayed; a replay is delivered once");
+        super("dead letter " + letter.originalId() + " of group '" + letter.group() + "' on the "
+                + letter.bus().displayName() + " bus was already replayed; a replay is delivered once");
     }
 }

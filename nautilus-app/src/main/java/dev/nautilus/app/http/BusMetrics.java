@@ -3,12 +3,12 @@ package dev.nautilus.app.http;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.nautilus.bus.redis.monitor.BusMonitor;
 import dev.nautilus.bus.redis.monitor.BusMonitorMetrics;
 import dev.nautilus.bus.redis.monitor.MonitorTarget;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -24,8 +24,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class BusMetrics {
 
-    private BusMetrics() {
-    }
+    private BusMetrics() {}
 
     /** Registers the meters of every bus of {@code bus}. */
     public static void bind(MessageBus bus, MeterRegistry registry) {
@@ -34,13 +33,27 @@ public final class BusMetrics {
             counter(registry, bus, initial, "published", b -> status(b, which).published());
             counter(registry, bus, initial, "delivered", b -> status(b, which).delivered());
             counter(registry, bus, initial, "acked", b -> status(b, which).acked());
-            counter(registry, bus, initial, "handler_failures", b -> status(b, which).handlerFailures());
-            counter(registry, bus, initial, "dead_lettered", b -> status(b, which).deadLettered());
+            counter(
+                    registry,
+                    bus,
+                    initial,
+                    "handler_failures",
+                    b -> status(b, which).handlerFailures());
+            counter(
+                    registry,
+                    bus,
+                    initial,
+                    "dead_lettered",
+                    b -> status(b, which).deadLettered());
             counter(registry, bus, initial, "rejected", b -> status(b, which).rejected());
-            Gauge.builder("nautilus.bus.queued", bus, b -> status(b, which).queued()).tag("bus", which.name().toLowerCase())
-                    .tag("transport", initial.transport()).register(registry);
+            Gauge.builder("nautilus.bus.queued", bus, b -> status(b, which).queued())
+                    .tag("bus", which.name().toLowerCase())
+                    .tag("transport", initial.transport())
+                    .register(registry);
             Gauge.builder("nautilus.bus.connected", bus, b -> status(b, which).connected() ? 1 : 0)
-                    .tag("bus", which.name().toLowerCase()).tag("transport", initial.transport()).register(registry);
+                    .tag("bus", which.name().toLowerCase())
+                    .tag("transport", initial.transport())
+                    .register(registry);
         }
     }
 
@@ -52,7 +65,7 @@ public final class BusMetrics {
      */
     public static AutoCloseable bindRedis(List<MonitorTarget> targets, MeterRegistry registry, Duration interval) {
         if (targets.isEmpty()) {
-            return () -> { };
+            return () -> {};
         }
         BusMonitor monitor = new BusMonitor(targets);
         BusMonitorMetrics metrics = new BusMonitorMetrics(monitor, registry, interval);
@@ -62,14 +75,22 @@ public final class BusMetrics {
         };
     }
 
-    private static void counter(MeterRegistry registry, MessageBus bus, TransportStatus initial, String thing,
+    private static void counter(
+            MeterRegistry registry,
+            MessageBus bus,
+            TransportStatus initial,
+            String thing,
             ToDoubleFunction<MessageBus> value) {
-        FunctionCounter.builder("nautilus.bus." + thing, bus, value).tag("bus", initial.bus().name().toLowerCase())
-                .tag("transport", initial.transport()).register(registry);
+        FunctionCounter.builder("nautilus.bus." + thing, bus, value)
+                .tag("bus", initial.bus().name().toLowerCase())
+                .tag("transport", initial.transport())
+                .register(registry);
     }
 
     private static TransportStatus status(MessageBus bus, Bus which) {
-        return bus.status().stream().filter(s -> s.bus() == which).findFirst()
+        return bus.status().stream()
+                .filter(s -> s.bus() == which)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("bus " + which + " has no status"));
     }
 }

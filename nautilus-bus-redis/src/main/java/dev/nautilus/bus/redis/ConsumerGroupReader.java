@@ -54,8 +54,14 @@ final class ConsumerGroupReader implements Subscription {
      * @param streams the commands, on connections of this reader's (see {@link RedisStreamOperations})
      * @param stateKey the group's state hash (see {@link GroupPositions})
      */
-    ConsumerGroupReader(SubscriptionSpec spec, MessageHandler handler, RedisTransport transport, Collection<String> lanes,
-            String replayLane, StreamOperations streams, String stateKey) {
+    ConsumerGroupReader(
+            SubscriptionSpec spec,
+            MessageHandler handler,
+            RedisTransport transport,
+            Collection<String> lanes,
+            String replayLane,
+            StreamOperations streams,
+            String stateKey) {
         this.spec = spec;
         this.transport = transport;
         this.config = transport.config();
@@ -63,12 +69,18 @@ final class ConsumerGroupReader implements Subscription {
         this.replayLane = replayLane;
         this.streams = streams;
         this.positions = new GroupPositions(stateKey, streams);
-        this.delivery = new EntryDelivery(spec.group(), spec.compiledPatterns(), handler, transport, streams, positions,
-                this::running);
+        this.delivery = new EntryDelivery(
+                spec.group(), spec.compiledPatterns(), handler, transport, streams, positions, this::running);
         this.claimer = new PendingClaimer(spec, this.lanes, streams, delivery, config, this::running);
-        this.recovery = new ReaderRecovery(spec.group(), this.lanes, streams, positions, transport.health(),
+        this.recovery = new ReaderRecovery(
+                spec.group(),
+                this.lanes,
+                streams,
+                positions,
+                transport.health(),
                 transport.bus().displayName());
-        this.thread = Thread.ofPlatform().daemon(true)
+        this.thread = Thread.ofPlatform()
+                .daemon(true)
                 .name("nautilus-" + transport.bus().key() + "-" + spec.group() + "-" + spec.consumer())
                 .unstarted(this::run);
     }
@@ -142,8 +154,8 @@ final class ConsumerGroupReader implements Subscription {
     private List<RawStreamEntry> read(boolean pending) {
         reading = true;
         try {
-            return streams.readGroup(spec.group(), spec.consumer(), config.readCount(), pending ? null : config.blockTimeout(),
-                    lanes);
+            return streams.readGroup(
+                    spec.group(), spec.consumer(), config.readCount(), pending ? null : config.blockTimeout(), lanes);
         } finally {
             reading = false;
         }
@@ -151,8 +163,12 @@ final class ConsumerGroupReader implements Subscription {
 
     /** A dead thread would leave the group unread without a word; what was not acknowledged comes back. */
     private void pauseAfterError(Error error, Backoff backoff) {
-        LOG.error("reader of group {} on the {} bus: {}; reading its pending entries again in {} ms", spec.group(),
-                transport.bus().displayName(), error, TimeUnit.NANOSECONDS.toMillis(backoff.nextNanos()));
+        LOG.error(
+                "reader of group {} on the {} bus: {}; reading its pending entries again in {} ms",
+                spec.group(),
+                transport.bus().displayName(),
+                error,
+                TimeUnit.NANOSECONDS.toMillis(backoff.nextNanos()));
         backoff.pause();
     }
 
@@ -182,7 +198,10 @@ final class ConsumerGroupReader implements Subscription {
         if (Thread.currentThread() != thread) {
             try {
                 if (!thread.join(config.commandTimeout())) {
-                    LOG.warn("reader {} of group {} still busy in its handler after close", spec.consumer(), spec.group());
+                    LOG.warn(
+                            "reader {} of group {} still busy in its handler after close",
+                            spec.consumer(),
+                            spec.group());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -78,7 +78,8 @@ final class DeadLetterStream {
                     connections.async().xrevrange(key, Range.create("-", "+"), Limit.from(limit));
             connections.flush();
             List<DeadLetter> letters = new ArrayList<>();
-            for (StreamMessage<String, String> entry : range.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            for (StreamMessage<String, String> entry :
+                    range.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 Map<String, String> fields = new LinkedHashMap<>(entry.getBody());
                 String reason = fields.remove(REASON);
                 String stream = fields.remove(STREAM);
@@ -86,16 +87,25 @@ final class DeadLetterStream {
                 String group = fields.remove(GROUP);
                 long deliveries = parseLong(fields.remove(DELIVERIES));
                 long at = parseTimestamp(fields.remove(AT));
-                letters.add(new DeadLetter(bus, String.valueOf(group), String.valueOf(stream), String.valueOf(id),
-                        String.valueOf(reason), deliveries, at, fields));
+                letters.add(new DeadLetter(
+                        bus,
+                        String.valueOf(group),
+                        String.valueOf(stream),
+                        String.valueOf(id),
+                        String.valueOf(reason),
+                        deliveries,
+                        at,
+                        fields));
             }
             return markReplayed(letters);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading dead letters of the " + bus.displayName() + " bus", e);
+            throw new IllegalStateException(
+                    "interrupted while reading dead letters of the " + bus.displayName() + " bus", e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot read dead letters of the " + bus.displayName() + " bus: "
-                    + ConnectionHealth.describe(e), e);
+            throw new IllegalStateException(
+                    "cannot read dead letters of the " + bus.displayName() + " bus: " + ConnectionHealth.describe(e),
+                    e);
         }
     }
 
@@ -104,8 +114,10 @@ final class DeadLetterStream {
         if (letters.isEmpty()) {
             return letters;
         }
-        RedisFuture<List<Boolean>> marks = connections.async().smismember(replayedKey,
-                letters.stream().map(DeadLetter::replayKey).toArray(String[]::new));
+        RedisFuture<List<Boolean>> marks = connections
+                .async()
+                .smismember(
+                        replayedKey, letters.stream().map(DeadLetter::replayKey).toArray(String[]::new));
         connections.flush();
         List<Boolean> replayed = marks.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
         List<DeadLetter> marked = new ArrayList<>(letters.size());
@@ -167,8 +179,14 @@ final class DeadLetterStream {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.error("dead letter {} of group {} on the {} bus is marked replayed but was not: remove '{}' from {} to "
-                    + "replay it: {}", letter.originalId(), letter.group(), bus.displayName(), letter.replayKey(), replayedKey,
+            LOG.error(
+                    "dead letter {} of group {} on the {} bus is marked replayed but was not: remove '{}' from {} to "
+                            + "replay it: {}",
+                    letter.originalId(),
+                    letter.group(),
+                    bus.displayName(),
+                    letter.replayKey(),
+                    replayedKey,
                     ConnectionHealth.describe(e));
         }
     }

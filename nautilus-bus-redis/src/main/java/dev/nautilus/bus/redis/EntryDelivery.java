@@ -46,8 +46,14 @@ final class EntryDelivery {
     /** Entries given up on whose dead letter is still to be written, by entry id; bounded by the reads in hand. */
     private final Map<String, DeliveryOutcome.DeadLetter> owedDeadLetters = new HashMap<>();
 
-    EntryDelivery(String group, List<TopicPattern> patterns, MessageHandler handler, RedisTransport transport,
-            StreamOperations streams, GroupPositions positions, BooleanSupplier running) {
+    EntryDelivery(
+            String group,
+            List<TopicPattern> patterns,
+            MessageHandler handler,
+            RedisTransport transport,
+            StreamOperations streams,
+            GroupPositions positions,
+            BooleanSupplier running) {
         this.group = group;
         this.positions = positions;
         this.handler = handler;
@@ -66,8 +72,8 @@ final class EntryDelivery {
      *
      * @param previousDeliveries how often Redis delivered an entry before (to dead consumers)
      */
-    Optional<DeliveryOutcome.RedeliverLater> deliverAll(List<RawStreamEntry> entries,
-            ToLongFunction<RawStreamEntry> previousDeliveries) {
+    Optional<DeliveryOutcome.RedeliverLater> deliverAll(
+            List<RawStreamEntry> entries, ToLongFunction<RawStreamEntry> previousDeliveries) {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
@@ -77,7 +83,8 @@ final class EntryDelivery {
                 if (!running.getAsBoolean()) {
                     break;
                 }
-                if (deliver(entry, previousDeliveries.applyAsLong(entry)) instanceof DeliveryOutcome.RedeliverLater later) {
+                if (deliver(entry, previousDeliveries.applyAsLong(entry))
+                        instanceof DeliveryOutcome.RedeliverLater later) {
                     return Optional.of(later);
                 }
                 acks.add(entry);
@@ -136,8 +143,13 @@ final class EntryDelivery {
         }
         owedDeadLetters.remove(entry.id());
         transport.counters().deadLettered.increment();
-        LOG.warn("dead-lettered {} {} of group {} on the {} bus: {}", entry.stream(), entry.id(), group,
-                transport.bus().displayName(), decision.reason());
+        LOG.warn(
+                "dead-lettered {} {} of group {} on the {} bus: {}",
+                entry.stream(),
+                entry.id(),
+                group,
+                transport.bus().displayName(),
+                decision.reason());
         return decision;
     }
 }

@@ -31,8 +31,7 @@ final class MemoryPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoryPolicy.class);
 
-    private MemoryPolicy() {
-    }
+    private MemoryPolicy() {}
 
     /**
      * Checks the policy of the Redis behind {@code connections} (on a cluster, the node the shared
@@ -43,25 +42,29 @@ final class MemoryPolicy {
     static void check(Bus bus, RedisConnections connections, boolean allowEvicting) {
         Optional<String> policy = read(connections);
         if (policy.isEmpty()) {
-            LOG.warn("{} bus: cannot read Redis's maxmemory-policy (CONFIG GET and INFO memory refused); make sure it is "
-                    + "noeviction or volatile-*: an allkeys-* policy can evict whole streams", bus.displayName());
+            LOG.warn(
+                    "{} bus: cannot read Redis's maxmemory-policy (CONFIG GET and INFO memory refused); make sure it is "
+                            + "noeviction or volatile-*: an allkeys-* policy can evict whole streams",
+                    bus.displayName());
             return;
         }
         String name = policy.get().toLowerCase(Locale.ROOT);
         if (!evictsStreams(name)) {
             return;
         }
-        String danger = "Redis's maxmemory-policy is " + name + ": when it is full it evicts whole keys, and a stream is one "
-                + "key, so a stream is dropped with every entry not yet handled and its consumer groups with their pending "
-                + "entries";
+        String danger =
+                "Redis's maxmemory-policy is " + name + ": when it is full it evicts whole keys, and a stream is one "
+                        + "key, so a stream is dropped with every entry not yet handled and its consumer groups with their pending "
+                        + "entries";
         if (allowEvicting) {
             LOG.warn("{} bus: {}; starting anyway, as bus.allow_evicting_policy is set", bus.displayName(), danger);
             return;
         }
-        throw new IllegalStateException("the " + bus.displayName() + " bus refuses to start: " + danger
-                + ". Set maxmemory-policy noeviction (CONFIG SET maxmemory-policy noeviction, and in redis.conf), the "
-                + "documented pairing with the streams' MAXLEN: a full Redis then pushes back on publishers instead of "
-                + "dropping streams. To start anyway, set bus.allow_evicting_policy=true (NAUTILUS_ALLOW_EVICTING_POLICY=true).");
+        throw new IllegalStateException(
+                "the " + bus.displayName() + " bus refuses to start: " + danger
+                        + ". Set maxmemory-policy noeviction (CONFIG SET maxmemory-policy noeviction, and in redis.conf), the "
+                        + "documented pairing with the streams' MAXLEN: a full Redis then pushes back on publishers instead of "
+                        + "dropping streams. To start anyway, set bus.allow_evicting_policy=true (NAUTILUS_ALLOW_EVICTING_POLICY=true).");
     }
 
     /** Whether a policy can evict a key without a time to live: the {@code allkeys-*} ones. */
@@ -73,7 +76,8 @@ final class MemoryPolicy {
         try {
             RedisFuture<Map<String, String>> config = connections.async().configGet("maxmemory-policy");
             connections.flush();
-            String value = config.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS).get("maxmemory-policy");
+            String value = config.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .get("maxmemory-policy");
             if (value != null && !value.isBlank()) {
                 return Optional.of(value);
             }

@@ -28,8 +28,13 @@ final class ReaderRecovery {
     private final String busName;
     private long lastHealNanos = Long.MIN_VALUE;
 
-    ReaderRecovery(String group, Collection<String> lanes, StreamOperations streams, GroupPositions positions,
-            ConnectionHealth health, String busName) {
+    ReaderRecovery(
+            String group,
+            Collection<String> lanes,
+            StreamOperations streams,
+            GroupPositions positions,
+            ConnectionHealth health,
+            String busName) {
         this.group = group;
         this.lanes = lanes;
         this.streams = streams;
@@ -76,8 +81,11 @@ final class ReaderRecovery {
     private void healMissingGroups(String error) {
         long now = System.nanoTime();
         if (lastHealNanos != Long.MIN_VALUE && now - lastHealNanos < HEAL_INTERVAL_NANOS) {
-            LOG.error("group {} on the {} bus missing again right after being recreated ({}); backing off",
-                    group, busName, error);
+            LOG.error(
+                    "group {} on the {} bus missing again right after being recreated ({}); backing off",
+                    group,
+                    busName,
+                    error);
             LockSupport.parkNanos(HEAL_INTERVAL_NANOS);
         }
         lastHealNanos = System.nanoTime();
@@ -85,7 +93,11 @@ final class ReaderRecovery {
         // or Redis restarted empty), all of it unseen.
         Map<String, String> from = positions.startingPoints(lanes, "0");
         streams.createGroupsAt(group, from);
-        LOG.warn("recreated consumer group {} on the {} bus after: {}; resuming after the last acknowledged entries {}",
-                group, busName, error, from);
+        LOG.warn(
+                "recreated consumer group {} on the {} bus after: {}; resuming after the last acknowledged entries {}",
+                group,
+                busName,
+                error,
+                from);
     }
 }

@@ -53,7 +53,8 @@ public record RedisBusConfig(
     public RedisBusConfig {
         Objects.requireNonNull(url, "url");
         if (clientIdentity == null || !clientIdentity.matches("[A-Za-z0-9_.\\-]+")) {
-            throw new IllegalArgumentException("clientIdentity must be letters, digits, '_', '.' or '-', was '" + clientIdentity + "'");
+            throw new IllegalArgumentException(
+                    "clientIdentity must be letters, digits, '_', '.' or '-', was '" + clientIdentity + "'");
         }
         positive(bufferSize, "bufferSize");
         positive(streamMaxLen, "streamMaxLen");
@@ -72,81 +73,251 @@ public record RedisBusConfig(
 
     /** The seed's defaults for the given Redis and process identity. */
     public static RedisBusConfig defaults(String url, String clientIdentity) {
-        return new RedisBusConfig(url, clientIdentity, 3000, Duration.ofMillis(20), 100_000, 100_000, 500,
-                Duration.ofSeconds(2), Duration.ofSeconds(30), 5, 1 << 20, GroupStart.NEW_MESSAGES, Duration.ofSeconds(10), false, false);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                3000,
+                Duration.ofMillis(20),
+                100_000,
+                100_000,
+                500,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                5,
+                1 << 20,
+                GroupStart.NEW_MESSAGES,
+                Duration.ofSeconds(10),
+                false,
+                false);
     }
 
     public RedisBusConfig withUrl(String value) {
-        return new RedisBusConfig(value, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
-                cluster, allowEvictingPolicy);
+        return new RedisBusConfig(
+                value,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withBuffer(int size, Duration interval) {
-        return new RedisBusConfig(url, clientIdentity, size, interval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
-                cluster, allowEvictingPolicy);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                size,
+                interval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withStreamMaxLen(long value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, value, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
-                cluster, allowEvictingPolicy);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                value,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withMaxBufferedWhileDown(int value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, value,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
-                cluster, allowEvictingPolicy);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                value,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withReads(int count, Duration block) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                count, block, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
-                cluster, allowEvictingPolicy);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                count,
+                block,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withClaimIdle(Duration value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, value, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
-                cluster, allowEvictingPolicy);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                value,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withMaxDeliveries(int value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, value, maxPayloadBytes, newGroupsFrom, commandTimeout,
-                cluster, allowEvictingPolicy);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                value,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withMaxPayloadBytes(int value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, value, newGroupsFrom, commandTimeout,
-                cluster, allowEvictingPolicy);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                value,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withNewGroupsFrom(GroupStart value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, value, commandTimeout,
-                cluster, allowEvictingPolicy);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                value,
+                commandTimeout,
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withCommandTimeout(Duration value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, value,
-                cluster, allowEvictingPolicy);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                value,
+                cluster,
+                allowEvictingPolicy);
     }
 
     /** The same settings for a Redis Cluster ({@code true}) or a single Redis. */
     public RedisBusConfig withCluster(boolean value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout,
-                value, allowEvictingPolicy);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                value,
+                allowEvictingPolicy);
     }
 
     /** The same settings, starting ({@code true}) or not on a Redis whose eviction policy can drop streams. */
     public RedisBusConfig withAllowEvictingPolicy(boolean value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster,
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
                 value);
     }
 

@@ -1,6 +1,5 @@
 package dev.nautilus.bus.redis;
 
-import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.BusTransport;
@@ -11,6 +10,7 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
+import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SerializedHandler;
 import dev.nautilus.bus.Subscription;
@@ -60,8 +60,10 @@ public final class RedisTransport implements BusTransport {
         try {
             this.connections = new RedisConnections(bus, config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot connect the " + bus.displayName() + " bus to "
-                    + Redaction.url(config.url()) + ": " + ConnectionHealth.describe(e), e);
+            throw new IllegalStateException(
+                    "cannot connect the " + bus.displayName() + " bus to " + Redaction.url(config.url()) + ": "
+                            + ConnectionHealth.describe(e),
+                    e);
         }
         try {
             MemoryPolicy.check(bus, connections, config.allowEvictingPolicy());
@@ -90,7 +92,8 @@ public final class RedisTransport implements BusTransport {
         }
         routing.requireAllOn(bus, spec.types());
         for (ConsumerGroupReader reader : readers) {
-            if (reader.spec().group().equals(spec.group()) && reader.spec().consumer().equals(spec.consumer())) {
+            if (reader.spec().group().equals(spec.group())
+                    && reader.spec().consumer().equals(spec.consumer())) {
                 throw new IllegalArgumentException("consumer '" + spec.consumer() + "' already subscribed in group '"
                         + spec.group() + "' on the " + bus.displayName() + " bus");
             }
@@ -106,8 +109,14 @@ public final class RedisTransport implements BusTransport {
                 List<String> readLanes = new ArrayList<>(group.keySet());
                 String replayLane = groupKey("replay", spec.group(), anyLane);
                 readLanes.add(replayLane);
-                ConsumerGroupReader reader = new ConsumerGroupReader(spec, serial, this, readLanes, replayLane,
-                        streamOperations(spec.group(), readLanes), groupKey("groups", spec.group(), anyLane));
+                ConsumerGroupReader reader = new ConsumerGroupReader(
+                        spec,
+                        serial,
+                        this,
+                        readLanes,
+                        replayLane,
+                        streamOperations(spec.group(), readLanes),
+                        groupKey("groups", spec.group(), anyLane));
                 reader.start();
                 readers.add(reader);
                 started.add(reader);
@@ -124,7 +133,8 @@ public final class RedisTransport implements BusTransport {
      */
     private StreamOperations streamOperations(String engine, Collection<String> readLanes) {
         // A read waits up to BLOCK on the server, then the reply may take the command timeout.
-        RespSocket socket = connections.readerSocket(engine, readLanes, config.blockTimeout().plus(config.commandTimeout()));
+        RespSocket socket = connections.readerSocket(
+                engine, readLanes, config.blockTimeout().plus(config.commandTimeout()));
         return new RedisStreamOperations(connections, socket, deadLetters, health, bus.displayName());
     }
 
@@ -152,7 +162,8 @@ public final class RedisTransport implements BusTransport {
     @Override
     public TransportStatus status() {
         boolean connected = !closed && connections.isOpen() && !health.failing();
-        return counters.snapshot(bus, "redis", connections.endpoint(), connected, publisher.queued(), health.lastError());
+        return counters.snapshot(
+                bus, "redis", connections.endpoint(), connected, publisher.queued(), health.lastError());
     }
 
     /**
@@ -182,8 +193,8 @@ public final class RedisTransport implements BusTransport {
     @Override
     public void replay(DeadLetter letter) {
         if (letter.bus() != bus) {
-            throw new IllegalArgumentException("dead letter " + letter.originalId() + " is of the " + letter.bus().displayName()
-                    + " bus, not the " + bus.displayName() + " bus");
+            throw new IllegalArgumentException("dead letter " + letter.originalId() + " is of the "
+                    + letter.bus().displayName() + " bus, not the " + bus.displayName() + " bus");
         }
         deadLetters.replay(letter, groupKey("replay", letter.group(), letter.stream()));
     }
@@ -222,5 +233,4 @@ public final class RedisTransport implements BusTransport {
     ConnectionHealth health() {
         return health;
     }
-
 }

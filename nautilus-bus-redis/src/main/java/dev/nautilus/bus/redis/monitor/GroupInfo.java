@@ -24,18 +24,30 @@ import java.util.OptionalLong;
  *                        delivery", see {@link StreamCounters#trimmedBeforeDelivery}), absent when
  *                        Redis cannot tell
  */
-public record GroupInfo(String name, long consumers, long pending, OptionalLong lag, String lastDeliveredId,
-        OptionalLong entriesRead, OptionalLong trimmed) {
+public record GroupInfo(
+        String name,
+        long consumers,
+        long pending,
+        OptionalLong lag,
+        String lastDeliveredId,
+        OptionalLong entriesRead,
+        OptionalLong trimmed) {
 
     /** A group whose trimmed count is not known (yet). */
-    public GroupInfo(String name, long consumers, long pending, OptionalLong lag, String lastDeliveredId,
+    public GroupInfo(
+            String name,
+            long consumers,
+            long pending,
+            OptionalLong lag,
+            String lastDeliveredId,
             OptionalLong entriesRead) {
         this(name, consumers, pending, lag, lastDeliveredId, entriesRead, OptionalLong.empty());
     }
 
     /** This group with its trimmed count worked out from its stream's counters. */
     public GroupInfo withTrimmedFrom(StreamCounters stream) {
-        return new GroupInfo(name, consumers, pending, lag, lastDeliveredId, entriesRead, stream.trimmedBeforeDelivery(this));
+        return new GroupInfo(
+                name, consumers, pending, lag, lastDeliveredId, entriesRead, stream.trimmedBeforeDelivery(this));
     }
 
     /**

@@ -14,8 +14,12 @@ import java.util.OptionalLong;
  * @param lastGeneratedId  the id of the last entry ever added
  * @param maxDeletedId     the largest id removed by {@code XDEL} ({@code 0-0}: none), absent before Redis 7
  */
-public record StreamCounters(long length, OptionalLong entriesAdded, Optional<String> firstEntryId,
-        String lastGeneratedId, Optional<String> maxDeletedId) {
+public record StreamCounters(
+        long length,
+        OptionalLong entriesAdded,
+        Optional<String> firstEntryId,
+        String lastGeneratedId,
+        Optional<String> maxDeletedId) {
 
     /** Parses an {@code XINFO STREAM} reply (alternating names and values, as {@link GroupInfo} reads). */
     public static StreamCounters fromXinfoStream(List<?> reply) {
@@ -24,8 +28,12 @@ public record StreamCounters(long length, OptionalLong entriesAdded, Optional<St
         if (fields.get("first-entry") instanceof List<?> entry && !entry.isEmpty()) {
             first = Optional.ofNullable(GroupInfo.text(entry.get(0)));
         }
-        return new StreamCounters(GroupInfo.number(fields.get("length")).orElse(0), GroupInfo.number(fields.get("entries-added")),
-                first, Optional.ofNullable(GroupInfo.text(fields.get("last-generated-id"))).orElse("0-0"),
+        return new StreamCounters(
+                GroupInfo.number(fields.get("length")).orElse(0),
+                GroupInfo.number(fields.get("entries-added")),
+                first,
+                Optional.ofNullable(GroupInfo.text(fields.get("last-generated-id")))
+                        .orElse("0-0"),
                 Optional.ofNullable(GroupInfo.text(fields.get("max-deleted-entry-id"))));
     }
 
@@ -45,7 +53,8 @@ public record StreamCounters(long length, OptionalLong entriesAdded, Optional<St
         String delivered = group.lastDeliveredId().isEmpty() ? "0-0" : group.lastDeliveredId();
         // A group that was never delivered anything has read nothing, though Redis reports no
         // counter for one created on an empty stream.
-        OptionalLong read = group.entriesRead().isPresent() || !delivered.equals("0-0") ? group.entriesRead() : OptionalLong.of(0);
+        OptionalLong read =
+                group.entriesRead().isPresent() || !delivered.equals("0-0") ? group.entriesRead() : OptionalLong.of(0);
         if (entriesAdded.isEmpty() || read.isEmpty() || maxDeletedId.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -53,7 +62,8 @@ public record StreamCounters(long length, OptionalLong entriesAdded, Optional<St
         if (!deleted.equals("0-0") && (firstEntryId.isEmpty() || compareIds(deleted, firstEntryId.get()) >= 0)) {
             return OptionalLong.empty();
         }
-        boolean behindTheTrim = firstEntryId.map(first -> compareIds(delivered, first) < 0)
+        boolean behindTheTrim = firstEntryId
+                .map(first -> compareIds(delivered, first) < 0)
                 .orElse(compareIds(delivered, lastGeneratedId) < 0);
         if (!behindTheTrim) {
             return OptionalLong.of(0);
@@ -72,8 +82,11 @@ public record StreamCounters(long length, OptionalLong entriesAdded, Optional<St
     private static long[] parse(String id) {
         int dash = id.indexOf('-');
         try {
-            return dash < 0 ? new long[] {Long.parseUnsignedLong(id), 0}
-                    : new long[] {Long.parseUnsignedLong(id.substring(0, dash)), Long.parseUnsignedLong(id.substring(dash + 1))};
+            return dash < 0
+                    ? new long[] {Long.parseUnsignedLong(id), 0}
+                    : new long[] {
+                        Long.parseUnsignedLong(id.substring(0, dash)), Long.parseUnsignedLong(id.substring(dash + 1))
+                    };
         } catch (NumberFormatException e) {
             return new long[] {0, 0};
         }

@@ -31,7 +31,9 @@ class TrimmedBeforeDeliveryTest {
 
     private static GroupInfo group(BusMonitor monitor, String name) {
         return monitor.snapshot().redis().get(0).stream(STREAM).orElseThrow().groups().stream()
-                .filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+                .filter(g -> g.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Scenario {@code slow-consumer}: a group 150,000 behind a 100,000 cap. */
@@ -39,31 +41,49 @@ class TrimmedBeforeDeliveryTest {
     void aGroupFallenBehindTheCapIsToldExactlyHowManyEntriesItLost() throws Exception {
         int published = 250_000;
         int cap = 100_000;
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
-                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), RedisBusConfig.defaults(md.url(), "platform")
-                        .withStreamMaxLen(cap).withMaxBufferedWhileDown(300_000), RedisBusConfig.defaults(el.url(), "platform"));
-                BusMonitor monitor = new BusMonitor(List.of(MonitorTarget.forBus(Bus.MARKETDATA, md.url(), "nautilus")),
-                        Duration.ofSeconds(5), Duration.ZERO)) {
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
+                        RedisBusConfig.defaults(md.url(), "platform")
+                                .withStreamMaxLen(cap)
+                                .withMaxBufferedWhileDown(300_000),
+                        RedisBusConfig.defaults(el.url(), "platform"));
+                BusMonitor monitor = new BusMonitor(
+                        List.of(MonitorTarget.forBus(Bus.MARKETDATA, md.url(), "nautilus")),
+                        Duration.ofSeconds(5),
+                        Duration.ZERO)) {
             Map<String, Integer> delivered = new ConcurrentHashMap<>();
-            SubscriptionSpec spec = new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA));
+            SubscriptionSpec spec =
+                    new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA));
             // The group exists and its engine is stopped: everything published now waits for it, or is trimmed.
             Subscription stopped = bus.subscribe(spec, m -> delivered.merge(m.id(), 1, Integer::sum));
             stopped.close();
             for (int i = 0; i < published; i++) {
-                bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("test")
-                        .payload(Map.of("i", i)).build());
+                bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+                        .source("test")
+                        .payload(Map.of("i", i))
+                        .build());
             }
-            assertThat(((RedisTransport) bus.transport(Bus.MARKETDATA)).awaitPublished(Duration.ofSeconds(120))).isTrue();
+            assertThat(((RedisTransport) bus.transport(Bus.MARKETDATA)).awaitPublished(Duration.ofSeconds(120)))
+                    .isTrue();
 
             long length = md.redis().xlen(STREAM);
-            assertThat(length).as("memory bounded by the cap (MAXLEN ~ trims whole nodes)").isBetween((long) cap, cap + 1_000L);
+            assertThat(length)
+                    .as("memory bounded by the cap (MAXLEN ~ trims whole nodes)")
+                    .isBetween((long) cap, cap + 1_000L);
             GroupInfo behind = group(monitor, "features");
             assertThat(behind.trimmed()).isEqualTo(OptionalLong.of(published - length));
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             try (BusMonitorMetrics metrics = new BusMonitorMetrics(monitor, registry, Duration.ofMillis(200))) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("nautilus.bus.group.trimmed_entries")
-                        .tags("stream", STREAM, "group", "features").gauge() != null);
-                Gauge gauge = registry.find("nautilus.bus.group.trimmed_entries").tags("stream", STREAM, "group", "features").gauge();
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> registry.find("nautilus.bus.group.trimmed_entries")
+                                        .tags("stream", STREAM, "group", "features")
+                                        .gauge()
+                                != null);
+                Gauge gauge = registry.find("nautilus.bus.group.trimmed_entries")
+                        .tags("stream", STREAM, "group", "features")
+                        .gauge();
                 assertThat(gauge.value()).isEqualTo((double) (published - length));
             }
 
@@ -72,8 +92,10 @@ class TrimmedBeforeDeliveryTest {
             await().atMost(Duration.ofSeconds(120)).until(() -> delivered.size() == length);
             Thread.sleep(500);
             long lost = published - delivered.size();
-            System.out.printf("slow-consumer: %,d published, cap %,d, stream length %,d; trimmed before delivery %,d, "
-                    + "lost (counted by id) %,d%n", published, cap, length, behind.trimmed().getAsLong(), lost);
+            System.out.printf(
+                    "slow-consumer: %,d published, cap %,d, stream length %,d; trimmed before delivery %,d, "
+                            + "lost (counted by id) %,d%n",
+                    published, cap, length, behind.trimmed().getAsLong(), lost);
             assertThat(lost).isEqualTo(behind.trimmed().getAsLong());
             assertThat(delivered.values().stream().mapToLong(n -> n - 1).sum()).isZero();
         }
@@ -82,8 +104,10 @@ class TrimmedBeforeDeliveryTest {
     @Test
     void aGroupThatKeptUpLostNothingAndDeletionsMakeTheCountUnknown() throws Exception {
         try (RedisServer md = RedisServer.start();
-                BusMonitor monitor = new BusMonitor(List.of(MonitorTarget.forBus(Bus.MARKETDATA, md.url(), "nautilus")),
-                        Duration.ofSeconds(5), Duration.ZERO)) {
+                BusMonitor monitor = new BusMonitor(
+                        List.of(MonitorTarget.forBus(Bus.MARKETDATA, md.url(), "nautilus")),
+                        Duration.ofSeconds(5),
+                        Duration.ZERO)) {
             md.command("XGROUP", "CREATE", STREAM, "features", "$", "MKSTREAM");
             for (int i = 1; i <= 10; i++) {
                 md.command("XADD", STREAM, i + "-1", "f", "v");
