@@ -64,6 +64,7 @@ public final class Connections {
                 .withStreamMaxLen(settings.streamMaxLen())
                 .withMaxDeliveries(settings.maxDeliveries())
                 .withClaimIdle(settings.claimIdle())
-                .withMaxPayloadBytes(settings.maxPayloadBytes());
+                .withMaxPayloadBytes(settings.maxPayloadBytes())
+                .withAllowEvictingPolicy(settings.allowEvictingPolicy());
     }
 }

@@ -34,6 +34,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Platform implements AutoCloseable {
 
+    /** How often the whole platform samples the buses' Redis for its meters. */
+    private static final java.time.Duration REDIS_METERS_INTERVAL = java.time.Duration.ofSeconds(5);
+
     /** The symbol of the recorded BTC/USD trades whose history {@code up} reports. */
     public static final String RECORDED_SYMBOL = "BTCUSD";
 
@@ -51,6 +54,8 @@ public final class Platform implements AutoCloseable {
     private EngineHost host;
     private Faces faces;
     private boolean closed;
+    /** The Redis figures in this process's meters (group lag, trimmed before delivery); whole platform only. */
+    private final AutoCloseable redisMeters;
 
     private Platform(NautilusConfig config, MessageBus bus, PrometheusMeterRegistry meters, PlatformMode mode) {
         this.config = config;
@@ -58,6 +63,14 @@ public final class Platform implements AutoCloseable {
         this.meters = meters;
         this.mode = mode;
         BusMetrics.bind(bus, meters);
+        // One sampler per platform: engine processes would multiply the monitor's reads of Redis.
+        this.redisMeters = mode instanceof PlatformMode.WholePlatform
+                ? BusMetrics.bindRedis(
+                        MonitorTargets.resolve(
+                                config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                        meters,
+                        REDIS_METERS_INTERVAL)
+                : () -> {};
     }
 
     /**
@@ -280,6 +293,11 @@ public final class Platform implements AutoCloseable {
             return; // idempotent: commands close early to drain, then again on the way out
         }
         closed = true;
+        try {
+            redisMeters.close();
+        } catch (Exception e) {
+            // the monitor's connections only; the platform closes on
+        }
         replays.stop();
         if (faces != null) {
             faces.close();

@@ -34,6 +34,14 @@ public interface BusTransport extends AutoCloseable {
     /** The most recent dead letters, newest first. */
     List<DeadLetter> deadLetters(int limit);
 
+    /**
+     * Delivers a dead letter of this bus again to its group only, once; see {@link MessageBus#replay}.
+     * The mark is set atomically before the delivery and taken back if the delivery fails.
+     *
+     * @throws DeadLetterReplayedException when it was replayed before
+     */
+    void replay(DeadLetter letter);
+
     /** Drains what was published, then stops consumers and releases connections. */
     @Override
     void close();

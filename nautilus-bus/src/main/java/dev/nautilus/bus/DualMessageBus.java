@@ -82,6 +82,11 @@ public final class DualMessageBus implements MessageBus {
         return transports.get(bus).deadLetters(limit);
     }
 
+    @Override
+    public void replay(DeadLetter letter) {
+        transports.get(letter.bus()).replay(letter);
+    }
+
     /** The transport of one bus. */
     public BusTransport transport(Bus bus) {
         return transports.get(bus);

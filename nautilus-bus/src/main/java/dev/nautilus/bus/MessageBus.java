@@ -34,6 +34,15 @@ public interface MessageBus extends AutoCloseable {
     /** The most recent dead letters of a bus, newest first. */
     List<DeadLetter> deadLetters(Bus bus, int limit);
 
+    /**
+     * Delivers a dead letter's message again, with its original id, to the group that gave up on it
+     * only (the other groups handled it already), and marks the letter replayed.
+     *
+     * @throws DeadLetterReplayedException when it was replayed before
+     * @throws BusBackpressureException    when the bus cannot take it now (it stays unreplayed)
+     */
+    void replay(DeadLetter letter);
+
     /** A view of this bus for one engine instance. */
     default BusEndpoint endpoint(String engine, String instance) {
         return new BusEndpoint(this, engine, instance);

@@ -303,6 +303,91 @@ public abstract class TransportContractTest {
         assertThat(bus.subscriptions()).extracting(SubscriptionSpec::group).contains("ml");
     }
 
+    /** A group whose handler fails on poison until cured, beside one that handles everything. */
+    private DeadLetter deadLetterOfPortfolio(
+            Map<String, Integer> portfolio,
+            Map<String, Integer> risk,
+            java.util.concurrent.atomic.AtomicBoolean cured) {
+        bus.subscribe(
+                new SubscriptionSpec(
+                        "portfolio", "portfolio-1", List.of("strategy.*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)),
+                m -> {
+                    if (m.topic().endsWith("poison") && !cured.get()) {
+                        throw new IllegalStateException("cannot size order");
+                    }
+                    portfolio.merge(m.id(), 1, Integer::sum);
+                });
+        bus.subscribe(
+                new SubscriptionSpec("risk", "risk-1", List.of("strategy.*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)),
+                m -> risk.merge(m.id(), 1, Integer::sum));
+        Message poison = message(MessageType.STRATEGY_SIGNAL, "strategy.signal.poison", Map.of());
+        bus.publish(poison);
+        await().atMost(WAIT)
+                .until(() -> !bus.deadLetters(Bus.ENGINE_LOGIC, 10).isEmpty() && risk.containsKey(poison.id()));
+        DeadLetter letter = bus.deadLetters(Bus.ENGINE_LOGIC, 10).get(0);
+        assertThat(letter.envelope()).containsEntry("id", poison.id());
+        assertThat(letter.replayed()).isFalse();
+        cured.set(true);
+        return letter;
+    }
+
+    @Test
+    void aReplayGoesToTheGroupThatFailedOnlyOnceAndASecondReplayIsRefused() throws Exception {
+        Map<String, Integer> portfolio = new ConcurrentHashMap<>();
+        Map<String, Integer> risk = new ConcurrentHashMap<>();
+        DeadLetter letter = deadLetterOfPortfolio(portfolio, risk, new java.util.concurrent.atomic.AtomicBoolean());
+
+        String id = letter.envelope().get("id");
+        bus.replay(letter);
+        await().atMost(WAIT).until(() -> portfolio.containsKey(id));
+        assertThat(bus.deadLetters(Bus.ENGINE_LOGIC, 10).get(0).replayed()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bus.replay(letter))
+                .isInstanceOf(DeadLetterReplayedException.class)
+                .hasMessageContaining("already replayed");
+        // A message after the replay: once it is in, the replay had its chance to arrive twice.
+        Message after = message(MessageType.STRATEGY_SIGNAL, "strategy.signal.after", Map.of());
+        bus.publish(after);
+        await().atMost(WAIT).until(() -> portfolio.containsKey(after.id()) && risk.containsKey(after.id()));
+        Thread.sleep(200);
+        assertThat(portfolio).containsEntry(id, 1);
+        assertThat(risk).containsEntry(id, 1); // handled once at publish, not again
+    }
+
+    @Test
+    void ofTwoReplaysAtOnceExactlyOneSucceeds() throws Exception {
+        Map<String, Integer> portfolio = new ConcurrentHashMap<>();
+        DeadLetter letter = deadLetterOfPortfolio(
+                portfolio, new ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicBoolean());
+
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger succeeded = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Thread> replayers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            replayers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    bus.replay(letter);
+                    succeeded.incrementAndGet();
+                } catch (DeadLetterReplayedException e) {
+                    refused.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread replayer : replayers) {
+            replayer.join(WAIT.toMillis());
+        }
+        assertThat(succeeded).hasValue(1);
+        assertThat(refused).hasValue(1);
+        String id = letter.envelope().get("id");
+        await().atMost(WAIT).until(() -> portfolio.containsKey(id));
+        Thread.sleep(500);
+        assertThat(portfolio).containsEntry(id, 1);
+    }
+
     protected TransportStatus statusOf(Bus which) {
         return bus.status().stream().filter(s -> s.bus() == which).findFirst().orElseThrow();
     }

@@ -8,6 +8,7 @@ import dev.nautilus.app.security.Printable;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusBackpressureException;
 import dev.nautilus.bus.DeadLetter;
+import dev.nautilus.bus.DeadLetterReplayedException;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.store.Store;
@@ -124,6 +125,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/dead-letters/{bus}/{id}/replay", this::replay);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(DeadLetterReplayedException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
             config.routes.exception(
                     BusBackpressureException.class,
                     (e, ctx) -> error(ctx, 503, "the bus refused the message: " + e.getMessage()));

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists, inspects and replays dead letters over the transport-neutral {@link MessageBus} API: a
- * dead letter keeps the envelope as received, so replaying decodes it and publishes it again, with
- * its original id (handlers are idempotent by id), onto the stream its type routes to.
+ * dead letter keeps the envelope as received, so replaying checks that it decodes and has the bus
+ * deliver it again, with its original id (handlers are idempotent by id), to the group that gave
+ * up on it only, once ({@link MessageBus#replay}).
  */
 final class DeadLetterDesk {
 
@@ -48,10 +49,11 @@ final class DeadLetterDesk {
     }
 
     /**
-     * Publishes a dead letter's message again.
+     * Delivers a dead letter's message again to its group.
      *
-     * @return the message published
+     * @return the message delivered
      * @throws UnreplayableException when its envelope cannot be decoded (the reason it died, often)
+     * @throws dev.nautilus.bus.DeadLetterReplayedException when it was replayed before
      */
     Message replay(DeadLetter letter) {
         Message message;
@@ -61,11 +63,12 @@ final class DeadLetterDesk {
             throw new UnreplayableException("dead letter " + letter.originalId()
                     + " cannot be replayed: its envelope does not decode: " + e.getMessage());
         }
-        bus.publish(message);
+        bus.replay(letter);
         LOG.info(
-                "replayed dead letter id={} bus={} stream={} type={} topic={}",
+                "replayed dead letter id={} bus={} group={} stream={} type={} topic={}",
                 letter.originalId(),
                 letter.bus(),
+                letter.group(),
                 letter.stream(),
                 message.type().wireName(),
                 message.topic());

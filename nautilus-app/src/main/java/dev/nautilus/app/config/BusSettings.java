@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param engineLogicCluster whether the Engine Logic bus URL names a node of a Redis Cluster
  * @param aclSecret          the secret each process's Redis ACL user's password derives from
  *                           (see {@code ./nautilus acl}); empty: the URLs' own credentials, if any
+ * @param allowEvictingPolicy whether a bus may start on a Redis whose maxmemory-policy can evict streams
  */
 public record BusSettings(
         Optional<RedisUrl> marketDataUrl,
@@ -35,7 +36,8 @@ public record BusSettings(
         int maxPayloadBytes,
         boolean marketDataCluster,
         boolean engineLogicCluster,
-        Optional<BusAclSecret> aclSecret) {
+        Optional<BusAclSecret> aclSecret,
+        boolean allowEvictingPolicy) {
 
     /** Whether the buses run on Redis (both URLs set) rather than in memory. */
     public boolean onRedis() {

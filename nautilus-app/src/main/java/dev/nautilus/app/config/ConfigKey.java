@@ -18,6 +18,7 @@ public enum ConfigKey {
     MAX_DELIVERIES("bus.max_deliveries", "NAUTILUS_MAX_DELIVERIES", "5"),
     CLAIM_IDLE_MS("bus.claim_idle_ms", "NAUTILUS_CLAIM_IDLE_MS", "30000"),
     MAX_PAYLOAD_BYTES("bus.max_payload_bytes", "NAUTILUS_MAX_PAYLOAD_BYTES", "1048576"),
+    ALLOW_EVICTING_POLICY("bus.allow_evicting_policy", "NAUTILUS_ALLOW_EVICTING_POLICY", "false"),
     DB_URL("store.db_url", "NAUTILUS_DB_URL", null),
     DB_USER("store.db_user", "NAUTILUS_DB_USER", null),
     DB_PASSWORD("store.db_password", "NAUTILUS_DB_PASSWORD", null),

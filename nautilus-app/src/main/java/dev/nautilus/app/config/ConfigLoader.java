@@ -166,7 +166,8 @@ public final class ConfigLoader {
                 (int) integer(values, ConfigKey.MAX_PAYLOAD_BYTES, 64, 512L * 1024 * 1024),
                 bool(values, ConfigKey.MARKETDATA_BUS_CLUSTER),
                 bool(values, ConfigKey.ENGINE_LOGIC_BUS_CLUSTER),
-                aclSecret(values));
+                aclSecret(values),
+                bool(values, ConfigKey.ALLOW_EVICTING_POLICY));
         Optional<String> dbUrl = Optional.ofNullable(values.get(ConfigKey.DB_URL));
         if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
             throw new ConfigException(describe(ConfigKey.DB_URL)

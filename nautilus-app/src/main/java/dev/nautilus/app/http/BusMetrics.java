@@ -3,9 +3,14 @@ package dev.nautilus.app.http;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
+import dev.nautilus.bus.redis.monitor.BusMonitor;
+import dev.nautilus.bus.redis.monitor.BusMonitorMetrics;
+import dev.nautilus.bus.redis.monitor.MonitorTarget;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -13,6 +18,9 @@ import java.util.function.ToDoubleFunction;
  * {@code .delivered}, {@code .acked}, {@code .handler_failures}, {@code .dead_lettered},
  * {@code .rejected} (counters), {@code nautilus.bus.queued} and {@code nautilus.bus.connected}
  * (gauges), each tagged {@code bus} and {@code transport}. Values are read from the bus at scrape time.
+ * On Redis buses, {@link #bindRedis} adds the bus monitor's meters, among them each group's
+ * {@code nautilus.bus.group.trimmed_entries} (entries trimmed before the group read them) and
+ * {@code nautilus.bus.group.lag}.
  */
 public final class BusMetrics {
 
@@ -47,6 +55,24 @@ public final class BusMetrics {
                     .tag("transport", initial.transport())
                     .register(registry);
         }
+    }
+
+    /**
+     * Samples the buses' Redis servers every {@code interval} into the bus monitor's meters
+     * ({@link BusMonitorMetrics}); nothing for in-memory buses (no targets).
+     *
+     * @return what stops the sampling and removes the meters
+     */
+    public static AutoCloseable bindRedis(List<MonitorTarget> targets, MeterRegistry registry, Duration interval) {
+        if (targets.isEmpty()) {
+            return () -> {};
+        }
+        BusMonitor monitor = new BusMonitor(targets);
+        BusMonitorMetrics metrics = new BusMonitorMetrics(monitor, registry, interval);
+        return () -> {
+            metrics.close();
+            monitor.close();
+        };
     }
 
     private static void counter(

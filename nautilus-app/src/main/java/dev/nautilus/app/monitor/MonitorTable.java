@@ -19,8 +19,9 @@ import java.util.TreeMap;
 /**
  * Renders a {@link MonitorSnapshot} as the terminal table of {@code nautilus monitor}: one section
  * per Redis with CPU, clients by engine, commands with their calls and failed calls, errors,
- * streams with their groups' pending and lag, and dead letters. Failed calls above zero are marked
- * with {@code !} (and in red when colours are on): they are what the dual bus exists to remove.
+ * streams with their groups' pending, trimmed before delivery and lag, and dead letters. Failed
+ * calls above zero are marked with {@code !} (and in red when colours are on): they are what the
+ * dual bus exists to remove.
  */
 public final class MonitorTable {
 
@@ -190,14 +191,16 @@ public final class MonitorTable {
                                 .mapToInt(s -> s.key().length())
                                 .max()
                                 .orElse(6)));
-        String row = "%-" + keyWidth + "s %10s   %-20s %9s %9s %9s%n";
-        out.append(String.format(Locale.ROOT, row, "STREAM", "LENGTH", "GROUP", "CONSUMERS", "PENDING", "LAG"));
+        String row = "%-" + keyWidth + "s %10s   %-20s %9s %9s %9s %9s%n";
+        out.append(
+                String.format(Locale.ROOT, row, "STREAM", "LENGTH", "GROUP", "CONSUMERS", "PENDING", "TRIMMED", "LAG"));
         for (StreamInfo s : r.streams()) {
             String key = s.key().length() > keyWidth
                     ? "…" + s.key().substring(s.key().length() - keyWidth + 1)
                     : s.key();
             if (s.groups().isEmpty()) {
-                out.append(INDENT).append(String.format(Locale.ROOT, row, key, number(s.length()), "-", "", "", ""));
+                out.append(INDENT)
+                        .append(String.format(Locale.ROOT, row, key, number(s.length()), "-", "", "", "", ""));
                 continue;
             }
             boolean first = true;
@@ -211,10 +214,16 @@ public final class MonitorTable {
                                 g.name(),
                                 number(g.consumers()),
                                 number(g.pending()),
-                                g.lag().isPresent() ? number(g.lag().getAsLong()) : "?"));
+                                known(g.trimmed()),
+                                known(g.lag())));
                 first = false;
             }
         }
+    }
+
+    /** A figure Redis may not report: {@code ?} when it did not. */
+    private static String known(OptionalLong value) {
+        return value.isPresent() ? number(value.getAsLong()) : "?";
     }
 
     private static String label(String name) {

@@ -99,6 +99,7 @@ public final class SnapshotJson {
                 put(group, "lag", g.lag());
                 group.put("last_delivered_id", g.lastDeliveredId());
                 put(group, "entries_read", g.entriesRead());
+                put(group, "trimmed", g.trimmed());
             }
         }
         node.put("dead_letters", r.deadLetters());

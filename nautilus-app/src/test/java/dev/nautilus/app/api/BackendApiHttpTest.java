@@ -175,6 +175,19 @@ class BackendApiHttpTest {
             assertThat(response.statusCode()).as(request.getKey()).isBetween(200, 299);
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> handledAfterReplay.get() == 1);
+        // A dead letter is replayed once: the second replay is refused, as documented.
+        String replay = "POST /api/dead-letters/{bus}/{id}/replay";
+        HttpResponse<String> again = send("POST", requests.get(replay));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertConformsToDocument(replay, again);
+        assertThat(Json.parse(again.body()).get("error").asText()).contains("already replayed");
+        assertThat(Json.parse(get("/api/dead-letters/engine_logic/" + deadLetterId)
+                                .body())
+                        .get("replayed")
+                        .asBoolean())
+                .isTrue();
+        Thread.sleep(200);
+        assertThat(handledAfterReplay).hasValue(1);
     }
 
     @Test

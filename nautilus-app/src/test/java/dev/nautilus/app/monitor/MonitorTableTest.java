@@ -143,6 +143,44 @@ class MonitorTableTest {
                 .contains("== main Redis  redis://:***@main:6379  UNREACHABLE: Connection refused");
     }
 
+    @Test
+    void aGroupThatLostEntriesToTrimmingShowsHowManyInTheTableAndTheJson() {
+        RedisSnapshot busy = busy();
+        StreamInfo trimmed = new StreamInfo(
+                "nautilus:marketdata:market_data",
+                100_000,
+                false,
+                List.of(new GroupInfo(
+                        "features",
+                        1,
+                        0,
+                        OptionalLong.of(100_000),
+                        "0-0",
+                        OptionalLong.of(0),
+                        OptionalLong.of(150_000))));
+        RedisSnapshot snapshot = new RedisSnapshot(
+                busy.target(),
+                busy.takenAt(),
+                true,
+                busy.error(),
+                busy.redisVersion(),
+                busy.cpu(),
+                busy.connectedClients(),
+                busy.clientsByEngine(),
+                busy.commands(),
+                busy.errors(),
+                busy.memory(),
+                List.of(trimmed),
+                0,
+                List.of());
+
+        String text = new MonitorTable(false).render(new MonitorSnapshot(AT, List.of(snapshot)), "");
+        assertThat(text).contains("TRIMMED");
+        assertThat(line(text, "features")).contains("150,000").endsWith("100,000");
+        String json = SnapshotJson.write(new MonitorSnapshot(AT, List.of(snapshot)));
+        assertThat(json).contains("\"trimmed\" : 150000");
+    }
+
     private static String line(String text, String containing) {
         return text.lines()
                 .filter(l -> l.contains(containing))

@@ -11,17 +11,20 @@ import java.util.Map;
  * with the reader's next read and Redis runs one connection's commands in order, so they are
  * applied before that read, and the handler thread never waits a round trip for them; a reader
  * being closed sends them at once. An ack lost in an outage only means a redelivery later:
- * at-least-once holds.
+ * at-least-once holds. Each stream's acknowledgements are followed by the group's new position
+ * there ({@link GroupPositions}), on the same write.
  */
 final class BatchAcknowledger {
 
     private final StreamOperations streams;
     private final String group;
+    private final GroupPositions positions;
     private final Map<String, List<String>> idsByStream = new LinkedHashMap<>();
 
-    BatchAcknowledger(StreamOperations streams, String group) {
+    BatchAcknowledger(StreamOperations streams, String group, GroupPositions positions) {
         this.streams = streams;
         this.group = group;
+        this.positions = positions;
     }
 
     /** The entry is done with (handled, dead-lettered, or not for this group). */
@@ -37,7 +40,10 @@ final class BatchAcknowledger {
         if (idsByStream.isEmpty()) {
             return;
         }
-        idsByStream.forEach((stream, ids) -> streams.ack(stream, group, ids));
+        idsByStream.forEach((stream, ids) -> {
+            streams.ack(stream, group, ids);
+            positions.acknowledged(stream, ids.get(ids.size() - 1));
+        });
         idsByStream.clear();
         if (stopping) {
             streams.flushAcks();

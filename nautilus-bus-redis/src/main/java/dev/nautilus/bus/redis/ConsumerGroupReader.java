@@ -7,7 +7,9 @@ import dev.nautilus.bus.delivery.Backoff;
 import dev.nautilus.bus.delivery.DeliveryOutcome;
 import dev.nautilus.bus.redis.resp.RawStreamEntry;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,7 +38,9 @@ final class ConsumerGroupReader implements Subscription {
     private final RedisTransport transport;
     private final RedisBusConfig config;
     private final Collection<String> lanes;
+    private final String replayLane;
     private final StreamOperations streams;
+    private final GroupPositions positions;
     private final EntryDelivery delivery;
     private final PendingClaimer claimer;
     private final ReaderRecovery recovery;
@@ -46,27 +50,34 @@ final class ConsumerGroupReader implements Subscription {
     private volatile boolean reading;
 
     /**
-     * @param lanes   the streams to read, most urgent first
+     * @param lanes   the streams to read, most urgent first, the group's replay lane last
+     * @param replayLane the group's replay lane, where only dead letters replayed to it arrive
      * @param streams the commands, on connections of this reader's (see {@link RedisStreamOperations})
+     * @param stateKey the group's state hash (see {@link GroupPositions})
      */
     ConsumerGroupReader(
             SubscriptionSpec spec,
             MessageHandler handler,
             RedisTransport transport,
             Collection<String> lanes,
-            StreamOperations streams) {
+            String replayLane,
+            StreamOperations streams,
+            String stateKey) {
         this.spec = spec;
         this.transport = transport;
         this.config = transport.config();
         this.lanes = List.copyOf(lanes);
+        this.replayLane = replayLane;
         this.streams = streams;
-        this.delivery =
-                new EntryDelivery(spec.group(), spec.compiledPatterns(), handler, transport, streams, this::running);
+        this.positions = new GroupPositions(stateKey, streams);
+        this.delivery = new EntryDelivery(
+                spec.group(), spec.compiledPatterns(), handler, transport, streams, positions, this::running);
         this.claimer = new PendingClaimer(spec, this.lanes, streams, delivery, config, this::running);
         this.recovery = new ReaderRecovery(
                 spec.group(),
                 this.lanes,
                 streams,
+                positions,
                 transport.health(),
                 transport.bus().displayName());
         this.thread = Thread.ofPlatform()
@@ -75,10 +86,17 @@ final class ConsumerGroupReader implements Subscription {
                 .unstarted(this::run);
     }
 
-    /** Creates the groups (so nothing published from now on is missed), then starts reading. */
+    /**
+     * Creates the groups (so nothing published from now on is missed), then starts reading. A group
+     * that is missing but has a recorded position (destroyed while no reader ran) starts there.
+     */
     void start() {
-        streams.createGroups(
-                spec.group(), lanes, config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0");
+        String fresh = config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0";
+        Map<String, String> otherwise = new LinkedHashMap<>();
+        lanes.forEach(lane -> otherwise.put(lane, fresh));
+        // Whatever the replay lane holds was replayed for this group: a new group reads all of it.
+        otherwise.put(replayLane, "0");
+        streams.createGroupsAt(spec.group(), positions.startingPoints(otherwise));
         thread.start();
     }
 
@@ -100,9 +118,11 @@ final class ConsumerGroupReader implements Subscription {
                 if (interrupted.isEmpty()) {
                     List<RawStreamEntry> entries = read(readPending);
                     readPending = readPending && !entries.isEmpty();
+                    interrupted = delivery.deliverAll(entries, entry -> 0);
+                    // Only a round that got through counts as a success: one whose dead letter
+                    // Redis refused (full, under noeviction) backs off like an outage.
                     transport.health().succeeded();
                     backoff.reset();
-                    interrupted = delivery.deliverAll(entries, entry -> 0);
                 }
                 if (interrupted.isPresent() && running) {
                     pauseAfterError(interrupted.get().error(), backoff);

@@ -8,7 +8,9 @@ import dev.nautilus.bus.codec.MalformedEnvelopeException;
 import dev.nautilus.bus.delivery.DeliveryOutcome;
 import dev.nautilus.bus.delivery.DeliveryPolicy;
 import dev.nautilus.bus.redis.resp.RawStreamEntry;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
@@ -20,11 +22,18 @@ import org.slf4j.LoggerFactory;
  * and carries out its outcome: acknowledge, dead-letter (then acknowledge), or leave pending to be
  * delivered again after a pause. Entries of other topics (a lane carries the whole type) and
  * entries trimmed away while pending are acknowledged unhandled.
+ *
+ * <p>An entry the policy gave up on whose dead letter could not be written (Redis full under
+ * {@code noeviction} answers {@code OOM}, or unreachable) stays pending and comes back; it then
+ * goes straight to its dead letter again, without another round of handling: a full Redis must
+ * not turn into a loop of re-handling.
  */
 final class EntryDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(EntryDelivery.class);
     private static final DeliveryOutcome.Acknowledge NOT_HANDLED = new DeliveryOutcome.Acknowledge(0);
+    /** Dead letters owed at most: a failed one stops the batch, so more than a few means many readers' worth. */
+    private static final int MAX_OWED = 10_000;
 
     private final String group;
     private final MessageHandler handler;
@@ -34,6 +43,9 @@ final class EntryDelivery {
     private final EnvelopeCodec codec;
     private final TopicPattern[] patterns;
     private final BooleanSupplier running;
+    private final GroupPositions positions;
+    /** Entries given up on whose dead letter is still to be written, by entry id; bounded by the reads in hand. */
+    private final Map<String, DeliveryOutcome.DeadLetter> owedDeadLetters = new HashMap<>();
 
     EntryDelivery(
             String group,
@@ -41,8 +53,10 @@ final class EntryDelivery {
             MessageHandler handler,
             RedisTransport transport,
             StreamOperations streams,
+            GroupPositions positions,
             BooleanSupplier running) {
         this.group = group;
+        this.positions = positions;
         this.handler = handler;
         this.transport = transport;
         this.streams = streams;
@@ -64,7 +78,7 @@ final class EntryDelivery {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        BatchAcknowledger acks = new BatchAcknowledger(streams, group);
+        BatchAcknowledger acks = new BatchAcknowledger(streams, group, positions);
         try {
             for (RawStreamEntry entry : entries) {
                 if (!running.getAsBoolean()) {
@@ -84,6 +98,10 @@ final class EntryDelivery {
 
     /** Delivers one entry; dead-letters it when the policy says so. */
     private DeliveryOutcome deliver(RawStreamEntry entry, long previousDeliveries) {
+        DeliveryOutcome.DeadLetter owed = owedDeadLetters.get(entry.id());
+        if (owed != null) {
+            return deadLetter(entry, owed);
+        }
         Optional<DeliveryOutcome.DeadLetter> abandoned = policy.abandonedAfter(previousDeliveries);
         if (abandoned.isPresent()) {
             return deadLetter(entry, abandoned.get());
@@ -116,7 +134,15 @@ final class EntryDelivery {
 
     /** Writes the dead letter; when that fails the entry is not acknowledged either, so nothing is lost. */
     private DeliveryOutcome.DeadLetter deadLetter(RawStreamEntry entry, DeliveryOutcome.DeadLetter decision) {
-        streams.addDeadLetter(entry, group, decision.deliveries(), decision.reason());
+        try {
+            streams.addDeadLetter(entry, group, decision.deliveries(), decision.reason());
+        } catch (RuntimeException e) {
+            if (owedDeadLetters.size() < MAX_OWED) {
+                owedDeadLetters.put(entry.id(), decision);
+            }
+            throw e;
+        }
+        owedDeadLetters.remove(entry.id());
         transport.counters().deadLettered.increment();
         LOG.warn(
                 "dead-lettered {} {} of group {} on the {} bus: {}",

@@ -2,6 +2,7 @@ package dev.nautilus.bus.redis;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -10,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What a reader does after a failed round: recreates missing groups ({@code NOGROUP}: stream
  * deleted, Redis restarted empty), follows a moved slot ({@code MOVED}/{@code ASK}), or reports
- * the failure and pauses. A second {@code NOGROUP} within a second of the last heal backs off
- * instead of looping.
+ * the failure and pauses. A recreated group starts where it had acknowledged up to
+ * ({@link GroupPositions}), else at {@code 0}. A second {@code NOGROUP} within a second of the
+ * last heal backs off instead of looping.
  */
 final class ReaderRecovery {
 
@@ -21,15 +23,22 @@ final class ReaderRecovery {
     private final String group;
     private final Collection<String> lanes;
     private final StreamOperations streams;
+    private final GroupPositions positions;
     private final ConnectionHealth health;
     private final String busName;
     private long lastHealNanos = Long.MIN_VALUE;
 
     ReaderRecovery(
-            String group, Collection<String> lanes, StreamOperations streams, ConnectionHealth health, String busName) {
+            String group,
+            Collection<String> lanes,
+            StreamOperations streams,
+            GroupPositions positions,
+            ConnectionHealth health,
+            String busName) {
         this.group = group;
         this.lanes = lanes;
         this.streams = streams;
+        this.positions = positions;
         this.health = health;
         this.busName = busName;
     }
@@ -80,13 +89,15 @@ final class ReaderRecovery {
             LockSupport.parkNanos(HEAL_INTERVAL_NANOS);
         }
         lastHealNanos = System.nanoTime();
-        // The streams are new (deleted, or Redis restarted empty): everything in them is unseen.
-        streams.createGroups(group, lanes, "0");
+        // Where the group had acknowledged up to; 0 where nothing is known: a new stream (deleted,
+        // or Redis restarted empty), all of it unseen.
+        Map<String, String> from = positions.startingPoints(lanes, "0");
+        streams.createGroupsAt(group, from);
         LOG.warn(
-                "recreated consumer group {} on {} streams of the {} bus after: {}",
+                "recreated consumer group {} on the {} bus after: {}; resuming after the last acknowledged entries {}",
                 group,
-                lanes.size(),
                 busName,
-                error);
+                error,
+                from);
     }
 }

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param commandTimeout       how long a command may take before the connection is treated as failing
  * @param cluster              whether {@code url} names a node of a Redis Cluster (the others are
  *                             discovered) rather than a single Redis; see {@link StreamLanes} for the keys
+ * @param allowEvictingPolicy  whether to start on a Redis whose {@code maxmemory-policy} may evict
+ *                             streams ({@code allkeys-*}); refused unless set, see {@link MemoryPolicy}
  */
 public record RedisBusConfig(
         String url,
@@ -37,7 +39,8 @@ public record RedisBusConfig(
         int maxPayloadBytes,
         GroupStart newGroupsFrom,
         Duration commandTimeout,
-        boolean cluster) {
+        boolean cluster,
+        boolean allowEvictingPolicy) {
 
     /** Where a consumer group created for the first time starts. */
     public enum GroupStart {
@@ -84,6 +87,7 @@ public record RedisBusConfig(
                 1 << 20,
                 GroupStart.NEW_MESSAGES,
                 Duration.ofSeconds(10),
+                false,
                 false);
     }
 
@@ -102,7 +106,8 @@ public record RedisBusConfig(
                 maxPayloadBytes,
                 newGroupsFrom,
                 commandTimeout,
-                cluster);
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withBuffer(int size, Duration interval) {
@@ -120,7 +125,8 @@ public record RedisBusConfig(
                 maxPayloadBytes,
                 newGroupsFrom,
                 commandTimeout,
-                cluster);
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withStreamMaxLen(long value) {
@@ -138,7 +144,8 @@ public record RedisBusConfig(
                 maxPayloadBytes,
                 newGroupsFrom,
                 commandTimeout,
-                cluster);
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withMaxBufferedWhileDown(int value) {
@@ -156,7 +163,8 @@ public record RedisBusConfig(
                 maxPayloadBytes,
                 newGroupsFrom,
                 commandTimeout,
-                cluster);
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withReads(int count, Duration block) {
@@ -174,7 +182,8 @@ public record RedisBusConfig(
                 maxPayloadBytes,
                 newGroupsFrom,
                 commandTimeout,
-                cluster);
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withClaimIdle(Duration value) {
@@ -192,7 +201,8 @@ public record RedisBusConfig(
                 maxPayloadBytes,
                 newGroupsFrom,
                 commandTimeout,
-                cluster);
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withMaxDeliveries(int value) {
@@ -210,7 +220,8 @@ public record RedisBusConfig(
                 maxPayloadBytes,
                 newGroupsFrom,
                 commandTimeout,
-                cluster);
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withMaxPayloadBytes(int value) {
@@ -228,7 +239,8 @@ public record RedisBusConfig(
                 value,
                 newGroupsFrom,
                 commandTimeout,
-                cluster);
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withNewGroupsFrom(GroupStart value) {
@@ -246,7 +258,8 @@ public record RedisBusConfig(
                 maxPayloadBytes,
                 value,
                 commandTimeout,
-                cluster);
+                cluster,
+                allowEvictingPolicy);
     }
 
     public RedisBusConfig withCommandTimeout(Duration value) {
@@ -264,7 +277,8 @@ public record RedisBusConfig(
                 maxPayloadBytes,
                 newGroupsFrom,
                 value,
-                cluster);
+                cluster,
+                allowEvictingPolicy);
     }
 
     /** The same settings for a Redis Cluster ({@code true}) or a single Redis. */
@@ -283,6 +297,27 @@ public record RedisBusConfig(
                 maxPayloadBytes,
                 newGroupsFrom,
                 commandTimeout,
+                value,
+                allowEvictingPolicy);
+    }
+
+    /** The same settings, starting ({@code true}) or not on a Redis whose eviction policy can drop streams. */
+    public RedisBusConfig withAllowEvictingPolicy(boolean value) {
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
                 value);
     }
 
@@ -306,6 +341,6 @@ public record RedisBusConfig(
                 + ", maxBufferedWhileDown=" + maxBufferedWhileDown + ", readCount=" + readCount + ", blockTimeout="
                 + blockTimeout + ", claimIdle=" + claimIdle + ", maxDeliveries=" + maxDeliveries + ", maxPayloadBytes="
                 + maxPayloadBytes + ", newGroupsFrom=" + newGroupsFrom + ", commandTimeout=" + commandTimeout
-                + ", cluster=" + cluster + "]";
+                + ", cluster=" + cluster + ", allowEvictingPolicy=" + allowEvictingPolicy + "]";
     }
 }

@@ -54,12 +54,17 @@ final class RedisStreamOperations implements StreamOperations {
 
     @Override
     public void createGroups(String group, Collection<String> streams, String from) {
+        Map<String, String> fromByStream = new LinkedHashMap<>();
+        streams.forEach(stream -> fromByStream.put(stream, from));
+        createGroupsAt(group, fromByStream);
+    }
+
+    @Override
+    public void createGroupsAt(String group, Map<String, String> fromByStream) {
         List<RedisFuture<String>> created = new ArrayList<>();
-        for (String stream : streams) {
-            created.add(connections
-                    .async()
-                    .xgroupCreate(StreamOffset.from(stream, from), group, new XGroupCreateArgs().mkstream(true)));
-        }
+        fromByStream.forEach((stream, from) -> created.add(connections
+                .async()
+                .xgroupCreate(StreamOffset.from(stream, from), group, new XGroupCreateArgs().mkstream(true))));
         connections.flush();
         Duration timeout = connections.commandTimeout();
         for (RedisFuture<String> future : created) {
@@ -106,7 +111,11 @@ final class RedisStreamOperations implements StreamOperations {
         socket.command(args.toArray(String[]::new));
         socket.flush();
         for (RuntimeException refused : socket.readOwedReplies("XACK")) {
-            health.failed("ack " + group, refused);
+            // XACK is never refused for memory; the group-position HSET that follows it is, while
+            // Redis is full: the position is then recorded with a later batch.
+            if (!String.valueOf(refused.getMessage()).startsWith("OOM")) {
+                health.failed("ack " + group, refused);
+            }
         }
         return StreamEntriesReply.read(socket);
     }
@@ -121,6 +130,18 @@ final class RedisStreamOperations implements StreamOperations {
             command[3 + i] = ids.get(i);
         }
         socket.commandReplyLater(command);
+    }
+
+    @Override
+    public void recordPosition(String key, String stream, String id) {
+        socket.commandReplyLater("HSET", key, stream, id);
+    }
+
+    @Override
+    public Map<String, String> recordedPositions(String key) {
+        RedisFuture<Map<String, String>> positions = connections.async().hgetall(key);
+        connections.flush();
+        return await(positions);
     }
 
     @Override

@@ -48,7 +48,8 @@ public final class RedisTransport implements BusTransport {
 
     /**
      * Connects to the bus's Redis. Connecting fails fast with a clear message when Redis cannot be
-     * reached at start; later outages are survived (see {@link BatchingPublisher} and readers).
+     * reached at start, or when its eviction policy can drop streams ({@link MemoryPolicy}); later
+     * outages are survived (see {@link BatchingPublisher} and readers).
      */
     public RedisTransport(Bus bus, RoutingTable routing, RedisBusConfig config) {
         this.bus = bus;
@@ -64,6 +65,12 @@ public final class RedisTransport implements BusTransport {
                     "cannot connect the " + bus.displayName() + " bus to " + Redaction.url(config.url()) + ": "
                             + ConnectionHealth.describe(e),
                     e);
+        }
+        try {
+            MemoryPolicy.check(bus, connections, config.allowEvictingPolicy());
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
         }
         this.deadLetters = new DeadLetterStream(bus, routing.deadLetterStream(bus), connections, config.streamMaxLen());
         this.publisher = new BatchingPublisher(bus, lanes, codec, connections, config, counters, health);
@@ -98,8 +105,19 @@ public final class RedisTransport implements BusTransport {
         List<ConsumerGroupReader> started = new ArrayList<>(readGroups.size());
         try {
             for (Map<String, Priority> group : readGroups) {
+                String anyLane = group.keySet().iterator().next();
+                // The group's replay lane is read with its lanes, last: replays come to it alone.
+                List<String> readLanes = new ArrayList<>(group.keySet());
+                String replayLane = groupKey("replay", spec.group(), anyLane);
+                readLanes.add(replayLane);
                 ConsumerGroupReader reader = new ConsumerGroupReader(
-                        spec, serial, this, group.keySet(), streamOperations(spec.group(), group.keySet()));
+                        spec,
+                        serial,
+                        this,
+                        readLanes,
+                        replayLane,
+                        streamOperations(spec.group(), readLanes),
+                        groupKey("groups", spec.group(), anyLane));
                 reader.start();
                 readers.add(reader);
                 started.add(reader);
@@ -119,6 +137,18 @@ public final class RedisTransport implements BusTransport {
         RespSocket socket = connections.readerSocket(
                 engine, readLanes, config.blockTimeout().plus(config.commandTimeout()));
         return new RedisStreamOperations(connections, socket, deadLetters, health, bus.displayName());
+    }
+
+    /**
+     * A key of one group's own on this bus, {@code <prefix>:<bus>:<kind>:<group>}: its state hash
+     * ({@code groups}, see {@link GroupPositions}) or its replay lane ({@code replay}). On a cluster
+     * the hash tag of {@code lane} follows, so that the key lives on the node of the lanes it goes
+     * with (and one read or pipeline may touch them together).
+     */
+    private String groupKey(String kind, String group, String lane) {
+        String key = routing.prefix() + ":" + bus.key() + ":" + kind + ":" + group;
+        int tag = lane.indexOf('{');
+        return config.cluster() && tag >= 0 ? key + ":" + lane.substring(tag, lane.indexOf('}', tag) + 1) : key;
     }
 
     void removeReader(ConsumerGroupReader reader) {
@@ -153,6 +183,21 @@ public final class RedisTransport implements BusTransport {
     @Override
     public List<DeadLetter> deadLetters(int limit) {
         return deadLetters.newest(limit);
+    }
+
+    /**
+     * Adds the letter's envelope, as received, to its group's replay lane
+     * {@code <prefix>:<bus>:replay:<group>}, which only that group's readers read: the other
+     * groups handled the message already and do not see it again. The lane is created by the
+     * group's readers (and by this {@code XADD} if none ran yet); it is trimmed like every stream.
+     */
+    @Override
+    public void replay(DeadLetter letter) {
+        if (letter.bus() != bus) {
+            throw new IllegalArgumentException("dead letter " + letter.originalId() + " is of the "
+                    + letter.bus().displayName() + " bus, not the " + bus.displayName() + " bus");
+        }
+        deadLetters.replay(letter, groupKey("replay", letter.group(), letter.stream()));
     }
 
     /** Waits until everything published so far has reached Redis. */

@@ -23,6 +23,18 @@ interface StreamOperations extends AutoCloseable {
     void createGroups(String group, Collection<String> streams, String from);
 
     /**
+     * {@code XGROUP CREATE stream group id MKSTREAM} for every stream of {@code fromByStream}, each
+     * at its own id, in one round trip; a group that exists already is left where it is.
+     */
+    void createGroupsAt(String group, Map<String, String> fromByStream);
+
+    /**
+     * The positions recorded in the group's state hash ({@code HGETALL key}): stream → the last
+     * entry id the group acknowledged there; empty when none is recorded (or Redis lost it).
+     */
+    Map<String, String> recordedPositions(String key);
+
+    /**
      * {@code XREADGROUP GROUP group consumer COUNT count [BLOCK block] STREAMS stream… id…}, the
      * streams in the given order (Redis answers in it), sent together with the acknowledgements
      * queued since the last read.
@@ -35,6 +47,12 @@ interface StreamOperations extends AutoCloseable {
 
     /** Queues {@code XACK stream group id…}; it leaves with the next read or {@link #flushAcks()}. */
     void ack(String stream, String group, List<String> ids);
+
+    /**
+     * Queues {@code HSET key stream id}: the group's last acknowledged position on that stream,
+     * leaving with the acknowledgements it follows (see {@link GroupPositions}).
+     */
+    void recordPosition(String key, String stream, String id);
 
     /** Sends the queued acknowledgements now if the connection is still up; for a reader stopping. */
     void flushAcks();

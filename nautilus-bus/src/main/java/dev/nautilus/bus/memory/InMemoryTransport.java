@@ -5,6 +5,7 @@ import dev.nautilus.bus.BusBackpressureException;
 import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.BusTransport;
 import dev.nautilus.bus.DeadLetter;
+import dev.nautilus.bus.DeadLetterReplayedException;
 import dev.nautilus.bus.DualMessageBus;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageHandler;
@@ -15,6 +16,7 @@ import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.bus.codec.EnvelopeCodec;
+import dev.nautilus.bus.codec.MalformedEnvelopeException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -233,6 +235,47 @@ public final class InMemoryTransport implements BusTransport {
     @Override
     public List<DeadLetter> deadLetters(int limit) {
         return deadLetters.newest(limit);
+    }
+
+    /**
+     * Offers the letter's message to its group's queue only. A group without a consumer now has no
+     * queue here (the in-memory bus keeps no backlog for absent groups): the replay is refused.
+     */
+    @Override
+    public void replay(DeadLetter letter) {
+        if (!deadLetters.markReplayed(letter)) {
+            throw new DeadLetterReplayedException(letter);
+        }
+        try {
+            Message message;
+            try {
+                message = codec.decode(letter.envelope(), letter.originalId());
+            } catch (MalformedEnvelopeException e) {
+                throw new IllegalArgumentException(
+                        "dead letter " + letter.originalId() + " cannot be replayed: " + e.getMessage(), e);
+            }
+            ConsumerGroup group;
+            synchronized (this) {
+                group = groups.get(letter.group());
+            }
+            if (group == null) {
+                throw new BusBackpressureException(
+                        "group '" + letter.group() + "' has no consumer on the " + bus.displayName()
+                                + " bus now, and the in-memory bus keeps nothing for absent groups; dead letter "
+                                + letter.originalId() + " was not replayed");
+            }
+            if (!group.lanes().offer(message)) {
+                waitForSpace(group, message);
+            }
+            LOG.info(
+                    "replayed dead letter {} to group {} on the {} bus",
+                    letter.originalId(),
+                    letter.group(),
+                    bus.displayName());
+        } catch (RuntimeException e) {
+            deadLetters.unmarkReplayed(letter);
+            throw e;
+        }
     }
 
     @Override

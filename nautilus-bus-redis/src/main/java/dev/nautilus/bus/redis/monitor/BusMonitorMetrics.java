@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *       function counters, tag {@code command};</li>
  *   <li>{@code nautilus.bus.stream.length} — tag {@code stream};</li>
  *   <li>{@code nautilus.bus.group.lag}, {@code nautilus.bus.group.pending} — tags {@code stream}, {@code group};</li>
+ *   <li>{@code nautilus.bus.group.trimmed_entries} — entries trimmed before the group read them
+ *       ({@link StreamCounters#trimmedBeforeDelivery}), tags {@code stream}, {@code group};</li>
  *   <li>{@code nautilus.bus.dead_letters} — entries in the dead-letter streams.</li>
  * </ul>
  * Meters read the latest snapshot, which a thread of this object refreshes on a fixed delay;
@@ -129,6 +131,11 @@ public final class BusMonitorMetrics implements AutoCloseable {
                     next.put(
                             new MeterKey("nautilus.bus.group.lag", groupTags, false),
                             group.lag().isPresent() ? (double) group.lag().getAsLong() : Double.NaN);
+                    next.put(
+                            new MeterKey("nautilus.bus.group.trimmed_entries", groupTags, false),
+                            group.trimmed().isPresent()
+                                    ? (double) group.trimmed().getAsLong()
+                                    : Double.NaN);
                 }
             }
             next.put(new MeterKey("nautilus.bus.dead_letters", busTag, false), (double) redis.deadLetters());

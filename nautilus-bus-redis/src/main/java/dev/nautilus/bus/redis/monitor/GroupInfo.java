@@ -20,9 +20,35 @@ import java.util.OptionalLong;
  *                        when Redis cannot tell (after deletions or trimming past the group)
  * @param lastDeliveredId the id of the last entry delivered to the group
  * @param entriesRead     entries the group has read (Redis 7+), absent when unknown
+ * @param trimmed         entries trimmed from the stream before the group read them ("trimmed before
+ *                        delivery", see {@link StreamCounters#trimmedBeforeDelivery}), absent when
+ *                        Redis cannot tell
  */
 public record GroupInfo(
-        String name, long consumers, long pending, OptionalLong lag, String lastDeliveredId, OptionalLong entriesRead) {
+        String name,
+        long consumers,
+        long pending,
+        OptionalLong lag,
+        String lastDeliveredId,
+        OptionalLong entriesRead,
+        OptionalLong trimmed) {
+
+    /** A group whose trimmed count is not known (yet). */
+    public GroupInfo(
+            String name,
+            long consumers,
+            long pending,
+            OptionalLong lag,
+            String lastDeliveredId,
+            OptionalLong entriesRead) {
+        this(name, consumers, pending, lag, lastDeliveredId, entriesRead, OptionalLong.empty());
+    }
+
+    /** This group with its trimmed count worked out from its stream's counters. */
+    public GroupInfo withTrimmedFrom(StreamCounters stream) {
+        return new GroupInfo(
+                name, consumers, pending, lag, lastDeliveredId, entriesRead, stream.trimmedBeforeDelivery(this));
+    }
 
     /**
      * Parses a raw {@code XINFO GROUPS} reply: a list of groups, each a flat list of alternating field
@@ -51,7 +77,7 @@ public record GroupInfo(
         return groups;
     }
 
-    private static Map<String, Object> fieldsOf(Object entry) {
+    static Map<String, Object> fieldsOf(Object entry) {
         Map<String, Object> fields = new HashMap<>();
         if (entry instanceof Map<?, ?> map) {
             map.forEach((key, value) -> fields.put(text(key), value));
@@ -63,7 +89,7 @@ public record GroupInfo(
         return fields;
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         if (value == null) {
             return null;
         }
@@ -76,7 +102,7 @@ public record GroupInfo(
         return value.toString();
     }
 
-    private static OptionalLong number(Object value) {
+    static OptionalLong number(Object value) {
         if (value instanceof Number number) {
             return OptionalLong.of(number.longValue());
         }

@@ -183,19 +183,28 @@ final class TargetSampler implements AutoCloseable {
         RedisAsyncCommands<String, String> async = connection().async();
         Map<String, RedisFuture<Long>> lengths = new LinkedHashMap<>();
         Map<String, RedisFuture<List<Object>>> groups = new LinkedHashMap<>();
+        Map<String, RedisFuture<List<Object>>> counters = new LinkedHashMap<>();
         for (String key : keys) {
             lengths.put(key, async.xlen(key));
             groups.put(key, async.xinfoGroups(key));
+            // Its counters give each group's "trimmed before delivery" (StreamCounters).
+            counters.put(key, async.xinfoStream(key));
         }
         List<StreamInfo> streams = new ArrayList<>(keys.size());
         for (String key : keys) {
             Long length = await(lengths.get(key));
             List<Object> groupReply = await(groups.get(key));
+            List<Object> streamReply = await(counters.get(key));
             if (length == null || groupReply == null) {
                 continue; // deleted between SCAN and XINFO: it is gone, not an error
             }
-            streams.add(new StreamInfo(
-                    key, length, deadLetterStreams.contains(key), GroupInfo.fromXinfoGroups(groupReply)));
+            List<GroupInfo> groupInfos = GroupInfo.fromXinfoGroups(groupReply);
+            if (streamReply != null) {
+                StreamCounters stream = StreamCounters.fromXinfoStream(streamReply);
+                groupInfos =
+                        groupInfos.stream().map(g -> g.withTrimmedFrom(stream)).toList();
+            }
+            streams.add(new StreamInfo(key, length, deadLetterStreams.contains(key), groupInfos));
         }
         return streams;
     }
