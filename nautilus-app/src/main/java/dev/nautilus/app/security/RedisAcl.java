@@ -40,12 +40,15 @@ import java.util.stream.Collectors;
  */
 public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
 
-    private static final String CONNECT = "+ping +client|setname +select";
-    private static final String CLUSTER = "+cluster|nodes +cluster|myid +info +asking";
+    // INFO: a bus reads maxmemory-policy from INFO memory when CONFIG GET is refused (MemoryPolicy)
+    private static final String CONNECT = "+ping +client|setname +select +info";
+    private static final String CLUSTER = "+cluster|nodes +cluster|myid +asking";
     private static final String GROUP_READ = "+xgroup|create +xreadgroup +xack +xautoclaim +xpending";
     private static final String WRITE = "+xadd";
     private static final String DEAD_LETTER_READ = "+xrevrange";
-    private static final String MONITOR = "+info +client|list +scan +xlen +xinfo|groups";
+    private static final String MONITOR = "+client|list +scan +xlen +xinfo|groups +xinfo|stream";
+    private static final String GROUP_POSITIONS = "+hset +hgetall";
+    private static final String REPLAY_MARKS = "+sadd +srem +smismember";
 
     public RedisAcl {
         clusteredBuses = clusteredBuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(clusteredBuses));
@@ -70,15 +73,19 @@ public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
         List<User> users = new ArrayList<>();
         for (EngineWiring engine : EngineMatrix.all()) {
             users.add(streamUser(
-                    BusUsers.engineUser(engine.name()), engine.types(), BusUsers.published(engine.name()), false));
+                    BusUsers.engineUser(engine.name()),
+                    engine.name(),
+                    engine.types(),
+                    BusUsers.published(engine.name()),
+                    false));
         }
         Set<MessageType> all = EnumSet.allOf(MessageType.class);
-        users.add(streamUser(BusUsers.API, all, all, true));
+        users.add(streamUser(BusUsers.API, "*", all, all, true));
         users.add(new User(
                 BusUsers.MONITOR,
                 base() + " " + MONITOR + (clusteredBuses.isEmpty() ? "" : " +cluster|nodes") + " %R~"
                         + glob(routing.prefix()) + ":*"));
-        users.add(streamUser(BusUsers.PLATFORM, all, all, true));
+        users.add(streamUser(BusUsers.PLATFORM, "*", all, all, true));
         return users;
     }
 
@@ -107,11 +114,19 @@ public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
     }
 
     /**
-     * A user of the streams: group commands on the lanes it reads, {@code XADD} to the lanes it
-     * publishes and to the dead-letter streams of the buses it reads, and reading those if asked.
+     * A user of the streams: group commands on the lanes it reads and on its groups' replay lanes,
+     * its groups' position hashes, {@code XADD} to the lanes it publishes and to the dead-letter
+     * streams of the buses it reads, and, if it replays dead letters, reading those, marking them
+     * replayed and writing to any group's replay lane.
+     *
+     * @param groups its consumer group's name, or {@code *} for a user that runs or replays to every group
      */
     private User streamUser(
-            String name, Set<MessageType> readTypes, Set<MessageType> publishedTypes, boolean readsDeadLetters) {
+            String name,
+            String groups,
+            Set<MessageType> readTypes,
+            Set<MessageType> publishedTypes,
+            boolean readsDeadLetters) {
         // in the types' order, so that the same matrix always gives the same file
         Set<MessageType> reads = inOrder(readTypes);
         Set<MessageType> publishes = inOrder(publishedTypes);
@@ -122,11 +137,20 @@ public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
                 .map(routing::deadLetterStream)
                 .map(this::glob)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<Bus> readBuses = reads.stream()
+                .map(type -> routing.route(type).bus())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Bus.class)));
         if (!reads.isEmpty()) {
+            Set<String> readLanes = new LinkedHashSet<>(lanes(reads));
+            readLanes.addAll(groupKeys(readBuses, "replay", groups));
             rules.append(" (")
-                    .append(keys(lanes(reads)))
+                    .append(keys(readLanes))
                     .append(' ')
                     .append(GROUP_READ)
+                    .append(") (")
+                    .append(keys(groupKeys(readBuses, "groups", groups)))
+                    .append(' ')
+                    .append(GROUP_POSITIONS)
                     .append(')');
         }
         Set<String> written = new LinkedHashSet<>(lanes(publishes));
@@ -139,6 +163,16 @@ public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
                     .append(keys(deadLetters))
                     .append(' ')
                     .append(DEAD_LETTER_READ)
+                    .append(") (")
+                    .append(keys(deadLetters.stream()
+                            .map(d -> d + ":replayed")
+                            .collect(Collectors.toCollection(LinkedHashSet::new))))
+                    .append(' ')
+                    .append(REPLAY_MARKS)
+                    .append(") (")
+                    .append(keys(groupKeys(EnumSet.allOf(Bus.class), "replay", "*")))
+                    .append(' ')
+                    .append(WRITE)
                     .append(')');
         }
         return new User(name, rules.toString());
@@ -147,6 +181,26 @@ public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
     /** What every user may do: nothing on channels, no key outside its selectors, connect. */
     private String base() {
         return "resetchannels -@all " + CONNECT + (clusteredBuses.isEmpty() ? "" : " " + CLUSTER);
+    }
+
+    /**
+     * A group's own keys of one kind on each bus ({@code <prefix>:<bus>:<kind>:<group>}, and on a
+     * cluster the same with a lane's hash tag appended), as glob patterns; {@code *} for every group.
+     */
+    private Set<String> groupKeys(Set<Bus> buses, String kind, String group) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Bus bus : buses) {
+            String key = routing.prefix() + ":" + bus.key() + ":" + kind + ":";
+            if (group.equals("*")) {
+                keys.add(glob(key) + "*");
+            } else {
+                keys.add(glob(key + group));
+                if (clusteredBuses.contains(bus)) {
+                    keys.add(glob(key + group + ":") + "*");
+                }
+            }
+        }
+        return keys;
     }
 
     /** Every lane of the types, as glob patterns matching exactly that key. */

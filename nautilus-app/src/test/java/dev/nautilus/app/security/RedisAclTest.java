@@ -24,10 +24,12 @@ class RedisAclTest {
     void theFeaturesEngineWritesOnlyItsOwnStreamsAndReadsOnlyMarketData() {
         String rules = SINGLE.user("nautilus-features").rules();
         assertThat(rules)
-                .isEqualTo("resetchannels -@all +ping +client|setname +select"
+                .isEqualTo("resetchannels -@all +ping +client|setname +select +info"
                         + " (~nautilus:marketdata:market_data ~nautilus:marketdata:market_data:flash_crash"
                         + " ~nautilus:marketdata:market_data:urgent ~nautilus:marketdata:market_data:high"
-                        + " ~nautilus:marketdata:market_data:low +xgroup|create +xreadgroup +xack +xautoclaim +xpending)"
+                        + " ~nautilus:marketdata:market_data:low ~nautilus:marketdata:replay:features"
+                        + " +xgroup|create +xreadgroup +xack +xautoclaim +xpending)"
+                        + " (~nautilus:marketdata:groups:features +hset +hgetall)"
                         + " (~nautilus:engine_logic:feature_calculation ~nautilus:engine_logic:feature_calculation:flash_crash"
                         + " ~nautilus:engine_logic:feature_calculation:urgent ~nautilus:engine_logic:feature_calculation:high"
                         + " ~nautilus:engine_logic:feature_calculation:low ~nautilus:marketdata:dead +xadd)");
@@ -40,12 +42,14 @@ class RedisAclTest {
         String rules = acl.user("nautilus-risk").rules();
         assertThat(rules)
                 .startsWith(
-                        "resetchannels -@all +ping +client|setname +select +cluster|nodes +cluster|myid +info +asking ")
+                        "resetchannels -@all +ping +client|setname +select +info +cluster|nodes +cluster|myid +asking ")
                 .contains(
                         "(~desk1:engine_logic:{risk_metric} ",
                         " ~desk1:engine_logic:{risk_metric}:flash_crash ",
                         " ~desk1:engine_logic:{portfolio_update}:low ",
-                        " ~desk1:engine_logic:dead ")
+                        " ~desk1:engine_logic:dead ",
+                        "~desk1:engine_logic:replay:risk ~desk1:engine_logic:replay:risk:* ",
+                        "(~desk1:engine_logic:groups:risk ~desk1:engine_logic:groups:risk:* +hset +hgetall)")
                 .doesNotContain("nautilus:")
                 .doesNotContain("~desk1:engine_logic:risk_metric");
         // the MarketData bus is a single Redis here: its keys keep the plain form
@@ -57,13 +61,15 @@ class RedisAclTest {
         String monitor = SINGLE.user(BusUsers.MONITOR).rules();
         assertThat(monitor)
                 .isEqualTo("resetchannels -@all +ping +client|setname +select +info +client|list +scan +xlen "
-                        + "+xinfo|groups %R~nautilus:*");
+                        + "+xinfo|groups +xinfo|stream %R~nautilus:*");
         String api = SINGLE.user(BusUsers.API).rules();
         assertThat(api)
                 .contains(
                         "~nautilus:engine_logic:risk_metric:urgent",
                         "+xrevrange",
-                        "(~nautilus:marketdata:dead ~nautilus:engine_logic:dead +xrevrange)");
+                        "(~nautilus:marketdata:dead ~nautilus:engine_logic:dead +xrevrange)",
+                        "(~nautilus:marketdata:dead:replayed ~nautilus:engine_logic:dead:replayed +sadd +srem +smismember)",
+                        "(~nautilus:marketdata:replay:* ~nautilus:engine_logic:replay:* +xadd)");
         assertThat(SINGLE.user(BusUsers.PLATFORM).rules()).isEqualTo(api);
     }
 

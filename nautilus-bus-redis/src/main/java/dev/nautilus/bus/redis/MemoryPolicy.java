@@ -4,7 +4,6 @@ import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.redis.monitor.RedisInfo;
 import io.lettuce.core.RedisFuture;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * when Redis is full anyway its {@code OOM} errors reach the publishers as back-pressure, not as
  * silent loss.
  *
- * <p>{@code CONFIG GET} may be refused (an ACL user without {@code @admin}, a managed Redis that
- * renames it); then {@code INFO memory}'s {@code maxmemory_policy} says the same. When neither
- * answers, the bus starts and says that the policy could not be checked.
+ * <p>The policy is read from {@code INFO memory}'s {@code maxmemory_policy}, which every Nautilus ACL
+ * user may run, and from {@code CONFIG GET} only when INFO does not tell. When neither answers,
+ * the bus starts and says that the policy could not be checked.
  */
 final class MemoryPolicy {
 
@@ -43,7 +42,7 @@ final class MemoryPolicy {
         Optional<String> policy = read(connections);
         if (policy.isEmpty()) {
             LOG.warn(
-                    "{} bus: cannot read Redis's maxmemory-policy (CONFIG GET and INFO memory refused); make sure it is "
+                    "{} bus: cannot read Redis's maxmemory-policy (INFO memory and CONFIG GET refused); make sure it is "
                             + "noeviction or volatile-*: an allkeys-* policy can evict whole streams",
                     bus.displayName());
             return;
@@ -73,30 +72,31 @@ final class MemoryPolicy {
     }
 
     private static Optional<String> read(RedisConnections connections) {
-        try {
-            RedisFuture<Map<String, String>> config = connections.async().configGet("maxmemory-policy");
-            connections.flush();
-            String value = config.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .get("maxmemory-policy");
-            if (value != null && !value.isBlank()) {
-                return Optional.of(value);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (Exception refused) {
-            LOG.debug("CONFIG GET maxmemory-policy refused: {}", refused.toString());
+        // INFO first: a least-privilege ACL user has it, while CONFIG GET (which would also show
+        // requirepass) is an administrator's, and every refused command lands in the server's ACL LOG
+        Optional<String> fromInfo = ask(
+                        "INFO memory", connections, connections.async().info("memory"))
+                .flatMap(info -> RedisInfo.parse(info).text("maxmemory_policy"));
+        if (fromInfo.isPresent()) {
+            return fromInfo;
         }
+        return ask(
+                        "CONFIG GET maxmemory-policy",
+                        connections,
+                        connections.async().configGet("maxmemory-policy"))
+                .map(config -> config.get("maxmemory-policy"))
+                .filter(value -> !value.isBlank());
+    }
+
+    private static <T> Optional<T> ask(String command, RedisConnections connections, RedisFuture<T> reply) {
+        connections.flush();
         try {
-            RedisFuture<String> info = connections.async().info("memory");
-            connections.flush();
-            return RedisInfo.parse(info.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                    .text("maxmemory_policy");
+            return Optional.ofNullable(reply.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (Exception refused) {
-            LOG.debug("INFO memory refused: {}", refused.toString());
+            LOG.debug("{} refused: {}", command, refused.toString());
             return Optional.empty();
         }
     }
