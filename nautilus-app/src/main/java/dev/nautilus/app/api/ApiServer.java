@@ -12,7 +12,7 @@ import dev.nautilus.store.repository.TimeRange;
 import dev.nautilus.app.http.GuardedServer;
 import dev.nautilus.app.security.AccessGuard;
 import dev.nautilus.app.security.HttpSecurity;
-import dev.nautilus.app.security.Printable;
+import dev.nautilus.bus.Printable;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
