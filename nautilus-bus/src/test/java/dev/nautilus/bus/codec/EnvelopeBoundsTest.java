@@ -90,6 +90,18 @@ class EnvelopeBoundsTest {
                 .hasMessageContaining("(509 chars)");
     }
 
+    /** Found by the fuzz target: a reason repeats at most 120 characters, each escaped to at most six. */
+    @Test
+    void aReasonIsBoundedForNonAsciiTextsToo() {
+        String cjk = "\u9144".repeat(32);
+        assertThatThrownBy(() -> EnvelopeCodec.parseTimestamp(cjk)).hasMessageContaining("\\u9144")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(32 * 6 + 200));
+        Map<String, String> fields = good();
+        fields.put("message_type", "\u0000".repeat(64));
+        assertThatThrownBy(() -> codec.decode(fields, "1-0"))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(dev.nautilus.bus.Printable.MAX_CHARS * 6 + 200));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1732300000", "1732300000.123456", "1.7323E9", "17323E+5", "1.5e-2", " 1732300000.5 ", "+1.5", ".5", "5."})
     void decimalsOfTheUsualFormsStillParse(String text) throws Exception {

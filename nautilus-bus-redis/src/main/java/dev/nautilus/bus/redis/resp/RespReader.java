@@ -19,8 +19,9 @@ import java.util.Arrays;
  * must be {@code -1} (nil) or a decimal number within the reader's bounds ({@code maxBulkLength}
  * bytes for a bulk string or a simple line, {@code maxArrayLength} elements for an array), or the
  * reply is malformed. A bulk string's array then grows with the bytes that actually arrive, so a
- * peer announcing a large string and sending little costs little. Input that ends mid-reply throws
- * {@link EOFException}.
+ * peer announcing a large string and sending little costs little; one refused for its size by the
+ * caller (a stream entry's value over its bound) is skipped, its bytes read and dropped as they
+ * come. Input that ends mid-reply throws {@link EOFException}.
  */
 final class RespReader {
 
