@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * written, and the reader allocates and keeps little whatever the entry's size.
  *
  * <p>Wall times are Redis's clock when it added the entry (the entry id's milliseconds) against the
- * consumer's clock when it dead-lettered or handled it: the same machine's clock, to a millisecond.
+ * consumer's clock ({@code MicroClock}) when it dead-lettered or handled it: the same machine's clock
+ * read two ways, which agree to a few milliseconds (either may be ahead).
  * They include Redis's own work on the entry (adding 100,000 fields, copying 50 MB into the reply),
  * which on a loaded machine (load average above the core count, as when several builds share two
  * cores) takes longer than the bounds; there the wall bounds are ten times wider and the consumer's

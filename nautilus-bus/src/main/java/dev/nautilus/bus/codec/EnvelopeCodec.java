@@ -36,6 +36,9 @@ public final class EnvelopeCodec {
     /** Default upper bound of a payload's UTF-8 size. */
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1 << 20;
 
+    /** Longest exponent accepted: {@code 1.7323E9} is fine, {@code 1e999999} would cost seconds. */
+    private static final int MAX_EXPONENT_DIGITS = 2;
+
     private final EnvelopeLimits limits;
     private final int maxPayloadBytes;
 
@@ -244,9 +247,6 @@ public final class EnvelopeCodec {
         }
         return micros;
     }
-
-    /** Longest exponent accepted: {@code 1.7323E9} is fine, {@code 1e999999} would cost seconds. */
-    private static final int MAX_EXPONENT_DIGITS = 2;
 
     /**
      * Whether the text is a decimal in the form {@link BigDecimal} parses cheaply: an optional
