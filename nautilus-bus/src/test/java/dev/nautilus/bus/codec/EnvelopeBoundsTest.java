@@ -30,7 +30,8 @@ class EnvelopeBoundsTest {
 
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
-    private static Map<String, String> good() {
+    /** A good envelope's fields, for a test to spoil one at a time (the fuzz target shares it). */
+    static Map<String, String> good() {
         Map<String, String> fields = new HashMap<>();
         fields.put("message_type", "price_update");
         fields.put("source_engine", "marketdata");

@@ -39,7 +39,7 @@ class EnvelopeCodecFuzzTest {
     @BeforeAll
     static void warmUp() throws Exception {
         for (int i = 0; i < 2000; i++) { // timed tries measure the decoder, not class loading and the JIT
-            CODEC.decode(good(), "1-0");
+            CODEC.decode(EnvelopeBoundsTest.good(), "1-0");
         }
     }
 
@@ -81,7 +81,7 @@ class EnvelopeCodecFuzzTest {
     }
 
     private static void decodesOrRefusesInTime(Map<String, String> changes) {
-        Map<String, String> fields = good();
+        Map<String, String> fields = EnvelopeBoundsTest.good();
         changes.forEach((name, value) -> {
             if (ABSENT.equals(value)) {
                 fields.remove(name);
@@ -112,18 +112,6 @@ class EnvelopeCodecFuzzTest {
             best = Math.min(best, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
         return best;
-    }
-
-    private static Map<String, String> good() {
-        Map<String, String> fields = new HashMap<>();
-        fields.put("message_type", "price_update");
-        fields.put("source_engine", "marketdata");
-        fields.put("payload", "{\"p\":[1,2.5,\"x\"]}");
-        fields.put("priority", "normal");
-        fields.put("timestamp", "1732300000.5");
-        fields.put("id", "m-1");
-        fields.put("topic", "price.update.BTCUSD");
-        return fields;
     }
 
     private static Map<String, String> changes(SplittableRandom random) {
