@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
  * consumer's clock ({@code MicroClock}) when it dead-lettered or handled it: the same machine's clock
  * read two ways, which agree to a few milliseconds (either may be ahead).
  * They include Redis's own work on the entry (adding 100,000 fields, copying 50 MB into the reply),
- * which on a loaded machine (load average above the core count, as when several builds share two
- * cores) takes longer than the bounds; there the wall bounds are ten times wider and the consumer's
+ * which on a loaded machine (a load average above half the core count: this test's own Redis,
+ * writer and consumer take about that; several builds sharing two cores take far more) takes
+ * longer than the bounds; there the wall bounds are ten times wider and the consumer's
  * own work is held to the bounds instead: the reader thread's CPU time from before the hostile
  * entry is written to after the good one is handled (both entries read, one dead-lettered, one
  * handled), which a loaded machine does not stretch. The writer streams each entry from a small
@@ -176,10 +177,10 @@ class HostileEntriesTest {
         }
     }
 
-    /** More runnable work than cores: wall times then measure the machine's queue more than this code. */
+    /** Other work beside this test's own: wall times then measure the machine's queue more than this code. */
     private static boolean loaded() {
         var os = ManagementFactory.getOperatingSystemMXBean();
-        return os.getSystemLoadAverage() > os.getAvailableProcessors();
+        return os.getSystemLoadAverage() > os.getAvailableProcessors() / 2.0;
     }
 
     private static Optional<DeadLetter> deadLetter(DualMessageBus bus, String id) {
