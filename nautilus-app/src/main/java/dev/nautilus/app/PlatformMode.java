@@ -33,7 +33,9 @@ sealed interface PlatformMode {
         static WholePlatform record(Store store, MessageBus bus, MeterRegistry meters) {
             long history = store.trades().count(Platform.RECORDED_SYMBOL);
             BusRecorder recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
-            FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(meters);
+            FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded)
+                    .baseUnit("rows")
+                    .register(meters);
             return new WholePlatform(store, recorder, history);
         }
 
@@ -48,6 +50,5 @@ sealed interface PlatformMode {
      *
      * @param identity e.g. {@code risk}, {@code api}, {@code replay}
      */
-    record EngineProcess(String identity) implements PlatformMode {
-    }
+    record EngineProcess(String identity) implements PlatformMode {}
 }

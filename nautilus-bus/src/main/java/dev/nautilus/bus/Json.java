@@ -28,22 +28,23 @@ public final class Json {
             .maxNameLength(4096)
             .build();
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(READ_CONSTRAINTS).build())
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(READ_CONSTRAINTS)
+                    .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Serialises a value to JSON text. */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new PayloadException("cannot encode " + value.getClass().getName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new PayloadException(
+                    "cannot encode " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -95,7 +96,8 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new PayloadException("payload does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new PayloadException(
+                    "payload does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -104,8 +106,10 @@ public final class Json {
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PayloadException("payload does not fit " + type.getSimpleName() + ": "
-                    + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()), e);
+            throw new PayloadException(
+                    "payload does not fit " + type.getSimpleName() + ": "
+                            + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()),
+                    e);
         }
     }
 
@@ -114,7 +118,8 @@ public final class Json {
         try {
             return MAPPER.valueToTree(value);
         } catch (IllegalArgumentException e) {
-            throw new PayloadException("cannot encode " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
+            throw new PayloadException(
+                    "cannot encode " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class FuzzCorpus {
 
-    private FuzzCorpus() {
-    }
+    private FuzzCorpus() {}
 
     /** The inputs of the resource, each as bytes. */
     public static List<byte[]> lines(String resource) {

@@ -28,8 +28,7 @@ public final class Fuzzer {
         void check(T input) throws Exception;
     }
 
-    private Fuzzer() {
-    }
+    private Fuzzer() {}
 
     /** Runs the check on every input of the corpus. */
     public static <T> void corpus(String target, List<T> inputs, Check<T> check, Function<T, String> describe) {
@@ -38,8 +37,10 @@ public final class Fuzzer {
             try {
                 check.check(input);
             } catch (Throwable e) {
-                throw new AssertionError("fuzz target " + target + " failed on corpus input " + (i + 1) + " (" + describe.apply(input)
-                        + "): " + e, e);
+                throw new AssertionError(
+                        "fuzz target " + target + " failed on corpus input " + (i + 1) + " (" + describe.apply(input)
+                                + "): " + e,
+                        e);
             }
         }
     }
@@ -48,7 +49,11 @@ public final class Fuzzer {
      * Runs the check on generated inputs, at most {@code maxTries} of them and for at most the
      * budget; returns how many were tried.
      */
-    public static <T> int generated(String target, int maxTries, Function<SplittableRandom, T> generator, Check<T> check,
+    public static <T> int generated(
+            String target,
+            int maxTries,
+            Function<SplittableRandom, T> generator,
+            Check<T> check,
             Function<T, String> describe) {
         long deadline = System.nanoTime() + BUDGET.toNanos();
         int tries = 0;
@@ -57,13 +62,16 @@ public final class Fuzzer {
             try {
                 check.check(input);
             } catch (Throwable e) {
-                throw new AssertionError("fuzz target " + target + " failed on try " + tries + " (reproduce with -Dnautilus.fuzz.seed="
-                        + SEED + "): " + describe.apply(input) + ": " + e, e);
+                throw new AssertionError(
+                        "fuzz target " + target + " failed on try " + tries + " (reproduce with -Dnautilus.fuzz.seed="
+                                + SEED + "): " + describe.apply(input) + ": " + e,
+                        e);
             }
             tries++;
         }
-        System.out.printf("fuzz target %s: %d tries in %.1f s, seed %d%n", target, tries,
-                (System.nanoTime() - deadline + BUDGET.toNanos()) / 1e9, SEED);
+        System.out.printf(
+                "fuzz target %s: %d tries in %.1f s, seed %d%n",
+                target, tries, (System.nanoTime() - deadline + BUDGET.toNanos()) / 1e9, SEED);
         return tries;
     }
 

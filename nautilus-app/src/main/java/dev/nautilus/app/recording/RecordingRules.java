@@ -19,8 +19,7 @@ import java.util.Set;
  */
 public final class RecordingRules {
 
-    private RecordingRules() {
-    }
+    private RecordingRules() {}
 
     /** The rules {@code up} records with: the hub's trades. */
     public static List<RecordingRule> defaults() {
@@ -39,8 +38,12 @@ public final class RecordingRules {
             long[] last = lastByInstrument.computeIfAbsent(trade.instrument(), k -> new long[] {Long.MIN_VALUE, 0});
             last[1] = last[0] == trade.timestampMicros() ? last[1] + 1 : 0;
             last[0] = trade.timestampMicros();
-            return List.of(new TradeRow(Instant.EPOCH.plus(trade.timestampMicros(), ChronoUnit.MICROS),
-                    trade.instrument(), trade.timestampMicros() * 1_000 + last[1], trade.price(), trade.size(),
+            return List.of(new TradeRow(
+                    Instant.EPOCH.plus(trade.timestampMicros(), ChronoUnit.MICROS),
+                    trade.instrument(),
+                    trade.timestampMicros() * 1_000 + last[1],
+                    trade.price(),
+                    trade.size(),
                     SideCode.valueOf(trade.side().name())));
         });
     }

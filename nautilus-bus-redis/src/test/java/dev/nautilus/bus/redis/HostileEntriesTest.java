@@ -66,8 +66,7 @@ class HostileEntriesTest {
         }
     }
 
-    private record Hostile(String name, List<Value> fields) {
-    }
+    private record Hostile(String name, List<Value> fields) {}
 
     private static List<Value> envelope(String... replacing) {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
@@ -116,12 +115,16 @@ class HostileEntriesTest {
 
     @Test
     void eachHostileEntryIsDeadLetteredQuicklyAndTheNextGoodMessageFollowsQuickly() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
-                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), RedisBusConfig.defaults(md.url(), "platform"),
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
+                        RedisBusConfig.defaults(md.url(), "platform"),
                         RedisBusConfig.defaults(el.url(), "platform"));
                 Socket writer = new Socket("127.0.0.1", el.port())) {
             Map<String, Long> handledAt = new ConcurrentHashMap<>();
-            bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)),
+            bus.subscribe(
+                    new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)),
                     m -> handledAt.put(String.valueOf(m.payloadAs(Map.class).get("i")), MicroClock.nowMicros()));
             RawWriter raw = new RawWriter(writer);
             // Both paths warmed up, delivery and dead letters: what is measured is the bounds, not the JIT.
@@ -129,10 +132,16 @@ class HostileEntriesTest {
                 raw.xadd(envelope("payload", "{\"i\":\"warm-" + i + "\"}"));
                 raw.xadd(envelope("priority", "warm-" + i));
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> handledAt.size() == 50 && bus.deadLetters(Bus.ENGINE_LOGIC, 60).size() == 50);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> handledAt.size() == 50
+                            && bus.deadLetters(Bus.ENGINE_LOGIC, 60).size() == 50);
             Thread reader = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("nautilus-") && t.getName().endsWith("-risk-risk-1")).findFirst().orElseThrow();
-            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+                    .filter(t ->
+                            t.getName().startsWith("nautilus-") && t.getName().endsWith("-risk-risk-1"))
+                    .findFirst()
+                    .orElseThrow();
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
             List<String> report = new ArrayList<>();
             List<Runnable> checks = new ArrayList<>();
@@ -143,7 +152,8 @@ class HostileEntriesTest {
                 String hostileId = raw.xadd(hostile.fields());
                 String goodId = raw.xadd(envelope("payload", "{\"i\":\"after " + hostile.name() + "\"}"));
 
-                DeadLetter letter = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetter(bus, hostileId), Optional::isPresent)
+                DeadLetter letter = await().atMost(Duration.ofSeconds(30))
+                        .until(() -> deadLetter(bus, hostileId), Optional::isPresent)
                         .orElseThrow();
                 await().atMost(Duration.ofSeconds(30)).until(() -> handledAt.containsKey("after " + hostile.name()));
                 long deadLetteredAfter = letter.deadAtMicros() - writtenAtMicros(hostileId);
@@ -152,28 +162,48 @@ class HostileEntriesTest {
                 long cpuMicros = (threads.getThreadCpuTime(reader.threadId()) - cpuBefore) / 1000;
                 long slack = loaded() ? 10 : 1;
                 long heapGrowth = usedHeapAfterGc() - heapBefore;
-                report.add(String.format("%-24s dead-lettered after %6.1f ms, next good after %6.1f ms, reader CPU %5.1f ms,"
-                        + " allocated %5.1f MiB, heap growth %5.1f MiB%s: %s", hostile.name(), deadLetteredAfter / 1e3, goodAfter / 1e3,
-                        cpuMicros / 1e3, allocated / 1048576.0, heapGrowth / 1048576.0, slack > 1 ? " (loaded machine)" : "",
+                report.add(String.format(
+                        "%-24s dead-lettered after %6.1f ms, next good after %6.1f ms, reader CPU %5.1f ms,"
+                                + " allocated %5.1f MiB, heap growth %5.1f MiB%s: %s",
+                        hostile.name(),
+                        deadLetteredAfter / 1e3,
+                        goodAfter / 1e3,
+                        cpuMicros / 1e3,
+                        allocated / 1048576.0,
+                        heapGrowth / 1048576.0,
+                        slack > 1 ? " (loaded machine)" : "",
                         letter.reason()));
 
                 checks.add(() -> {
-                    assertThat(letter.reason()).as(hostile.name()).startsWith("undecodable: malformed envelope").hasSizeLessThan(400);
-                    assertThat(letter.envelope().values()).as(hostile.name())
+                    assertThat(letter.reason())
+                            .as(hostile.name())
+                            .startsWith("undecodable: malformed envelope")
+                            .hasSizeLessThan(400);
+                    assertThat(letter.envelope().values())
+                            .as(hostile.name())
                             .allSatisfy(v -> assertThat(v.length()).isLessThanOrEqualTo(4096));
-                    assertThat(cpuMicros).as(hostile.name() + ": reader CPU µs for it and the next good one")
+                    assertThat(cpuMicros)
+                            .as(hostile.name() + ": reader CPU µs for it and the next good one")
                             .isLessThan(DEAD_LETTERED_WITHIN_MICROS);
-                    assertThat(deadLetteredAfter).as(hostile.name() + ": µs from written to dead-lettered")
+                    assertThat(deadLetteredAfter)
+                            .as(hostile.name() + ": µs from written to dead-lettered")
                             .isLessThan(DEAD_LETTERED_WITHIN_MICROS * slack);
-                    assertThat(goodAfter).as(hostile.name() + ": µs from the next good one written to handled")
+                    assertThat(goodAfter)
+                            .as(hostile.name() + ": µs from the next good one written to handled")
                             .isLessThan(NEXT_GOOD_WITHIN_MICROS * slack);
-                    assertThat(allocated).as(hostile.name() + ": bytes the reader allocated").isLessThan(16L << 20);
-                    assertThat(heapGrowth).as(hostile.name() + ": heap growth after GC").isLessThan(64L << 20);
+                    assertThat(allocated)
+                            .as(hostile.name() + ": bytes the reader allocated")
+                            .isLessThan(16L << 20);
+                    assertThat(heapGrowth)
+                            .as(hostile.name() + ": heap growth after GC")
+                            .isLessThan(64L << 20);
                 });
             }
             System.out.println(String.join("\n", report));
             checks.forEach(Runnable::run);
-            assertThat(el.redis().xpending(STREAM, "risk").getCount()).as("nothing left pending").isZero();
+            assertThat(el.redis().xpending(STREAM, "risk").getCount())
+                    .as("nothing left pending")
+                    .isZero();
         }
     }
 
@@ -184,7 +214,9 @@ class HostileEntriesTest {
     }
 
     private static Optional<DeadLetter> deadLetter(DualMessageBus bus, String id) {
-        return bus.deadLetters(Bus.ENGINE_LOGIC, 20).stream().filter(d -> d.originalId().equals(id)).findFirst();
+        return bus.deadLetters(Bus.ENGINE_LOGIC, 20).stream()
+                .filter(d -> d.originalId().equals(id))
+                .findFirst();
     }
 
     /** Redis's clock when it added the entry: the id's milliseconds, as microseconds. */

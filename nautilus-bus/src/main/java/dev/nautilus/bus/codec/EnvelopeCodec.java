@@ -79,8 +79,8 @@ public final class EnvelopeCodec {
         String payload = message.payload().json();
         int bytes = EnvelopeLimits.bytesOver(payload, maxPayloadBytes);
         if (bytes >= 0) {
-            throw new PayloadException("payload of " + message.type().wireName() + " message " + message.id()
-                    + " is " + bytes + " bytes, over the limit of " + maxPayloadBytes);
+            throw new PayloadException("payload of " + message.type().wireName() + " message " + message.id() + " is "
+                    + bytes + " bytes, over the limit of " + maxPayloadBytes);
         }
         // What is written must be readable: a reader refuses an entry with a field over its limit.
         encodable(message, ID, message.id());
@@ -106,8 +106,9 @@ public final class EnvelopeCodec {
     private void encodable(Message message, String field, String value) {
         int bytes = value == null ? -1 : EnvelopeLimits.bytesOver(value, limits.maxValueBytes(field));
         if (bytes >= 0) {
-            throw new PayloadException("field '" + field + "' of " + message.type().wireName() + " message "
-                    + Printable.of(message.id()) + " is " + bytes + " bytes, over the limit of " + limits.maxValueBytes(field));
+            throw new PayloadException(
+                    "field '" + field + "' of " + message.type().wireName() + " message " + Printable.of(message.id())
+                            + " is " + bytes + " bytes, over the limit of " + limits.maxValueBytes(field));
         }
     }
 
@@ -178,7 +179,8 @@ public final class EnvelopeCodec {
         if (replyTo != null && !Topics.isValid(replyTo)) {
             throw new MalformedEnvelopeException(REPLY_TO, Printable.of(replyTo) + " is not a valid topic");
         }
-        return new Message(id, type, topic, source, priority, timestamp, payload, bounded(fields, CORRELATION_ID), replyTo);
+        return new Message(
+                id, type, topic, source, priority, timestamp, payload, bounded(fields, CORRELATION_ID), replyTo);
     }
 
     /** Formats microseconds since the epoch as Unix seconds with six decimals, e.g. {@code 1732300000.000123}. */
@@ -197,8 +199,10 @@ public final class EnvelopeCodec {
      */
     public static long parseTimestamp(String text) throws MalformedEnvelopeException {
         if (text.length() > EnvelopeLimits.MAX_NUMBER_CHARS) {
-            throw new MalformedEnvelopeException(TIMESTAMP, "is " + text.length() + " characters, over the limit of "
-                    + EnvelopeLimits.MAX_NUMBER_CHARS + ": " + Printable.of(text));
+            throw new MalformedEnvelopeException(
+                    TIMESTAMP,
+                    "is " + text.length() + " characters, over the limit of " + EnvelopeLimits.MAX_NUMBER_CHARS + ": "
+                            + Printable.of(text));
         }
         long plain = parsePlainTimestamp(text);
         if (plain >= 0) {
@@ -206,7 +210,8 @@ public final class EnvelopeCodec {
         }
         String trimmed = text.trim();
         if (!isDecimal(trimmed)) {
-            throw new MalformedEnvelopeException(TIMESTAMP, "is not a decimal number of Unix seconds: " + Printable.of(text));
+            throw new MalformedEnvelopeException(
+                    TIMESTAMP, "is not a decimal number of Unix seconds: " + Printable.of(text));
         }
         try {
             BigDecimal seconds = new BigDecimal(trimmed);
@@ -215,7 +220,8 @@ public final class EnvelopeCodec {
             }
             return seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new MalformedEnvelopeException(TIMESTAMP, "is not a decimal number of Unix seconds: " + Printable.of(text));
+            throw new MalformedEnvelopeException(
+                    TIMESTAMP, "is not a decimal number of Unix seconds: " + Printable.of(text));
         }
     }
 

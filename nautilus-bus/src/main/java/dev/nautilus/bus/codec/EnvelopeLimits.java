@@ -63,9 +63,17 @@ public record EnvelopeLimits(int maxPayloadBytes) {
         return MAX_OTHER_BYTES;
     }
 
-    private static final String[] KNOWN = {EnvelopeField.MESSAGE_TYPE, EnvelopeField.SOURCE_ENGINE, EnvelopeField.PAYLOAD,
-        EnvelopeField.PRIORITY, EnvelopeField.TIMESTAMP, EnvelopeField.ID, EnvelopeField.TOPIC, EnvelopeField.CORRELATION_ID,
-        EnvelopeField.REPLY_TO};
+    private static final String[] KNOWN = {
+        EnvelopeField.MESSAGE_TYPE,
+        EnvelopeField.SOURCE_ENGINE,
+        EnvelopeField.PAYLOAD,
+        EnvelopeField.PRIORITY,
+        EnvelopeField.TIMESTAMP,
+        EnvelopeField.ID,
+        EnvelopeField.TOPIC,
+        EnvelopeField.CORRELATION_ID,
+        EnvelopeField.REPLY_TO
+    };
 
     /** Whether the bytes are exactly the ASCII text; envelope field names are ASCII. */
     public static boolean asciiEquals(byte[] bytes, String text) {
@@ -105,7 +113,9 @@ public record EnvelopeLimits(int maxPayloadBytes) {
                 length++;
             } else if (c < 0x800) {
                 length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
                 length += 4;
                 i++;
             } else {

@@ -2,8 +2,8 @@ package dev.nautilus.bus.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nautilus.bus.Fuzzer;
 import dev.nautilus.bus.FuzzCorpus;
+import dev.nautilus.bus.Fuzzer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -27,12 +27,36 @@ class EnvelopeCodecFuzzTest {
     private static final long BOUND_MILLIS = 250;
     /** What a reason may be: a few short texts and an escaped sample of at most 120 characters. */
     private static final int MAX_REASON_CHARS = 1200;
+
     private static final String ABSENT = "(absent)";
-    private static final String[] FIELDS = {"message_type", "source_engine", "payload", "priority", "timestamp", "id", "topic",
-        "correlation_id", "reply_to", "other"};
+    private static final String[] FIELDS = {
+        "message_type",
+        "source_engine",
+        "payload",
+        "priority",
+        "timestamp",
+        "id",
+        "topic",
+        "correlation_id",
+        "reply_to",
+        "other"
+    };
     private static final String[] RUNS = {"a", "9", "[", "{", "\"", ".", " ", "\u20ac", "\u0000", "\ud83d\ude00", "e"};
-    private static final String[] WORDS = {ABSENT, "", " ", "price_update", "urgent", "a.b", "{}", "1732300000.5", "1.7323E9",
-        "9223372036854.775807", "9223372036854.775808", "-0", "\ud800"};
+    private static final String[] WORDS = {
+        ABSENT,
+        "",
+        " ",
+        "price_update",
+        "urgent",
+        "a.b",
+        "{}",
+        "1732300000.5",
+        "1.7323E9",
+        "9223372036854.775807",
+        "9223372036854.775808",
+        "-0",
+        "\ud800"
+    };
 
     private static final EnvelopeCodec CODEC = new EnvelopeCodec();
 
@@ -53,31 +77,45 @@ class EnvelopeCodecFuzzTest {
                         changes.put(parts[i], parts[i + 1]);
                     }
                     return changes;
-                }).toList();
+                })
+                .toList();
         assertThat(inputs).hasSizeGreaterThan(50);
-        Fuzzer.corpus("envelope decoder", inputs, EnvelopeCodecFuzzTest::decodesOrRefusesInTime, EnvelopeCodecFuzzTest::describe);
+        Fuzzer.corpus(
+                "envelope decoder",
+                inputs,
+                EnvelopeCodecFuzzTest::decodesOrRefusesInTime,
+                EnvelopeCodecFuzzTest::describe);
     }
 
     @Test
     void anyFieldsDecodeOrAreRefusedWithinTheBound() {
-        int tries = Fuzzer.generated("envelope decoder", 1_000_000, EnvelopeCodecFuzzTest::changes,
-                EnvelopeCodecFuzzTest::decodesOrRefusesInTime, EnvelopeCodecFuzzTest::describe);
+        int tries = Fuzzer.generated(
+                "envelope decoder",
+                1_000_000,
+                EnvelopeCodecFuzzTest::changes,
+                EnvelopeCodecFuzzTest::decodesOrRefusesInTime,
+                EnvelopeCodecFuzzTest::describe);
         assertThat(tries).isPositive();
     }
 
     @Test
     void anyTimestampParsesOrIsRefusedWithinTheBound() {
-        Fuzzer.generated("timestamp parser", 10_000_000, EnvelopeCodecFuzzTest::number, text -> {
-            long took = best(() -> {
-                try {
-                    assertThat(EnvelopeCodec.parseTimestamp(text)).isNotNegative();
-                } catch (MalformedEnvelopeException refused) {
-                    assertThat(refused.field()).isEqualTo("timestamp");
-                    assertThat(refused.getMessage()).hasSizeLessThan(MAX_REASON_CHARS);
-                }
-            });
-            assertThat(took).as("ms to parse").isLessThan(BOUND_MILLIS);
-        }, Fuzzer::describe);
+        Fuzzer.generated(
+                "timestamp parser",
+                10_000_000,
+                EnvelopeCodecFuzzTest::number,
+                text -> {
+                    long took = best(() -> {
+                        try {
+                            assertThat(EnvelopeCodec.parseTimestamp(text)).isNotNegative();
+                        } catch (MalformedEnvelopeException refused) {
+                            assertThat(refused.field()).isEqualTo("timestamp");
+                            assertThat(refused.getMessage()).hasSizeLessThan(MAX_REASON_CHARS);
+                        }
+                    });
+                    assertThat(took).as("ms to parse").isLessThan(BOUND_MILLIS);
+                },
+                Fuzzer::describe);
     }
 
     private static void decodesOrRefusesInTime(Map<String, String> changes) {
@@ -125,7 +163,8 @@ class EnvelopeCodecFuzzTest {
     private static String hostileText(SplittableRandom random) {
         return switch (random.nextInt(10)) {
             case 0, 1, 2 -> number(random);
-            case 3, 4 -> RUNS[random.nextInt(RUNS.length)].repeat(random.nextInt(random.nextBoolean() ? 2000 : 1_200_000));
+            case 3, 4 ->
+                RUNS[random.nextInt(RUNS.length)].repeat(random.nextInt(random.nextBoolean() ? 2000 : 1_200_000));
             case 5, 6 -> text(random, "[]{}\":,0123456789.eE-truefalsn ", random.nextInt(300));
             case 7, 8 -> anyUtf16(random, random.nextInt(2000));
             default -> WORDS[random.nextInt(WORDS.length)];
@@ -135,8 +174,10 @@ class EnvelopeCodecFuzzTest {
     private static String number(SplittableRandom random) {
         return switch (random.nextInt(6)) {
             case 0, 1 -> text(random, "0123456789.eE+- ", random.nextInt(41));
-            case 2 -> text(random, "0123456789", 1 + random.nextInt(20)) + new String[] {"e", "E", "e-", "E+"}[random.nextInt(4)]
-                    + random.nextInt(1_000_000_000);
+            case 2 ->
+                text(random, "0123456789", 1 + random.nextInt(20))
+                        + new String[] {"e", "E", "e-", "E+"}[random.nextInt(4)]
+                        + random.nextInt(1_000_000_000);
             case 3 -> "9".repeat(1 + random.nextInt(200_000));
             case 4 -> anyUtf16(random, random.nextInt(64));
             default -> WORDS[random.nextInt(WORDS.length)];
@@ -162,7 +203,8 @@ class EnvelopeCodecFuzzTest {
 
     private static String describe(Map<String, String> changes) {
         StringBuilder out = new StringBuilder();
-        changes.forEach((name, value) -> out.append(name).append('=').append(Fuzzer.describe(value)).append(' '));
+        changes.forEach((name, value) ->
+                out.append(name).append('=').append(Fuzzer.describe(value)).append(' '));
         return out.toString().trim();
     }
 }

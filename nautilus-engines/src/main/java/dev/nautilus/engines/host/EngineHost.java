@@ -61,7 +61,10 @@ public final class EngineHost implements AutoCloseable {
             EngineRuntime runtime = runtimes.get(i);
             runtime.engine().onStart(new EngineContext(endpoints.get(i), meters));
             runtime.markStarted();
-            LOG.info("engine={} started reads={} types={}", runtime.engine().name(), runtime.engine().wiring().subscriptions(),
+            LOG.info(
+                    "engine={} started reads={} types={}",
+                    runtime.engine().name(),
+                    runtime.engine().wiring().subscriptions(),
                     runtime.engine().wiring().types());
         }
     }

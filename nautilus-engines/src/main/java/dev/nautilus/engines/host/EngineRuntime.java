@@ -36,9 +36,13 @@ public final class EngineRuntime {
         this.engine = engine;
         this.meters = meters;
         String name = engine.name();
-        this.failures = Counter.builder("nautilus.engine.handler.failures").tag("engine", name).register(meters);
-        this.latency = Timer.builder("nautilus.engine.handler.latency").tag("engine", name)
-                .publishPercentileHistogram().register(meters);
+        this.failures = Counter.builder("nautilus.engine.handler.failures")
+                .tag("engine", name)
+                .register(meters);
+        this.latency = Timer.builder("nautilus.engine.handler.latency")
+                .tag("engine", name)
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /** The engine. */
@@ -71,14 +75,24 @@ public final class EngineRuntime {
             engine.onMessage(message);
         } catch (RuntimeException e) {
             failures.increment();
-            LOG.warn("engine={} handler failed on topic={} id={}: {}", engine.name(), message.topic(), message.id(), e.toString());
+            LOG.warn(
+                    "engine={} handler failed on topic={} id={}: {}",
+                    engine.name(),
+                    message.topic(),
+                    message.id(),
+                    e.toString());
             throw e; // the transport retries and dead-letters
         } finally {
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
         // single-writer per engine: the bus never calls one subscription's handler concurrently
-        handled.computeIfAbsent(message.type(), t -> Counter.builder("nautilus.engine.messages.handled")
-                .tag("engine", engine.name()).tag("type", t.wireName()).register(meters)).increment();
+        handled.computeIfAbsent(
+                        message.type(),
+                        t -> Counter.builder("nautilus.engine.messages.handled")
+                                .tag("engine", engine.name())
+                                .tag("type", t.wireName())
+                                .register(meters))
+                .increment();
         handledTotal.incrementAndGet();
         lastMessageAt = Instant.now();
     }

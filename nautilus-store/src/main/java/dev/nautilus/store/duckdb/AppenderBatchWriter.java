@@ -4,12 +4,11 @@ import dev.nautilus.store.ingest.BatchWriter;
 import dev.nautilus.store.jdbc.BatchGrouping;
 import dev.nautilus.store.model.StoredRecord;
 import dev.nautilus.store.table.TableSpec;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * {@link BatchWriter} by DuckDB's Appender, on a connection of its own, one transaction per batch:

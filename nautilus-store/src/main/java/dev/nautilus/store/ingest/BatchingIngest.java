@@ -1,9 +1,6 @@
 package dev.nautilus.store.ingest;
 
 import dev.nautilus.store.model.StoredRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link Ingest} over a bounded queue drained by one writer thread ("smart batching": the writer
@@ -35,8 +34,7 @@ public final class BatchingIngest implements Ingest {
     private static final long RETRY_BACKOFF_MILLIS = 200;
 
     /** Queue entry that is not a row: a flush request or the end-of-stream marker. */
-    private record Marker(CompletableFuture<Long> flushed, boolean last) {
-    }
+    private record Marker(CompletableFuture<Long> flushed, boolean last) {}
 
     private final String name;
     private final BatchWriter writer;
@@ -58,6 +56,7 @@ public final class BatchingIngest implements Ingest {
      * where it would be counted as submitted and never written.
      */
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
+
     private volatile boolean closed;
     /** A batch failure no flush has reported yet; touched by the writer thread only. */
     private Exception unreportedFailure;
@@ -84,7 +83,10 @@ public final class BatchingIngest implements Ingest {
         this.offerTimeout = Objects.requireNonNull(offerTimeout, "offerTimeout");
         this.queueCapacity = queueCapacity;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.thread = Thread.ofPlatform().name("nautilus-store-writer-" + name).daemon(false).unstarted(this::run);
+        this.thread = Thread.ofPlatform()
+                .name("nautilus-store-writer-" + name)
+                .daemon(false)
+                .unstarted(this::run);
         thread.start();
     }
 
@@ -145,8 +147,8 @@ public final class BatchingIngest implements Ingest {
 
     @Override
     public IngestCounters counters() {
-        return new IngestCounters(submitted.get(), acknowledged.get(), batches.get(), rejected.get(),
-                failedBatches.get(), queue.size());
+        return new IngestCounters(
+                submitted.get(), acknowledged.get(), batches.get(), rejected.get(), failedBatches.get(), queue.size());
     }
 
     @Override
@@ -254,8 +256,13 @@ public final class BatchingIngest implements Ingest {
                 return null;
             } catch (SQLException | RuntimeException e) {
                 last = e;
-                LOG.warn("Ingest {}: batch of {} rows failed (attempt {}/{}): {}", name, batch.size(), attempt,
-                        MAX_ATTEMPTS, e.toString());
+                LOG.warn(
+                        "Ingest {}: batch of {} rows failed (attempt {}/{}): {}",
+                        name,
+                        batch.size(),
+                        attempt,
+                        MAX_ATTEMPTS,
+                        e.toString());
                 if (attempt < MAX_ATTEMPTS) {
                     Thread.sleep(RETRY_BACKOFF_MILLIS * attempt);
                 }

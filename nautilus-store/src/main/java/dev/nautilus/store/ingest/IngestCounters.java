@@ -10,6 +10,5 @@ package dev.nautilus.store.ingest;
  * @param failedBatches batches that failed to commit after retries
  * @param queued       rows waiting in the queue now
  */
-public record IngestCounters(long submitted, long acknowledged, long batches, long rejected, long failedBatches,
-                             int queued) {
-}
+public record IngestCounters(
+        long submitted, long acknowledged, long batches, long rejected, long failedBatches, int queued) {}

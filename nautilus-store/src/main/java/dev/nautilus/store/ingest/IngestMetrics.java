@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -16,29 +15,63 @@ import java.util.function.ToDoubleFunction;
  */
 public final class IngestMetrics {
 
-    private IngestMetrics() {
-    }
+    private IngestMetrics() {}
 
     /** Registers the meters; the registry holds the ingest weakly, as Micrometer does for gauges. */
     public static void bind(Ingest ingest, String storeName, MeterRegistry registry) {
         Tags tags = Tags.of("store", storeName);
-        counter(registry, "nautilus.store.rows.submitted", "rows accepted into the ingest queue", tags, ingest,
+        counter(
+                registry,
+                "nautilus.store.rows.submitted",
+                "rows accepted into the ingest queue",
+                tags,
+                ingest,
                 i -> i.counters().submitted());
-        counter(registry, "nautilus.store.rows.written", "rows committed (acknowledged)", tags, ingest,
+        counter(
+                registry,
+                "nautilus.store.rows.written",
+                "rows committed (acknowledged)",
+                tags,
+                ingest,
                 i -> i.counters().acknowledged());
-        counter(registry, "nautilus.store.rows.rejected", "rows refused or lost with a failed batch", tags, ingest,
+        counter(
+                registry,
+                "nautilus.store.rows.rejected",
+                "rows refused or lost with a failed batch",
+                tags,
+                ingest,
                 i -> i.counters().rejected());
-        counter(registry, "nautilus.store.batches.written", "batches committed", tags, ingest,
+        counter(
+                registry,
+                "nautilus.store.batches.written",
+                "batches committed",
+                tags,
+                ingest,
                 i -> i.counters().batches());
-        counter(registry, "nautilus.store.batches.failed", "batches that failed after retries", tags, ingest,
+        counter(
+                registry,
+                "nautilus.store.batches.failed",
+                "batches that failed after retries",
+                tags,
+                ingest,
                 i -> i.counters().failedBatches());
         Gauge.builder("nautilus.store.queue.depth", ingest, i -> i.counters().queued())
-                .description("rows waiting in the ingest queue").tags(tags).baseUnit("rows").register(registry);
+                .description("rows waiting in the ingest queue")
+                .tags(tags)
+                .baseUnit("rows")
+                .register(registry);
     }
 
-    private static void counter(MeterRegistry registry, String name, String description, Tags tags, Ingest ingest,
-                                ToDoubleFunction<Ingest> value) {
-        FunctionCounter.builder(name, ingest, value).description(description).tags(tags)
+    private static void counter(
+            MeterRegistry registry,
+            String name,
+            String description,
+            Tags tags,
+            Ingest ingest,
+            ToDoubleFunction<Ingest> value) {
+        FunctionCounter.builder(name, ingest, value)
+                .description(description)
+                .tags(tags)
                 .register(registry);
     }
 }

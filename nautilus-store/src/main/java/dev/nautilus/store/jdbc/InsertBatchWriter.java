@@ -3,7 +3,6 @@ package dev.nautilus.store.jdbc;
 import dev.nautilus.store.ingest.BatchWriter;
 import dev.nautilus.store.model.StoredRecord;
 import dev.nautilus.store.table.TableSpec;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -7,15 +7,14 @@ import dev.nautilus.store.jdbc.InsertBatchWriter;
 import dev.nautilus.store.jdbc.Transactions;
 import dev.nautilus.store.model.StoredRecord;
 import dev.nautilus.store.table.TableSpec;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 
 /**
  * {@link BatchWriter} by {@code COPY ... FROM STDIN} (text format) through PgJDBC's

@@ -46,7 +46,8 @@ public final class BusRecorder implements AutoCloseable {
             throw new IllegalArgumentException("a recorder needs at least one rule");
         }
         this.rules = List.copyOf(rules);
-        this.patterns = rules.stream().map(r -> TopicPattern.compile(r.pattern())).toArray(TopicPattern[]::new);
+        this.patterns =
+                rules.stream().map(r -> TopicPattern.compile(r.pattern())).toArray(TopicPattern[]::new);
         this.ingest = ingest;
         Set<MessageType> types = EnumSet.noneOf(MessageType.class);
         List<String> topicPatterns = new ArrayList<>();
@@ -70,7 +71,8 @@ public final class BusRecorder implements AutoCloseable {
                 return;
             }
         }
-        throw new IllegalArgumentException("no recording rule maps " + message.type().wireName() + " " + message.topic());
+        throw new IllegalArgumentException(
+                "no recording rule maps " + message.type().wireName() + " " + message.topic());
     }
 
     /** Rows handed to the ingest so far. */

@@ -1,7 +1,6 @@
 package dev.nautilus.store.table;
 
 import dev.nautilus.store.model.StoredRecord;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +18,8 @@ import java.util.stream.Collectors;
  * @param reader  reads a record from a {@link RowSource} whose columns are in the same order
  * @param <T>     record type
  */
-public record TableSpec<T extends StoredRecord>(String name, Class<T> type, List<Column> columns,
-                                                RowWriter<T> writer, RowReader<T> reader) {
+public record TableSpec<T extends StoredRecord>(
+        String name, Class<T> type, List<Column> columns, RowWriter<T> writer, RowReader<T> reader) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
 

@@ -15,13 +15,12 @@ final class EntryRefusal {
     /** How many first bytes of a cut value its marker shows: as much as {@link Printable} repeats. */
     static final int SAMPLE_BYTES = Printable.MAX_CHARS;
 
-    private EntryRefusal() {
-    }
+    private EntryRefusal() {}
 
     /** An entry of {@code values} names and values, more than {@link EnvelopeLimits#MAX_FIELDS} pairs. */
     static MalformedEnvelopeException tooManyFields(int values) {
-        return MalformedEnvelopeException.ofEntry("the entry has " + (values + 1) / 2 + " fields, over the limit of "
-                + EnvelopeLimits.MAX_FIELDS);
+        return MalformedEnvelopeException.ofEntry(
+                "the entry has " + (values + 1) / 2 + " fields, over the limit of " + EnvelopeLimits.MAX_FIELDS);
     }
 
     /** A field name of {@code length} bytes over {@link EnvelopeLimits#MAX_NAME_BYTES}. */
@@ -37,7 +36,8 @@ final class EntryRefusal {
 
     /** What a dead letter shows for a value that was cut. */
     static byte[] marker(int length, byte[] sample) {
-        return ("<cut: " + length + " bytes, beginning " + Printable.of(text(sample)) + ">").getBytes(StandardCharsets.UTF_8);
+        return ("<cut: " + length + " bytes, beginning " + Printable.of(text(sample)) + ">")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A field name for a reason: as it is when printable, else escaped (names within their bound are short). */

@@ -29,8 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PublishSocket implements AutoCloseable {
 
-    private record Awaiting(CompletableFuture<Void> reply, long sentNanos) {
-    }
+    private record Awaiting(CompletableFuture<Void> reply, long sentNanos) {}
 
     private static final Duration CONNECT_RETRY = Duration.ofMillis(250);
 
@@ -42,6 +41,7 @@ public final class PublishSocket implements AutoCloseable {
      * reading, and the reply thread must be up to see it.
      */
     private final ReentrantLock signalLock = new ReentrantLock();
+
     private final Condition connected = signalLock.newCondition();
     /**
      * The connection; opened and dropped under the lock, its live one read without it by the reply
@@ -60,14 +60,26 @@ public final class PublishSocket implements AutoCloseable {
      * @param commandTimeout how long a command may go unanswered before the connection is dropped
      * @param threadName     the name of the thread that reads the replies
      */
-    public PublishSocket(InetSocketAddress endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration commandTimeout,
+    public PublishSocket(
+            InetSocketAddress endpoint,
+            RedisURI settings,
+            String clientName,
+            Duration connectTimeout,
+            Duration commandTimeout,
             String threadName) {
         this.commandTimeout = commandTimeout;
         // While Redis stays unreachable, a send (a publishing thread) tries to connect at most every
         // CONNECT_RETRY and fails at once in between; the publisher keeps those messages and retries.
         // The reply thread wakes every quarter of the command timeout to look for overdue replies.
-        this.link = new ReconnectingConnection(() -> endpoint, settings, clientName, connectTimeout, commandTimeout.dividedBy(4),
-                CONNECT_RETRY, "publisher", this::signalConnected);
+        this.link = new ReconnectingConnection(
+                () -> endpoint,
+                settings,
+                clientName,
+                connectTimeout,
+                commandTimeout.dividedBy(4),
+                CONNECT_RETRY,
+                "publisher",
+                this::signalConnected);
         Thread.ofPlatform().daemon(true).name(threadName).start(this::readReplies);
     }
 
@@ -165,7 +177,9 @@ public final class PublishSocket implements AutoCloseable {
                 dropIfCurrent(current, link.lost(current, "reading replies", e));
             } catch (RuntimeException e) {
                 // anything unforeseen in a corrupt reply: the stream is out of step, start afresh
-                dropIfCurrent(current, new RedisConnectionException("unreadable reply from " + current.address() + ": " + e, e));
+                dropIfCurrent(
+                        current,
+                        new RedisConnectionException("unreadable reply from " + current.address() + ": " + e, e));
             }
         }
     }
@@ -240,8 +254,10 @@ public final class PublishSocket implements AutoCloseable {
             // Closed before taking the lock: a writer blocked on the full socket of a hung Redis
             // holds it, and closing is what frees that writer.
             live.close();
-            dropIfCurrent(live, new RedisCommandTimeoutException("Redis at " + live.address() + " did not answer within "
-                    + commandTimeout.toMillis() + " ms"));
+            dropIfCurrent(
+                    live,
+                    new RedisCommandTimeoutException("Redis at " + live.address() + " did not answer within "
+                            + commandTimeout.toMillis() + " ms"));
         }
     }
 

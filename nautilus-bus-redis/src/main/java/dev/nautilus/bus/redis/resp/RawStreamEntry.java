@@ -72,7 +72,8 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
                     break;
                 }
                 byte[] name = field.getKey().getBytes(StandardCharsets.UTF_8);
-                byte[] value = field.getValue() == null ? null : field.getValue().getBytes(StandardCharsets.UTF_8);
+                byte[] value =
+                        field.getValue() == null ? null : field.getValue().getBytes(StandardCharsets.UTF_8);
                 if (limits != null && name.length > EnvelopeLimits.MAX_NAME_BYTES) {
                     refusal = refusal != null ? refusal : EntryRefusal.nameTooLong(name.length, sample(name));
                     name = EntryRefusal.marker(name.length, sample(name));
@@ -140,7 +141,8 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
         if (text.indexOf('\uFFFD') < 0) {
             return text;
         }
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -158,7 +160,8 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
     public Map<String, String> body() {
         Map<String, String> body = new LinkedHashMap<>();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
-            body.put(pairs[i] == null ? "" : new String(pairs[i], StandardCharsets.UTF_8),
+            body.put(
+                    pairs[i] == null ? "" : new String(pairs[i], StandardCharsets.UTF_8),
                     pairs[i + 1] == null ? "" : new String(pairs[i + 1], StandardCharsets.UTF_8));
         }
         return body;

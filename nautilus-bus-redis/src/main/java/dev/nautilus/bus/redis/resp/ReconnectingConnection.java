@@ -29,6 +29,7 @@ final class ReconnectingConnection {
     private volatile boolean closed;
     /** After a failed connect, {@link #connected} fails at once until then, with this failure. */
     private long connectAgainNanos;
+
     private RedisConnectionException lastConnectFailure;
 
     /**
@@ -40,8 +41,15 @@ final class ReconnectingConnection {
      * @param role         what the connection is for, in the failure once closed ("reader", "publisher")
      * @param onOpen       run on the calling thread after each successful connect
      */
-    ReconnectingConnection(Supplier<InetSocketAddress> endpoint, RedisURI settings, String clientName, Duration connectTimeout,
-            Duration readTimeout, Duration connectRetry, String role, Runnable onOpen) {
+    ReconnectingConnection(
+            Supplier<InetSocketAddress> endpoint,
+            RedisURI settings,
+            String clientName,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration connectRetry,
+            String role,
+            Runnable onOpen) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.clientName = clientName;
@@ -75,8 +83,8 @@ final class ReconnectingConnection {
             current = RespConnection.open(target, settings, clientName, connectTimeout, readTimeout);
             lastConnectFailure = null;
         } catch (IOException | RuntimeException e) {
-            lastConnectFailure = new RedisConnectionException("cannot connect to " + target.getHostString() + ":" + target.getPort()
-                    + ": " + e.getMessage(), e);
+            lastConnectFailure = new RedisConnectionException(
+                    "cannot connect to " + target.getHostString() + ":" + target.getPort() + ": " + e.getMessage(), e);
             connectAgainNanos = System.nanoTime() + connectRetry.toNanos();
             throw lastConnectFailure;
         }
@@ -117,8 +125,10 @@ final class ReconnectingConnection {
 
     /** The failure to report when {@code current} failed with {@code cause} while doing {@code what}. */
     RedisConnectionException lost(RespConnection current, String what, IOException cause) {
-        return new RedisConnectionException((closed ? "connection closed" : "connection to " + current.address() + " lost")
-                + " while " + what + ": " + cause.getMessage(), cause);
+        return new RedisConnectionException(
+                (closed ? "connection closed" : "connection to " + current.address() + " lost") + " while " + what
+                        + ": " + cause.getMessage(),
+                cause);
     }
 
     private RedisConnectionException closedFailure() {

@@ -43,13 +43,17 @@ final class RespReader {
     /** What a decimal in a reply may be, and what to say when it is not. */
     private record Decimal(String subject, long lowest, long highest, String tooLow, String tooHigh) {
         static Decimal length(String what, int max, String unit) {
-            return new Decimal("the length of " + what, -1, max, "the length of " + what + " is negative, and only -1 (nil) may be",
+            return new Decimal(
+                    "the length of " + what,
+                    -1,
+                    max,
+                    "the length of " + what + " is negative, and only -1 (nil) may be",
                     what + " announced with more than the limit of " + max + " " + unit);
         }
     }
 
-    private static final Decimal INTEGER = new Decimal("an integer", Long.MIN_VALUE, Long.MAX_VALUE, "an integer beyond 64 bits",
-            "an integer beyond 64 bits");
+    private static final Decimal INTEGER = new Decimal(
+            "an integer", Long.MIN_VALUE, Long.MAX_VALUE, "an integer beyond 64 bits", "an integer beyond 64 bits");
 
     private final InputStream in;
     private final int maxBulkLength;

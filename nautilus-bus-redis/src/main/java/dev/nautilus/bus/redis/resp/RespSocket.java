@@ -43,12 +43,24 @@ public final class RespSocket implements AutoCloseable {
      * @param entryLimits the bounds of a stream entry read on this socket: one over them is refused
      *                    (see {@link StreamEntriesReply})
      */
-    public RespSocket(Supplier<InetSocketAddress> endpoint, RedisURI settings, String clientName, Duration connectTimeout,
-            Duration readTimeout, EnvelopeLimits entryLimits) {
+    public RespSocket(
+            Supplier<InetSocketAddress> endpoint,
+            RedisURI settings,
+            String clientName,
+            Duration connectTimeout,
+            Duration readTimeout,
+            EnvelopeLimits entryLimits) {
         this.readTimeout = readTimeout;
         this.entryLimits = entryLimits;
         // No fail-fast window: the reader backs off between failed rounds itself.
-        this.link = new ReconnectingConnection(endpoint, settings, clientName, connectTimeout, readTimeout, Duration.ZERO, "reader",
+        this.link = new ReconnectingConnection(
+                endpoint,
+                settings,
+                clientName,
+                connectTimeout,
+                readTimeout,
+                Duration.ZERO,
+                "reader",
                 () -> owedReplies = 0);
     }
 
@@ -151,12 +163,13 @@ public final class RespSocket implements AutoCloseable {
         if (e instanceof SocketTimeoutException) {
             // The reply may still come: the stream of replies is out of step, start afresh.
             link.drop(current);
-            return new RedisCommandTimeoutException(command + " not answered by " + current.address() + " within "
-                    + readTimeout.toMillis() + " ms");
+            return new RedisCommandTimeoutException(
+                    command + " not answered by " + current.address() + " within " + readTimeout.toMillis() + " ms");
         }
         if (e instanceof RespReader.MalformedReplyException) {
             link.drop(current);
-            return new RedisConnectionException("unexpected reply to " + command + " from " + current.address() + ": " + e.getMessage());
+            return new RedisConnectionException(
+                    "unexpected reply to " + command + " from " + current.address() + ": " + e.getMessage());
         }
         return broken(current, "reading the reply to " + command, e);
     }

@@ -12,8 +12,7 @@ final class RespWriter {
 
     private static final byte[] CRLF = {'\r', '\n'};
 
-    private RespWriter() {
-    }
+    private RespWriter() {}
 
     /** One whole command: the arguments as UTF-8 bulk strings in an array. */
     static byte[] command(String... arguments) {

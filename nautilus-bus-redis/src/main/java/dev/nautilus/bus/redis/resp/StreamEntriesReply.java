@@ -26,8 +26,7 @@ public final class StreamEntriesReply {
 
     private static final String COMMAND = "XREADGROUP";
 
-    private StreamEntriesReply() {
-    }
+    private StreamEntriesReply() {}
 
     /** Reads the reply to the {@code XREADGROUP} just sent on {@code socket}; empty when {@code BLOCK} ran out. */
     public static List<RawStreamEntry> read(RespSocket socket) {
@@ -59,7 +58,8 @@ public final class StreamEntriesReply {
         return entries;
     }
 
-    private static RawStreamEntry entry(RespReader in, String stream, String id, EnvelopeLimits limits) throws IOException {
+    private static RawStreamEntry entry(RespReader in, String stream, String id, EnvelopeLimits limits)
+            throws IOException {
         int values = in.readArrayLength();
         if (values <= 0) {
             return new RawStreamEntry(stream, id, null);
@@ -88,7 +88,9 @@ public final class StreamEntriesReply {
             byte[] sample = in.skipBulkContent(length, EntryRefusal.SAMPLE_BYTES);
             pairs[v] = EntryRefusal.marker(length, sample);
             if (refusal == null) {
-                refusal = name ? EntryRefusal.nameTooLong(length, sample) : EntryRefusal.valueTooLong(pairs[v - 1], length, bound);
+                refusal = name
+                        ? EntryRefusal.nameTooLong(length, sample)
+                        : EntryRefusal.valueTooLong(pairs[v - 1], length, bound);
             }
         }
         return new RawStreamEntry(stream, id, pairs, refusal);

@@ -15,6 +15,7 @@ public final class XaddEncoder {
 
     /** XADD, key, MAXLEN, ~, n, * — then two arguments per field. */
     private static final int HEAD_ARGUMENTS = 6;
+
     private static final int MAX_FIELDS = 16;
 
     private final EnvelopeCodec codec;
@@ -25,7 +26,10 @@ public final class XaddEncoder {
     /** @param maxLen the approximate stream length each {@code XADD} trims to */
     public XaddEncoder(EnvelopeCodec codec, long maxLen) {
         this.codec = codec;
-        this.trimArguments = concat(RespWriter.bulk("MAXLEN"), RespWriter.bulk("~"), RespWriter.bulk(Long.toString(maxLen)),
+        this.trimArguments = concat(
+                RespWriter.bulk("MAXLEN"),
+                RespWriter.bulk("~"),
+                RespWriter.bulk(Long.toString(maxLen)),
                 RespWriter.bulk("*"));
     }
 
@@ -37,7 +41,8 @@ public final class XaddEncoder {
     public byte[] encode(String stream, Message message) {
         Fields fields = new Fields();
         codec.encode(message, fields);
-        byte[] head = heads.computeIfAbsent(stream, s -> concat(RespWriter.bulk("XADD"), RespWriter.bulk(s), trimArguments));
+        byte[] head =
+                heads.computeIfAbsent(stream, s -> concat(RespWriter.bulk("XADD"), RespWriter.bulk(s), trimArguments));
         int arguments = HEAD_ARGUMENTS + 2 * fields.size;
         int length = RespWriter.arrayHeaderLength(arguments) + head.length;
         for (int i = 0; i < fields.size; i++) {

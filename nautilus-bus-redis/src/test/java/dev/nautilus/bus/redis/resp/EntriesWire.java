@@ -23,8 +23,7 @@ final class EntriesWire {
     }
 
     /** {@code count} times {@code value}, never held in memory whole. */
-    record Run(byte value, long count) {
-    }
+    record Run(byte value, long count) {}
 
     InputStream stream(String stream) {
         text("*1\r\n*2\r\n");

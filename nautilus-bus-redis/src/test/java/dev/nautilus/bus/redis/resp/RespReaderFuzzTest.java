@@ -37,19 +37,49 @@ class RespReaderFuzzTest {
     private static final EnvelopeCodec CODEC = new EnvelopeCodec();
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private static final String[] NAMES = {"message_type", "source_engine", "payload", "priority", "timestamp", "id", "topic",
-        "correlation_id", "reply_to", "x"};
-    private static final String[] GOOD_VALUES = {"price_update", "md", "{}", "normal", "1732300000.5", "m-1", "a.b", "c", "r.s", "v"};
-    private static final String[] SPLICES = {"*16777216\r\n", "*16777217\r\n", "*-1\r\n", "*-2\r\n", "*0\r\n", "$536870912\r\n",
-        "$536870913\r\n", "$-1\r\n", "$-5\r\n", "$2147483648\r\n", "-ERR x\r\n", ":99999999999999999999\r\n", "+OK\r\n", "\r\n", "\r",
-        "*2\r\n", "$3\r\n", "*129\r\n"};
+    private static final String[] NAMES = {
+        "message_type",
+        "source_engine",
+        "payload",
+        "priority",
+        "timestamp",
+        "id",
+        "topic",
+        "correlation_id",
+        "reply_to",
+        "x"
+    };
+    private static final String[] GOOD_VALUES = {
+        "price_update", "md", "{}", "normal", "1732300000.5", "m-1", "a.b", "c", "r.s", "v"
+    };
+    private static final String[] SPLICES = {
+        "*16777216\r\n",
+        "*16777217\r\n",
+        "*-1\r\n",
+        "*-2\r\n",
+        "*0\r\n",
+        "$536870912\r\n",
+        "$536870913\r\n",
+        "$-1\r\n",
+        "$-5\r\n",
+        "$2147483648\r\n",
+        "-ERR x\r\n",
+        ":99999999999999999999\r\n",
+        "+OK\r\n",
+        "\r\n",
+        "\r",
+        "*2\r\n",
+        "$3\r\n",
+        "*129\r\n"
+    };
 
     /** Classes loaded (the JSON mapper's is megabytes) and the JIT done before anything is measured. */
     @BeforeAll
     static void warmUp() throws Exception {
         byte[] good = FuzzCorpus.lines("/fuzz/resp-corpus.txt").get(2);
         for (int i = 0; i < 2000; i++) {
-            for (RawStreamEntry entry : StreamEntriesReply.read(new RespReader(new ByteArrayInputStream(good)), CODEC.limits())) {
+            for (RawStreamEntry entry :
+                    StreamEntriesReply.read(new RespReader(new ByteArrayInputStream(good)), CODEC.limits())) {
                 CODEC.decode(entry, entry.id());
             }
         }
@@ -59,28 +89,47 @@ class RespReaderFuzzTest {
     void theCommittedCorpusIsReadOrRefusedWithinItsBounds() {
         List<byte[]> corpus = FuzzCorpus.lines("/fuzz/resp-corpus.txt");
         assertThat(corpus).hasSizeGreaterThan(30);
-        Fuzzer.corpus("XREADGROUP reply reader", corpus, RespReaderFuzzTest::readsOrRefusesWithinBounds, RespReaderFuzzTest::describe);
-        Fuzzer.corpus("RESP reply skipper", corpus, RespReaderFuzzTest::skipsOrRefusesWithinBounds, RespReaderFuzzTest::describe);
+        Fuzzer.corpus(
+                "XREADGROUP reply reader",
+                corpus,
+                RespReaderFuzzTest::readsOrRefusesWithinBounds,
+                RespReaderFuzzTest::describe);
+        Fuzzer.corpus(
+                "RESP reply skipper",
+                corpus,
+                RespReaderFuzzTest::skipsOrRefusesWithinBounds,
+                RespReaderFuzzTest::describe);
     }
 
     @Test
     void anyBytesAreReadAsEntriesOrRefusedWithinBounds() {
-        Fuzzer.generated("XREADGROUP reply reader", 10_000_000, RespReaderFuzzTest::wire,
-                RespReaderFuzzTest::readsOrRefusesWithinBounds, RespReaderFuzzTest::describe);
+        Fuzzer.generated(
+                "XREADGROUP reply reader",
+                10_000_000,
+                RespReaderFuzzTest::wire,
+                RespReaderFuzzTest::readsOrRefusesWithinBounds,
+                RespReaderFuzzTest::describe);
     }
 
     @Test
     void anyBytesAreSkippedAsOneReplyOrRefusedWithinBounds() {
-        Fuzzer.generated("RESP reply skipper", 10_000_000, RespReaderFuzzTest::wire,
-                RespReaderFuzzTest::skipsOrRefusesWithinBounds, RespReaderFuzzTest::describe);
+        Fuzzer.generated(
+                "RESP reply skipper",
+                10_000_000,
+                RespReaderFuzzTest::wire,
+                RespReaderFuzzTest::skipsOrRefusesWithinBounds,
+                RespReaderFuzzTest::describe);
     }
 
     private static void readsOrRefusesWithinBounds(byte[] wire) {
         withinBounds(wire, () -> {
-            List<RawStreamEntry> entries = StreamEntriesReply.read(new RespReader(new ByteArrayInputStream(wire)), CODEC.limits());
+            List<RawStreamEntry> entries =
+                    StreamEntriesReply.read(new RespReader(new ByteArrayInputStream(wire)), CODEC.limits());
             for (RawStreamEntry entry : entries) {
                 try {
-                    assertThat(CODEC.decode(entry, entry.id() == null ? "0-0" : entry.id()).id()).isNotBlank();
+                    assertThat(CODEC.decode(entry, entry.id() == null ? "0-0" : entry.id())
+                                    .id())
+                            .isNotBlank();
                 } catch (MalformedEnvelopeException refused) {
                     assertThat(refused.getMessage()).hasSizeLessThan(1200);
                 }
@@ -101,7 +150,9 @@ class RespReaderFuzzTest {
     private static void withinBounds(byte[] wire, Read read) {
         long thread = Thread.currentThread().threadId();
         long best = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 3 && best >= BOUND_MILLIS; attempt++) { // a slow run is run again: a loaded machine
+        for (int attempt = 0;
+                attempt < 3 && best >= BOUND_MILLIS;
+                attempt++) { // a slow run is run again: a loaded machine
             long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
             long start = System.nanoTime();
             try {
@@ -111,7 +162,8 @@ class RespReaderFuzzTest {
             }
             best = Math.min(best, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             long allocated = THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;
-            assertThat(allocated).as("bytes allocated for %d input bytes", wire.length)
+            assertThat(allocated)
+                    .as("bytes allocated for %d input bytes", wire.length)
                     .isLessThan(ALLOCATION_CONSTANT + ALLOCATION_PER_INPUT_BYTE * wire.length);
         }
         assertThat(best).as("ms to read").isLessThan(BOUND_MILLIS);
@@ -146,7 +198,11 @@ class RespReaderFuzzTest {
                 ascii(out, "*" + 2 * pairs + "\r\n");
                 for (int p = 0; p < pairs; p++) {
                     int known = random.nextInt(NAMES.length);
-                    bulk(out, random.nextInt(30) == 0 ? randomBytes(random, 70) : NAMES[known].getBytes(StandardCharsets.UTF_8));
+                    bulk(
+                            out,
+                            random.nextInt(30) == 0
+                                    ? randomBytes(random, 70)
+                                    : NAMES[known].getBytes(StandardCharsets.UTF_8));
                     if (random.nextInt(25) == 0) {
                         ascii(out, "$-1\r\n");
                     } else {

@@ -62,17 +62,27 @@ class RespReaderTest {
                 new Fixture("bulk string holding CRLF", "$4\r\na\r\nb\r\n", RespReader::readText, "a\r\nb"),
                 new Fixture("UTF-8 bulk string", "$5\r\né€\r\n", RespReader::readText, "é€"),
                 new Fixture("null bulk string", "$-1\r\n", r -> String.valueOf(r.readBulk()), "null"),
-                new Fixture("array", "*3\r\n$3\r\nfoo\r\n:7\r\n$-1\r\n",
+                new Fixture(
+                        "array",
+                        "*3\r\n$3\r\nfoo\r\n:7\r\n$-1\r\n",
                         r -> List.of(r.readArrayLength(), r.readText(), r.readInteger(), String.valueOf(r.readBulk())),
                         List.of(3, "foo", 7L, "null")),
                 new Fixture("empty array", "*0\r\n", RespReader::readArrayLength, 0),
                 new Fixture("null array", "*-1\r\n", RespReader::readArrayLength, -1),
-                new Fixture("XREADGROUP reply", XREADGROUP, RespReaderTest::streamEntries, List.of(
-                        "nautilus:marketdata:price_update 1700000000000-0 [topic, price.AAPL, payload, {\"px\":1.5}]",
-                        "nautilus:marketdata:price_update 1700000000000-1 nil",
-                        "nautilus:marketdata:price_update:urgent 9-0 [empty, ]")),
+                new Fixture(
+                        "XREADGROUP reply",
+                        XREADGROUP,
+                        RespReaderTest::streamEntries,
+                        List.of(
+                                "nautilus:marketdata:price_update 1700000000000-0 [topic, price.AAPL, payload, {\"px\":1.5}]",
+                                "nautilus:marketdata:price_update 1700000000000-1 nil",
+                                "nautilus:marketdata:price_update:urgent 9-0 [empty, ]")),
                 new Fixture("skipped XREADGROUP reply", XREADGROUP, RespReaderTest::skip, "skipped"),
-                new Fixture("skipped array of every type", "*5\r\n+OK\r\n:1\r\n$1\r\nx\r\n$-1\r\n*1\r\n*-1\r\n", RespReaderTest::skip, "skipped"));
+                new Fixture(
+                        "skipped array of every type",
+                        "*5\r\n+OK\r\n:1\r\n$1\r\nx\r\n$-1\r\n*1\r\n*-1\r\n",
+                        RespReaderTest::skip,
+                        "skipped"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,7 +102,8 @@ class RespReaderTest {
     void aReplySplitAtEveryPointReadsTheSame(Fixture fixture) throws IOException {
         byte[] bytes = wireAndNext(fixture);
         for (int split = 1; split < bytes.length; split++) {
-            InputStream in = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, split),
+            InputStream in = new SequenceInputStream(
+                    new ByteArrayInputStream(bytes, 0, split),
                     new ByteArrayInputStream(bytes, split, bytes.length - split));
             assertReadsAndThenNext(fixture, in);
         }
@@ -104,21 +115,28 @@ class RespReaderTest {
         byte[] bytes = bytes(fixture.wire());
         for (int end = 0; end < bytes.length; end++) {
             RespReader reader = new RespReader(new ShortReads(Arrays.copyOf(bytes, end), 3));
-            assertThatThrownBy(() -> fixture.read().from(reader)).as("cut after %d bytes", end).isInstanceOf(EOFException.class);
+            assertThatThrownBy(() -> fixture.read().from(reader))
+                    .as("cut after %d bytes", end)
+                    .isInstanceOf(EOFException.class);
         }
     }
 
     @Test
     void errorRepliesAreThrownWithRedisMessageAndLeaveTheStreamAtTheNextReply() throws IOException {
-        List<String> errors = List.of("ERR unknown command 'FOO', with args beginning with: ",
+        List<String> errors = List.of(
+                "ERR unknown command 'FOO', with args beginning with: ",
                 "NOGROUP No such key 'nautilus:marketdata:price_update' or consumer group 'vpin' in XREADGROUP with GROUP option",
-                "MOVED 3999 127.0.0.1:6381", "ASK 3999 127.0.0.1:6381", "WRONGPASS invalid username-password pair or user is disabled.",
+                "MOVED 3999 127.0.0.1:6381",
+                "ASK 3999 127.0.0.1:6381",
+                "WRONGPASS invalid username-password pair or user is disabled.",
                 "BUSYGROUP Consumer Group name already exists");
         StringBuilder wire = new StringBuilder();
         errors.forEach(error -> wire.append('-').append(error).append("\r\n").append("$2\r\nok\r\n"));
         RespReader reader = new RespReader(new ShortReads(bytes(wire.toString()), 7));
         for (String error : errors) {
-            assertThatThrownBy(reader::readArrayLength).isInstanceOf(RedisCommandExecutionException.class).hasMessage(error);
+            assertThatThrownBy(reader::readArrayLength)
+                    .isInstanceOf(RedisCommandExecutionException.class)
+                    .hasMessage(error);
             assertThat(reader.readText()).isEqualTo("ok");
         }
     }
@@ -126,14 +144,20 @@ class RespReaderTest {
     @Test
     void anErrorReplyIsThrownWhenSkippedToo() throws IOException {
         RespReader reader = new RespReader(new ByteArrayInputStream(bytes("-NOGROUP gone\r\n+OK\r\n")));
-        assertThatThrownBy(reader::skipWholeReply).isInstanceOf(RedisCommandExecutionException.class).hasMessage("NOGROUP gone");
+        assertThatThrownBy(reader::skipWholeReply)
+                .isInstanceOf(RedisCommandExecutionException.class)
+                .hasMessage("NOGROUP gone");
         reader.skipWholeReply();
     }
 
     @Test
     void negativeLengthsOtherThanNilAreMalformed() {
-        assertMalformed("$-2\r\nxx\r\n", RespReader::readBulk, "the length of a bulk string is negative, and only -1 (nil) may be");
-        assertMalformed("*-5\r\n", RespReader::readArrayLength, "the length of an array is negative, and only -1 (nil) may be");
+        assertMalformed(
+                "$-2\r\nxx\r\n",
+                RespReader::readBulk,
+                "the length of a bulk string is negative, and only -1 (nil) may be");
+        assertMalformed(
+                "*-5\r\n", RespReader::readArrayLength, "the length of an array is negative, and only -1 (nil) may be");
         assertMalformed("*-10\r\n", RespReaderTest::skip, "the length of an array is negative");
     }
 
@@ -160,24 +184,28 @@ class RespReaderTest {
     @Test
     void aBulkStringLongerThanTheBoundIsRefusedBeforeAnyOfItIsRead() throws IOException {
         String atTheBound = "$1024\r\n" + "x".repeat(1024) + "\r\n";
-        assertThat(new RespReader(new ByteArrayInputStream(bytes(atTheBound)), 1024, 16).readBulk()).hasSize(1024);
+        assertThat(new RespReader(new ByteArrayInputStream(bytes(atTheBound)), 1024, 16).readBulk())
+                .hasSize(1024);
         // Nothing follows the length: the refusal cannot have waited for the bytes.
         assertThatThrownBy(() -> new RespReader(new ByteArrayInputStream(bytes("$1025\r\n")), 1024, 16).readBulk())
                 .isInstanceOf(MalformedReplyException.class)
                 .hasMessage("a bulk string announced with more than the limit of 1024 bytes");
         // the edge of a zero bound: only the empty string passes
-        assertThat(new RespReader(new ByteArrayInputStream(bytes("$0\r\n\r\n")), 0, 0).readBulk()).isEmpty();
+        assertThat(new RespReader(new ByteArrayInputStream(bytes("$0\r\n\r\n")), 0, 0).readBulk())
+                .isEmpty();
         assertThatThrownBy(() -> new RespReader(new ByteArrayInputStream(bytes("$1\r\n")), 0, 0).readBulk())
                 .hasMessage("a bulk string announced with more than the limit of 0 bytes");
     }
 
     @Test
     void anArrayWithMoreElementsThanTheBoundIsRefused() throws IOException {
-        assertThat(new RespReader(new ByteArrayInputStream(bytes("*16\r\n")), 1024, 16).readArrayLength()).isEqualTo(16);
+        assertThat(new RespReader(new ByteArrayInputStream(bytes("*16\r\n")), 1024, 16).readArrayLength())
+                .isEqualTo(16);
         assertThatThrownBy(() -> new RespReader(new ByteArrayInputStream(bytes("*17\r\n")), 1024, 16).readArrayLength())
                 .isInstanceOf(MalformedReplyException.class)
                 .hasMessage("an array announced with more than the limit of 16 elements");
-        assertThatThrownBy(() -> new RespReader(new ByteArrayInputStream(bytes("*1\r\n*17\r\n")), 1024, 16).skipWholeReply())
+        assertThatThrownBy(() ->
+                        new RespReader(new ByteArrayInputStream(bytes("*1\r\n*17\r\n")), 1024, 16).skipWholeReply())
                 .isInstanceOf(MalformedReplyException.class)
                 .hasMessage("an array announced with more than the limit of 16 elements");
     }
@@ -195,10 +223,12 @@ class RespReaderTest {
     @Test
     void aLengthWithEndlessDigitsIsRefusedWithoutReadingThemAll() {
         InputStream endless = new SequenceInputStream(new ByteArrayInputStream(bytes("$")), new Endless('9'));
-        assertThatThrownBy(() -> new RespReader(endless).readBulk()).isInstanceOf(MalformedReplyException.class)
+        assertThatThrownBy(() -> new RespReader(endless).readBulk())
+                .isInstanceOf(MalformedReplyException.class)
                 .hasMessageContaining("more than the limit");
         InputStream negative = new SequenceInputStream(new ByteArrayInputStream(bytes("*-")), new Endless('9'));
-        assertThatThrownBy(() -> new RespReader(negative).readArrayLength()).isInstanceOf(MalformedReplyException.class)
+        assertThatThrownBy(() -> new RespReader(negative).readArrayLength())
+                .isInstanceOf(MalformedReplyException.class)
                 .hasMessageContaining("negative");
         InputStream integer = new SequenceInputStream(new ByteArrayInputStream(bytes(":")), new Endless('9'));
         assertThatThrownBy(() -> new RespReader(integer).readInteger()).hasMessage("an integer beyond 64 bits");
@@ -207,10 +237,12 @@ class RespReaderTest {
     @Test
     void aLineWithoutEndIsRefusedAtTheBound() {
         InputStream endless = new SequenceInputStream(new ByteArrayInputStream(bytes("+")), new Endless('a'));
-        assertThatThrownBy(() -> new RespReader(endless, 1024, 16).skipWholeReply()).isInstanceOf(MalformedReplyException.class)
+        assertThatThrownBy(() -> new RespReader(endless, 1024, 16).skipWholeReply())
+                .isInstanceOf(MalformedReplyException.class)
                 .hasMessage("a line longer than the limit of 1024 bytes");
         InputStream error = new SequenceInputStream(new ByteArrayInputStream(bytes("-ERR ")), new Endless('a'));
-        assertThatThrownBy(() -> new RespReader(error, 1024, 16).readBulk()).isInstanceOf(MalformedReplyException.class)
+        assertThatThrownBy(() -> new RespReader(error, 1024, 16).readBulk())
+                .isInstanceOf(MalformedReplyException.class)
                 .hasMessage("a line longer than the limit of 1024 bytes");
     }
 
@@ -221,7 +253,9 @@ class RespReaderTest {
         RespReader reader = new RespReader(new ByteArrayInputStream(bytes("$536870912\r\n" + "x".repeat(100))));
         long before = threads.getThreadAllocatedBytes(thread);
         assertThatThrownBy(reader::readBulk).isInstanceOf(EOFException.class);
-        assertThat(threads.getThreadAllocatedBytes(thread) - before).as("bytes allocated").isLessThan(1024 * 1024);
+        assertThat(threads.getThreadAllocatedBytes(thread) - before)
+                .as("bytes allocated")
+                .isLessThan(1024 * 1024);
     }
 
     @Test
@@ -257,7 +291,8 @@ class RespReaderTest {
                 return 0;
             }
         };
-        assertThatThrownBy(() -> new RespReader(nothing).readBulk()).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> new RespReader(nothing).readBulk())
+                .isInstanceOf(IOException.class)
                 .hasMessage("a read of the reply stream returned no bytes");
     }
 
@@ -277,13 +312,16 @@ class RespReaderTest {
     private static void assertReadsAndThenNext(Fixture fixture, InputStream in) throws IOException {
         RespReader reader = new RespReader(in);
         assertThat(fixture.read().from(reader)).isEqualTo(fixture.expected());
-        assertThat(type(reader, '+') + reader.readLine()).as("the reply after it").isEqualTo("+NEXT");
+        assertThat(type(reader, '+') + reader.readLine())
+                .as("the reply after it")
+                .isEqualTo("+NEXT");
     }
 
     private static void assertMalformed(String wire, Read read, String message) {
         // one byte at a time too: a check must not depend on where the reads split
         for (InputStream in : List.of(new ByteArrayInputStream(bytes(wire)), new ShortReads(bytes(wire), 1))) {
-            assertThatThrownBy(() -> read.from(new RespReader(in))).isInstanceOf(MalformedReplyException.class)
+            assertThatThrownBy(() -> read.from(new RespReader(in)))
+                    .isInstanceOf(MalformedReplyException.class)
                     .hasMessageContaining(message);
         }
     }

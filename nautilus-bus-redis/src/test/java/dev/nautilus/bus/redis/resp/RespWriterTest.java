@@ -22,7 +22,8 @@ class RespWriterTest {
 
     @Test
     void anEmptyArgumentIsAnEmptyBulkString() {
-        assertThat(text(RespWriter.command("CLIENT", "SETNAME", ""))).isEqualTo("*3\r\n$6\r\nCLIENT\r\n$7\r\nSETNAME\r\n$0\r\n\r\n");
+        assertThat(text(RespWriter.command("CLIENT", "SETNAME", "")))
+                .isEqualTo("*3\r\n$6\r\nCLIENT\r\n$7\r\nSETNAME\r\n$0\r\n\r\n");
     }
 
     @Test
@@ -56,9 +57,13 @@ class RespWriterTest {
     @Test
     void anXaddIsTheSameBytesAsTheCommandWrittenArgumentByArgument() {
         EnvelopeCodec codec = new EnvelopeCodec();
-        Message message = Message.builder(MessageType.PRICE_UPDATE, "price.AAPL").source("test").payload(Map.of("px", 1.5))
-                .timestampMicros(1_700_000_000_000_000L).build();
-        List<String> arguments = new ArrayList<>(List.of("XADD", "nautilus:marketdata:price_update", "MAXLEN", "~", "100000", "*"));
+        Message message = Message.builder(MessageType.PRICE_UPDATE, "price.AAPL")
+                .source("test")
+                .payload(Map.of("px", 1.5))
+                .timestampMicros(1_700_000_000_000_000L)
+                .build();
+        List<String> arguments =
+                new ArrayList<>(List.of("XADD", "nautilus:marketdata:price_update", "MAXLEN", "~", "100000", "*"));
         codec.encode(message).forEach((name, value) -> {
             arguments.add(name);
             arguments.add(value);
