@@ -56,6 +56,6 @@ public enum MessageType {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown message type '" + value + "'");
+        throw new IllegalArgumentException("unknown message type " + Printable.of(value));
     }
 }

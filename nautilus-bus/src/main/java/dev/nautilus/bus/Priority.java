@@ -51,6 +51,6 @@ public enum Priority {
             }
         }
         throw new IllegalArgumentException(
-                "unknown priority '" + value + "' (expected flash_crash, urgent, high, normal or low)");
+                "unknown priority " + Printable.of(value) + " (expected flash_crash, urgent, high, normal or low)");
     }
 }

@@ -42,7 +42,7 @@ public final class Topics {
         }
         String problem = problem(topic);
         if (problem != null) {
-            throw new IllegalArgumentException("invalid topic '" + topic + "': " + problem);
+            throw new IllegalArgumentException("invalid topic " + Printable.of(topic) + ": " + problem);
         }
         return topic;
     }

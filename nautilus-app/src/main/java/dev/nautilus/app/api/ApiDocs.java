@@ -1,6 +1,6 @@
 package dev.nautilus.app.api;
 
-import dev.nautilus.app.security.Printable;
+import dev.nautilus.bus.Printable;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;

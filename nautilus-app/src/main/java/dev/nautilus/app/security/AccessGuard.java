@@ -1,6 +1,7 @@
 package dev.nautilus.app.security;
 
 import dev.nautilus.app.http.JsonResponse;
+import dev.nautilus.bus.Printable;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;

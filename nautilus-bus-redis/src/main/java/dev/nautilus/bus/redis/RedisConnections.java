@@ -1,6 +1,7 @@
 package dev.nautilus.bus.redis;
 
 import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.codec.EnvelopeLimits;
 import dev.nautilus.bus.redis.resp.PreEncodedCommand;
 import dev.nautilus.bus.redis.resp.PublishSocket;
 import dev.nautilus.bus.redis.resp.RespSocket;
@@ -122,9 +123,10 @@ final class RedisConnections implements AutoCloseable {
     /**
      * A new connection for a blocking reader of the given engine (see {@link RespSocket}), to the
      * Redis that holds {@code keys}: on a cluster the node serving their slot (they must share
-     * one), looked up again at every reconnect.
+     * one), looked up again at every reconnect; a stream entry over {@code entryLimits} is refused
+     * as it is read.
      */
-    RespSocket readerSocket(String engine, Collection<String> keys, Duration readTimeout) {
+    RespSocket readerSocket(String engine, Collection<String> keys, Duration readTimeout, EnvelopeLimits entryLimits) {
         Supplier<InetSocketAddress> endpoint;
         if (command instanceof StatefulRedisClusterConnection<String, String> clustered) {
             int slot = SlotHash.getSlot(keys.iterator().next());
@@ -141,7 +143,7 @@ final class RedisConnections implements AutoCloseable {
             InetSocketAddress single = InetSocketAddress.createUnresolved(baseUri.getHost(), baseUri.getPort());
             endpoint = () -> single;
         }
-        return new RespSocket(endpoint, baseUri, name(engine, "reader"), CONNECT_TIMEOUT, readTimeout);
+        return new RespSocket(endpoint, baseUri, name(engine, "reader"), CONNECT_TIMEOUT, readTimeout, entryLimits);
     }
 
     /** On a cluster, re-reads the topology (a reader was told MOVED); nothing on a single Redis. */

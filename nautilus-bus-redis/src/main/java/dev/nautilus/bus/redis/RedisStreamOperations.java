@@ -168,7 +168,7 @@ final class RedisStreamOperations implements StreamOperations {
             ClaimedMessages<String, String> claimed = await(stream.getValue());
             List<RawStreamEntry> entries = new ArrayList<>(claimed.getMessages().size());
             for (StreamMessage<String, String> message : claimed.getMessages()) {
-                entries.add(RawStreamEntry.of(message));
+                entries.add(RawStreamEntry.of(message, socket.entryLimits()));
             }
             pages.put(stream.getKey(), new ClaimedEntries(claimed.getId(), entries));
         }

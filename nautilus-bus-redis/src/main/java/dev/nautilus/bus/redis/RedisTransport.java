@@ -135,7 +135,7 @@ public final class RedisTransport implements BusTransport {
     private StreamOperations streamOperations(String engine, Collection<String> readLanes) {
         // A read waits up to BLOCK on the server, then the reply may take the command timeout.
         RespSocket socket = connections.readerSocket(
-                engine, readLanes, config.blockTimeout().plus(config.commandTimeout()));
+                engine, readLanes, config.blockTimeout().plus(config.commandTimeout()), codec.limits());
         return new RedisStreamOperations(connections, socket, deadLetters, health, bus.displayName());
     }
 

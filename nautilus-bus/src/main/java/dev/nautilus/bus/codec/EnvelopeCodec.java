@@ -14,6 +14,7 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Payload;
 import dev.nautilus.bus.PayloadException;
+import dev.nautilus.bus.Printable;
 import dev.nautilus.bus.Priority;
 import dev.nautilus.bus.Topics;
 import java.math.BigDecimal;
@@ -35,6 +36,10 @@ public final class EnvelopeCodec {
     /** Default upper bound of a payload's UTF-8 size. */
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1 << 20;
 
+    /** Longest exponent accepted: {@code 1.7323E9} is fine, {@code 1e999999} would cost seconds. */
+    private static final int MAX_EXPONENT_DIGITS = 2;
+
+    private final EnvelopeLimits limits;
     private final int maxPayloadBytes;
 
     /** A codec with the {@link #DEFAULT_MAX_PAYLOAD_BYTES default} payload limit. */
@@ -44,10 +49,13 @@ public final class EnvelopeCodec {
 
     /** A codec refusing payloads larger than the given number of UTF-8 bytes. */
     public EnvelopeCodec(int maxPayloadBytes) {
-        if (maxPayloadBytes <= 0) {
-            throw new IllegalArgumentException("maxPayloadBytes must be positive, was " + maxPayloadBytes);
-        }
+        this.limits = new EnvelopeLimits(maxPayloadBytes);
         this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    /** The bounds of the entries this codec writes and reads. */
+    public EnvelopeLimits limits() {
+        return limits;
     }
 
     /**
@@ -69,11 +77,17 @@ public final class EnvelopeCodec {
      */
     public void encode(Message message, FieldSink sink) {
         String payload = message.payload().json();
-        int bytes = bytesOverLimit(payload);
+        int bytes = EnvelopeLimits.bytesOver(payload, maxPayloadBytes);
         if (bytes >= 0) {
             throw new PayloadException("payload of " + message.type().wireName() + " message " + message.id() + " is "
                     + bytes + " bytes, over the limit of " + maxPayloadBytes);
         }
+        // What is written must be readable: a reader refuses an entry with a field over its limit.
+        encodable(message, ID, message.id());
+        encodable(message, TOPIC, message.topic());
+        encodable(message, SOURCE_ENGINE, message.sourceEngine());
+        encodable(message, CORRELATION_ID, message.correlationId());
+        encodable(message, REPLY_TO, message.replyTo());
         sink.field(MESSAGE_TYPE, message.type().wireName());
         sink.field(SOURCE_ENGINE, message.sourceEngine());
         sink.field(PAYLOAD, payload);
@@ -89,16 +103,29 @@ public final class EnvelopeCodec {
         }
     }
 
+    private void encodable(Message message, String field, String value) {
+        int bytes = value == null ? -1 : EnvelopeLimits.bytesOver(value, limits.maxValueBytes(field));
+        if (bytes >= 0) {
+            throw new PayloadException(
+                    "field '" + field + "' of " + message.type().wireName() + " message " + Printable.of(message.id())
+                            + " is " + bytes + " bytes, over the limit of " + limits.maxValueBytes(field));
+        }
+    }
+
     /** Receives the fields of an encoded envelope, in wire order. */
     @FunctionalInterface
     public interface FieldSink {
         void field(String name, String value);
     }
 
-    /** The fields of a received entry, looked up by name; {@code null} for a field that is absent. */
+    /**
+     * The fields of a received entry, looked up by name; {@code null} for a field that is absent. A
+     * source of raw bytes throws when the field's bytes are not valid UTF-8, or when it refused
+     * the entry as it read it (a field over its {@link EnvelopeLimits limit}).
+     */
     @FunctionalInterface
     public interface FieldSource {
-        String field(String name);
+        String field(String name) throws MalformedEnvelopeException;
     }
 
     /**
@@ -134,11 +161,6 @@ public final class EnvelopeCodec {
         }
         long timestamp = parseTimestamp(required(fields, TIMESTAMP));
         String payloadText = required(fields, PAYLOAD);
-        int bytes = bytesOverLimit(payloadText);
-        if (bytes >= 0) {
-            throw new MalformedEnvelopeException(
-                    PAYLOAD, "is " + bytes + " bytes, over the limit of " + maxPayloadBytes);
-        }
         Payload payload;
         try {
             payload = Payload.json(payloadText);
@@ -151,14 +173,14 @@ public final class EnvelopeCodec {
         }
         String topic = optional(fields, TOPIC, type.wireName());
         if (!Topics.isValid(topic)) {
-            throw new MalformedEnvelopeException(TOPIC, "'" + topic + "' is not a valid topic");
+            throw new MalformedEnvelopeException(TOPIC, Printable.of(topic) + " is not a valid topic");
         }
-        String replyTo = fields.field(REPLY_TO);
+        String replyTo = bounded(fields, REPLY_TO);
         if (replyTo != null && !Topics.isValid(replyTo)) {
-            throw new MalformedEnvelopeException(REPLY_TO, "'" + replyTo + "' is not a valid topic");
+            throw new MalformedEnvelopeException(REPLY_TO, Printable.of(replyTo) + " is not a valid topic");
         }
         return new Message(
-                id, type, topic, source, priority, timestamp, payload, fields.field(CORRELATION_ID), replyTo);
+                id, type, topic, source, priority, timestamp, payload, bounded(fields, CORRELATION_ID), replyTo);
     }
 
     /** Formats microseconds since the epoch as Unix seconds with six decimals, e.g. {@code 1732300000.000123}. */
@@ -171,21 +193,35 @@ public final class EnvelopeCodec {
 
     /**
      * Parses Unix seconds written as a decimal number (Python's {@code str(time.time())}, an
-     * integer, or scientific notation) into microseconds, rounding half up.
+     * integer, or scientific notation) into microseconds, rounding half up. The text is refused by
+     * its length and form before any decimal arithmetic: {@code 1e999999} or a million digits
+     * would cost a {@code BigDecimal} seconds.
      */
     public static long parseTimestamp(String text) throws MalformedEnvelopeException {
+        if (text.length() > EnvelopeLimits.MAX_NUMBER_CHARS) {
+            throw new MalformedEnvelopeException(
+                    TIMESTAMP,
+                    "is " + text.length() + " characters, over the limit of " + EnvelopeLimits.MAX_NUMBER_CHARS + ": "
+                            + Printable.of(text));
+        }
         long plain = parsePlainTimestamp(text);
         if (plain >= 0) {
             return plain;
         }
+        String trimmed = text.trim();
+        if (!isDecimal(trimmed)) {
+            throw new MalformedEnvelopeException(
+                    TIMESTAMP, "is not a decimal number of Unix seconds: " + Printable.of(text));
+        }
         try {
-            BigDecimal seconds = new BigDecimal(text.trim());
+            BigDecimal seconds = new BigDecimal(trimmed);
             if (seconds.signum() < 0) {
-                throw new MalformedEnvelopeException(TIMESTAMP, "is negative: '" + text + "'");
+                throw new MalformedEnvelopeException(TIMESTAMP, "is negative: " + Printable.of(text));
             }
             return seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new MalformedEnvelopeException(TIMESTAMP, "is not a decimal number of Unix seconds: '" + text + "'");
+            throw new MalformedEnvelopeException(
+                    TIMESTAMP, "is not a decimal number of Unix seconds: " + Printable.of(text));
         }
     }
 
@@ -218,8 +254,70 @@ public final class EnvelopeCodec {
         return micros;
     }
 
-    private static String required(FieldSource fields, String name) throws MalformedEnvelopeException {
+    /**
+     * Whether the text is a decimal in the form {@link BigDecimal} parses cheaply: an optional
+     * sign, digits with at most one point (at least one digit), then optionally {@code e} or
+     * {@code E}, a sign and at most {@link #MAX_EXPONENT_DIGITS} digits. Checked by hand, not by a
+     * regular expression, so the check itself is one pass.
+     */
+    static boolean isDecimal(String text) {
+        int i = 0;
+        int length = text.length();
+        if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = 0;
+        boolean point = false;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i == length) {
+            return true;
+        }
+        char e = text.charAt(i++);
+        if (e != 'e' && e != 'E') {
+            return false;
+        }
+        if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+            i++;
+        }
+        int exponentDigits = length - i;
+        if (exponentDigits < 1 || exponentDigits > MAX_EXPONENT_DIGITS) {
+            return false;
+        }
+        for (; i < length; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The field, refused when it is over its limit: nothing is parsed from an over-long value. */
+    private String bounded(FieldSource fields, String name) throws MalformedEnvelopeException {
         String value = fields.field(name);
+        if (value != null) {
+            int limit = limits.maxValueBytes(name);
+            int bytes = EnvelopeLimits.bytesOver(value, limit);
+            if (bytes >= 0) {
+                throw new MalformedEnvelopeException(name, "is " + bytes + " bytes, over the limit of " + limit);
+            }
+        }
+        return value;
+    }
+
+    private String required(FieldSource fields, String name) throws MalformedEnvelopeException {
+        String value = bounded(fields, name);
         if (value == null) {
             throw new MalformedEnvelopeException(name, "is missing");
         }
@@ -229,42 +327,8 @@ public final class EnvelopeCodec {
         return value;
     }
 
-    private static String optional(FieldSource fields, String name, String fallback) {
-        String value = fields.field(name);
+    private String optional(FieldSource fields, String name, String fallback) throws MalformedEnvelopeException {
+        String value = bounded(fields, name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /** UTF-8 length without allocating the encoded bytes. */
-    /**
-     * The text's UTF-8 length when that is over the payload limit, else -1. A text of at most a
-     * third of the limit in chars cannot be over it (UTF-8 takes at most 3 bytes per char) and is
-     * not counted: the common case costs nothing.
-     */
-    private int bytesOverLimit(String text) {
-        if ((long) text.length() * 3 <= maxPayloadBytes) {
-            return -1;
-        }
-        int bytes = utf8Length(text);
-        return bytes > maxPayloadBytes ? bytes : -1;
-    }
-
-    static int utf8Length(String text) {
-        int length = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                length++;
-            } else if (c < 0x800) {
-                length += 2;
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                length += 4;
-                i++;
-            } else {
-                length += 3;
-            }
-        }
-        return length;
     }
 }

@@ -167,11 +167,11 @@ class EnvelopeCodecTest {
 
     @Test
     void utf8LengthCountsMultiByteCharacters() {
-        assertThat(EnvelopeCodec.utf8Length("abc")).isEqualTo(3);
-        assertThat(EnvelopeCodec.utf8Length("é")).isEqualTo(2);
-        assertThat(EnvelopeCodec.utf8Length("€")).isEqualTo(3);
-        assertThat(EnvelopeCodec.utf8Length("😀")).isEqualTo(4);
-        assertThat(EnvelopeCodec.utf8Length("a€😀"))
+        assertThat(EnvelopeLimits.utf8Length("abc")).isEqualTo(3);
+        assertThat(EnvelopeLimits.utf8Length("é")).isEqualTo(2);
+        assertThat(EnvelopeLimits.utf8Length("€")).isEqualTo(3);
+        assertThat(EnvelopeLimits.utf8Length("😀")).isEqualTo(4);
+        assertThat(EnvelopeLimits.utf8Length("a€😀"))
                 .isEqualTo("a€😀".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
 

@@ -1,15 +1,30 @@
 package dev.nautilus.bus.redis.resp;
 
 import dev.nautilus.bus.codec.EnvelopeCodec;
+import dev.nautilus.bus.codec.EnvelopeLimits;
+import dev.nautilus.bus.codec.MalformedEnvelopeException;
 import io.lettuce.core.StreamMessage;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A stream entry as Redis sent it: the stream, the entry id and the field/value pairs as bytes,
  * or no pairs when the entry was trimmed away while still pending. A field is turned into a
- * string only when the decoder asks for it.
+ * string only when the decoder asks for it, strictly: bytes that are not UTF-8 make the entry
+ * malformed instead of turning into U+FFFD.
+ *
+ * <p>A <em>refused</em> entry was over its {@link dev.nautilus.bus.codec.EnvelopeLimits limits}
+ * when it was read (see {@link StreamEntriesReply}): it keeps only its stream, its id, the values
+ * within their bounds and a short marker for each one that was cut, and asking it for any field
+ * throws why it was refused, so that the delivery path dead-letters it as undecodable.
  */
 public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
 
@@ -18,25 +33,65 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
     private final String stream;
     private final String id;
     private final byte[][] pairs;
+    /** Why the entry was refused as it was read; {@code null} for an entry read whole. */
+    private final MalformedEnvelopeException refusal;
 
     RawStreamEntry(String stream, String id, byte[][] pairs) {
+        this(stream, id, pairs, null);
+    }
+
+    RawStreamEntry(String stream, String id, byte[][] pairs, MalformedEnvelopeException refusal) {
         this.stream = stream;
         this.id = id;
         this.pairs = pairs == null ? NONE : pairs;
+        this.refusal = refusal;
     }
 
     /** An entry Lettuce already decoded (claimed entries take that path; it is rare). */
     public static RawStreamEntry of(StreamMessage<String, String> message) {
+        return of(message, null);
+    }
+
+    /**
+     * An entry Lettuce already decoded, held to {@code limits} as the reader holds what it reads
+     * (when not {@code null}): an entry over them is refused, its over-long values replaced by markers.
+     */
+    public static RawStreamEntry of(StreamMessage<String, String> message, EnvelopeLimits limits) {
         Map<String, String> body = message.getBody();
-        byte[][] pairs = new byte[body == null ? 0 : body.size() * 2][];
+        int values = body == null ? 0 : body.size() * 2;
+        MalformedEnvelopeException refusal = null;
+        if (limits != null && values > 2 * EnvelopeLimits.MAX_FIELDS) {
+            refusal = EntryRefusal.tooManyFields(values);
+            values = 2 * EnvelopeLimits.MAX_FIELDS;
+        }
+        byte[][] pairs = new byte[values][];
         int i = 0;
         if (body != null) {
             for (Map.Entry<String, String> field : body.entrySet()) {
-                pairs[i++] = field.getKey().getBytes(StandardCharsets.UTF_8);
-                pairs[i++] = field.getValue() == null ? null : field.getValue().getBytes(StandardCharsets.UTF_8);
+                if (i == values) {
+                    break;
+                }
+                byte[] name = field.getKey().getBytes(StandardCharsets.UTF_8);
+                byte[] value =
+                        field.getValue() == null ? null : field.getValue().getBytes(StandardCharsets.UTF_8);
+                if (limits != null && name.length > EnvelopeLimits.MAX_NAME_BYTES) {
+                    refusal = refusal != null ? refusal : EntryRefusal.nameTooLong(name.length, sample(name));
+                    name = EntryRefusal.marker(name.length, sample(name));
+                }
+                int bound = limits == null ? Integer.MAX_VALUE : limits.maxValueBytes(name);
+                if (value != null && value.length > bound) {
+                    refusal = refusal != null ? refusal : EntryRefusal.valueTooLong(name, value.length, bound);
+                    value = EntryRefusal.marker(value.length, sample(value));
+                }
+                pairs[i++] = name;
+                pairs[i++] = value;
             }
         }
-        return new RawStreamEntry(message.getStream(), message.getId(), pairs);
+        return new RawStreamEntry(message.getStream(), message.getId(), pairs, refusal);
+    }
+
+    private static byte[] sample(byte[] bytes) {
+        return Arrays.copyOf(bytes, Math.min(bytes.length, EntryRefusal.SAMPLE_BYTES));
     }
 
     public String stream() {
@@ -47,43 +102,68 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
         return id;
     }
 
-    /** True when the entry has no fields left (trimmed by {@code MAXLEN} while pending). */
+    /** True when the entry has no fields left (trimmed by {@code MAXLEN} while pending); never for a refused one. */
     public boolean isEmpty() {
-        return pairs.length == 0;
+        return pairs.length == 0 && refusal == null;
     }
 
+    /** Why the entry was refused as it was read, if it was. */
+    public Optional<MalformedEnvelopeException> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    /**
+     * The field's value, {@code null} when absent.
+     *
+     * @throws MalformedEnvelopeException when the entry was refused, or the value is not valid UTF-8
+     */
     @Override
-    public String field(String name) {
+    public String field(String name) throws MalformedEnvelopeException {
+        if (refusal != null) {
+            throw refusal;
+        }
         for (int i = 0; i + 1 < pairs.length; i += 2) {
-            if (asciiEquals(pairs[i], name)) {
+            if (EnvelopeLimits.asciiEquals(pairs[i], name)) {
                 byte[] value = pairs[i + 1];
-                return value == null ? null : new String(value, StandardCharsets.UTF_8);
+                return value == null ? null : strictUtf8(name, value);
             }
         }
         return null;
     }
 
-    /** The fields as strings, in entry order, e.g. for a dead letter. */
+    /**
+     * The bytes as text when they are valid UTF-8. The JDK's decoder is fast and turns every
+     * malformed sequence into U+FFFD, so only a text that has one (rare: it can also be a real
+     * U+FFFD) is decoded again, strictly, to tell which it is and where.
+     */
+    static String strictUtf8(String field, byte[] bytes) throws MalformedEnvelopeException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = strict.decode(in, CharBuffer.allocate(bytes.length), true);
+        if (result.isError()) {
+            throw new MalformedEnvelopeException(field, "is not valid UTF-8 at byte " + in.position());
+        }
+        return text;
+    }
+
+    /**
+     * The fields as strings, in entry order, e.g. for a dead letter: bytes that are not UTF-8 show
+     * as U+FFFD, and a refused entry's over-long values as the marker that replaced them.
+     */
     public Map<String, String> body() {
         Map<String, String> body = new LinkedHashMap<>();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             body.put(
-                    new String(pairs[i], StandardCharsets.UTF_8),
+                    pairs[i] == null ? "" : new String(pairs[i], StandardCharsets.UTF_8),
                     pairs[i + 1] == null ? "" : new String(pairs[i + 1], StandardCharsets.UTF_8));
         }
         return body;
-    }
-
-    /** Field names are ASCII: compare without decoding. */
-    private static boolean asciiEquals(byte[] bytes, String text) {
-        if (bytes == null || bytes.length != text.length()) {
-            return false;
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] != text.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -19,8 +19,9 @@ import java.util.Arrays;
  * must be {@code -1} (nil) or a decimal number within the reader's bounds ({@code maxBulkLength}
  * bytes for a bulk string or a simple line, {@code maxArrayLength} elements for an array), or the
  * reply is malformed. A bulk string's array then grows with the bytes that actually arrive, so a
- * peer announcing a large string and sending little costs little. Input that ends mid-reply throws
- * {@link EOFException}.
+ * peer announcing a large string and sending little costs little; one refused for its size by the
+ * caller (a stream entry's value over its bound) is skipped, its bytes read and dropped as they
+ * come. Input that ends mid-reply throws {@link EOFException}.
  */
 final class RespReader {
 
@@ -121,6 +122,39 @@ final class RespReader {
         return readBulkBody();
     }
 
+    /**
+     * The next reply, which must be a bulk string: its announced length, -1 for nil, checked
+     * against the reader's bound. Its bytes follow: {@link #readBulkContent} or {@link #skipBulkContent}.
+     */
+    int readBulkLength() throws IOException {
+        expect(readType(), '$', "a bulk string");
+        return (int) readDecimal(bulkLength);
+    }
+
+    /**
+     * Reads the rest of a bulk string of the given length but keeps only its first {@code keep}
+     * bytes: the rest is read and dropped as it comes, so that a value refused for its size costs
+     * no memory for its size.
+     */
+    byte[] skipBulkContent(int length, int keep) throws IOException {
+        byte[] kept = new byte[Math.min(length, keep)];
+        int copied = 0;
+        long remaining = length;
+        while (remaining > 0) {
+            if (position == limit) {
+                fill();
+            }
+            int chunk = (int) Math.min(remaining, limit - position);
+            int keeping = Math.min(chunk, kept.length - copied);
+            System.arraycopy(buffer, position, kept, copied, keeping);
+            copied += keeping;
+            position += chunk;
+            remaining -= chunk;
+        }
+        endOfBulk();
+        return kept;
+    }
+
     /** A bulk string reply as text. */
     String readText() throws IOException {
         byte[] bytes = readBulk();
@@ -151,7 +185,12 @@ final class RespReader {
         switch (type) {
             case '+' -> readLine();
             case ':' -> readDecimal(INTEGER);
-            case '$' -> readBulkBody();
+            case '$' -> {
+                int length = (int) readDecimal(bulkLength);
+                if (length >= 0) {
+                    skipBulkContent(length, 0);
+                }
+            }
             case '*' -> {
                 long count = readDecimal(arrayLength);
                 for (long i = 0; i < count; i++) {
@@ -162,11 +201,18 @@ final class RespReader {
         }
     }
 
+    /** Skips one reply of any shape, keeping nothing of it; an error reply is thrown. */
+    void skipNext() throws IOException {
+        skipReply();
+    }
+
     private byte[] readBulkBody() throws IOException {
         int length = (int) readDecimal(bulkLength);
-        if (length < 0) {
-            return null;
-        }
+        return length < 0 ? null : readBulkContent(length);
+    }
+
+    /** The bytes of a bulk string whose length {@link #readBulkLength} returned (not nil). */
+    byte[] readBulkContent(int length) throws IOException {
         // Sized by what has arrived, not by what was announced: grown as the bytes come.
         byte[] bytes = new byte[Math.min(length, buffer.length)];
         int copied = 0;
@@ -182,10 +228,14 @@ final class RespReader {
             position += chunk;
             copied += chunk;
         }
+        endOfBulk();
+        return bytes;
+    }
+
+    private void endOfBulk() throws IOException {
         if (read() != '\r' || read() != '\n') {
             throw new MalformedReplyException("a bulk string longer than announced");
         }
-        return bytes;
     }
 
     /**

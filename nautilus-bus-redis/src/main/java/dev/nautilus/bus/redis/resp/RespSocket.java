@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis.resp;
 
+import dev.nautilus.bus.codec.EnvelopeLimits;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
@@ -30,6 +31,7 @@ public final class RespSocket implements AutoCloseable {
 
     private final ReconnectingConnection link;
     private final Duration readTimeout;
+    private final EnvelopeLimits entryLimits;
     /** Commands on the live connection whose replies are read by {@link #readOwedReplies}; 0 again on every new connection. */
     private int owedReplies;
 
@@ -38,14 +40,18 @@ public final class RespSocket implements AutoCloseable {
      *                    serves the reader's slot now (an unresolved address is fine)
      * @param settings    credentials, database and TLS settings, from the bus URL
      * @param readTimeout longest wait for a reply (a blocking read's BLOCK plus the command timeout)
+     * @param entryLimits the bounds of a stream entry read on this socket: one over them is refused
+     *                    (see {@link StreamEntriesReply})
      */
     public RespSocket(
             Supplier<InetSocketAddress> endpoint,
             RedisURI settings,
             String clientName,
             Duration connectTimeout,
-            Duration readTimeout) {
+            Duration readTimeout,
+            EnvelopeLimits entryLimits) {
         this.readTimeout = readTimeout;
+        this.entryLimits = entryLimits;
         // No fail-fast window: the reader backs off between failed rounds itself.
         this.link = new ReconnectingConnection(
                 endpoint,
@@ -118,23 +124,13 @@ public final class RespSocket implements AutoCloseable {
         }
     }
 
-    /** The next reply, which must be an array; its length, -1 for nil. */
-    int readArrayLength(String command) {
-        return read(command, RespReader::readArrayLength);
-    }
-
-    /** The next reply, which must be a bulk string; its bytes, {@code null} for nil. */
-    byte[] readBulk(String command) {
-        return read(command, RespReader::readBulk);
-    }
-
-    /** A bulk string reply as text. */
-    String readText(String command) {
-        return read(command, RespReader::readText);
+    /** The bounds of a stream entry read on this socket. */
+    public EnvelopeLimits entryLimits() {
+        return entryLimits;
     }
 
     /** One read from the reply stream, its I/O failures turned into this class's exceptions (see above). */
-    private <T> T read(String command, ReplyRead<T> read) {
+    <T> T read(String command, ReplyRead<T> read) {
         RespConnection current = connected();
         try {
             return read.from(current.in());
@@ -144,16 +140,8 @@ public final class RespSocket implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface ReplyRead<T> {
+    interface ReplyRead<T> {
         T from(RespReader in) throws IOException;
-    }
-
-    /** A reply of the wrong shape: the connection is dropped (the next command reconnects), and this is what to throw. */
-    RedisConnectionException malformed(String command, String detail) {
-        RespConnection current = link.live();
-        link.drop(current);
-        return new RedisConnectionException("unexpected reply to " + command
-                + (current == null ? "" : " from " + current.address()) + ": " + detail);
     }
 
     /** Drops the connection; the next command connects again (to wherever the endpoint then says). */

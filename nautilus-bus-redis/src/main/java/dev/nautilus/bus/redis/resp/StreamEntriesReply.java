@@ -1,5 +1,9 @@
 package dev.nautilus.bus.redis.resp;
 
+import dev.nautilus.bus.codec.EnvelopeLimits;
+import dev.nautilus.bus.codec.MalformedEnvelopeException;
+import dev.nautilus.bus.redis.resp.RespReader.MalformedReplyException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +13,14 @@ import java.util.List;
  * reader thread turns into strings just the fields it needs. An entry trimmed away while pending
  * comes with nil fields and is read as an empty entry. Any other shape fails the read (and the
  * connection is dropped) instead of being half-read.
+ *
+ * <p>Each entry is held to the socket's {@link EnvelopeLimits} as it is read, before anything is
+ * kept for it: past {@link EnvelopeLimits#MAX_FIELDS} pairs the rest are skipped, and a name or
+ * value over its bound is read and dropped as it arrives, a marker with its length and first
+ * bytes kept in its place. Such an entry is <em>refused</em> (see {@link RawStreamEntry}): the
+ * delivery path dead-letters it with the reason, and the reader goes on with the next entry. The
+ * reader's own bounds (512 MiB a bulk string) stay the protocol's: beyond them the connection is
+ * dropped.
  */
 public final class StreamEntriesReply {
 
@@ -18,33 +30,76 @@ public final class StreamEntriesReply {
 
     /** Reads the reply to the {@code XREADGROUP} just sent on {@code socket}; empty when {@code BLOCK} ran out. */
     public static List<RawStreamEntry> read(RespSocket socket) {
-        int streams = socket.readArrayLength(COMMAND);
+        EnvelopeLimits limits = socket.entryLimits();
+        return socket.read(COMMAND, in -> read(in, limits));
+    }
+
+    /**
+     * Reads an {@code XREADGROUP} reply from {@code in}.
+     *
+     * @throws MalformedReplyException when the reply is not of that shape (the stream is then out of step)
+     */
+    static List<RawStreamEntry> read(RespReader in, EnvelopeLimits limits) throws IOException {
+        int streams = in.readArrayLength();
         if (streams <= 0) {
             return List.of();
         }
         List<RawStreamEntry> entries = new ArrayList<>();
         for (int s = 0; s < streams; s++) {
-            pair(socket, "stream");
-            String stream = socket.readText(COMMAND);
-            int count = socket.readArrayLength(COMMAND);
+            pair(in, "stream");
+            String stream = in.readText();
+            int count = in.readArrayLength();
             for (int e = 0; e < count; e++) {
-                pair(socket, "entry");
-                String id = socket.readText(COMMAND);
-                int values = socket.readArrayLength(COMMAND);
-                byte[][] pairs = values <= 0 ? null : new byte[values][];
-                for (int v = 0; v < values; v++) {
-                    pairs[v] = socket.readBulk(COMMAND);
-                }
-                entries.add(new RawStreamEntry(stream, id, pairs));
+                pair(in, "entry");
+                String id = in.readText();
+                entries.add(entry(in, stream, id, limits));
             }
         }
         return entries;
     }
 
-    private static void pair(RespSocket socket, String what) {
-        int length = socket.readArrayLength(COMMAND);
+    private static RawStreamEntry entry(RespReader in, String stream, String id, EnvelopeLimits limits)
+            throws IOException {
+        int values = in.readArrayLength();
+        if (values <= 0) {
+            return new RawStreamEntry(stream, id, null);
+        }
+        MalformedEnvelopeException refusal = null;
+        int kept = Math.min(values, 2 * EnvelopeLimits.MAX_FIELDS);
+        if (values > kept) {
+            refusal = EntryRefusal.tooManyFields(values);
+        }
+        byte[][] pairs = new byte[kept][];
+        for (int v = 0; v < values; v++) {
+            if (v >= kept) {
+                in.skipNext();
+                continue;
+            }
+            int length = in.readBulkLength();
+            if (length < 0) {
+                continue; // nil
+            }
+            boolean name = v % 2 == 0;
+            int bound = name ? EnvelopeLimits.MAX_NAME_BYTES : limits.maxValueBytes(pairs[v - 1]);
+            if (length <= bound) {
+                pairs[v] = in.readBulkContent(length);
+                continue;
+            }
+            byte[] sample = in.skipBulkContent(length, EntryRefusal.SAMPLE_BYTES);
+            pairs[v] = EntryRefusal.marker(length, sample);
+            if (refusal == null) {
+                refusal = name
+                        ? EntryRefusal.nameTooLong(length, sample)
+                        : EntryRefusal.valueTooLong(pairs[v - 1], length, bound);
+            }
+        }
+        return new RawStreamEntry(stream, id, pairs, refusal);
+    }
+
+    private static void pair(RespReader in, String what) throws IOException {
+        int length = in.readArrayLength();
         if (length != 2) {
-            throw socket.malformed(COMMAND, "a " + what + " of " + length + " elements instead of 2");
+            throw new MalformedReplyException("a " + what + " of " + length + " elements instead of 2");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.nautilus.app.security;
+package dev.nautilus.bus;
 
 /** Outside text made safe to put in a log line or an error: control characters escaped, length bounded. */
 public final class Printable {

@@ -1,0 +1,127 @@
+package dev.nautilus.bus.codec;
+
+/**
+ * How large an envelope on a stream entry may be: how many fields, and how many UTF-8 bytes each
+ * field's name and value. An entry over a limit is refused whole: a transport reading raw entries
+ * skips its bytes instead of keeping them, and the decoder refuses it before parsing anything.
+ *
+ * <p>The envelope has nine fields, each short but the payload, so the limits are generous for
+ * what publishers write and small against what a crafted entry can hold (a 1 MB topic, 100,000
+ * fields). Numeric fields get {@link #MAX_NUMBER_CHARS}: that, and a check of their form, is what
+ * keeps a decimal parser from work that grows with its input.
+ *
+ * @param maxPayloadBytes the largest payload, in UTF-8 bytes (the bus's {@code max_payload_bytes})
+ */
+public record EnvelopeLimits(int maxPayloadBytes) {
+
+    /** Field/value pairs an entry may have: the envelope has nine, a publisher may add a few. */
+    public static final int MAX_FIELDS = 64;
+    /** Longest field name. */
+    public static final int MAX_NAME_BYTES = 64;
+    /** Longest topic, or {@code reply_to}. */
+    public static final int MAX_TOPIC_BYTES = 1024;
+    /** Longest message id, or {@code correlation_id}. */
+    public static final int MAX_ID_BYTES = 128;
+    /** Longest {@code message_type} (the longest type name is 19 characters). */
+    public static final int MAX_TYPE_BYTES = 64;
+    /** Longest {@code source_engine}. */
+    public static final int MAX_SOURCE_BYTES = 256;
+    /** Longest number ({@code timestamp}) or enumeration name ({@code priority}). */
+    public static final int MAX_NUMBER_CHARS = 32;
+    /** Longest value of a field the envelope does not know. */
+    public static final int MAX_OTHER_BYTES = 4096;
+
+    public EnvelopeLimits {
+        if (maxPayloadBytes <= 0) {
+            throw new IllegalArgumentException("maxPayloadBytes must be positive, was " + maxPayloadBytes);
+        }
+    }
+
+    /** The longest value of the named field, in UTF-8 bytes. */
+    public int maxValueBytes(String field) {
+        return switch (field) {
+            case EnvelopeField.PAYLOAD -> maxPayloadBytes;
+            case EnvelopeField.TOPIC, EnvelopeField.REPLY_TO -> MAX_TOPIC_BYTES;
+            case EnvelopeField.ID, EnvelopeField.CORRELATION_ID -> MAX_ID_BYTES;
+            case EnvelopeField.MESSAGE_TYPE -> MAX_TYPE_BYTES;
+            case EnvelopeField.SOURCE_ENGINE -> MAX_SOURCE_BYTES;
+            case EnvelopeField.PRIORITY, EnvelopeField.TIMESTAMP -> MAX_NUMBER_CHARS;
+            default -> MAX_OTHER_BYTES;
+        };
+    }
+
+    /**
+     * The longest value of the field whose name is given as the bytes read off the wire, without
+     * decoding them; a name that is not ASCII is no envelope field.
+     */
+    public int maxValueBytes(byte[] name) {
+        for (String field : KNOWN) {
+            if (asciiEquals(name, field)) {
+                return maxValueBytes(field);
+            }
+        }
+        return MAX_OTHER_BYTES;
+    }
+
+    private static final String[] KNOWN = {
+        EnvelopeField.MESSAGE_TYPE,
+        EnvelopeField.SOURCE_ENGINE,
+        EnvelopeField.PAYLOAD,
+        EnvelopeField.PRIORITY,
+        EnvelopeField.TIMESTAMP,
+        EnvelopeField.ID,
+        EnvelopeField.TOPIC,
+        EnvelopeField.CORRELATION_ID,
+        EnvelopeField.REPLY_TO
+    };
+
+    /** Whether the bytes are exactly the ASCII text; envelope field names are ASCII. */
+    public static boolean asciiEquals(byte[] bytes, String text) {
+        if (bytes == null || bytes.length != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The text's UTF-8 length when that is over {@code limit}, else -1. A text of at most a third
+     * of the limit in chars cannot be over it (UTF-8 takes at most 3 bytes per char) and is not
+     * counted: the common case costs nothing.
+     */
+    public static int bytesOver(String text, int limit) {
+        if ((long) text.length() * 3 <= limit) {
+            return -1;
+        }
+        if (text.length() > limit) {
+            return utf8Length(text); // over whatever its characters are; counted for the message
+        }
+        int bytes = utf8Length(text);
+        return bytes > limit ? bytes : -1;
+    }
+
+    /** UTF-8 length without allocating the encoded bytes. */
+    static int utf8Length(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                length++;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
+    }
+}
