@@ -7,13 +7,16 @@ import dev.nautilus.store.table.TableSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link BatchWriter} by batched, parameterised {@code INSERT} ({@code executeBatch}) in one
  * transaction. The portable baseline: the COPY and Appender writers are measured against it.
+ * Idempotent like them: {@code ON CONFLICT DO NOTHING} skips a row whose unique key is stored.
  */
 public final class InsertBatchWriter implements BatchWriter {
 
@@ -26,6 +29,7 @@ public final class InsertBatchWriter implements BatchWriter {
     private final ConnectionSource connections;
     private final PreparedStatementRowSink sink;
     private final BeforeWrite beforeWrite;
+    private final AtomicLong duplicates = new AtomicLong();
 
     public InsertBatchWriter(ConnectionSource connections, Dialect dialect, BeforeWrite beforeWrite) {
         this.connections = connections;
@@ -50,15 +54,25 @@ public final class InsertBatchWriter implements BatchWriter {
 
     private void insert(Connection connection, TableSpec<?> table, List<StoredRecord> rows) throws SQLException {
         String marks = String.join(", ", Collections.nCopies(table.columns().size(), "?"));
-        String sql = "insert into " + table.name() + " (" + table.columnList() + ") values (" + marks + ")";
+        String sql = "insert into " + table.name() + " (" + table.columnList() + ") values (" + marks + ")"
+                + " on conflict do nothing";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (StoredRecord row : rows) {
                 sink.reset(statement);
                 table.write(row, sink);
                 statement.addBatch();
             }
-            statement.executeBatch();
+            int[] counts = statement.executeBatch();
+            // A rewritten multi-row batch may answer SUCCESS_NO_INFO; then the skipped rows are not counted.
+            if (Arrays.stream(counts).allMatch(count -> count >= 0)) {
+                duplicates.addAndGet(rows.size() - Arrays.stream(counts).sum());
+            }
         }
+    }
+
+    @Override
+    public long duplicatesSkipped() {
+        return duplicates.get();
     }
 
     @Override

@@ -47,7 +47,8 @@ public final class Tables {
                 s.text(r.side().name());
             },
             row -> new TradeRow(row.time(1), row.text(2), row.int64(3), row.float64(4), row.float64(5),
-                    SideCode.valueOf(row.text(6))));
+                    SideCode.valueOf(row.text(6))),
+            List.of("symbol", "trade_id", "ts"));
 
     public static final TableSpec<BarRow> BARS = new TableSpec<>("bars", BarRow.class,
             cols("ts", TIMESTAMP, "symbol", TEXT, "bar_interval", TEXT, "open", FLOAT64, "high", FLOAT64,
@@ -64,7 +65,8 @@ public final class Tables {
                 s.int64(r.trades());
             },
             row -> new BarRow(row.time(1), row.text(2), BarInterval.ofLabel(row.text(3)), row.float64(4),
-                    row.float64(5), row.float64(6), row.float64(7), row.float64(8), row.int64(9)));
+                    row.float64(5), row.float64(6), row.float64(7), row.float64(8), row.int64(9)),
+            List.of("symbol", "bar_interval", "ts"));
 
     public static final TableSpec<FeatureValue> FEATURES = new TableSpec<>("features", FeatureValue.class,
             cols("ts", TIMESTAMP, "symbol", TEXT, "feature", TEXT, "feature_value", FLOAT64),
@@ -74,7 +76,8 @@ public final class Tables {
                 s.text(r.name());
                 s.float64(r.value());
             },
-            row -> new FeatureValue(row.time(1), row.text(2), row.text(3), row.float64(4)));
+            row -> new FeatureValue(row.time(1), row.text(2), row.text(3), row.float64(4)),
+            List.of("symbol", "feature", "ts"));
 
     public static final TableSpec<VpinPoint> VPIN = new TableSpec<>("vpin", VpinPoint.class,
             cols("ts", TIMESTAMP, "symbol", TEXT, "bucket", INT64, "vpin", FLOAT64, "cdf", FLOAT64),
@@ -85,7 +88,8 @@ public final class Tables {
                 s.float64(r.vpin());
                 s.float64(r.cdf());
             },
-            row -> new VpinPoint(row.time(1), row.text(2), row.int64(3), row.float64(4), row.float64(5)));
+            row -> new VpinPoint(row.time(1), row.text(2), row.int64(3), row.float64(4), row.float64(5)),
+            List.of("symbol", "bucket", "ts"));
 
     public static final TableSpec<FactorExposure> FACTOR_EXPOSURES = new TableSpec<>("factor_exposures",
             FactorExposure.class,
@@ -96,7 +100,8 @@ public final class Tables {
                 s.text(r.factor());
                 s.float64(r.exposure());
             },
-            row -> new FactorExposure(row.time(1), row.text(2), row.text(3), row.float64(4)));
+            row -> new FactorExposure(row.time(1), row.text(2), row.text(3), row.float64(4)),
+            List.of("symbol", "factor", "ts"));
 
     public static final TableSpec<FactorReturn> FACTOR_RETURNS = new TableSpec<>("factor_returns",
             FactorReturn.class,
@@ -106,7 +111,8 @@ public final class Tables {
                 s.text(r.factor());
                 s.float64(r.value());
             },
-            row -> new FactorReturn(row.time(1), row.text(2), row.float64(3)));
+            row -> new FactorReturn(row.time(1), row.text(2), row.float64(3)),
+            List.of("factor", "ts"));
 
     public static final TableSpec<SignalRow> SIGNALS = new TableSpec<>("signals", SignalRow.class,
             cols("ts", TIMESTAMP, "id", TEXT, "strategy", TEXT, "symbol", TEXT, "direction", INT32,
@@ -119,7 +125,8 @@ public final class Tables {
                 s.int32(r.direction());
                 s.float64(r.strength());
             },
-            row -> new SignalRow(row.time(1), row.text(2), row.text(3), row.text(4), row.int32(5), row.float64(6)));
+            row -> new SignalRow(row.time(1), row.text(2), row.text(3), row.text(4), row.int32(5), row.float64(6)),
+            List.of("id", "ts"));
 
     public static final TableSpec<Execution> EXECUTIONS = new TableSpec<>("executions", Execution.class,
             cols("ts", TIMESTAMP, "id", TEXT, "portfolio", TEXT, "symbol", TEXT, "side", TEXT, "quantity", DECIMAL,
@@ -135,7 +142,8 @@ public final class Tables {
                 s.decimal(r.fee());
             },
             row -> new Execution(row.time(1), row.text(2), row.text(3), row.text(4), SideCode.valueOf(row.text(5)),
-                    row.decimal(6), row.decimal(7), row.decimal(8)));
+                    row.decimal(6), row.decimal(7), row.decimal(8)),
+            List.of("id", "ts"));
 
     public static final TableSpec<PositionSnapshot> POSITIONS = new TableSpec<>("positions",
             PositionSnapshot.class,
@@ -151,7 +159,8 @@ public final class Tables {
                 s.decimal(r.unrealizedPnl());
             },
             row -> new PositionSnapshot(row.time(1), row.text(2), row.text(3), row.decimal(4), row.decimal(5),
-                    row.decimal(6), row.decimal(7)));
+                    row.decimal(6), row.decimal(7)),
+            List.of("portfolio", "symbol", "ts"));
 
     public static final TableSpec<PnlSnapshot> PNL = new TableSpec<>("pnl_snapshots", PnlSnapshot.class,
             cols("ts", TIMESTAMP, "portfolio", TEXT, "cash", DECIMAL, "equity", DECIMAL, "realized_pnl", DECIMAL,
@@ -165,7 +174,8 @@ public final class Tables {
                 s.decimal(r.unrealizedPnl());
             },
             row -> new PnlSnapshot(row.time(1), row.text(2), row.decimal(3), row.decimal(4), row.decimal(5),
-                    row.decimal(6)));
+                    row.decimal(6)),
+            List.of("portfolio", "ts"));
 
     public static final TableSpec<AlertRow> ALERTS = new TableSpec<>("alerts", AlertRow.class,
             cols("ts", TIMESTAMP, "id", TEXT, "category", TEXT, "severity", TEXT, "code", TEXT, "message", TEXT,
@@ -180,7 +190,8 @@ public final class Tables {
                 s.float64(r.value());
             },
             row -> new AlertRow(row.time(1), row.text(2), AlertCategory.valueOf(row.text(3)), row.text(4), row.text(5),
-                    row.text(6), row.float64(7)));
+                    row.text(6), row.float64(7)),
+            List.of("id", "ts"));
 
     public static final TableSpec<EngineHealthSample> ENGINE_HEALTH = new TableSpec<>("engine_health",
             EngineHealthSample.class,
@@ -195,7 +206,8 @@ public final class Tables {
                 s.int64(r.heapUsedBytes());
             },
             row -> new EngineHealthSample(row.time(1), row.text(2), row.text(3), row.float64(4), row.float64(5),
-                    row.int64(6)));
+                    row.int64(6)),
+            List.of("engine", "ts"));
 
     public static final TableSpec<DeadLetterRow> DEAD_LETTERS = new TableSpec<>("dead_letters", DeadLetterRow.class,
             cols("ts", TIMESTAMP, "id", TEXT, "stream", TEXT, "consumer", TEXT, "reason", TEXT, "payload", TEXT),
@@ -207,7 +219,8 @@ public final class Tables {
                 s.text(r.reason());
                 s.text(r.payload());
             },
-            row -> new DeadLetterRow(row.time(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6)));
+            row -> new DeadLetterRow(row.time(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6)),
+            List.of("id", "stream", "consumer", "ts"));
 
     /** Every stored table, in migration order. */
     public static final List<TableSpec<?>> ALL = List.of(TRADES, BARS, FEATURES, VPIN, FACTOR_EXPOSURES,
