@@ -5,6 +5,7 @@ import dev.nautilus.store.Store;
 import dev.nautilus.store.StoreConfig;
 import dev.nautilus.store.StoreKind;
 import dev.nautilus.store.ingest.BatchingIngest;
+import dev.nautilus.store.ingest.Retry;
 import dev.nautilus.store.jdbc.Queries;
 import dev.nautilus.store.jdbc.StoreException;
 import org.duckdb.DuckDBConnection;
@@ -52,8 +53,8 @@ public final class DuckDbStores {
             root = (DuckDBConnection) DriverManager.getConnection(url);
             DuckDBConnection shared = root;
             AppenderBatchWriter writer = new AppenderBatchWriter((DuckDBConnection) root.duplicate());
-            BatchingIngest ingest = new BatchingIngest("duckdb", writer, config.batchSize(), config.queueCapacity(),
-                    config.offerTimeout());
+            BatchingIngest ingest = new BatchingIngest("duckdb", writer, Retry.forever(), config.batchSize(),
+                    config.queueCapacity(), config.offerTimeout());
             LOG.info("Embedded DuckDB store open at {}", file);
             return new JdbcStore(StoreKind.DUCKDB, new Queries(shared::duplicate, new DuckDbDialect()), ingest,
                     root);

@@ -8,6 +8,7 @@ import dev.nautilus.store.StoreConfig;
 import dev.nautilus.store.StoreKind;
 import dev.nautilus.store.ingest.BatchWriter;
 import dev.nautilus.store.ingest.BatchingIngest;
+import dev.nautilus.store.ingest.Retry;
 import dev.nautilus.store.jdbc.InsertBatchWriter;
 import dev.nautilus.store.jdbc.Queries;
 import dev.nautilus.store.jdbc.StoreException;
@@ -54,8 +55,8 @@ public final class PostgresStores {
             BatchWriter writer = insertInsteadOfCopy
                     ? new InsertBatchWriter(pool::getConnection, dialect, beforeWrite)
                     : new CopyBatchWriter(pool::getConnection, beforeWrite);
-            BatchingIngest ingest = new BatchingIngest("postgres-" + config.schema(), writer, config.batchSize(),
-                    config.queueCapacity(), config.offerTimeout());
+            BatchingIngest ingest = new BatchingIngest("postgres-" + config.schema(), writer, Retry.forever(),
+                    config.batchSize(), config.queueCapacity(), config.offerTimeout());
             LOG.info("PostgreSQL store open: {} schema={} pool={} ({})", kind, config.schema(), config.poolSize(),
                     insertInsteadOfCopy ? "INSERT ingest" : "COPY ingest");
             return new JdbcStore(kind, new Queries(pool::getConnection, dialect), ingest, pool);
