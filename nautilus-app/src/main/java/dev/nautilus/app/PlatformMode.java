@@ -4,8 +4,11 @@ import dev.nautilus.app.recording.RecordingRules;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.recorder.BusRecorder;
+import dev.nautilus.store.ingest.IngestMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 
 /**
  * What a process of the platform is: the whole platform, which owns the store and records the buses
@@ -34,6 +37,12 @@ sealed interface PlatformMode {
             long history = store.trades().count(Platform.RECORDED_SYMBOL);
             BusRecorder recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
             FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(meters);
+            // The store's own meters: rows written, duplicates skipped, failed attempts, and 1 while it cannot write.
+            IngestMetrics.bind(store.ingest(), store.kind().name().toLowerCase(Locale.ROOT), meters);
+            FunctionCounter.builder("nautilus.store.recorder.pushbacks", recorder, BusRecorder::pushBacks)
+                    .description("times the recorder found the ingest queue full and held its message").register(meters);
+            Gauge.builder("nautilus.store.recorder.waiting", recorder, BusRecorder::waiting)
+                    .description("recorder handlers waiting for their rows' commit").register(meters);
             return new WholePlatform(store, recorder, history);
         }
 
