@@ -61,9 +61,24 @@ class IdempotentWritesTest {
                 assertThat(store.ingest().counters().acknowledged()).isEqualTo(4L * rows.size());
                 assertThat(store.ingest().counters().duplicates()).isEqualTo(3L * rows.size());
                 assertThat(store.trades().count("ETHUSD")).isEqualTo(1);
+
+                // Large batches take the staging path (COPY / Appender into a temporary table).
+                List<StoredRecord> many = new ArrayList<>();
+                for (int i = 0; i < 3_000; i++) {
+                    many.add(new dev.nautilus.store.model.TradeRow(SampleRecords.t(i), "MANY", i, 1, 1,
+                            dev.nautilus.store.model.SideCode.BUY));
+                }
+                store.ingest().submitAll(many.subList(0, 2_000));
+                store.ingest().flush().get(60, TimeUnit.SECONDS);
+                store.ingest().submitAll(many); // 2,000 again and 1,000 new
+                store.ingest().submitAll(many.subList(1_000, 3_000));
+                store.ingest().flush().get(60, TimeUnit.SECONDS);
+                assertThat(store.ingest().counters().failedBatches()).isZero();
+                assertThat(store.trades().count("MANY")).isEqualTo(3_000);
+                assertThat(store.ingest().counters().duplicates()).isEqualTo(3L * rows.size() + 4_000);
             }
             Map<String, Long> expected = new LinkedHashMap<>();
-            Tables.ALL.forEach(table -> expected.put(table.name(), 1L));
+            Tables.ALL.forEach(table -> expected.put(table.name(), table == Tables.TRADES ? 3_001L : 1L));
             assertThat(kind.equals("duckdb") ? countDuckDb(dir) : countPostgres(schema)).isEqualTo(expected);
         } finally {
             TestDatabase.dropSchema(schema);

@@ -53,20 +53,30 @@ public final class InsertBatchWriter implements BatchWriter {
     }
 
     private void insert(Connection connection, TableSpec<?> table, List<StoredRecord> rows) throws SQLException {
-        String marks = String.join(", ", Collections.nCopies(table.columns().size(), "?"));
-        String sql = "insert into " + table.name() + " (" + table.columnList() + ") values (" + marks + ")"
-                + " on conflict do nothing";
+        long skipped = insertSkippingStored(connection, table, rows);
+        if (skipped >= 0) {
+            duplicates.addAndGet(skipped);
+        }
+    }
+
+    /**
+     * Inserts rows into a table on the caller's connection and transaction by one multi-row
+     * statement, skipping those whose key is stored; the COPY and Appender writers use it for small
+     * batches, where one statement costs less than their staging table.
+     *
+     * @return rows skipped
+     */
+    public long insertSkippingStored(Connection connection, TableSpec<?> table, List<StoredRecord> rows)
+            throws SQLException {
+        String row = "(" + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")";
+        String sql = "insert into " + table.name() + " (" + table.columnList() + ") values "
+                + String.join(", ", Collections.nCopies(rows.size(), row)) + " on conflict do nothing";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (StoredRecord row : rows) {
-                sink.reset(statement);
-                table.write(row, sink);
-                statement.addBatch();
+            sink.reset(statement);
+            for (StoredRecord record : rows) {
+                table.write(record, sink);
             }
-            int[] counts = statement.executeBatch();
-            // A rewritten multi-row batch may answer SUCCESS_NO_INFO; then the skipped rows are not counted.
-            if (Arrays.stream(counts).allMatch(count -> count >= 0)) {
-                duplicates.addAndGet(rows.size() - Arrays.stream(counts).sum());
-            }
+            return rows.size() - statement.executeUpdate();
         }
     }
 

@@ -46,8 +46,12 @@ public final class BusRecorder implements AutoCloseable {
 
     /** The consumer group of the recorder on the buses. */
     public static final String GROUP = "recorder";
-    /** Default consumers of the recorder's group in one process. */
-    public static final int DEFAULT_CONSUMERS = 8;
+    /**
+     * Default consumers of the recorder's group in one process: a commit takes a few milliseconds
+     * (the write-ahead log's sync), so throughput is about consumers / commit latency; 32 gave some
+     * 4,500 messages/s on the reference machine (docs/BENCHMARKS.md) at the cost of 32 idle readers.
+     */
+    public static final int DEFAULT_CONSUMERS = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(BusRecorder.class);
     /** How long a handler waits for a commit before it checks whether the recorder is closing. */
