@@ -1,6 +1,5 @@
 package dev.nautilus.store.recorder;
 
-import dev.nautilus.bus.Closeables;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.MessageType;
@@ -169,9 +168,15 @@ public final class BusRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the message up (unacknowledged) only when the recorder is closing and the store cannot
+     * write: a closing recorder with a working store still records what its consumers hold, which
+     * takes a commit, rather than bouncing it back to the bus.
+     */
     private void stopIfClosed(Message message, Exception cause) {
-        if (closed) {
-            throw new StoreUnavailableError("recorder closing; message " + message.id() + " not acknowledged", cause);
+        if (closed && !healthy()) {
+            throw new StoreUnavailableError("recorder closing while the store cannot write; message " + message.id()
+                    + " not acknowledged", cause);
         }
     }
 
@@ -195,10 +200,31 @@ public final class BusRecorder implements AutoCloseable {
         return !ingest.counters().failing();
     }
 
-    /** Stops recording; the ingest (owned by the store) is not closed. */
+    /**
+     * Stops recording; the ingest (owned by the store) is not closed. The consumers are closed in
+     * parallel: each may be finishing the messages it holds, one commit each.
+     */
     @Override
     public void close() {
         closed = true;
-        Closeables.closeEach(subscriptions, Subscription::close);
+        List<Thread> closers = subscriptions.stream()
+                .map(subscription -> Thread.ofVirtual().name("recorder-close").start(() -> close(subscription)))
+                .toList();
+        for (Thread closer : closers) {
+            try {
+                closer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void close(Subscription subscription) {
+        try {
+            subscription.close();
+        } catch (RuntimeException e) {
+            LOG.warn("recorder: closing a consumer failed", e);
+        }
     }
 }
