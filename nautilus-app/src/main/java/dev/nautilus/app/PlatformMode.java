@@ -31,11 +31,18 @@ sealed interface PlatformMode {
 
         /**
          * Reads the history and starts recording. Call it before any engine or replay starts, so the
-         * store misses nothing.
+         * store misses nothing. Only the whole platform records (an engine process opens no store): one
+         * {@code recorder} group whose consumers acknowledge a message once its rows are committed.
+         *
+         * <p>On Redis the group has one consumer: every further consumer of a group makes the transport
+         * send an {@code XGROUP CREATE} that Redis refuses ({@code BUSYGROUP}) and counts as a failed
+         * call, which the monitor reports as a fault. In memory it has {@link BusRecorder#DEFAULT_CONSUMERS},
+         * whose rows share batches (docs/BENCHMARKS.md has the throughput either way).
          */
-        static WholePlatform record(Store store, MessageBus bus, MeterRegistry meters) {
+        static WholePlatform record(Store store, MessageBus bus, MeterRegistry meters, boolean onRedis) {
             long history = store.trades().count(Platform.RECORDED_SYMBOL);
-            BusRecorder recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
+            BusRecorder recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1",
+                    onRedis ? 1 : BusRecorder.DEFAULT_CONSUMERS);
             FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(meters);
             // The store's own meters: rows written, duplicates skipped, failed attempts, and 1 while it cannot write.
             IngestMetrics.bind(store.ingest(), store.kind().name().toLowerCase(Locale.ROOT), meters);
