@@ -15,14 +15,16 @@ import dev.nautilus.store.StoreConfig;
 /** Turns the configuration's bus and store settings into the dual bus and the store's configuration. */
 public final class Connections {
 
-    private Connections() {
-    }
+    private Connections() {}
 
     /** PostgreSQL when a JDBC URL is configured, the embedded store under the data directory otherwise. */
     public static StoreConfig storeConfig(NautilusConfig config) {
         StoreSettings settings = config.store();
         StoreConfig base = settings.jdbcUrl().isPresent()
-                ? StoreConfig.postgres(settings.jdbcUrl().get(), settings.user().orElse(null), settings.password().orElse(null))
+                ? StoreConfig.postgres(
+                        settings.jdbcUrl().get(),
+                        settings.user().orElse(null),
+                        settings.password().orElse(null))
                 : StoreConfig.embedded(config.dataDir());
         return base.withPoolSize(settings.poolSize());
     }
@@ -35,11 +37,15 @@ public final class Connections {
     public static MessageBus openBus(BusSettings settings, String identity) {
         RoutingTable routing = RoutingTable.withPrefix(settings.streamPrefix());
         if (!settings.onRedis()) {
-            return InMemoryTransport.dualBus(routing, InMemoryConfig.defaults().withMaxDeliveries(settings.maxDeliveries()));
+            return InMemoryTransport.dualBus(
+                    routing, InMemoryConfig.defaults().withMaxDeliveries(settings.maxDeliveries()));
         }
-        return RedisBuses.dualBus(routing,
-                redisConfig(settings, settings.marketDataUrl().orElseThrow(), identity).withCluster(settings.marketDataCluster()),
-                redisConfig(settings, settings.engineLogicUrl().orElseThrow(), identity).withCluster(settings.engineLogicCluster()));
+        return RedisBuses.dualBus(
+                routing,
+                redisConfig(settings, settings.marketDataUrl().orElseThrow(), identity)
+                        .withCluster(settings.marketDataCluster()),
+                redisConfig(settings, settings.engineLogicUrl().orElseThrow(), identity)
+                        .withCluster(settings.engineLogicCluster()));
     }
 
     private static RedisBusConfig redisConfig(BusSettings settings, RedisUrl url, String identity) {

@@ -7,8 +7,8 @@ import dev.nautilus.app.dashboard.DashboardServer;
 import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.app.http.BusMetrics;
 import dev.nautilus.app.http.EngineHttpServer;
-import dev.nautilus.app.security.HttpSecurity;
 import dev.nautilus.app.monitor.MonitorTargets;
+import dev.nautilus.app.security.HttpSecurity;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineHost;
@@ -39,6 +39,7 @@ public final class Platform implements AutoCloseable {
 
     /** Port-override keys of the faces, next to the engine names in {@code --port}. */
     public static final String API = "api";
+
     public static final String DASHBOARD = "dashboard";
 
     private final NautilusConfig config;
@@ -75,8 +76,12 @@ public final class Platform implements AutoCloseable {
         }
         try {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            return new Platform(config, bus, meters, PlatformMode.WholePlatform.record(store, bus, meters,
-                    config.bus().onRedis()));
+            return new Platform(
+                    config,
+                    bus,
+                    meters,
+                    PlatformMode.WholePlatform.record(
+                            store, bus, meters, config.bus().onRedis()));
         } catch (RuntimeException e) {
             bus.close();
             store.close();
@@ -93,7 +98,10 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(NautilusConfig config, String identity) {
         PlatformMode mode = new PlatformMode.EngineProcess(identity);
-        return new Platform(config, Connections.openBus(config.bus(), mode.identity()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        return new Platform(
+                config,
+                Connections.openBus(config.bus(), mode.identity()),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 mode);
     }
 
@@ -104,7 +112,9 @@ public final class Platform implements AutoCloseable {
 
     /** Rows this run handed to the store (0 in an engine process). */
     public long recorded() {
-        return mode instanceof PlatformMode.WholePlatform whole ? whole.recorder().recorded() : 0;
+        return mode instanceof PlatformMode.WholePlatform whole
+                ? whole.recorder().recorded()
+                : 0;
     }
 
     /** The store, absent in an engine process. */
@@ -132,16 +142,19 @@ public final class Platform implements AutoCloseable {
      * @throws IllegalArgumentException naming an unknown engine
      * @throws IllegalStateException    when engines were already started
      */
-    public synchronized List<EngineHttpServer> startEngines(List<String> names, Map<String, Integer> portOverrides, String instance) {
+    public synchronized List<EngineHttpServer> startEngines(
+            List<String> names, Map<String, Integer> portOverrides, String instance) {
         if (host != null) {
             throw new IllegalStateException("engines already started");
         }
-        List<Engine> engines = EngineCatalog.create(names, config.websocket()); // a bad name fails before anything starts
+        List<Engine> engines =
+                EngineCatalog.create(names, config.websocket()); // a bad name fails before anything starts
         host = new EngineHost(bus, meters, instance, engines);
         // ports first: a port in use must fail the start before the engine joins its consumer group and takes messages
         for (EngineRuntime runtime : host.runtimes()) {
             String name = runtime.engine().name();
-            int port = config.port(portOverrides.getOrDefault(name, runtime.engine().wiring().defaultPort()));
+            int port = config.port(
+                    portOverrides.getOrDefault(name, runtime.engine().wiring().defaultPort()));
             servers.add(EngineHttpServer.start(runtime, bus, meters, config.http(), port));
         }
         host.start();
@@ -165,17 +178,41 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("faces already started");
         }
         List<EngineTarget> engines = servers.isEmpty()
-                ? EngineCatalog.PLATFORM.stream().map(EngineMatrix::of).map(w -> new EngineTarget(w.name(), w.displayName(),
-                        config.port(portOverrides.getOrDefault(w.name(), w.defaultPort())))).toList()
-                : servers.stream().map(s -> new EngineTarget(s.runtime().engine().name(),
-                        s.runtime().engine().wiring().displayName(), s.port())).toList();
-        var redis = MonitorTargets.resolve(config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        BackendApi api = BackendApi.start(bus, store(), engines, redis, "1", config.http(),
+                ? EngineCatalog.PLATFORM.stream()
+                        .map(EngineMatrix::of)
+                        .map(w -> new EngineTarget(
+                                w.name(),
+                                w.displayName(),
+                                config.port(portOverrides.getOrDefault(w.name(), w.defaultPort()))))
+                        .toList()
+                : servers.stream()
+                        .map(s -> new EngineTarget(
+                                s.runtime().engine().name(),
+                                s.runtime().engine().wiring().displayName(),
+                                s.port()))
+                        .toList();
+        var redis = MonitorTargets.resolve(
+                config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        BackendApi api = BackendApi.start(
+                bus,
+                store(),
+                engines,
+                redis,
+                "1",
+                config.http(),
                 config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)));
-        int webSocketPort = servers.stream().filter(s -> s.runtime().engine().name().equals(EngineMatrix.WEBSOCKET))
-                .mapToInt(EngineHttpServer::port).findFirst()
-                .orElse(config.port(portOverrides.getOrDefault(EngineMatrix.WEBSOCKET, EngineMatrix.of(EngineMatrix.WEBSOCKET).defaultPort())));
-        faces = Faces.start(api, config.http(), config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)), webSocketPort);
+        int webSocketPort = servers.stream()
+                .filter(s -> s.runtime().engine().name().equals(EngineMatrix.WEBSOCKET))
+                .mapToInt(EngineHttpServer::port)
+                .findFirst()
+                .orElse(config.port(portOverrides.getOrDefault(
+                        EngineMatrix.WEBSOCKET,
+                        EngineMatrix.of(EngineMatrix.WEBSOCKET).defaultPort())));
+        faces = Faces.start(
+                api,
+                config.http(),
+                config.port(portOverrides.getOrDefault(DASHBOARD, DashboardServer.DEFAULT_PORT)),
+                webSocketPort);
     }
 
     /** The Backend API, once {@link #startFaces} ran. */
@@ -193,8 +230,11 @@ public final class Platform implements AutoCloseable {
         if (host == null) {
             return Optional.empty();
         }
-        return host.runtimes().stream().map(EngineRuntime::engine).filter(MarketDataHub.class::isInstance)
-                .map(MarketDataHub.class::cast).findFirst();
+        return host.runtimes().stream()
+                .map(EngineRuntime::engine)
+                .filter(MarketDataHub.class::isInstance)
+                .map(MarketDataHub.class::cast)
+                .findFirst();
     }
 
     /** The running engines, empty before {@link #startEngines}. */
@@ -227,7 +267,8 @@ public final class Platform implements AutoCloseable {
      * @return completes with the number of accepted trades
      * @throws IllegalStateException when this process runs no hub
      */
-    public synchronized CompletableFuture<Long> startReplay(List<InstrumentReference> references, List<Trade> trades, double speed) {
+    public synchronized CompletableFuture<Long> startReplay(
+            List<InstrumentReference> references, List<Trade> trades, double speed) {
         MarketDataHub hub = hub().orElseThrow(() -> new IllegalStateException("no market data hub in this process"));
         return replays.start(hub, references, trades, speed);
     }

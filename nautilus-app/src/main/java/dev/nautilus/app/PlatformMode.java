@@ -3,8 +3,8 @@ package dev.nautilus.app;
 import dev.nautilus.app.recording.RecordingRules;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.store.Store;
-import dev.nautilus.store.recorder.BusRecorder;
 import dev.nautilus.store.ingest.IngestMetrics;
+import dev.nautilus.store.recorder.BusRecorder;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,15 +41,23 @@ sealed interface PlatformMode {
          */
         static WholePlatform record(Store store, MessageBus bus, MeterRegistry meters, boolean onRedis) {
             long history = store.trades().count(Platform.RECORDED_SYMBOL);
-            BusRecorder recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1",
+            BusRecorder recorder = new BusRecorder(
+                    bus,
+                    store.ingest(),
+                    RecordingRules.defaults(),
+                    "recorder-1",
                     onRedis ? 1 : BusRecorder.DEFAULT_CONSUMERS);
-            FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded).baseUnit("rows").register(meters);
+            FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded)
+                    .baseUnit("rows")
+                    .register(meters);
             // The store's own meters: rows written, duplicates skipped, failed attempts, and 1 while it cannot write.
             IngestMetrics.bind(store.ingest(), store.kind().name().toLowerCase(Locale.ROOT), meters);
             FunctionCounter.builder("nautilus.store.recorder.pushbacks", recorder, BusRecorder::pushBacks)
-                    .description("times the recorder found the ingest queue full and held its message").register(meters);
+                    .description("times the recorder found the ingest queue full and held its message")
+                    .register(meters);
             Gauge.builder("nautilus.store.recorder.waiting", recorder, BusRecorder::waiting)
-                    .description("recorder handlers waiting for their rows' commit").register(meters);
+                    .description("recorder handlers waiting for their rows' commit")
+                    .register(meters);
             return new WholePlatform(store, recorder, history);
         }
 
@@ -64,6 +72,5 @@ sealed interface PlatformMode {
      *
      * @param identity e.g. {@code risk}, {@code api}, {@code replay}
      */
-    record EngineProcess(String identity) implements PlatformMode {
-    }
+    record EngineProcess(String identity) implements PlatformMode {}
 }

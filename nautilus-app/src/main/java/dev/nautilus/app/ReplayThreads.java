@@ -21,8 +21,8 @@ final class ReplayThreads {
      * @param speed 1 = real time, 0 = as fast as possible
      * @return completes with the number of accepted trades
      */
-    synchronized CompletableFuture<Long> start(MarketDataHub hub, List<InstrumentReference> references, List<Trade> trades,
-            double speed) {
+    synchronized CompletableFuture<Long> start(
+            MarketDataHub hub, List<InstrumentReference> references, List<Trade> trades, double speed) {
         TradeReplay player = new TradeReplay(hub, speed);
         CompletableFuture<Long> done = new CompletableFuture<>();
         Thread.ofPlatform().name("nautilus-replay-" + running.size()).daemon().start(() -> {

@@ -41,7 +41,11 @@ class PlatformHistoryTest {
         assertThat(published).isEqualTo(99_982);
         try (Platform again = Platform.start(config)) {
             assertThat(again.history()).isEqualTo(99_982);
-            assertThat(again.store().orElseThrow().trades().bars(Platform.RECORDED_SYMBOL, Duration.ofDays(1), TimeRange.all())).hasSize(7);
+            assertThat(again.store()
+                            .orElseThrow()
+                            .trades()
+                            .bars(Platform.RECORDED_SYMBOL, Duration.ofDays(1), TimeRange.all()))
+                    .hasSize(7);
         }
     }
 }

@@ -20,8 +20,16 @@ class StoreConfigMappingTest {
 
     @Test
     void databaseUrlAndCredentialsComeFromTheEnvironmentAndThePasswordIsNeverPrinted() {
-        StoreConfig config = Connections.storeConfig(new ConfigLoader(Map.of("NAUTILUS_DB_URL", "jdbc:postgresql://db/x",
-                "NAUTILUS_DB_USER", "nautilus", "NAUTILUS_DB_PASSWORD", "nautilus-test-secret-value", "NAUTILUS_DB_POOL_SIZE", "3")).load());
+        StoreConfig config = Connections.storeConfig(new ConfigLoader(Map.of(
+                        "NAUTILUS_DB_URL",
+                        "jdbc:postgresql://db/x",
+                        "NAUTILUS_DB_USER",
+                        "nautilus",
+                        "NAUTILUS_DB_PASSWORD",
+                        "nautilus-test-secret-value",
+                        "NAUTILUS_DB_POOL_SIZE",
+                        "3"))
+                .load());
         assertThat(config.usesPostgres()).isTrue();
         assertThat(config.user()).isEqualTo("nautilus");
         assertThat(config.password()).isEqualTo("nautilus-test-secret-value");

@@ -22,11 +22,16 @@ import picocli.CommandLine.Spec;
  * {@code ./nautilus} launcher runs it ({@link BenchMain}) on this module's class path, so no benchmark
  * is on the application's; its name is the one users type.
  */
-@Command(name = "nautilus bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "nautilus bench",
+        mixinStandardHelpOptions = true,
         description = "Runs a named benchmark scenario and prints its figures (JSON under build/bench/).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SCENARIO", description = "in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket")
+    @Parameters(
+            paramLabel = "SCENARIO",
+            description =
+                    "in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket")
     String scenario;
 
     private static final Path OUTPUT = Path.of("build", "bench");
@@ -34,17 +39,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer and shorter iterations (a smoke run, not a figure to record).")
     boolean quick;
 
-    @Option(names = "--clients", paramLabel = "N", defaultValue = "20000", description = "websocket: concurrent clients (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--clients",
+            paramLabel = "N",
+            defaultValue = "20000",
+            description = "websocket: concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--rate", paramLabel = "PER_SECOND", description = "latency: messages per second (default 10,000); "
-            + "websocket: updates per second each client receives (default 10).")
+    @Option(
+            names = "--rate",
+            paramLabel = "PER_SECOND",
+            description = "latency: messages per second (default 10,000); "
+                    + "websocket: updates per second each client receives (default 10).")
     Integer rate;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "30", description = "websocket: length of the measured window (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            defaultValue = "30",
+            description = "websocket: length of the measured window (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--instruments", paramLabel = "K", defaultValue = "100", description = "websocket: instruments; each client follows one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--instruments",
+            paramLabel = "K",
+            defaultValue = "100",
+            description = "websocket: instruments; each client follows one (default: ${DEFAULT-VALUE}).")
     int instruments;
 
     @Spec
@@ -66,7 +86,8 @@ final class BenchCommand implements Callable<Integer> {
                 yield 0;
             }
             case "latency" -> {
-                RedisLatencyBench.run(rate == null ? 10_000 : rate, Duration.ofSeconds(quick ? 3 : 10)).publish(System.out, OUTPUT);
+                RedisLatencyBench.run(rate == null ? 10_000 : rate, Duration.ofSeconds(quick ? 3 : 10))
+                        .publish(System.out, OUTPUT);
                 yield 0;
             }
             case "seed-failure-mode" -> {
@@ -75,7 +96,8 @@ final class BenchCommand implements Callable<Integer> {
                 yield 0;
             }
             case "scaling" -> {
-                ScalingBench.run(Duration.ofSeconds(quick ? 1 : 3), OUTPUT.resolve("scaling.svg")).publish(System.out, OUTPUT);
+                ScalingBench.run(Duration.ofSeconds(quick ? 1 : 3), OUTPUT.resolve("scaling.svg"))
+                        .publish(System.out, OUTPUT);
                 yield 0;
             }
             case "pipeline" -> {
@@ -87,13 +109,21 @@ final class BenchCommand implements Callable<Integer> {
                 yield 0;
             }
             case "websocket" -> {
-                WebSocketBench.run(quick ? Math.min(clients, 2_000) : clients, rate == null ? 10 : rate, quick ? 5 : seconds, instruments,
-                        spec.commandLine().getOut()).publish(System.out, OUTPUT);
+                WebSocketBench.run(
+                                quick ? Math.min(clients, 2_000) : clients,
+                                rate == null ? 10 : rate,
+                                quick ? 5 : seconds,
+                                instruments,
+                                spec.commandLine().getOut())
+                        .publish(System.out, OUTPUT);
                 yield 0;
             }
             default -> {
-                spec.commandLine().getErr().println("nautilus bench: unknown scenario '" + scenario
-                        + "' (in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket)");
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "nautilus bench: unknown scenario '" + scenario
+                                        + "' (in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket)");
                 yield 2;
             }
         };

@@ -68,7 +68,9 @@ public final class BenchReport {
 
     private static String redisVersion() {
         try {
-            Process process = new ProcessBuilder("redis-server", "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("redis-server", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String text = new String(process.getInputStream().readAllBytes()).trim();
             process.waitFor();
             int v = text.indexOf("v=");

@@ -18,8 +18,7 @@ public final class FixedRate {
         void at(long index, long intendedNanos) throws Exception;
     }
 
-    private FixedRate() {
-    }
+    private FixedRate() {}
 
     /** Runs {@code count} actions at {@code perSecond}, starting {@code delayNanos} from now. */
     public static void run(long count, int perSecond, long delayNanos, Action action) throws Exception {

@@ -19,8 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class InMemoryBench {
 
-    private InMemoryBench() {
-    }
+    private InMemoryBench() {}
 
     /** Runs the benchmarks and prints a summary; returns the JMH results. */
     public static Collection<RunResult> run(PrintStream out, boolean quick) throws RunnerException {
@@ -45,7 +44,8 @@ public final class InMemoryBench {
         double queue = score(results, "arrayBlockingQueueBaseline");
         out.println();
         out.println("== in-memory dispatch (1 publisher, 1 pattern subscriber) ==");
-        out.printf("ratio bus (fresh messages) / ArrayBlockingQueue : %.2f (aim: >= 0.33, i.e. within 3x)%n", bus / queue);
+        out.printf(
+                "ratio bus (fresh messages) / ArrayBlockingQueue : %.2f (aim: >= 0.33, i.e. within 3x)%n", bus / queue);
         out.printf("ratio bus (prebuilt message) / ArrayBlockingQueue : %.2f%n", prebuilt / queue);
         out.printf("Nautilus bus, fresh message per publish : %,.0f msg/s%n", bus);
         out.printf("Nautilus bus, prebuilt message          : %,.0f msg/s%n", prebuilt);

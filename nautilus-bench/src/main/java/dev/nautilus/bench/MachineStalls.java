@@ -35,12 +35,14 @@ public record MachineStalls(Duration over, long overOneMs, Duration longest, Dur
                 }
             }
         }
-        return new MachineStalls(Duration.ofNanos(last - start), overOneMs, Duration.ofNanos(longest), Duration.ofNanos(stolen));
+        return new MachineStalls(
+                Duration.ofNanos(last - start), overOneMs, Duration.ofNanos(longest), Duration.ofNanos(stolen));
     }
 
     @Override
     public String toString() {
-        return String.format("%d gaps > 1 ms in %.0f s, longest %.1f ms, %.1f %% of the time in gaps > 50 us", overOneMs,
-                over.toNanos() / 1e9, longest.toNanos() / 1e6, 100.0 * stolen.toNanos() / over.toNanos());
+        return String.format(
+                "%d gaps > 1 ms in %.0f s, longest %.1f ms, %.1f %% of the time in gaps > 50 us",
+                overOneMs, over.toNanos() / 1e9, longest.toNanos() / 1e6, 100.0 * stolen.toNanos() / over.toNanos());
     }
 }

@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 public final class TimerSlack {
 
-    private TimerSlack() {
-    }
+    private TimerSlack() {}
 
     /**
      * Runs {@code action} with the calling thread's timer slack at 1 ns (through
@@ -44,7 +43,9 @@ public final class TimerSlack {
     private static Path slackFile() {
         try {
             // /proc/thread-self links to "<pid>/task/<tid>"; /proc/<tid> is that same thread.
-            String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+            String tid = Files.readSymbolicLink(Path.of("/proc/thread-self"))
+                    .getFileName()
+                    .toString();
             return Path.of("/proc", tid, "timerslack_ns");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return null;

@@ -12,8 +12,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class WakeupJitter {
 
-    private WakeupJitter() {
-    }
+    private WakeupJitter() {}
 
     /**
      * Parks for {@code period} repeatedly for {@code duration} and records by how much each wake-up

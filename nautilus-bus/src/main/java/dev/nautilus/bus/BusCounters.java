@@ -14,10 +14,21 @@ public final class BusCounters implements DeliveryCounters {
     public final LongAdder rejected = new LongAdder();
 
     /** A status snapshot with these counters and the given connection facts. */
-    public TransportStatus snapshot(Bus bus, String transport, String endpoint, boolean connected, long queued,
-            String lastError) {
-        return new TransportStatus(bus, transport, endpoint, connected, published.sum(), delivered.sum(), acked.sum(),
-                handlerFailures.sum(), deadLettered.sum(), rejected.sum(), queued, lastError);
+    public TransportStatus snapshot(
+            Bus bus, String transport, String endpoint, boolean connected, long queued, String lastError) {
+        return new TransportStatus(
+                bus,
+                transport,
+                endpoint,
+                connected,
+                published.sum(),
+                delivered.sum(),
+                acked.sum(),
+                handlerFailures.sum(),
+                deadLettered.sum(),
+                rejected.sum(),
+                queued,
+                lastError);
     }
 
     @Override

@@ -58,15 +58,19 @@ public final class BusEndpoint implements AutoCloseable {
 
     /** Publishes with the given priority; returns the message sent. */
     public Message publish(MessageType type, String topic, Object payload, Priority priority) {
-        Message message = Message.builder(type, topic).source(engine).priority(priority).payload(payload).build();
+        Message message = Message.builder(type, topic)
+                .source(engine)
+                .priority(priority)
+                .payload(payload)
+                .build();
         bus.publish(message);
         return message;
     }
 
     /** Subscribes this instance to the given patterns and types. Closed with the endpoint. */
     public Subscription subscribe(Collection<String> patterns, Set<MessageType> types, MessageHandler handler) {
-        Subscription subscription = bus.subscribe(
-                new SubscriptionSpec(engine, instance, List.copyOf(patterns), types), handler);
+        Subscription subscription =
+                bus.subscribe(new SubscriptionSpec(engine, instance, List.copyOf(patterns), types), handler);
         subscriptions.add(subscription);
         return subscription;
     }
@@ -77,7 +81,11 @@ public final class BusEndpoint implements AutoCloseable {
      */
     public CompletableFuture<Message> request(MessageType type, String topic, Object payload, Duration timeout) {
         ensureInbox(type);
-        Message request = Message.builder(type, topic).source(engine).payload(payload).replyTo(inboxTopic).build();
+        Message request = Message.builder(type, topic)
+                .source(engine)
+                .payload(payload)
+                .replyTo(inboxTopic)
+                .build();
         CompletableFuture<Message> reply = new CompletableFuture<>();
         pending.put(request.id(), reply);
         reply.whenComplete((m, e) -> pending.remove(request.id()));
@@ -97,7 +105,8 @@ public final class BusEndpoint implements AutoCloseable {
      */
     public Message reply(Message request, Object payload) {
         if (request.replyTo() == null) {
-            throw new IllegalArgumentException("message " + request.id() + " (" + request.topic() + ") asked for no reply");
+            throw new IllegalArgumentException(
+                    "message " + request.id() + " (" + request.topic() + ") asked for no reply");
         }
         Message reply = Message.builder(request.type(), request.replyTo())
                 .source(engine)
@@ -110,9 +119,12 @@ public final class BusEndpoint implements AutoCloseable {
     }
 
     private synchronized void ensureInbox(MessageType type) {
-        inboxes.computeIfAbsent(type, t -> bus.subscribe(
-                new SubscriptionSpec(engine + "." + instance + ".inbox", instance, List.of(inboxTopic), Set.of(t)),
-                this::onReply));
+        inboxes.computeIfAbsent(
+                type,
+                t -> bus.subscribe(
+                        new SubscriptionSpec(
+                                engine + "." + instance + ".inbox", instance, List.of(inboxTopic), Set.of(t)),
+                        this::onReply));
     }
 
     private void onReply(Message message) {
@@ -133,6 +145,8 @@ public final class BusEndpoint implements AutoCloseable {
         subscriptions.clear();
         inboxes.values().forEach(Subscription::close);
         inboxes.clear();
-        pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("endpoint " + engine + "/" + instance + " closed")));
+        pending.values()
+                .forEach(f -> f.completeExceptionally(
+                        new IllegalStateException("endpoint " + engine + "/" + instance + " closed")));
     }
 }

@@ -5,8 +5,7 @@ import java.util.function.Consumer;
 /** Closing several things so that one failing to close does not leave the others open. */
 public final class Closeables {
 
-    private Closeables() {
-    }
+    private Closeables() {}
 
     /**
      * Closes every item with {@code close}; the first failure is thrown once all were tried, the
@@ -31,7 +30,8 @@ public final class Closeables {
     }
 
     /** After {@code failure}: closes every item, adding what closing throws to {@code failure}, and throws it. */
-    public static <T> RuntimeException closeEachAfter(RuntimeException failure, Iterable<T> items, Consumer<? super T> close) {
+    public static <T> RuntimeException closeEachAfter(
+            RuntimeException failure, Iterable<T> items, Consumer<? super T> close) {
         try {
             closeEach(items, close);
         } catch (RuntimeException closeFailed) {

@@ -49,7 +49,9 @@ public final class DualMessageBus implements MessageBus {
     public Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
         Map<Bus, Set<MessageType>> typesByBus = new EnumMap<>(Bus.class);
         for (MessageType type : spec.types()) {
-            typesByBus.computeIfAbsent(routing.busOf(type), b -> EnumSet.noneOf(MessageType.class)).add(type);
+            typesByBus
+                    .computeIfAbsent(routing.busOf(type), b -> EnumSet.noneOf(MessageType.class))
+                    .add(type);
         }
         MessageHandler effective = SerializedHandler.forFeeds(typesByBus.size(), handler);
         List<Subscription> parts = new ArrayList<>(typesByBus.size());

@@ -20,16 +20,15 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Serialises a value to JSON text. */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new PayloadException("cannot encode " + value.getClass().getName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new PayloadException(
+                    "cannot encode " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -81,7 +80,8 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new PayloadException("payload does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new PayloadException(
+                    "payload does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -90,8 +90,10 @@ public final class Json {
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PayloadException("payload does not fit " + type.getSimpleName() + ": "
-                    + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()), e);
+            throw new PayloadException(
+                    "payload does not fit " + type.getSimpleName() + ": "
+                            + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()),
+                    e);
         }
     }
 
@@ -100,7 +102,8 @@ public final class Json {
         try {
             return MAPPER.valueToTree(value);
         } catch (IllegalArgumentException e) {
-            throw new PayloadException("cannot encode " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
+            throw new PayloadException(
+                    "cannot encode " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
         }
     }
 }

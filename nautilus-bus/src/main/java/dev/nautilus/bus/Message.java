@@ -31,13 +31,40 @@ public final class Message {
      *
      * @throws IllegalArgumentException naming the field that is missing or invalid
      */
-    public Message(String id, MessageType type, String topic, String sourceEngine, Priority priority,
-            long timestampMicros, Payload payload, String correlationId, String replyTo) {
-        this(requireText(id, "id"), 0, type, topic, sourceEngine, priority, timestampMicros, payload, correlationId, replyTo);
+    public Message(
+            String id,
+            MessageType type,
+            String topic,
+            String sourceEngine,
+            Priority priority,
+            long timestampMicros,
+            Payload payload,
+            String correlationId,
+            String replyTo) {
+        this(
+                requireText(id, "id"),
+                0,
+                type,
+                topic,
+                sourceEngine,
+                priority,
+                timestampMicros,
+                payload,
+                correlationId,
+                replyTo);
     }
 
-    private Message(String id, long sequence, MessageType type, String topic, String sourceEngine, Priority priority,
-            long timestampMicros, Payload payload, String correlationId, String replyTo) {
+    private Message(
+            String id,
+            long sequence,
+            MessageType type,
+            String topic,
+            String sourceEngine,
+            Priority priority,
+            long timestampMicros,
+            Payload payload,
+            String correlationId,
+            String replyTo) {
         this.id = id;
         this.sequence = sequence;
         this.type = Objects.requireNonNull(type, "message field 'type' is missing");

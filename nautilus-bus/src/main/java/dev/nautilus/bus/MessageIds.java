@@ -13,8 +13,7 @@ final class MessageIds {
     private static final String PREFIX = newPrefix();
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     /** A fresh sequence number, to be {@link #format formatted} later. */
     static long nextSequence() {

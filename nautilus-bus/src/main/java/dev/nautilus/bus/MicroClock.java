@@ -13,13 +13,11 @@ public final class MicroClock {
 
     private static final long REANCHOR_NANOS = 1_000_000_000L;
 
-    private record Anchor(long wallMicros, long nanos) {
-    }
+    private record Anchor(long wallMicros, long nanos) {}
 
     private static volatile Anchor anchor = newAnchor();
 
-    private MicroClock() {
-    }
+    private MicroClock() {}
 
     /** Now, in microseconds since the epoch. */
     public static long nowMicros() {

@@ -50,7 +50,7 @@ public enum Priority {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown priority '" + value
-                + "' (expected flash_crash, urgent, high, normal or low)");
+        throw new IllegalArgumentException(
+                "unknown priority '" + value + "' (expected flash_crash, urgent, high, normal or low)");
     }
 }

@@ -13,8 +13,7 @@ import java.util.Set;
 public final class RoutingTable {
 
     /** Where one message type goes: its bus and the stream key on that bus. */
-    public record Route(MessageType type, Bus bus, String streamKey) {
-    }
+    public record Route(MessageType type, Bus bus, String streamKey) {}
 
     /** The stream-key prefix used unless configured otherwise. */
     public static final String DEFAULT_PREFIX = "nautilus";
@@ -24,7 +23,8 @@ public final class RoutingTable {
 
     private RoutingTable(String prefix, Map<MessageType, Bus> buses) {
         if (prefix == null || prefix.isBlank() || prefix.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("stream prefix must be non-blank without whitespace, was '" + prefix + "'");
+            throw new IllegalArgumentException(
+                    "stream prefix must be non-blank without whitespace, was '" + prefix + "'");
         }
         this.prefix = prefix;
         MessageType[] types = MessageType.values();
@@ -84,8 +84,8 @@ public final class RoutingTable {
     public void requireAllOn(Bus bus, Set<MessageType> types) {
         for (MessageType type : types) {
             if (busOf(type) != bus) {
-                throw new IllegalArgumentException(type + " is routed to the " + busOf(type).displayName()
-                        + " bus, not the " + bus.displayName() + " bus");
+                throw new IllegalArgumentException(type + " is routed to the "
+                        + busOf(type).displayName() + " bus, not the " + bus.displayName() + " bus");
             }
         }
     }

@@ -52,8 +52,8 @@ public record SubscriptionSpec(String group, String consumer, List<String> patte
 
     private static void requireName(String value, String what) {
         if (value == null || !NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " name '" + value
-                    + "' must be 1-100 characters of letters, digits, '_', '.' or '-'");
+            throw new IllegalArgumentException(
+                    what + " name '" + value + "' must be 1-100 characters of letters, digits, '_', '.' or '-'");
         }
     }
 }

@@ -10,7 +10,12 @@ package dev.nautilus.bus;
  */
 public final class TopicPattern {
 
-    private enum Kind { EXACT, PREFIX, ANY, GLOB }
+    private enum Kind {
+        EXACT,
+        PREFIX,
+        ANY,
+        GLOB
+    }
 
     private final String pattern;
     private final Kind kind;

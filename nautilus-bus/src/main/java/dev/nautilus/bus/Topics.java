@@ -22,8 +22,7 @@ public final class Topics {
         }
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /**
      * Returns the topic unchanged when it is valid.

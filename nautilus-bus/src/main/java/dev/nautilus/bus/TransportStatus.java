@@ -28,5 +28,4 @@ public record TransportStatus(
         long deadLettered,
         long rejected,
         long queued,
-        String lastError) {
-}
+        String lastError) {}

@@ -12,14 +12,15 @@ class RoutingTableTest {
 
     @Test
     void marketDataTypesGoToTheMarketDataBus() {
-        assertThat(routing.typesOn(Bus.MARKETDATA)).containsExactlyInAnyOrder(
-                MessageType.MARKET_DATA, MessageType.PRICE_UPDATE, MessageType.TRADE_EXECUTION);
+        assertThat(routing.typesOn(Bus.MARKETDATA))
+                .containsExactlyInAnyOrder(
+                        MessageType.MARKET_DATA, MessageType.PRICE_UPDATE, MessageType.TRADE_EXECUTION);
     }
 
     @Test
     void everyOtherTypeGoesToTheEngineLogicBus() {
-        EnumSet<MessageType> others = EnumSet.complementOf(EnumSet.of(
-                MessageType.MARKET_DATA, MessageType.PRICE_UPDATE, MessageType.TRADE_EXECUTION));
+        EnumSet<MessageType> others = EnumSet.complementOf(
+                EnumSet.of(MessageType.MARKET_DATA, MessageType.PRICE_UPDATE, MessageType.TRADE_EXECUTION));
         assertThat(others).hasSize(12);
         for (MessageType type : others) {
             assertThat(routing.busOf(type)).as(type.name()).isEqualTo(Bus.ENGINE_LOGIC);
@@ -31,7 +32,9 @@ class RoutingTableTest {
     void streamKeysFollowPrefixBusAndWireName() {
         assertThat(routing.route(MessageType.PRICE_UPDATE).streamKey()).isEqualTo("nautilus:marketdata:price_update");
         assertThat(routing.route(MessageType.RISK_METRIC).streamKey()).isEqualTo("nautilus:engine_logic:risk_metric");
-        assertThat(RoutingTable.withPrefix("prod").route(MessageType.STRATEGY_SIGNAL).streamKey())
+        assertThat(RoutingTable.withPrefix("prod")
+                        .route(MessageType.STRATEGY_SIGNAL)
+                        .streamKey())
                 .isEqualTo("prod:engine_logic:strategy_signal");
         assertThat(routing.deadLetterStream(Bus.MARKETDATA)).isEqualTo("nautilus:marketdata:dead");
     }

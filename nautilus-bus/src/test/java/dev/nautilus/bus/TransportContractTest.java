@@ -63,7 +63,8 @@ public abstract class TransportContractTest {
         List<String> risk = new CopyOnWriteArrayList<>();
         List<String> analytics = new CopyOnWriteArrayList<>();
         bus.subscribe(SubscriptionSpec.allTypes("risk", "risk-1", List.of("strategy.*")), m -> risk.add(m.topic()));
-        bus.subscribe(SubscriptionSpec.allTypes("analytics", "analytics-1", List.of("strategy.signal.*", "portfolio.*")),
+        bus.subscribe(
+                SubscriptionSpec.allTypes("analytics", "analytics-1", List.of("strategy.signal.*", "portfolio.*")),
                 m -> analytics.add(m.topic()));
 
         bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross", Map.of("n", 1)));
@@ -119,46 +120,60 @@ public abstract class TransportContractTest {
         int backlog = 100_000;
         Payload payload = Payload.of(Map.of("v", 1));
         for (int i = 0; i < backlog; i++) {
-            bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.backlog").source("test").payload(payload).build());
+            bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.backlog")
+                    .source("test")
+                    .payload(payload)
+                    .build());
         }
-        bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.crash").source("test")
-                .priority(Priority.FLASH_CRASH).payload(Map.of()).build());
+        bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.crash")
+                .source("test")
+                .priority(Priority.FLASH_CRASH)
+                .payload(Map.of())
+                .build());
         awaitPublished(backlog + 2);
         release.countDown();
         await().atMost(Duration.ofSeconds(120)).until(() -> handled.get() == backlog + 2);
-        int crashPosition = order.stream().filter(s -> s.startsWith("risk.crash@")).findFirst()
-                .map(s -> Integer.parseInt(s.substring(s.indexOf('@') + 1))).orElseThrow();
+        int crashPosition = order.stream()
+                .filter(s -> s.startsWith("risk.crash@"))
+                .findFirst()
+                .map(s -> Integer.parseInt(s.substring(s.indexOf('@') + 1)))
+                .orElseThrow();
         // Handled right after the blocker and at most one read batch, long before the backlog drains.
         assertThat(crashPosition).isLessThan(1_000);
     }
 
     /** Hook for transports that buffer publishes: wait until this many messages reached the bus. */
-    protected void awaitPublished(long count) {
-    }
+    protected void awaitPublished(long count) {}
 
     /** What a handler throws that counts as its failure: an exception, or a stack overflow (already unwound). */
     static Stream<Arguments> handlerFailures() {
         return Stream.of(
-                Arguments.of("an exception", (Supplier<Throwable>) () -> new IllegalStateException("cannot size order"),
+                Arguments.of(
+                        "an exception",
+                        (Supplier<Throwable>) () -> new IllegalStateException("cannot size order"),
                         List.of("handler failed 3 times", "IllegalStateException", "cannot size order")),
-                Arguments.of("a stack overflow", (Supplier<Throwable>) () -> new StackOverflowError("simulated: nests too deeply"),
+                Arguments.of(
+                        "a stack overflow",
+                        (Supplier<Throwable>) () -> new StackOverflowError("simulated: nests too deeply"),
                         List.of("handler failed 3 times", "StackOverflowError", "nests too deeply")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("handlerFailures")
-    void aFailingHandlerIsRetriedThenDeadLetteredWithoutBlockingTheGroup(String kind, Supplier<Throwable> failure,
-            List<String> reason) {
+    void aFailingHandlerIsRetriedThenDeadLetteredWithoutBlockingTheGroup(
+            String kind, Supplier<Throwable> failure, List<String> reason) {
         AtomicInteger attempts = new AtomicInteger();
         List<String> good = new CopyOnWriteArrayList<>();
-        bus.subscribe(new SubscriptionSpec("portfolio", "portfolio-1", List.of("strategy.*"),
-                EnumSet.of(MessageType.STRATEGY_SIGNAL)), m -> {
-            if (m.topic().endsWith("poison")) {
-                attempts.incrementAndGet();
-                throwUnchecked(failure.get());
-            }
-            good.add(m.topic());
-        });
+        bus.subscribe(
+                new SubscriptionSpec(
+                        "portfolio", "portfolio-1", List.of("strategy.*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)),
+                m -> {
+                    if (m.topic().endsWith("poison")) {
+                        attempts.incrementAndGet();
+                        throwUnchecked(failure.get());
+                    }
+                    good.add(m.topic());
+                });
         bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.poison", Map.of()));
         bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.ok", Map.of()));
 
@@ -197,17 +212,18 @@ public abstract class TransportContractTest {
         List<Integer> handled = new CopyOnWriteArrayList<>();
         AtomicInteger outOfMemory = new AtomicInteger();
         AtomicInteger otherError = new AtomicInteger();
-        bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("strategy.*"),
-                EnumSet.of(MessageType.STRATEGY_SIGNAL)), m -> {
-            int i = m.payload().tree().get("i").asInt();
-            if (i == 1 && outOfMemory.getAndIncrement() == 0) {
-                throw new OutOfMemoryError("simulated: out of memory while handling message 1");
-            }
-            if (i == 2 && otherError.getAndIncrement() == 0) {
-                throw new SimulatedFatalError("simulated: message 2 met a broken class");
-            }
-            handled.add(i);
-        });
+        bus.subscribe(
+                new SubscriptionSpec("risk", "risk-1", List.of("strategy.*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)),
+                m -> {
+                    int i = m.payload().tree().get("i").asInt();
+                    if (i == 1 && outOfMemory.getAndIncrement() == 0) {
+                        throw new OutOfMemoryError("simulated: out of memory while handling message 1");
+                    }
+                    if (i == 2 && otherError.getAndIncrement() == 0) {
+                        throw new SimulatedFatalError("simulated: message 2 met a broken class");
+                    }
+                    handled.add(i);
+                });
         for (int i = 1; i <= 3; i++) {
             bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.s", Map.of("i", i)));
         }
@@ -227,16 +243,22 @@ public abstract class TransportContractTest {
     void requestReplyCorrelatesAndTimesOut() throws Exception {
         BusEndpoint hub = bus.endpoint("marketdata", "marketdata-1");
         BusEndpoint strategy = bus.endpoint("strategy", "strategy-1");
-        hub.subscribe(List.of("market_data.snapshot.*"), EnumSet.of(MessageType.MARKET_DATA),
-                m -> hub.reply(m, Map.of("instrument", m.topic().substring(m.topic().lastIndexOf('.') + 1), "price", 812.5)));
+        hub.subscribe(
+                List.of("market_data.snapshot.*"),
+                EnumSet.of(MessageType.MARKET_DATA),
+                m -> hub.reply(
+                        m, Map.of("instrument", m.topic().substring(m.topic().lastIndexOf('.') + 1), "price", 812.5)));
 
-        Message reply = strategy.request(MessageType.MARKET_DATA, "market_data.snapshot.BTCUSD", Map.of(),
-                Duration.ofSeconds(20)).get(30, TimeUnit.SECONDS);
+        Message reply = strategy.request(
+                        MessageType.MARKET_DATA, "market_data.snapshot.BTCUSD", Map.of(), Duration.ofSeconds(20))
+                .get(30, TimeUnit.SECONDS);
         assertThat(reply.payloadAs(Map.class)).containsEntry("instrument", "BTCUSD");
         assertThat(reply.sourceEngine()).isEqualTo("marketdata");
 
-        var unanswered = strategy.request(MessageType.RISK_METRIC, "risk.query.nobody", Map.of(), Duration.ofMillis(200));
-        assertThat(unanswered).failsWithin(Duration.ofSeconds(30))
+        var unanswered =
+                strategy.request(MessageType.RISK_METRIC, "risk.query.nobody", Map.of(), Duration.ofMillis(200));
+        assertThat(unanswered)
+                .failsWithin(Duration.ofSeconds(30))
                 .withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(TimeoutException.class);
         hub.close();
@@ -271,7 +293,8 @@ public abstract class TransportContractTest {
         for (int i = 0; i < 10; i++) {
             bus.publish(message(MessageType.VPIN_CALCULATION, "vpin.calculation.BTCUSD", Map.of("i", i)));
         }
-        await().atMost(WAIT).until(() -> handled.get() == 10 && statusOf(Bus.ENGINE_LOGIC).acked() == 10);
+        await().atMost(WAIT)
+                .until(() -> handled.get() == 10 && statusOf(Bus.ENGINE_LOGIC).acked() == 10);
         TransportStatus status = statusOf(Bus.ENGINE_LOGIC);
         assertThat(status.published()).isEqualTo(10);
         assertThat(status.delivered()).isEqualTo(10);

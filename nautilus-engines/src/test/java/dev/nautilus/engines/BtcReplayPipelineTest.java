@@ -57,11 +57,26 @@ class BtcReplayPipelineTest {
     private static Outcome first;
 
     /** What a run produced; equal across runs when the pipeline is deterministic. */
-    record Outcome(List<String> violations, int bars, long vpinBuckets, List<Double> vpins, int toxicAlerts, int enhancedEstimates,
-                   double lastEnhancedBucketVolume, int signals, long fills, int riskRejections, BigDecimal cash,
-                   BigDecimal equity, BigDecimal realised, BigDecimal fees, double maxDrawdown, VarReport var,
-                   int flashCrashes, double maxUtilisation, int marginCalls) {
-    }
+    record Outcome(
+            List<String> violations,
+            int bars,
+            long vpinBuckets,
+            List<Double> vpins,
+            int toxicAlerts,
+            int enhancedEstimates,
+            double lastEnhancedBucketVolume,
+            int signals,
+            long fills,
+            int riskRejections,
+            BigDecimal cash,
+            BigDecimal equity,
+            BigDecimal realised,
+            BigDecimal fees,
+            double maxDrawdown,
+            VarReport var,
+            int flashCrashes,
+            double maxUtilisation,
+            int marginCalls) {}
 
     @BeforeAll
     static void loadTrades() {
@@ -80,14 +95,18 @@ class BtcReplayPipelineTest {
         assertThat(o.vpins()).hasSize(302).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
         assertThat(o.enhancedEstimates()).isPositive();
         assertThat(o.lastEnhancedBucketVolume()).isNotEqualTo(BUCKET); // adapted to measured daily volume
-        assertThat(o.bars()).isGreaterThan(7_000);                     // one-minute bars over a week, gaps skipped
+        assertThat(o.bars()).isGreaterThan(7_000); // one-minute bars over a week, gaps skipped
         assertThat(o.fills()).isPositive();
         assertThat(o.maxDrawdown()).isBetween(0.0, 1.0);
-        for (RiskEstimate e : List.of(o.var().historical95(), o.var().historical99(), o.var().parametric95(),
+        for (RiskEstimate e : List.of(
+                o.var().historical95(),
+                o.var().historical99(),
+                o.var().parametric95(),
                 o.var().parametric99())) {
             assertThat(e.expectedShortfall()).isGreaterThanOrEqualTo(e.valueAtRisk());
         }
-        assertThat(o.var().historical99().valueAtRisk()).isGreaterThanOrEqualTo(o.var().historical95().valueAtRisk());
+        assertThat(o.var().historical99().valueAtRisk())
+                .isGreaterThanOrEqualTo(o.var().historical95().valueAtRisk());
         assertThat(o.maxUtilisation()).isBetween(0.0, 1.0);
         assertThat(o.marginCalls()).isZero(); // 1 BTC on 10,000 USD never comes near maintenance
     }
@@ -108,14 +127,15 @@ class BtcReplayPipelineTest {
         VpinCalculator vpin = new VpinCalculator(BTC, VpinConfig.paper(BUCKET));
         EnhancedVpinCalculator enhanced = new EnhancedVpinCalculator(BTC, EnhancedVpinConfig.defaults(BUCKET));
         TimeBarAggregator minuteBars = new TimeBarAggregator(60_000_000L);
-        VpinFilteredStrategy strategy = new VpinFilteredStrategy(
-                new MovingAverageCrossStrategy(10, 30, BigDecimal.ONE, true));
+        VpinFilteredStrategy strategy =
+                new VpinFilteredStrategy(new MovingAverageCrossStrategy(10, 30, BigDecimal.ONE, true));
         PreTradeRiskCheck risk = new PreTradeRiskCheck(new RiskLimits(5, 5_000, 0.5));
         Portfolio portfolio = new Portfolio(new BigDecimal("10000"));
         PaperExecutor executor = new PaperExecutor(new FeeModel(25), new SlippageModel(2, 1));
         DrawdownTracker drawdown = new DrawdownTracker();
         FlashCrashDetector crashes = new FlashCrashDetector(300_000_000L, 0.05);
-        MarginCalculator margin = new MarginCalculator(MarginSchedule.builder(new MarginRates(0.5, 0.3)).build());
+        MarginCalculator margin = new MarginCalculator(
+                MarginSchedule.builder(new MarginRates(0.5, 0.3)).build());
 
         List<String> violations = new ArrayList<>();
         List<Double> vpins = new ArrayList<>();
@@ -151,11 +171,15 @@ class BtcReplayPipelineTest {
                 check(violations, e.cdf() > 0 && e.cdf() <= 1, "cdf", e);
                 vpins.add(e.vpin());
                 toxicAlerts += e.toxic() ? 1 : 0;
-                strategy.onToxicity(BTC, e.timestampMicros(), e.toxic(), "VPIN CDF " + e.cdf()).ifPresent(pending::add);
+                strategy.onToxicity(BTC, e.timestampMicros(), e.toxic(), "VPIN CDF " + e.cdf())
+                        .ifPresent(pending::add);
             }
             for (EnhancedVpinEstimate e : enhanced.onTrade(t)) {
-                check(violations, e.vpinBvc() >= 0 && e.vpinBvc() <= 1 && e.vpinTickRule() >= 0 && e.vpinTickRule() <= 1,
-                        "enhanced vpin", e);
+                check(
+                        violations,
+                        e.vpinBvc() >= 0 && e.vpinBvc() <= 1 && e.vpinTickRule() >= 0 && e.vpinTickRule() <= 1,
+                        "enhanced vpin",
+                        e);
                 enhancedCount++;
                 lastEnhancedBucket = e.bucketVolume();
             }
@@ -171,8 +195,12 @@ class BtcReplayPipelineTest {
             for (Signal s : pending) {
                 signals++;
                 Position pos = portfolio.position(BTC);
-                RiskDecision d = risk.check(BTC, pos.quantity().doubleValue(), s.targetQuantity().doubleValue(),
-                        t.price(), portfolio.equity().doubleValue());
+                RiskDecision d = risk.check(
+                        BTC,
+                        pos.quantity().doubleValue(),
+                        s.targetQuantity().doubleValue(),
+                        t.price(),
+                        portfolio.equity().doubleValue());
                 if (d.approved()) {
                     executor.execute(s, t.price(), portfolio);
                 } else {
@@ -183,10 +211,21 @@ class BtcReplayPipelineTest {
 
             if (bar.isPresent()) {
                 BigDecimal equity = portfolio.equity();
-                check(violations, portfolio.cash().add(portfolio.positionValue()).compareTo(equity) == 0,
-                        "cash + positions = equity", equity);
-                check(violations, portfolio.initialCash().add(portfolio.realised()).add(portfolio.unrealised())
-                        .subtract(portfolio.fees()).compareTo(equity) == 0, "initial + realised + unrealised - fees = equity",
+                check(
+                        violations,
+                        portfolio.cash().add(portfolio.positionValue()).compareTo(equity) == 0,
+                        "cash + positions = equity",
+                        equity);
+                check(
+                        violations,
+                        portfolio
+                                        .initialCash()
+                                        .add(portfolio.realised())
+                                        .add(portfolio.unrealised())
+                                        .subtract(portfolio.fees())
+                                        .compareTo(equity)
+                                == 0,
+                        "initial + realised + unrealised - fees = equity",
                         equity);
                 double eq = equity.doubleValue();
                 if (!Double.isNaN(lastEquity)) {
@@ -194,8 +233,11 @@ class BtcReplayPipelineTest {
                 }
                 lastEquity = eq;
                 drawdown.update(t.timestampMicros(), eq);
-                MarginStatus m = margin.assess(t.timestampMicros(),
-                        Map.of(BTC, portfolio.position(BTC).quantity()), Map.of(BTC, portfolio.markOf(BTC)), equity);
+                MarginStatus m = margin.assess(
+                        t.timestampMicros(),
+                        Map.of(BTC, portfolio.position(BTC).quantity()),
+                        Map.of(BTC, portfolio.markOf(BTC)),
+                        equity);
                 maxUtilisation = Math.max(maxUtilisation, m.utilisation());
                 marginCalls += margin.marginCall(m).isPresent() ? 1 : 0;
             }
@@ -204,9 +246,25 @@ class BtcReplayPipelineTest {
         enhancedCount += enhanced.flush().size();
 
         double[] r = equityReturns.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Outcome(List.copyOf(violations), barCount, vpin.completedBuckets(), List.copyOf(vpins), toxicAlerts, enhancedCount,
-                lastEnhancedBucket, signals, portfolio.fillCount(), riskRejections, portfolio.cash(), portfolio.equity(),
-                portfolio.realised(), portfolio.fees(), drawdown.snapshot().maximum(), ValueAtRisk.report(r),
-                flashCrashes, maxUtilisation, marginCalls);
+        return new Outcome(
+                List.copyOf(violations),
+                barCount,
+                vpin.completedBuckets(),
+                List.copyOf(vpins),
+                toxicAlerts,
+                enhancedCount,
+                lastEnhancedBucket,
+                signals,
+                portfolio.fillCount(),
+                riskRejections,
+                portfolio.cash(),
+                portfolio.equity(),
+                portfolio.realised(),
+                portfolio.fees(),
+                drawdown.snapshot().maximum(),
+                ValueAtRisk.report(r),
+                flashCrashes,
+                maxUtilisation,
+                marginCalls);
     }
 }

@@ -51,7 +51,8 @@ class QuantEnginesOnTheBusTest {
     private static final int INSTRUMENTS = 8;
     private static final int STEPS = 900; // one-second steps: 15 one-minute bars
     private static final FactorConfig FACTOR = new FactorConfig(4, 1, 3, 3, 2, 0.05);
-    private static final ToranikoConfig TORANIKO = new ToranikoConfig(3, 2, 1, 0.01, 0.05, 0.05, true, SectorConstraint.CAP_WEIGHTED, 5);
+    private static final ToranikoConfig TORANIKO =
+            new ToranikoConfig(3, 2, 1, 0.01, 0.05, 0.05, true, SectorConstraint.CAP_WEIGHTED, 5);
 
     @Test
     void publishesWhatTheCalculatorsComputeOnTheSameCrossSections() {
@@ -65,10 +66,21 @@ class QuantEnginesOnTheBusTest {
         List<Message> received = new CopyOnWriteArrayList<>();
         MessageBus bus = InMemoryTransport.dualBus();
         MarketDataHub hub = new MarketDataHub();
-        try (EngineHost host = new EngineHost(bus, new SimpleMeterRegistry(), "1", List.of(new FactorEngine(FACTOR),
-                new ToranikoEngine(TORANIKO), new FeaturesEngine(FeatureConfig.defaults()), new MlEngine(MlConfig.defaults()), hub))) {
-            bus.endpoint("listener", "listener-1").subscribe(List.of("factor.*", "ml.prediction.*"),
-                    Set.of(MessageType.FACTOR_CALCULATION, MessageType.ML_PREDICTION), received::add);
+        try (EngineHost host = new EngineHost(
+                bus,
+                new SimpleMeterRegistry(),
+                "1",
+                List.of(
+                        new FactorEngine(FACTOR),
+                        new ToranikoEngine(TORANIKO),
+                        new FeaturesEngine(FeatureConfig.defaults()),
+                        new MlEngine(MlConfig.defaults()),
+                        hub))) {
+            bus.endpoint("listener", "listener-1")
+                    .subscribe(
+                            List.of("factor.*", "ml.prediction.*"),
+                            Set.of(MessageType.FACTOR_CALCULATION, MessageType.ML_PREDICTION),
+                            received::add);
             host.start();
             refs.forEach(hub::publishReference);
             trades.forEach(hub::ingest);
@@ -86,12 +98,19 @@ class QuantEnginesOnTheBusTest {
             assertThat(expectedExposures).hasSizeGreaterThan(3);
             assertThat(expectedReturns).hasSizeGreaterThan(5);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> payloads(received, "factor.calculation.", FactorExposures.class).size()
-                    == expectedExposures.size() && payloads(received, "factor.return.toraniko.", FactorReturns.class).size()
-                    == expectedReturns.size());
-            assertThat(payloads(received, "factor.calculation.synthetic", FactorExposures.class)).isEqualTo(expectedExposures);
-            assertThat(payloads(received, "factor.return.toraniko.synthetic", FactorReturns.class)).isEqualTo(expectedReturns);
-            List<FactorCovarianceUpdate> covariances = payloads(received, "factor.model.toraniko.synthetic", FactorCovarianceUpdate.class);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> payloads(received, "factor.calculation.", FactorExposures.class)
+                                            .size()
+                                    == expectedExposures.size()
+                            && payloads(received, "factor.return.toraniko.", FactorReturns.class)
+                                            .size()
+                                    == expectedReturns.size());
+            assertThat(payloads(received, "factor.calculation.synthetic", FactorExposures.class))
+                    .isEqualTo(expectedExposures);
+            assertThat(payloads(received, "factor.return.toraniko.synthetic", FactorReturns.class))
+                    .isEqualTo(expectedReturns);
+            List<FactorCovarianceUpdate> covariances =
+                    payloads(received, "factor.model.toraniko.synthetic", FactorCovarianceUpdate.class);
             assertThat(covariances).hasSize(expectedReturns.size() - 1);
             assertThat(covariances.getLast()).isEqualTo(model.covarianceUpdate().orElseThrow());
 
@@ -107,9 +126,13 @@ class QuantEnginesOnTheBusTest {
         List<Message> received = new CopyOnWriteArrayList<>();
         MessageBus bus = InMemoryTransport.dualBus();
         MarketDataHub hub = new MarketDataHub();
-        try (EngineHost host = new EngineHost(bus, new SimpleMeterRegistry(), "1",
+        try (EngineHost host = new EngineHost(
+                bus,
+                new SimpleMeterRegistry(),
+                "1",
                 List.of(new FeaturesEngine(FeatureConfig.defaults()), new MlEngine(MlConfig.defaults()), hub))) {
-            bus.endpoint("listener", "listener-1").subscribe(List.of("ml.prediction.*"), Set.of(MessageType.ML_PREDICTION), received::add);
+            bus.endpoint("listener", "listener-1")
+                    .subscribe(List.of("ml.prediction.*"), Set.of(MessageType.ML_PREDICTION), received::add);
             host.start();
             for (int i = 0; i < 60 * 40; i++) { // 40 one-minute bars per instrument
                 feed.nextStep().forEach(hub::ingest);
@@ -127,7 +150,10 @@ class QuantEnginesOnTheBusTest {
     }
 
     private static <T> List<T> payloads(List<Message> messages, String topicPrefix, Class<T> type) {
-        return messages.stream().filter(m -> m.topic().startsWith(topicPrefix)).map(m -> m.payloadAs(type)).toList();
+        return messages.stream()
+                .filter(m -> m.topic().startsWith(topicPrefix))
+                .map(m -> m.payloadAs(type))
+                .toList();
     }
 
     /** One-minute bars of every instrument, grouped by interval, as the hub would close them. */
@@ -135,13 +161,20 @@ class QuantEnginesOnTheBusTest {
         TimeBarAggregator aggregator = new TimeBarAggregator(MarketDataHub.BAR_MICROS);
         Map<Long, Map<String, Bar>> byEnd = new TreeMap<>();
         for (Trade t : trades) {
-            aggregator.onTrade(t).ifPresent(b -> byEnd.computeIfAbsent(b.endMicros(), e -> new TreeMap<>()).put(b.instrument(), b));
+            aggregator
+                    .onTrade(t)
+                    .ifPresent(b -> byEnd.computeIfAbsent(b.endMicros(), e -> new TreeMap<>())
+                            .put(b.instrument(), b));
         }
-        aggregator.flushAll().forEach(b -> byEnd.computeIfAbsent(b.endMicros(), e -> new TreeMap<>()).put(b.instrument(), b));
+        aggregator
+                .flushAll()
+                .forEach(b -> byEnd.computeIfAbsent(b.endMicros(), e -> new TreeMap<>())
+                        .put(b.instrument(), b));
         Map<String, InstrumentReference> refMap = new TreeMap<>();
         refs.forEach(r -> refMap.put(r.symbol(), r));
         List<CrossSection> out = new ArrayList<>();
-        byEnd.forEach((end, bars) -> out.add(new CrossSection("synthetic", end, new TreeMap<>(bars), new TreeMap<>(refMap), true)));
+        byEnd.forEach((end, bars) ->
+                out.add(new CrossSection("synthetic", end, new TreeMap<>(bars), new TreeMap<>(refMap), true)));
         return out;
     }
 }

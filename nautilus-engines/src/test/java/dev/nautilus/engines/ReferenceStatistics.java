@@ -3,8 +3,7 @@ package dev.nautilus.engines;
 /** Plain two-pass statistics for tests, written apart from the code under test. */
 public final class ReferenceStatistics {
 
-    private ReferenceStatistics() {
-    }
+    private ReferenceStatistics() {}
 
     /** {@code (x - mean) / sd} with the sample standard deviation (divisor n-1), by two passes. */
     public static double[] zScores(double[] x) {

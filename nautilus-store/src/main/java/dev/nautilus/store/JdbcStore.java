@@ -26,10 +26,9 @@ import dev.nautilus.store.repository.PositionRepository;
 import dev.nautilus.store.repository.SignalRepository;
 import dev.nautilus.store.repository.TradeRepository;
 import dev.nautilus.store.repository.VpinRepository;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Objects;
 
 /**
  * A {@link Store} over JDBC: the repositories share their SQL across vendors (the {@link Queries}

@@ -22,11 +22,21 @@ import java.util.regex.Pattern;
  * @param offerTimeout  how long a submit waits for queue room before refusing the row
  * @param dataDir       directory of the embedded store's file
  */
-public record StoreConfig(String jdbcUrl, String user, String password, String schema, int poolSize,
-                          int batchSize, int queueCapacity, Duration offerTimeout, Path dataDir) {
+public record StoreConfig(
+        String jdbcUrl,
+        String user,
+        String password,
+        String schema,
+        int poolSize,
+        int batchSize,
+        int queueCapacity,
+        Duration offerTimeout,
+        Path dataDir) {
 
     /** Default pool size: two connections per core, small by design (DESIGN.md). */
-    public static final int DEFAULT_POOL_SIZE = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_POOL_SIZE =
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+
     public static final int DEFAULT_BATCH_SIZE = 5_000;
     public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
     public static final Duration DEFAULT_OFFER_TIMEOUT = Duration.ofSeconds(5);
@@ -59,15 +69,31 @@ public record StoreConfig(String jdbcUrl, String user, String password, String s
 
     /** The embedded store in {@code dataDir}, with defaults. */
     public static StoreConfig embedded(Path dataDir) {
-        return new StoreConfig(null, null, null, DEFAULT_SCHEMA, DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE,
-                DEFAULT_QUEUE_CAPACITY, DEFAULT_OFFER_TIMEOUT, dataDir);
+        return new StoreConfig(
+                null,
+                null,
+                null,
+                DEFAULT_SCHEMA,
+                DEFAULT_POOL_SIZE,
+                DEFAULT_BATCH_SIZE,
+                DEFAULT_QUEUE_CAPACITY,
+                DEFAULT_OFFER_TIMEOUT,
+                dataDir);
     }
 
     /** PostgreSQL at {@code jdbcUrl}, with defaults. */
     public static StoreConfig postgres(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        return new StoreConfig(jdbcUrl, user, password, DEFAULT_SCHEMA, DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE,
-                DEFAULT_QUEUE_CAPACITY, DEFAULT_OFFER_TIMEOUT, Path.of("data"));
+        return new StoreConfig(
+                jdbcUrl,
+                user,
+                password,
+                DEFAULT_SCHEMA,
+                DEFAULT_POOL_SIZE,
+                DEFAULT_BATCH_SIZE,
+                DEFAULT_QUEUE_CAPACITY,
+                DEFAULT_OFFER_TIMEOUT,
+                Path.of("data"));
     }
 
     /** Whether a PostgreSQL URL is configured. */
@@ -76,18 +102,16 @@ public record StoreConfig(String jdbcUrl, String user, String password, String s
     }
 
     public StoreConfig withSchema(String value) {
-        return new StoreConfig(jdbcUrl, user, password, value, poolSize, batchSize, queueCapacity, offerTimeout,
-                dataDir);
+        return new StoreConfig(
+                jdbcUrl, user, password, value, poolSize, batchSize, queueCapacity, offerTimeout, dataDir);
     }
 
     public StoreConfig withPoolSize(int value) {
-        return new StoreConfig(jdbcUrl, user, password, schema, value, batchSize, queueCapacity, offerTimeout,
-                dataDir);
+        return new StoreConfig(jdbcUrl, user, password, schema, value, batchSize, queueCapacity, offerTimeout, dataDir);
     }
 
     public StoreConfig withBatchSize(int value) {
-        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, value, queueCapacity, offerTimeout,
-                dataDir);
+        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, value, queueCapacity, offerTimeout, dataDir);
     }
 
     public StoreConfig withQueueCapacity(int value) {
@@ -99,8 +123,8 @@ public record StoreConfig(String jdbcUrl, String user, String password, String s
     }
 
     public StoreConfig withDataDir(Path value) {
-        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, queueCapacity, offerTimeout,
-                value);
+        return new StoreConfig(
+                jdbcUrl, user, password, schema, poolSize, batchSize, queueCapacity, offerTimeout, value);
     }
 
     /** Never shows the password. */

@@ -1,6 +1,6 @@
 package dev.nautilus.store;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The store contract against the embedded DuckDB file in a temporary directory. */
 final class DuckDbStoreTest extends StoreContractTest {
@@ -36,10 +35,11 @@ final class DuckDbStoreTest extends StoreContractTest {
         store.close();
         Set<String> names = new HashSet<>();
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:duckdb:" + dir.resolve(StoreConfig.EMBEDDED_FILE).toAbsolutePath());
-             ResultSet rs = connection.createStatement().executeQuery(
-                     "select table_name from duckdb_tables() union all"
-                             + " select 'migrated:' || version from flyway_schema_history where success")) {
+                        "jdbc:duckdb:" + dir.resolve(StoreConfig.EMBEDDED_FILE).toAbsolutePath());
+                ResultSet rs = connection
+                        .createStatement()
+                        .executeQuery("select table_name from duckdb_tables() union all"
+                                + " select 'migrated:' || version from flyway_schema_history where success")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }

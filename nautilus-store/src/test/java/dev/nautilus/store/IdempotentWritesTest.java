@@ -31,11 +31,19 @@ class IdempotentWritesTest {
 
     /** One row of every table. */
     private static List<StoredRecord> oneRowPerTable() {
-        return List.of(SampleRecords.trade(1, 0), SampleRecords.bar(0), SampleRecords.feature(0), SampleRecords.vpin(1),
-                SampleRecords.exposure(0, "AAA", "momentum", 1.5), SampleRecords.factorReturn(0),
-                SampleRecords.signal(0, "sig-dup-1"), SampleRecords.execution(0, "exe-dup-1"),
-                SampleRecords.position(0, "BTCUSD", "1.5"), SampleRecords.pnl(0, "100001.5"),
-                SampleRecords.alert(0, "alert-dup-1", AlertCategory.RISK), SampleRecords.health(0, "risk"),
+        return List.of(
+                SampleRecords.trade(1, 0),
+                SampleRecords.bar(0),
+                SampleRecords.feature(0),
+                SampleRecords.vpin(1),
+                SampleRecords.exposure(0, "AAA", "momentum", 1.5),
+                SampleRecords.factorReturn(0),
+                SampleRecords.signal(0, "sig-dup-1"),
+                SampleRecords.execution(0, "exe-dup-1"),
+                SampleRecords.position(0, "BTCUSD", "1.5"),
+                SampleRecords.pnl(0, "100001.5"),
+                SampleRecords.alert(0, "alert-dup-1", AlertCategory.RISK),
+                SampleRecords.health(0, "risk"),
                 SampleRecords.deadLetter(0, "dl-dup-1"));
     }
 
@@ -65,8 +73,8 @@ class IdempotentWritesTest {
                 // Large batches take the staging path (COPY / Appender into a temporary table).
                 List<StoredRecord> many = new ArrayList<>();
                 for (int i = 0; i < 3_000; i++) {
-                    many.add(new dev.nautilus.store.model.TradeRow(SampleRecords.t(i), "MANY", i, 1, 1,
-                            dev.nautilus.store.model.SideCode.BUY));
+                    many.add(new dev.nautilus.store.model.TradeRow(
+                            SampleRecords.t(i), "MANY", i, 1, 1, dev.nautilus.store.model.SideCode.BUY));
                 }
                 store.ingest().submitAll(many.subList(0, 2_000));
                 store.ingest().flush().get(60, TimeUnit.SECONDS);
@@ -79,7 +87,8 @@ class IdempotentWritesTest {
             }
             Map<String, Long> expected = new LinkedHashMap<>();
             Tables.ALL.forEach(table -> expected.put(table.name(), table == Tables.TRADES ? 3_001L : 1L));
-            assertThat(kind.equals("duckdb") ? countDuckDb(dir) : countPostgres(schema)).isEqualTo(expected);
+            assertThat(kind.equals("duckdb") ? countDuckDb(dir) : countPostgres(schema))
+                    .isEqualTo(expected);
         } finally {
             TestDatabase.dropSchema(schema);
             try (Stream<Path> files = Files.walk(dir)) {
@@ -105,7 +114,7 @@ class IdempotentWritesTest {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (TableSpec<?> table : Tables.ALL) {
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("select count(*) from " + prefix + table.name())) {
+                    ResultSet rs = statement.executeQuery("select count(*) from " + prefix + table.name())) {
                 rs.next();
                 counts.put(table.name(), rs.getLong(1));
             }

@@ -2,7 +2,6 @@ package dev.nautilus.store;
 
 import dev.nautilus.store.model.SideCode;
 import dev.nautilus.store.model.TradeRow;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,15 +17,13 @@ public final class IngestChild {
     static final String SYMBOL = "KILL";
     static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
-    private IngestChild() {
-    }
+    private IngestChild() {}
 
     public static void main(String[] args) {
         String kind = args[0];
         long rows = Long.parseLong(args[2]);
-        StoreConfig config = kind.equals("postgres")
-                ? TestDatabase.postgres(args[1])
-                : TestDatabase.duckdb(Path.of(args[1]));
+        StoreConfig config =
+                kind.equals("postgres") ? TestDatabase.postgres(args[1]) : TestDatabase.duckdb(Path.of(args[1]));
         PrintStream out = System.out;
         Store store = Stores.open(config.withBatchSize(2_000));
         store.ingest().onCommit(total -> {

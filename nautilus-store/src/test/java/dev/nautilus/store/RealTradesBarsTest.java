@@ -1,15 +1,11 @@
 package dev.nautilus.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.nautilus.store.model.OhlcvBar;
 import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.repository.TimeRange;
 import dev.nautilus.store.sample.BitstampTradesCsv;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +14,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The 100,000 real Bitstamp BTC/USD trades shipped with ta4j-examples, ingested into both stores:
@@ -87,8 +86,11 @@ final class RealTradesBarsTest {
         Duration interval = Duration.ofSeconds(seconds);
         Instant from = Instant.ofEpochSecond(1385337600L + 6 * 3600);
         TimeRange range = new TimeRange(from, from.plus(Duration.ofHours(12)));
-        List<OhlcvBar> reference = ReferenceBars.compute(trades.stream()
-                .filter(t -> !t.ts().isBefore(range.from()) && t.ts().isBefore(range.to())).toList(), interval);
+        List<OhlcvBar> reference = ReferenceBars.compute(
+                trades.stream()
+                        .filter(t -> !t.ts().isBefore(range.from()) && t.ts().isBefore(range.to()))
+                        .toList(),
+                interval);
         assertSameBars(postgres.trades().bars(SYMBOL, interval, range), reference);
         assertSameBars(duckdb.trades().bars(SYMBOL, interval, range), reference);
     }
@@ -112,7 +114,8 @@ final class RealTradesBarsTest {
 
     private static void close(double actual, double expected, String what) {
         double scale = Math.max(1.0, Math.abs(expected));
-        assertThat(Math.abs(actual - expected)).as(what + ": " + actual + " vs " + expected)
+        assertThat(Math.abs(actual - expected))
+                .as(what + ": " + actual + " vs " + expected)
                 .isLessThanOrEqualTo(TOLERANCE * scale);
     }
 }

@@ -2,7 +2,6 @@ package dev.nautilus.store;
 
 import dev.nautilus.store.model.OhlcvBar;
 import dev.nautilus.store.model.TradeRow;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +11,7 @@ import java.util.List;
 /** OHLCV bars computed in plain Java, independently of either database, as the reference. */
 final class ReferenceBars {
 
-    private ReferenceBars() {
-    }
+    private ReferenceBars() {}
 
     static List<OhlcvBar> compute(List<TradeRow> trades, Duration interval) {
         long widthMicros = interval.toNanos() / 1_000;
@@ -45,8 +43,8 @@ final class ReferenceBars {
             }
             double vwap = volume == 0 ? priceSum / count : notional / volume;
             long startMicros = bucket * widthMicros;
-            bars.add(new OhlcvBar(Instant.EPOCH.plusNanos(startMicros * 1_000), open, high, low, close, volume, vwap,
-                    count));
+            bars.add(new OhlcvBar(
+                    Instant.EPOCH.plusNanos(startMicros * 1_000), open, high, low, close, volume, vwap, count));
         }
         return bars;
     }

@@ -1,9 +1,9 @@
 package dev.nautilus.store;
 
-import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.AlertCategory;
-import dev.nautilus.store.model.BarRow;
+import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.BarInterval;
+import dev.nautilus.store.model.BarRow;
 import dev.nautilus.store.model.DeadLetterRow;
 import dev.nautilus.store.model.EngineHealthSample;
 import dev.nautilus.store.model.Execution;
@@ -16,7 +16,6 @@ import dev.nautilus.store.model.SideCode;
 import dev.nautilus.store.model.SignalRow;
 import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.model.VpinPoint;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -25,15 +24,15 @@ final class SampleRecords {
 
     static final Instant T0 = Instant.parse("2024-03-01T09:30:00.123456Z");
 
-    private SampleRecords() {
-    }
+    private SampleRecords() {}
 
     static Instant t(long seconds) {
         return T0.plusSeconds(seconds);
     }
 
     static TradeRow trade(long id, long second) {
-        return new TradeRow(t(second), "ETHUSD", id, 3000.25 + id * 0.01, 0.5 + id, id % 2 == 0 ? SideCode.BUY : SideCode.SELL);
+        return new TradeRow(
+                t(second), "ETHUSD", id, 3000.25 + id * 0.01, 0.5 + id, id % 2 == 0 ? SideCode.BUY : SideCode.SELL);
     }
 
     static BarRow bar(long second) {
@@ -61,22 +60,41 @@ final class SampleRecords {
     }
 
     static Execution execution(long second, String id) {
-        return new Execution(t(second), id, "paper", "BTCUSD", SideCode.BUY, new BigDecimal("0.123456789012"),
-                new BigDecimal("65432.10"), new BigDecimal("1.5"));
+        return new Execution(
+                t(second),
+                id,
+                "paper",
+                "BTCUSD",
+                SideCode.BUY,
+                new BigDecimal("0.123456789012"),
+                new BigDecimal("65432.10"),
+                new BigDecimal("1.5"));
     }
 
     static PositionSnapshot position(long second, String symbol, String quantity) {
-        return new PositionSnapshot(t(second), "paper", symbol, new BigDecimal(quantity), new BigDecimal("100.5"),
-                new BigDecimal("-12.000000000001"), new BigDecimal("99999999999999999999.5"));
+        return new PositionSnapshot(
+                t(second),
+                "paper",
+                symbol,
+                new BigDecimal(quantity),
+                new BigDecimal("100.5"),
+                new BigDecimal("-12.000000000001"),
+                new BigDecimal("99999999999999999999.5"));
     }
 
     static PnlSnapshot pnl(long second, String equity) {
-        return new PnlSnapshot(t(second), "paper", new BigDecimal("100000"), new BigDecimal(equity),
-                new BigDecimal("0"), new BigDecimal("-3.25"));
+        return new PnlSnapshot(
+                t(second),
+                "paper",
+                new BigDecimal("100000"),
+                new BigDecimal(equity),
+                new BigDecimal("0"),
+                new BigDecimal("-3.25"));
     }
 
     static AlertRow alert(long second, String id, AlertCategory category) {
-        return new AlertRow(t(second), id, category, "URGENT", "var_breach", "VaR 99% breached: 2.5% > 2%\tlimit\n", 0.025);
+        return new AlertRow(
+                t(second), id, category, "URGENT", "var_breach", "VaR 99% breached: 2.5% > 2%\tlimit\n", 0.025);
     }
 
     static EngineHealthSample health(long second, String engine) {
@@ -84,7 +102,12 @@ final class SampleRecords {
     }
 
     static DeadLetterRow deadLetter(long second, String id) {
-        return new DeadLetterRow(t(second), id, "nautilus:engine_logic:risk_metric", "risk",
-                "undecodable payload", "{\"a\":\"tab\\there\",\"b\":\"back\\\\slash\"}\t\r\n\\ é € 😀");
+        return new DeadLetterRow(
+                t(second),
+                id,
+                "nautilus:engine_logic:risk_metric",
+                "risk",
+                "undecodable payload",
+                "{\"a\":\"tab\\there\",\"b\":\"back\\\\slash\"}\t\r\n\\ é € 😀");
     }
 }

@@ -1,11 +1,10 @@
 package dev.nautilus.store;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 final class StoreConfigTest {
 
@@ -21,8 +20,11 @@ final class StoreConfigTest {
         StoreConfig config = StoreConfig.postgres("jdbc:postgresql://db/x", "nautilus", "nautilus-test-secret-value");
         assertThat(config.usesPostgres()).isTrue();
         assertThat(config.password()).isEqualTo("nautilus-test-secret-value");
-        assertThat(config.toString()).doesNotContain("nautilus-test-secret-value").contains("password=****");
-        assertThat(config.poolSize()).isEqualTo(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+        assertThat(config.toString())
+                .doesNotContain("nautilus-test-secret-value")
+                .contains("password=****");
+        assertThat(config.poolSize())
+                .isEqualTo(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.nautilus.store;
 
+import static dev.nautilus.store.SampleRecords.t;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.nautilus.store.ingest.IngestCounters;
-import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.AlertCategory;
+import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.BarInterval;
 import dev.nautilus.store.model.PnlSnapshot;
 import dev.nautilus.store.model.PositionSnapshot;
@@ -15,21 +19,16 @@ import dev.nautilus.store.repository.Page;
 import dev.nautilus.store.repository.TimeRange;
 import dev.nautilus.store.table.TableSpec;
 import dev.nautilus.store.table.Tables;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static dev.nautilus.store.SampleRecords.t;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The behaviour both stores must share, run against each real database by a subclass. Tests in a
@@ -78,11 +77,14 @@ abstract class StoreContractTest {
     @Test
     void everyTableRoundTrips() throws Exception {
         List<StoredRecord> rows = List.of(
-                SampleRecords.trade(1, 0), SampleRecords.trade(2, 1),
+                SampleRecords.trade(1, 0),
+                SampleRecords.trade(2, 1),
                 SampleRecords.bar(0),
                 SampleRecords.feature(0),
-                SampleRecords.vpin(1), SampleRecords.vpin(2),
-                SampleRecords.exposure(0, "AAA", "momentum", 1.5), SampleRecords.exposure(1, "AAA", "momentum", -0.5),
+                SampleRecords.vpin(1),
+                SampleRecords.vpin(2),
+                SampleRecords.exposure(0, "AAA", "momentum", 1.5),
+                SampleRecords.exposure(1, "AAA", "momentum", -0.5),
                 SampleRecords.exposure(1, "BBB", "size", 2.25),
                 SampleRecords.factorReturn(0),
                 SampleRecords.signal(0, "sig-rt-1"),
@@ -100,26 +102,30 @@ abstract class StoreContractTest {
                 .containsExactly(SampleRecords.trade(1, 0), SampleRecords.trade(2, 1));
         assertThat(store.bars().bars("ETHUSD", BarInterval.ONE_MINUTE, window, 0, 10))
                 .containsExactly(SampleRecords.bar(0));
-        assertThat(store.bars().bars("ETHUSD", BarInterval.ONE_HOUR, window, 0, 10)).isEmpty();
+        assertThat(store.bars().bars("ETHUSD", BarInterval.ONE_HOUR, window, 0, 10))
+                .isEmpty();
         assertThat(store.features().values("ETHUSD", "rsi_14", window, 0, 10))
                 .containsExactly(SampleRecords.feature(0));
         assertThat(store.vpin().series("BTCUSD", window, -1, 10))
                 .containsExactly(SampleRecords.vpin(1), SampleRecords.vpin(2));
         assertThat(store.vpin().series("BTCUSD", window, 1, 10)).containsExactly(SampleRecords.vpin(2));
         assertThat(store.factors().latestExposures(t(86_400)))
-                .containsExactly(SampleRecords.exposure(1, "AAA", "momentum", -0.5),
+                .containsExactly(
+                        SampleRecords.exposure(1, "AAA", "momentum", -0.5),
                         SampleRecords.exposure(1, "BBB", "size", 2.25));
         assertThat(store.factors().latestExposures(t(100)))
                 .containsExactly(SampleRecords.exposure(0, "AAA", "momentum", 1.5));
         assertThat(store.factors().returns("momentum", window, 0, 10)).containsExactly(SampleRecords.factorReturn(0));
-        assertThat(store.signals().signals(window, null, 10).items()).containsExactly(SampleRecords.signal(0, "sig-rt-1"));
+        assertThat(store.signals().signals(window, null, 10).items())
+                .containsExactly(SampleRecords.signal(0, "sig-rt-1"));
         assertThat(store.executions().executions("paper", window, null, 10).items())
                 .containsExactly(SampleRecords.execution(0, "exe-1"));
         assertThat(store.positions().latest("paper")).containsExactly(SampleRecords.position(0, "BTCUSD", "1.5"));
         assertThat(store.pnl().latest("paper")).contains(SampleRecords.pnl(0, "100001.5"));
         assertThat(store.alerts().alerts(window, null, 10).items())
                 .containsExactly(SampleRecords.alert(0, "alert-rt-1", AlertCategory.MARGIN));
-        assertThat(store.alerts().alerts(AlertCategory.RISK, window, null, 10).items()).isEmpty();
+        assertThat(store.alerts().alerts(AlertCategory.RISK, window, null, 10).items())
+                .isEmpty();
         assertThat(store.engineHealth().latest()).containsExactly(SampleRecords.health(0, "risk"));
         assertThat(store.deadLetters().deadLetters(window, null, 10).items())
                 .containsExactly(SampleRecords.deadLetter(0, "dl-1"));
@@ -127,26 +133,54 @@ abstract class StoreContractTest {
 
     @Test
     void latestPositionsAndPnlPickTheNewestSnapshot() throws Exception {
-        store.ingest().submitAll(List.of(
-                new PositionSnapshot(t(10), "latest-test", "BTCUSD",
-                        new java.math.BigDecimal("1"), java.math.BigDecimal.ONE, java.math.BigDecimal.ZERO,
-                        java.math.BigDecimal.ZERO),
-                new PositionSnapshot(t(20), "latest-test", "BTCUSD",
-                        new java.math.BigDecimal("-2.5"), java.math.BigDecimal.TEN, java.math.BigDecimal.ONE,
-                        java.math.BigDecimal.ZERO),
-                new PositionSnapshot(t(15), "latest-test", "ETHUSD",
-                        new java.math.BigDecimal("7"), java.math.BigDecimal.TEN, java.math.BigDecimal.ONE,
-                        java.math.BigDecimal.ZERO),
-                new PnlSnapshot(t(30), "latest-test", java.math.BigDecimal.ONE,
-                        java.math.BigDecimal.TEN, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO),
-                new PnlSnapshot(t(31), "latest-test", java.math.BigDecimal.TWO,
-                        java.math.BigDecimal.TEN, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO)));
+        store.ingest()
+                .submitAll(List.of(
+                        new PositionSnapshot(
+                                t(10),
+                                "latest-test",
+                                "BTCUSD",
+                                new java.math.BigDecimal("1"),
+                                java.math.BigDecimal.ONE,
+                                java.math.BigDecimal.ZERO,
+                                java.math.BigDecimal.ZERO),
+                        new PositionSnapshot(
+                                t(20),
+                                "latest-test",
+                                "BTCUSD",
+                                new java.math.BigDecimal("-2.5"),
+                                java.math.BigDecimal.TEN,
+                                java.math.BigDecimal.ONE,
+                                java.math.BigDecimal.ZERO),
+                        new PositionSnapshot(
+                                t(15),
+                                "latest-test",
+                                "ETHUSD",
+                                new java.math.BigDecimal("7"),
+                                java.math.BigDecimal.TEN,
+                                java.math.BigDecimal.ONE,
+                                java.math.BigDecimal.ZERO),
+                        new PnlSnapshot(
+                                t(30),
+                                "latest-test",
+                                java.math.BigDecimal.ONE,
+                                java.math.BigDecimal.TEN,
+                                java.math.BigDecimal.ZERO,
+                                java.math.BigDecimal.ZERO),
+                        new PnlSnapshot(
+                                t(31),
+                                "latest-test",
+                                java.math.BigDecimal.TWO,
+                                java.math.BigDecimal.TEN,
+                                java.math.BigDecimal.ZERO,
+                                java.math.BigDecimal.ZERO)));
         flush();
         assertThat(store.positions().latest("latest-test"))
                 .extracting(p -> p.symbol() + "=" + p.quantity().toPlainString())
                 .containsExactly("BTCUSD=-2.5", "ETHUSD=7");
-        assertThat(store.pnl().latest("latest-test")).get()
-                .extracting(p -> p.cash().toPlainString()).isEqualTo("2");
+        assertThat(store.pnl().latest("latest-test"))
+                .get()
+                .extracting(p -> p.cash().toPlainString())
+                .isEqualTo("2");
         assertThat(store.pnl().history("latest-test", TimeRange.all(), 1, 10)).hasSize(1);
         assertThat(store.pnl().latest("nobody")).isEmpty();
     }
@@ -159,8 +193,8 @@ abstract class StoreContractTest {
         for (int i = 0; i < 25; i++) {
             // Pairs share a timestamp so the id tie-breaker is exercised.
             signals.add(SampleRecords.signal(base + i / 2, "s-" + (char) ('a' + i)));
-            alerts.add(SampleRecords.alert(base + i / 3, "a-" + (char) ('a' + i),
-                    i % 2 == 0 ? AlertCategory.RISK : AlertCategory.MARGIN));
+            alerts.add(SampleRecords.alert(
+                    base + i / 3, "a-" + (char) ('a' + i), i % 2 == 0 ? AlertCategory.RISK : AlertCategory.MARGIN));
         }
         store.ingest().submitAll(signals);
         store.ingest().submitAll(alerts);
@@ -186,8 +220,10 @@ abstract class StoreContractTest {
             seenRisk.addAll(page.items());
             cursor = page.next().orElse(null);
         } while (cursor != null);
-        assertThat(seenRisk).containsExactlyElementsOf(
-                alerts.stream().filter(a -> a.category() == AlertCategory.RISK).toList());
+        assertThat(seenRisk)
+                .containsExactlyElementsOf(alerts.stream()
+                        .filter(a -> a.category() == AlertCategory.RISK)
+                        .toList());
     }
 
     @Test
@@ -202,8 +238,7 @@ abstract class StoreContractTest {
         store = reopen();
         assertThat(store.trades().count("DRAIN")).isEqualTo(20_000);
         assertThat(store.trades().count("ETHUSD")).isEqualTo(historyBefore);
-        assertThat(store.trades().trades("DRAIN", TimeRange.all(), 19_999, 5))
-                .containsExactly(trades.getLast());
+        assertThat(store.trades().trades("DRAIN", TimeRange.all(), 19_999, 5)).containsExactly(trades.getLast());
     }
 
     @Test
@@ -226,17 +261,23 @@ abstract class StoreContractTest {
     void refusesBadQueryArgumentsNamingTheField() {
         TimeRange all = TimeRange.all();
         assertThatThrownBy(() -> store.trades().bars("BTCUSD", Duration.ZERO, all))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("interval");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("interval");
         assertThatThrownBy(() -> store.trades().bars("BTCUSD", Duration.ofNanos(1_500_000), all))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("interval");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("interval");
         assertThatThrownBy(() -> store.trades().bars("BTCUSD", Duration.ofDays(30), all))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("interval");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("interval");
         assertThatThrownBy(() -> store.trades().bars(null, Duration.ofMinutes(1), all))
-                .isInstanceOf(NullPointerException.class).hasMessageStartingWith("symbol");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageStartingWith("symbol");
         assertThatThrownBy(() -> store.trades().trades("BTCUSD", all, 0, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("limit");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("limit");
         assertThatThrownBy(() -> store.trades().trades("BTCUSD", all, -1, 10))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("offset");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("offset");
         // A hostile symbol is just a value: parameterised, it matches nothing and breaks nothing.
         assertThat(store.trades().count("x'; drop table trades; --")).isZero();
         assertThat(store.trades().count("ETHUSD")).isGreaterThanOrEqualTo(0);

@@ -13,13 +13,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TestDatabase {
 
-    public static final String URL = System.getenv().getOrDefault("NAUTILUS_TEST_DB_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String URL =
+            System.getenv().getOrDefault("NAUTILUS_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String USER = System.getenv().getOrDefault("NAUTILUS_TEST_DB_USER", "root");
     public static final String PASSWORD = System.getenv("NAUTILUS_TEST_DB_PASSWORD");
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** A fresh, unused schema name. */
     public static String newSchema() {
@@ -42,7 +41,8 @@ public final class TestDatabase {
 
     /** Drops a test schema and everything in it. */
     public static void dropSchema(String schema) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             // The name comes from newSchema(): a fixed prefix and hex digits.
             statement.execute("drop schema if exists " + schema + " cascade");
         }

@@ -26,8 +26,13 @@ public final class RedisCluster implements AutoCloseable {
         List<RedisServer> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < masters; i++) {
-                nodes.add(RedisServer.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-                        "--cluster-node-timeout", "2000"));
+                nodes.add(RedisServer.start(
+                        "--cluster-enabled",
+                        "yes",
+                        "--cluster-config-file",
+                        "nodes.conf",
+                        "--cluster-node-timeout",
+                        "2000"));
             }
             for (int i = 0; i < masters; i++) {
                 int first = i * SLOTS / masters;
@@ -35,7 +40,12 @@ public final class RedisCluster implements AutoCloseable {
                 expectOk(nodes.get(i), "CLUSTER", "ADDSLOTSRANGE", String.valueOf(first), String.valueOf(last));
             }
             for (int i = 1; i < masters; i++) {
-                expectOk(nodes.get(0), "CLUSTER", "MEET", "127.0.0.1", String.valueOf(nodes.get(i).port()));
+                expectOk(
+                        nodes.get(0),
+                        "CLUSTER",
+                        "MEET",
+                        "127.0.0.1",
+                        String.valueOf(nodes.get(i).port()));
             }
             RedisCluster cluster = new RedisCluster(nodes);
             cluster.awaitFormed();
@@ -63,7 +73,8 @@ public final class RedisCluster implements AutoCloseable {
 
     /** The slot of a key, as Redis computes it. */
     public int slotOf(String key) {
-        return Integer.parseInt(anyLiveNode().command("CLUSTER", "KEYSLOT", key).substring(1).strip());
+        return Integer.parseInt(
+                anyLiveNode().command("CLUSTER", "KEYSLOT", key).substring(1).strip());
     }
 
     /**
@@ -71,7 +82,12 @@ public final class RedisCluster implements AutoCloseable {
      * once its keys have moved: a client that still routes by the old map is answered {@code MOVED}.
      */
     public void moveSlot(int slot, RedisServer to) {
-        String nodeId = to.command("CLUSTER", "MYID").lines().skip(1).findFirst().orElseThrow().strip();
+        String nodeId = to.command("CLUSTER", "MYID")
+                .lines()
+                .skip(1)
+                .findFirst()
+                .orElseThrow()
+                .strip();
         for (RedisServer node : nodes) {
             expectOk(node, "CLUSTER", "SETSLOT", String.valueOf(slot), "NODE", nodeId);
         }
@@ -79,7 +95,8 @@ public final class RedisCluster implements AutoCloseable {
 
     private RedisServer nodeOfSlot(int slot) {
         // CLUSTER NODES lines: <id> <ip:port@cport> <flags> <master> <ping> <pong> <epoch> <state> <slot ranges...>
-        for (String line : anyLiveNode().command("CLUSTER", "NODES").lines().skip(1).toList()) {
+        for (String line :
+                anyLiveNode().command("CLUSTER", "NODES").lines().skip(1).toList()) {
             String[] fields = line.strip().split(" ");
             for (int i = 8; i < fields.length; i++) {
                 if (fields[i].startsWith("[")) {
@@ -89,8 +106,12 @@ public final class RedisCluster implements AutoCloseable {
                 int first = Integer.parseInt(range[0]);
                 int last = Integer.parseInt(range[range.length - 1]);
                 if (slot >= first && slot <= last) {
-                    int port = Integer.parseInt(fields[1].substring(fields[1].lastIndexOf(':') + 1, fields[1].indexOf('@')));
-                    return nodes.stream().filter(node -> node.port() == port).findFirst().orElseThrow();
+                    int port = Integer.parseInt(
+                            fields[1].substring(fields[1].lastIndexOf(':') + 1, fields[1].indexOf('@')));
+                    return nodes.stream()
+                            .filter(node -> node.port() == port)
+                            .findFirst()
+                            .orElseThrow();
                 }
             }
         }
@@ -133,13 +154,15 @@ public final class RedisCluster implements AutoCloseable {
                 break;
             }
         }
-        throw new IllegalStateException("the test cluster did not form within " + FORM_TIMEOUT + "; last CLUSTER INFO: " + last);
+        throw new IllegalStateException(
+                "the test cluster did not form within " + FORM_TIMEOUT + "; last CLUSTER INFO: " + last);
     }
 
     private static void expectOk(RedisServer node, String... command) {
         String reply = node.command(command);
         if (!reply.startsWith("+OK")) {
-            throw new IllegalStateException(String.join(" ", command) + " on port " + node.port() + " answered " + reply.strip());
+            throw new IllegalStateException(
+                    String.join(" ", command) + " on port " + node.port() + " answered " + reply.strip());
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.nautilus.testkit;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,10 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * A {@code redis-server} process of a test's own, on a free port, without persistence unless asked,
@@ -86,12 +86,27 @@ public final class RedisServer implements AutoCloseable {
 
     private void launch() {
         String binary = findBinary();
-        List<String> command = new ArrayList<>(List.of(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", directory.toString(), "--logfile", "redis.log"));
+        List<String> command = new ArrayList<>(List.of(
+                binary,
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                directory.toString(),
+                "--logfile",
+                "redis.log"));
         command.addAll(extraArgs);
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("stdout.log").toFile()).start();
+            process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("stdout.log").toFile())
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + binary + ": " + e.getMessage(), e);
         }
@@ -189,7 +204,8 @@ public final class RedisServer implements AutoCloseable {
             out.flush();
             return readReply(socket.getInputStream());
         } catch (IOException e) {
-            throw new IllegalStateException("redis-server on port " + port + " did not answer " + args[0] + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "redis-server on port " + port + " did not answer " + args[0] + ": " + e.getMessage(), e);
         }
     }
 
@@ -214,8 +230,8 @@ public final class RedisServer implements AutoCloseable {
         String lastError = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("redis-server on port " + port + " exited with " + process.exitValue()
-                        + "; log: " + log());
+                throw new IllegalStateException(
+                        "redis-server on port " + port + " exited with " + process.exitValue() + "; log: " + log());
             }
             try {
                 if (command("PING").startsWith("+PONG")) {

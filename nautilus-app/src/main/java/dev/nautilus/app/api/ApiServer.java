@@ -1,18 +1,17 @@
 package dev.nautilus.app.api;
 
+import dev.nautilus.app.http.GuardedServer;
 import dev.nautilus.app.http.JsonResponse;
+import dev.nautilus.app.security.AccessGuard;
+import dev.nautilus.app.security.HttpSecurity;
+import dev.nautilus.app.security.Printable;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusBackpressureException;
 import dev.nautilus.bus.DeadLetter;
 import dev.nautilus.bus.Message;
-import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.repository.TimeRange;
-import dev.nautilus.app.http.GuardedServer;
-import dev.nautilus.app.security.AccessGuard;
-import dev.nautilus.app.security.HttpSecurity;
-import dev.nautilus.app.security.Printable;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -57,33 +56,73 @@ public final class ApiServer implements AutoCloseable {
         this.sources = sources;
         this.openApi = readResource(OPENAPI_RESOURCE);
         this.app = GuardedServer.start(security, port, Set.of("/api/health"), Optional.empty(), (config, guard) -> {
-            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            config.routes.get(
+                    "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/api/health", this::health);
             config.routes.get("/api/engines", this::engines);
             config.routes.get("/api/engines/{name}", this::engine);
-            config.routes.get("/api/bus/status", ctx -> JsonResponse.ok(ctx, sources.busStatus().report()));
-            config.routes.get("/api/instruments", ctx -> JsonResponse.ok(ctx, Map.of("instruments", sources.view().instruments())));
-            config.routes.get("/api/prices", ctx -> JsonResponse.ok(ctx, Map.of("prices", sources.view().lastPrices())));
-            config.routes.get("/api/prices/{instrument}", ctx -> JsonResponse.ok(ctx, sources.view().lastPrice(instrument(ctx))
-                    .orElseThrow(() -> ApiException.notFound("no trade of instrument '" + instrument(ctx) + "' seen yet"))));
+            config.routes.get(
+                    "/api/bus/status",
+                    ctx -> JsonResponse.ok(ctx, sources.busStatus().report()));
+            config.routes.get(
+                    "/api/instruments",
+                    ctx -> JsonResponse.ok(
+                            ctx, Map.of("instruments", sources.view().instruments())));
+            config.routes.get(
+                    "/api/prices",
+                    ctx -> JsonResponse.ok(ctx, Map.of("prices", sources.view().lastPrices())));
+            config.routes.get(
+                    "/api/prices/{instrument}",
+                    ctx -> JsonResponse.ok(
+                            ctx,
+                            sources.view()
+                                    .lastPrice(instrument(ctx))
+                                    .orElseThrow(() -> ApiException.notFound(
+                                            "no trade of instrument '" + instrument(ctx) + "' seen yet"))));
             config.routes.get("/api/bars/{instrument}", this::bars);
             config.routes.get("/api/positions", this::positions);
             config.routes.get("/api/pnl", this::pnl);
             config.routes.get("/api/signals", this::signals);
-            config.routes.get("/api/executions", ctx -> JsonResponse.ok(ctx, Map.of("executions", sources.view().executions(limit(ctx)))));
-            config.routes.get("/api/vpin", ctx -> JsonResponse.ok(ctx, Map.of("latest", sources.view().latestVpin(),
-                    "enhanced", sources.view().latestEnhancedVpin())));
-            config.routes.get("/api/vpin/{instrument}", ctx -> JsonResponse.ok(ctx, Map.of("instrument", instrument(ctx),
-                    "estimates", sources.view().vpin(instrument(ctx), limit(ctx)))));
-            config.routes.get("/api/risk", ctx -> JsonResponse.ok(ctx, Map.of("metrics", sources.view().riskMetrics(),
-                    "margin", sources.view().margins())));
+            config.routes.get(
+                    "/api/executions",
+                    ctx -> JsonResponse.ok(
+                            ctx, Map.of("executions", sources.view().executions(limit(ctx)))));
+            config.routes.get(
+                    "/api/vpin",
+                    ctx -> JsonResponse.ok(
+                            ctx,
+                            Map.of(
+                                    "latest",
+                                    sources.view().latestVpin(),
+                                    "enhanced",
+                                    sources.view().latestEnhancedVpin())));
+            config.routes.get(
+                    "/api/vpin/{instrument}",
+                    ctx -> JsonResponse.ok(
+                            ctx,
+                            Map.of(
+                                    "instrument",
+                                    instrument(ctx),
+                                    "estimates",
+                                    sources.view().vpin(instrument(ctx), limit(ctx)))));
+            config.routes.get(
+                    "/api/risk",
+                    ctx -> JsonResponse.ok(
+                            ctx,
+                            Map.of(
+                                    "metrics",
+                                    sources.view().riskMetrics(),
+                                    "margin",
+                                    sources.view().margins())));
             config.routes.get("/api/alerts", this::alerts);
             config.routes.get("/api/dead-letters", this::deadLetters);
             config.routes.get("/api/dead-letters/{bus}/{id}", ctx -> JsonResponse.ok(ctx, deadLetter(ctx)));
             config.routes.post("/api/dead-letters/{bus}/{id}/replay", this::replay);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-            config.routes.exception(BusBackpressureException.class, (e, ctx) -> error(ctx, 503, "the bus refused the message: " + e.getMessage()));
+            config.routes.exception(
+                    BusBackpressureException.class,
+                    (e, ctx) -> error(ctx, 503, "the bus refused the message: " + e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("api request {} {} failed", ctx.method(), ctx.path(), e);
@@ -96,7 +135,8 @@ public final class ApiServer implements AutoCloseable {
                     error(ctx, 404, "no such path: " + ctx.method() + " " + ctx.path());
                 }
             });
-            config.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
+            config.routes.error(
+                    405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
         });
         LOG.info("backend api {}:{}", security.host(), app.port());
     }
@@ -124,14 +164,16 @@ public final class ApiServer implements AutoCloseable {
             up &= status.connected();
         }
         // DOWN while the store cannot be written: the recorder is holding messages back meanwhile.
-        boolean storeWriting = sources.store().map(store -> !store.ingest().counters().failing()).orElse(true);
+        boolean storeWriting = sources.store()
+                .map(store -> !store.ingest().counters().failing())
+                .orElse(true);
         up &= storeWriting;
         if (AccessGuard.role(ctx).isEmpty()) {
             JsonResponse.send(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
             return;
         }
-        checks.add(Map.of("name", "store", "status",
-                sources.store().isEmpty() ? "ABSENT" : storeWriting ? "UP" : "DOWN"));
+        checks.add(
+                Map.of("name", "store", "status", sources.store().isEmpty() ? "ABSENT" : storeWriting ? "UP" : "DOWN"));
         JsonResponse.send(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));
     }
 
@@ -143,9 +185,13 @@ public final class ApiServer implements AutoCloseable {
 
     private void engine(Context ctx) throws InterruptedException {
         String name = ctx.pathParam("name");
-        EngineTarget target = sources.engines().targets().stream().filter(t -> t.name().equals(name)).findFirst()
+        EngineTarget target = sources.engines().targets().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("unknown engine " + Printable.of(name) + "; known: "
-                        + sources.engines().targets().stream().map(EngineTarget::name).toList()));
+                        + sources.engines().targets().stream()
+                                .map(EngineTarget::name)
+                                .toList()));
         JsonResponse.ok(ctx, sources.engines().probe(target));
     }
 
@@ -160,10 +206,12 @@ public final class ApiServer implements AutoCloseable {
             case "live" -> body.put("bars", sources.view().bars(instrument, limit));
             case "store" -> {
                 Store store = sources.store().orElseThrow(() -> new ApiException(503, "this process has no store"));
-                int seconds = intParam(ctx, "interval", 60, 1, (int) Duration.ofDays(7).toSeconds());
+                int seconds = intParam(
+                        ctx, "interval", 60, 1, (int) Duration.ofDays(7).toSeconds());
                 List<StoredBar> bars = storeReads.read(List.of(instrument, seconds, limit), () -> {
                     var stored = store.trades().bars(instrument, Duration.ofSeconds(seconds), TimeRange.all());
-                    return stored.subList(Math.max(0, stored.size() - limit), stored.size()).stream().map(StoredBar::of)
+                    return stored.subList(Math.max(0, stored.size() - limit), stored.size()).stream()
+                            .map(StoredBar::of)
                             .toList();
                 });
                 body.put("intervalSeconds", seconds);
@@ -175,12 +223,25 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void positions(Context ctx) {
-        JsonResponse.ok(ctx, Map.of("accounts", sources.view().portfolios().values().stream().map(AccountPositions::of).toList()));
+        JsonResponse.ok(
+                ctx,
+                Map.of(
+                        "accounts",
+                        sources.view().portfolios().values().stream()
+                                .map(AccountPositions::of)
+                                .toList()));
     }
 
     private void pnl(Context ctx) {
-        JsonResponse.ok(ctx, Map.of("accounts", sources.view().portfolios().values().stream().map(AccountPnl::of).toList(),
-                "history", sources.view().pnl(limit(ctx))));
+        JsonResponse.ok(
+                ctx,
+                Map.of(
+                        "accounts",
+                        sources.view().portfolios().values().stream()
+                                .map(AccountPnl::of)
+                                .toList(),
+                        "history",
+                        sources.view().pnl(limit(ctx))));
     }
 
     private void signals(Context ctx) {
@@ -189,7 +250,10 @@ public final class ApiServer implements AutoCloseable {
             throw ApiException.badRequest("changed must be true or false, was " + Printable.of(changed));
         }
         List<BusEvent> signals = changed.equals("true")
-                ? sources.view().signals(LiveView.CAPACITY).stream().filter(s -> s.payload().path("changed").asBoolean()).limit(limit(ctx)).toList()
+                ? sources.view().signals(LiveView.CAPACITY).stream()
+                        .filter(s -> s.payload().path("changed").asBoolean())
+                        .limit(limit(ctx))
+                        .toList()
                 : sources.view().signals(limit(ctx));
         JsonResponse.ok(ctx, Map.of("signals", signals));
     }
@@ -197,7 +261,9 @@ public final class ApiServer implements AutoCloseable {
     private void alerts(Context ctx) {
         String kind = ctx.queryParam("kind");
         List<Alert> alerts = sources.view().alerts(kind == null ? limit(ctx) : LiveView.CAPACITY).stream()
-                .filter(a -> kind == null || a.kind().equals(kind)).limit(limit(ctx)).toList();
+                .filter(a -> kind == null || a.kind().equals(kind))
+                .limit(limit(ctx))
+                .toList();
         JsonResponse.ok(ctx, Map.of("alerts", alerts));
     }
 
@@ -209,9 +275,10 @@ public final class ApiServer implements AutoCloseable {
     private DeadLetter deadLetter(Context ctx) {
         Bus bus = Bus.fromKey(ctx.pathParam("bus"));
         String id = ctx.pathParam("id");
-        return sources.deadLetters().find(bus, id)
-                .orElseThrow(() -> ApiException.notFound("no dead letter with id " + Printable.of(id) + " on the "
-                        + bus.displayName() + " bus"));
+        return sources.deadLetters()
+                .find(bus, id)
+                .orElseThrow(() -> ApiException.notFound(
+                        "no dead letter with id " + Printable.of(id) + " on the " + bus.displayName() + " bus"));
     }
 
     private void replay(Context ctx) {
@@ -222,16 +289,28 @@ public final class ApiServer implements AutoCloseable {
         } catch (DeadLetterDesk.UnreplayableException e) {
             throw new ApiException(422, e.getMessage());
         }
-        JsonResponse.send(ctx, 202, Map.of("replayed", letter.originalId(), "messageId", message.id(), "type", message.type().wireName(),
-                "topic", message.topic(), "bus", sources.bus().routing().route(message.type()).bus().key()));
+        JsonResponse.send(
+                ctx,
+                202,
+                Map.of(
+                        "replayed",
+                        letter.originalId(),
+                        "messageId",
+                        message.id(),
+                        "type",
+                        message.type().wireName(),
+                        "topic",
+                        message.topic(),
+                        "bus",
+                        sources.bus().routing().route(message.type()).bus().key()));
     }
 
     /** The instrument of the path, refused (400) unless it looks like one: no text of any length goes further. */
     private static String instrument(Context ctx) {
         String instrument = ctx.pathParam("instrument");
         if (!instrument.matches("[A-Za-z0-9._:/-]{1,64}")) {
-            throw ApiException.badRequest("an instrument is 1 to 64 letters, digits or . _ : / -, was "
-                    + Printable.of(instrument));
+            throw ApiException.badRequest(
+                    "an instrument is 1 to 64 letters, digits or . _ : / -, was " + Printable.of(instrument));
         }
         return instrument;
     }

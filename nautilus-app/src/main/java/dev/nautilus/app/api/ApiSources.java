@@ -5,6 +5,10 @@ import dev.nautilus.store.Store;
 import java.util.Optional;
 
 /** What the API answers from. */
-record ApiSources(MessageBus bus, LiveView view, EngineHealthProbe engines, BusStatusReport busStatus,
-        DeadLetterDesk deadLetters, Optional<Store> store) {
-}
+record ApiSources(
+        MessageBus bus,
+        LiveView view,
+        EngineHealthProbe engines,
+        BusStatusReport busStatus,
+        DeadLetterDesk deadLetters,
+        Optional<Store> store) {}

@@ -44,12 +44,18 @@ public final class BackendApi implements AutoCloseable {
      * @param security where to bind, whom to let in; the probe asks the engines with the read token
      * @param port     HTTP port, 0 for an ephemeral one
      */
-    public static BackendApi start(MessageBus bus, Optional<Store> store, List<EngineTarget> engines,
-            List<MonitorTarget> redis, String instance, HttpSecurity security, int port) {
+    public static BackendApi start(
+            MessageBus bus,
+            Optional<Store> store,
+            List<EngineTarget> engines,
+            List<MonitorTarget> redis,
+            String instance,
+            HttpSecurity security,
+            int port) {
         LiveView view = LiveView.start(bus, instance);
         BusStatusReport busStatus = new BusStatusReport(bus, redis);
-        EngineHealthProbe probe = new EngineHealthProbe(engines, security.probeHost(), security.tokens().read(),
-                HEALTH_TIMEOUT);
+        EngineHealthProbe probe = new EngineHealthProbe(
+                engines, security.probeHost(), security.tokens().read(), HEALTH_TIMEOUT);
         try {
             ApiSources sources = new ApiSources(bus, view, probe, busStatus, new DeadLetterDesk(bus), store);
             return new BackendApi(view, busStatus, probe, ApiServer.start(sources, security, port));

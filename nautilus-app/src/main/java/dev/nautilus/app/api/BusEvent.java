@@ -8,11 +8,23 @@ import dev.nautilus.bus.Message;
  * ({@code message_type}, {@code priority} in wire form, {@code timestamp} in Unix seconds) and the
  * payload as JSON.
  */
-public record BusEvent(String id, String topic, String messageType, String priority, String sourceEngine,
-        double timestamp, JsonNode payload) {
+public record BusEvent(
+        String id,
+        String topic,
+        String messageType,
+        String priority,
+        String sourceEngine,
+        double timestamp,
+        JsonNode payload) {
 
     static BusEvent of(Message message) {
-        return new BusEvent(message.id(), message.topic(), message.type().wireName(), message.priority().wireName(),
-                message.sourceEngine(), message.timestampMicros() / 1e6, message.payload().tree());
+        return new BusEvent(
+                message.id(),
+                message.topic(),
+                message.type().wireName(),
+                message.priority().wireName(),
+                message.sourceEngine(),
+                message.timestampMicros() / 1e6,
+                message.payload().tree());
     }
 }

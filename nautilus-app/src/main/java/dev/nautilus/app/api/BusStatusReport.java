@@ -42,8 +42,10 @@ final class BusStatusReport implements AutoCloseable {
         if (monitor == null) {
             body.put("monitor", "in-memory");
             body.put("redis", List.of());
-            body.put("note", "the buses run in memory inside this process: no Redis to read, so no CPU, client or "
-                    + "failed-call figures; the transport counters are this process's own");
+            body.put(
+                    "note",
+                    "the buses run in memory inside this process: no Redis to read, so no CPU, client or "
+                            + "failed-call figures; the transport counters are this process's own");
         } else {
             body.put("monitor", "redis");
             body.put("redis", reading().get("redis"));

@@ -42,7 +42,9 @@ final class DeadLetterDesk {
 
     /** The newest dead letter of a bus with the given original id. */
     Optional<DeadLetter> find(Bus which, String originalId) {
-        return bus.deadLetters(which, SEARCH_DEPTH).stream().filter(d -> d.originalId().equals(originalId)).findFirst();
+        return bus.deadLetters(which, SEARCH_DEPTH).stream()
+                .filter(d -> d.originalId().equals(originalId))
+                .findFirst();
     }
 
     /**
@@ -56,12 +58,17 @@ final class DeadLetterDesk {
         try {
             message = codec.decode(letter.envelope(), letter.originalId());
         } catch (MalformedEnvelopeException | IllegalArgumentException e) {
-            throw new UnreplayableException("dead letter " + letter.originalId() + " cannot be replayed: its envelope does not decode: "
-                    + e.getMessage());
+            throw new UnreplayableException("dead letter " + letter.originalId()
+                    + " cannot be replayed: its envelope does not decode: " + e.getMessage());
         }
         bus.publish(message);
-        LOG.info("replayed dead letter id={} bus={} stream={} type={} topic={}", letter.originalId(), letter.bus(),
-                letter.stream(), message.type().wireName(), message.topic());
+        LOG.info(
+                "replayed dead letter id={} bus={} stream={} type={} topic={}",
+                letter.originalId(),
+                letter.bus(),
+                letter.stream(),
+                message.type().wireName(),
+                message.topic());
         return message;
     }
 

@@ -13,6 +13,5 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param health      the engine's own {@code /health} body, or {@code null} when unreachable
  * @param error       why it is unreachable, or {@code null}
  */
-public record EngineHealth(String name, String displayName, int port, String status, Long latencyMs, JsonNode health,
-        String error) {
-}
+public record EngineHealth(
+        String name, String displayName, int port, String status, Long latencyMs, JsonNode health, String error) {}

@@ -39,7 +39,8 @@ final class EngineHealthProbe implements AutoCloseable {
     /** Every target's health, in target order. */
     List<EngineHealth> probeAll() throws InterruptedException {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<EngineHealth>> answers = targets.stream().map(t -> executor.submit(() -> probe(t))).toList();
+            List<Future<EngineHealth>> answers =
+                    targets.stream().map(t -> executor.submit(() -> probe(t))).toList();
             List<EngineHealth> result = new java.util.ArrayList<>(answers.size());
             for (Future<EngineHealth> answer : answers) {
                 try {
@@ -61,8 +62,12 @@ final class EngineHealthProbe implements AutoCloseable {
         URI uri = URI.create("http://" + host + ":" + target.port() + "/health");
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                            .header("Authorization", "Bearer " + token).GET().build(),
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(timeout)
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             String status = switch (response.statusCode()) {
@@ -71,11 +76,24 @@ final class EngineHealthProbe implements AutoCloseable {
                 default -> "UNREACHABLE";
             };
             String error = status.equals("UNREACHABLE") ? "HTTP " + response.statusCode() + " from " + uri : null;
-            return new EngineHealth(target.name(), target.displayName(), target.port(), status, latencyMs,
-                    error == null ? Json.parse(response.body()) : null, error);
+            return new EngineHealth(
+                    target.name(),
+                    target.displayName(),
+                    target.port(),
+                    status,
+                    latencyMs,
+                    error == null ? Json.parse(response.body()) : null,
+                    error);
         } catch (IOException | RuntimeException e) {
-            return new EngineHealth(target.name(), target.displayName(), target.port(), "UNREACHABLE", null, null,
-                    e.getClass().getSimpleName() + " from " + uri + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new EngineHealth(
+                    target.name(),
+                    target.displayName(),
+                    target.port(),
+                    "UNREACHABLE",
+                    null,
+                    null,
+                    e.getClass().getSimpleName() + " from " + uri
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 }

@@ -8,5 +8,4 @@ package dev.nautilus.app.api;
  * @param timestampMicros trade time, microseconds since the epoch
  * @param trades          trades of this instrument seen since the API started
  */
-public record LastPrice(String instrument, double price, long timestampMicros, long trades) {
-}
+public record LastPrice(String instrument, double price, long timestampMicros, long trades) {}

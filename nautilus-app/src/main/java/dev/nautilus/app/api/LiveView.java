@@ -40,14 +40,26 @@ public final class LiveView implements AutoCloseable {
     public static final String GROUP = "api";
 
     /** What the view reads; the topics are the engines' publications (see {@code EngineMatrix}). */
-    static final List<String> PATTERNS = List.of(MarketDataTopics.ALL_TRADES, MarketDataTopics.ALL_BARS,
-            PortfolioTopics.POSITION_CHANGES.pattern(), PortfolioTopics.UPDATES.pattern(),
-            StrategyTopics.SIGNALS.pattern(), VpinTopics.CALCULATIONS.pattern(), VpinTopics.TOXICITY_ALERTS.pattern(),
-            RiskTopics.ALL, CollateralTopics.MARGIN_ALERTS.pattern(), CollateralTopics.MARGINS.pattern());
+    static final List<String> PATTERNS = List.of(
+            MarketDataTopics.ALL_TRADES,
+            MarketDataTopics.ALL_BARS,
+            PortfolioTopics.POSITION_CHANGES.pattern(),
+            PortfolioTopics.UPDATES.pattern(),
+            StrategyTopics.SIGNALS.pattern(),
+            VpinTopics.CALCULATIONS.pattern(),
+            VpinTopics.TOXICITY_ALERTS.pattern(),
+            RiskTopics.ALL,
+            CollateralTopics.MARGIN_ALERTS.pattern(),
+            CollateralTopics.MARGINS.pattern());
 
-    private static final EnumSet<MessageType> TYPES = EnumSet.of(MessageType.MARKET_DATA, MessageType.TRADE_EXECUTION,
-            MessageType.PORTFOLIO_UPDATE, MessageType.STRATEGY_SIGNAL, MessageType.VPIN_CALCULATION,
-            MessageType.RISK_METRIC, MessageType.COLLATERAL_UPDATE);
+    private static final EnumSet<MessageType> TYPES = EnumSet.of(
+            MessageType.MARKET_DATA,
+            MessageType.TRADE_EXECUTION,
+            MessageType.PORTFOLIO_UPDATE,
+            MessageType.STRATEGY_SIGNAL,
+            MessageType.VPIN_CALCULATION,
+            MessageType.RISK_METRIC,
+            MessageType.COLLATERAL_UPDATE);
 
     /** How much recent history each log keeps: enough for a chart and a few screens of tables. */
     static final int CAPACITY = 2_000;
@@ -66,7 +78,8 @@ public final class LiveView implements AutoCloseable {
     private final Subscription subscription;
 
     private LiveView(MessageBus bus, String instance) {
-        this.subscription = bus.subscribe(new SubscriptionSpec(GROUP, GROUP + "-" + instance, PATTERNS, TYPES), this::onMessage);
+        this.subscription =
+                bus.subscribe(new SubscriptionSpec(GROUP, GROUP + "-" + instance, PATTERNS, TYPES), this::onMessage);
     }
 
     /**
@@ -86,22 +99,32 @@ public final class LiveView implements AutoCloseable {
             alerts.add(new Alert(alertKind, BusEvent.of(message)));
         } else if (MarketDataTopics.TRADES.matches(topic)) {
             Trade trade = message.payloadAs(Trade.class);
-            lastPrices.merge(trade.instrument(), new LastPrice(trade.instrument(), trade.price(), trade.timestampMicros(), 1),
-                    (old, now) -> new LastPrice(now.instrument(), now.price(), now.timestampMicros(), old.trades() + 1));
+            lastPrices.merge(
+                    trade.instrument(),
+                    new LastPrice(trade.instrument(), trade.price(), trade.timestampMicros(), 1),
+                    (old, now) ->
+                            new LastPrice(now.instrument(), now.price(), now.timestampMicros(), old.trades() + 1));
         } else if (MarketDataTopics.BARS.matches(topic)) {
             Bar bar = message.payloadAs(Bar.class);
-            bars.computeIfAbsent(bar.instrument(), k -> new BoundedLog<>(CAPACITY)).add(bar);
+            bars.computeIfAbsent(bar.instrument(), k -> new BoundedLog<>(CAPACITY))
+                    .add(bar);
         } else if (VpinTopics.ENHANCED_CALCULATIONS.matches(topic)) {
             enhancedVpin.put(VpinTopics.ENHANCED_CALCULATIONS.key(topic), BusEvent.of(message));
         } else if (VpinTopics.CALCULATIONS.matches(topic)) {
             VpinStatus status = message.payloadAs(VpinStatus.class);
             Objects.requireNonNull(status.instrument(), "VPIN status without an instrument");
-            vpin.computeIfAbsent(status.instrument(), k -> new BoundedLog<>(CAPACITY)).add(status);
+            vpin.computeIfAbsent(status.instrument(), k -> new BoundedLog<>(CAPACITY))
+                    .add(status);
         } else if (PortfolioTopics.UPDATES.matches(topic)) {
             PortfolioUpdate update = message.payloadAs(PortfolioUpdate.class);
             portfolios.put(update.account(), update);
-            pnl.add(new PnlPoint(update.account(), update.timestampMicros(), update.equity(), update.realised(),
-                    update.unrealised(), update.fees()));
+            pnl.add(new PnlPoint(
+                    update.account(),
+                    update.timestampMicros(),
+                    update.equity(),
+                    update.realised(),
+                    update.unrealised(),
+                    update.fees()));
         } else if (PortfolioTopics.POSITION_CHANGES.matches(topic)) {
             executions.add(BusEvent.of(message));
         } else if (StrategyTopics.SIGNALS.matches(topic)) {

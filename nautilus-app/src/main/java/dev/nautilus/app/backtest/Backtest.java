@@ -14,8 +14,7 @@ public final class Backtest {
     /** Longest a single run may take before it is declared stuck. */
     public static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-    private Backtest() {
-    }
+    private Backtest() {}
 
     /**
      * Runs it.

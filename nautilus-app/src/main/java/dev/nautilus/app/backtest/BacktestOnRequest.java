@@ -12,8 +12,11 @@ public final class BacktestOnRequest implements Backtester {
     @Override
     public BacktestReply run(BacktestRequest request) throws Exception {
         BacktestSource source = BacktestSource.parse(request.data(), 0);
-        PipelineSettings settings = PipelineSettings.defaults().withAnalytics(source.analytics()).withPeriods(request.fast(), request.slow());
-        BacktestReport report = Backtest.run(source, settings, ProgressObserver.NONE).report();
+        PipelineSettings settings = PipelineSettings.defaults()
+                .withAnalytics(source.analytics())
+                .withPeriods(request.fast(), request.slow());
+        BacktestReport report =
+                Backtest.run(source, settings, ProgressObserver.NONE).report();
         return new BacktestReply(request, null, report.events(), report.bars(), report.fills(), report.performance());
     }
 }

@@ -27,9 +27,21 @@ import java.util.List;
  * @param periodReturns  completed calendar periods, in order (the last, open period is in {@code performance})
  * @param equityCurve    equity after every bar, in order
  */
-public record BacktestReport(String source, String description, PipelineSettings parameters, long events, long bars, long signals,
-        long fills, long riskRejections, BigDecimal finalEquity, BigDecimal realised, BigDecimal fees, PerformanceSummary performance,
-        List<PeriodReturn> periodReturns, List<EquityPoint> equityCurve) {
+public record BacktestReport(
+        String source,
+        String description,
+        PipelineSettings parameters,
+        long events,
+        long bars,
+        long signals,
+        long fills,
+        long riskRejections,
+        BigDecimal finalEquity,
+        BigDecimal realised,
+        BigDecimal fees,
+        PerformanceSummary performance,
+        List<PeriodReturn> periodReturns,
+        List<EquityPoint> equityCurve) {
 
     public BacktestReport {
         periodReturns = List.copyOf(periodReturns);
@@ -43,14 +55,27 @@ public record BacktestReport(String source, String description, PipelineSettings
      */
     public static BacktestReport of(BacktestSource source, PipelineSettings parameters, PipelineRun.Outcome outcome) {
         if (outcome.portfolio() == null || outcome.analytics() == null) {
-            throw new IllegalStateException("the backtest of " + source.name() + " produced no bar: "
-                    + outcome.trades() + " events accepted");
+            throw new IllegalStateException(
+                    "the backtest of " + source.name() + " produced no bar: " + outcome.trades() + " events accepted");
         }
         PortfolioUpdate last = outcome.portfolio();
         List<EquityPoint> curve = outcome.portfolioUpdates().stream()
-                .map(u -> new EquityPoint(u.timestampMicros(), u.equity().doubleValue())).toList();
-        return new BacktestReport(source.name(), source.description(), parameters, outcome.trades(), outcome.bars(),
-                outcome.signals().size(), last.fills(), last.rejections(), last.equity(), last.realised(), last.fees(),
-                outcome.analytics(), outcome.periodReturns(), curve);
+                .map(u -> new EquityPoint(u.timestampMicros(), u.equity().doubleValue()))
+                .toList();
+        return new BacktestReport(
+                source.name(),
+                source.description(),
+                parameters,
+                outcome.trades(),
+                outcome.bars(),
+                outcome.signals().size(),
+                last.fills(),
+                last.rejections(),
+                last.equity(),
+                last.realised(),
+                last.fees(),
+                outcome.analytics(),
+                outcome.periodReturns(),
+                curve);
     }
 }

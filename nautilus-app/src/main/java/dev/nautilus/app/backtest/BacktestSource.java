@@ -37,8 +37,11 @@ public record BacktestSource(String name, String description, MarketFeed feed, A
 
     /** The 99,982 real Bitstamp BTC/USD trades (or the first {@code limit}); one-minute bars around the clock. */
     public static BacktestSource bitstamp(int limit) {
-        return new BacktestSource("btc", "Bitstamp BTC/USD trades, 25 Nov - 1 Dec 2013 (ta4j-examples), one-minute bars",
-                new MarketFeed.Trades(ReplaySource.bitstamp(limit)), AnalyticsConfig.minuteBars());
+        return new BacktestSource(
+                "btc",
+                "Bitstamp BTC/USD trades, 25 Nov - 1 Dec 2013 (ta4j-examples), one-minute bars",
+                new MarketFeed.Trades(ReplaySource.bitstamp(limit)),
+                AnalyticsConfig.minuteBars());
     }
 
     /** The 252 real daily bars of Apple Inc. for 2013. */
@@ -63,14 +66,20 @@ public record BacktestSource(String name, String description, MarketFeed feed, A
         }
         if (spec.startsWith("trades:")) {
             Path file = Path.of(spec.substring("trades:".length()));
-            return new BacktestSource(spec, "trades of " + file + ", one-minute bars",
-                    new MarketFeed.Trades(ReplaySource.csv(file, BitstampTradeReplay.INSTRUMENT, limit)), AnalyticsConfig.minuteBars());
+            return new BacktestSource(
+                    spec,
+                    "trades of " + file + ", one-minute bars",
+                    new MarketFeed.Trades(ReplaySource.csv(file, BitstampTradeReplay.INSTRUMENT, limit)),
+                    AnalyticsConfig.minuteBars());
         }
         if (spec.startsWith("bars:")) {
             Path file = Path.of(spec.substring("bars:".length()));
             String instrument = instrumentOf(file);
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return bars(spec, "daily bars of " + file + " as " + instrument, new DailyBarCsvReader(instrument).read(reader));
+                return bars(
+                        spec,
+                        "daily bars of " + file + " as " + instrument,
+                        new DailyBarCsvReader(instrument).read(reader));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read bars from " + file + ": " + e.getMessage(), e);
             }
@@ -90,20 +99,29 @@ public record BacktestSource(String name, String description, MarketFeed feed, A
         StoredTrades.Selection selection = StoredTrades.Selection.parse(spec.substring(STORE_PREFIX.length()));
         var trades = StoredTrades.load(store.trades(), selection, limit);
         if (trades.isEmpty()) {
-            throw new IllegalArgumentException("the " + store.kind() + " store holds no " + selection.symbol() + " trades in "
-                    + selection.range().from() + " .. " + selection.range().to());
+            throw new IllegalArgumentException("the " + store.kind() + " store holds no " + selection.symbol()
+                    + " trades in " + selection.range().from() + " .. "
+                    + selection.range().to());
         }
         LOG.info("loaded stored trades symbol={} trades={}", selection.symbol(), trades.size());
-        return new BacktestSource(spec, store.kind() + " store: " + trades.size() + " " + selection.symbol() + " trades, one-minute bars",
-                new MarketFeed.Trades(trades), AnalyticsConfig.minuteBars());
+        return new BacktestSource(
+                spec,
+                store.kind() + " store: " + trades.size() + " " + selection.symbol() + " trades, one-minute bars",
+                new MarketFeed.Trades(trades),
+                AnalyticsConfig.minuteBars());
     }
 
     private static BacktestSource bars(String name, String description, DailyBarCsvReader.BarLoad load) {
         if (!load.errors().isEmpty()) {
-            LOG.warn("refused bar rows source={} count={} first={}", name, load.errors().size(), load.errors().getFirst());
+            LOG.warn(
+                    "refused bar rows source={} count={} first={}",
+                    name,
+                    load.errors().size(),
+                    load.errors().getFirst());
         }
         if (load.bars().isEmpty()) {
-            throw new IllegalArgumentException("no valid bars in " + name + " (" + load.errors().size() + " rows refused)");
+            throw new IllegalArgumentException(
+                    "no valid bars in " + name + " (" + load.errors().size() + " rows refused)");
         }
         return new BacktestSource(name, description, new MarketFeed.Bars(load.bars()), AnalyticsConfig.dailyBars());
     }

@@ -6,5 +6,4 @@ package dev.nautilus.app.backtest;
  * @param timestampMicros the bar's end
  * @param equity          cash plus marked positions, as the Analytics engine saw it
  */
-public record EquityPoint(long timestampMicros, double equity) {
-}
+public record EquityPoint(long timestampMicros, double equity) {}

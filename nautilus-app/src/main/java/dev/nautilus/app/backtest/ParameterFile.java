@@ -21,8 +21,7 @@ public final class ParameterFile {
 
     private static final Set<String> KEYS = Set.of("fast", "slow", "quantity", "short");
 
-    private ParameterFile() {
-    }
+    private ParameterFile() {}
 
     /**
      * The base settings overridden by the file.
@@ -40,13 +39,21 @@ public final class ParameterFile {
         Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(file + ": unknown parameter(s) " + unknown + "; known: fast, quantity, short, slow");
+            throw new IllegalArgumentException(
+                    file + ": unknown parameter(s) " + unknown + "; known: fast, quantity, short, slow");
         }
         try {
-            int fast = p.containsKey("fast") ? Integer.parseInt(p.getProperty("fast").trim()) : base.fastPeriod();
-            int slow = p.containsKey("slow") ? Integer.parseInt(p.getProperty("slow").trim()) : base.slowPeriod();
-            BigDecimal quantity = p.containsKey("quantity") ? new BigDecimal(p.getProperty("quantity").trim()) : base.quantity();
-            boolean allowShort = p.containsKey("short") ? bool(p.getProperty("short").trim()) : base.allowShort();
+            int fast = p.containsKey("fast")
+                    ? Integer.parseInt(p.getProperty("fast").trim())
+                    : base.fastPeriod();
+            int slow = p.containsKey("slow")
+                    ? Integer.parseInt(p.getProperty("slow").trim())
+                    : base.slowPeriod();
+            BigDecimal quantity = p.containsKey("quantity")
+                    ? new BigDecimal(p.getProperty("quantity").trim())
+                    : base.quantity();
+            boolean allowShort =
+                    p.containsKey("short") ? bool(p.getProperty("short").trim()) : base.allowShort();
             return new PipelineSettings(fast, slow, quantity, allowShort, base.analytics());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(file + ": not a number: " + e.getMessage(), e);

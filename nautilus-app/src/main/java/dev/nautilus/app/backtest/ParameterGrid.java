@@ -32,8 +32,8 @@ public record ParameterGrid(List<PipelineSettings> points, int skipped) {
         for (String part : text.split(",")) {
             String[] kv = part.trim().split("=", 2);
             if (kv.length != 2 || !axes.containsKey(kv[0].trim())) {
-                throw new IllegalArgumentException("sweep axis '" + part.trim() + "' must be fast=FROM..TO:STEP or slow=FROM..TO:STEP"
-                        + " (or NAME=VALUE)");
+                throw new IllegalArgumentException("sweep axis '" + part.trim()
+                        + "' must be fast=FROM..TO:STEP or slow=FROM..TO:STEP" + " (or NAME=VALUE)");
             }
             axes.put(kv[0].trim(), values(kv[0].trim(), kv[1].trim()));
         }
@@ -65,7 +65,8 @@ public record ParameterGrid(List<PipelineSettings> points, int skipped) {
             int to = Integer.parseInt(toStep[0].trim());
             int step = toStep.length == 2 ? Integer.parseInt(toStep[1].trim()) : 1;
             if (step <= 0 || to < from) {
-                throw new IllegalArgumentException("sweep axis " + name + "=" + range + ": need FROM <= TO and STEP > 0");
+                throw new IllegalArgumentException(
+                        "sweep axis " + name + "=" + range + ": need FROM <= TO and STEP > 0");
             }
             List<Integer> values = new ArrayList<>();
             for (int v = from; v <= to; v += step) {
@@ -73,7 +74,8 @@ public record ParameterGrid(List<PipelineSettings> points, int skipped) {
             }
             return values;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("sweep axis " + name + "=" + range + " is not FROM..TO:STEP of integers", e);
+            throw new IllegalArgumentException(
+                    "sweep axis " + name + "=" + range + " is not FROM..TO:STEP of integers", e);
         }
     }
 }

@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ParameterSweep {
 
-    private ParameterSweep() {
-    }
+    private ParameterSweep() {}
 
     /**
      * The results of a sweep.
@@ -26,8 +25,7 @@ public final class ParameterSweep {
      * @param results one per point, in grid order
      * @param seconds wall time of the whole sweep (not part of any report)
      */
-    public record Outcome(List<Backtest.Timed> results, double seconds) {
-    }
+    public record Outcome(List<Backtest.Timed> results, double seconds) {}
 
     /**
      * Runs every point.
@@ -36,7 +34,8 @@ public final class ParameterSweep {
      * @param progress    watches the bars fed across all points
      * @throws ExecutionException wrapping the first point that failed
      */
-    public static Outcome run(BacktestSource source, List<PipelineSettings> points, int parallelism, ProgressObserver progress)
+    public static Outcome run(
+            BacktestSource source, List<PipelineSettings> points, int parallelism, ProgressObserver progress)
             throws ExecutionException, InterruptedException {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
@@ -44,7 +43,8 @@ public final class ParameterSweep {
         AtomicLong finished = new AtomicLong();
         long start = System.nanoTime();
         List<Backtest.Timed> results = new ArrayList<>(points.size());
-        try (ExecutorService pool = Executors.newFixedThreadPool(parallelism, Thread.ofPlatform().name("sweep-", 1).factory());
+        try (ExecutorService pool = Executors.newFixedThreadPool(
+                        parallelism, Thread.ofPlatform().name("sweep-", 1).factory());
                 ProgressObserver.Watch watch = progress.watch(finished::get, points.size())) {
             List<Future<Backtest.Timed>> futures = new ArrayList<>();
             for (PipelineSettings point : points) {

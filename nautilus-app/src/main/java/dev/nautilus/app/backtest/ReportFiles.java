@@ -26,8 +26,7 @@ public final class ReportFiles {
             .build();
     private static final double DAY_MICROS = 86_400_000_000.0;
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** Writes the three files into {@code directory} (created if absent); returns their paths. */
     public static List<Path> write(BacktestReport report, Path directory) throws IOException {
@@ -50,9 +49,16 @@ public final class ReportFiles {
     static String chart(BacktestReport report) {
         List<EquityPoint> curve = report.equityCurve();
         long start = curve.getFirst().timestampMicros();
-        List<double[]> points = curve.stream().map(p -> new double[] {(p.timestampMicros() - start) / DAY_MICROS, p.equity()}).toList();
+        List<double[]> points = curve.stream()
+                .map(p -> new double[] {(p.timestampMicros() - start) / DAY_MICROS, p.equity()})
+                .toList();
         var s = report.parameters();
-        return new SvgLineChart("Equity: MA cross " + s.fastPeriod() + "/" + s.slowPeriod() + " on " + report.source(),
-                "days since " + ReportText.time(start), "equity").fitY().series("equity", points).render();
+        return new SvgLineChart(
+                        "Equity: MA cross " + s.fastPeriod() + "/" + s.slowPeriod() + " on " + report.source(),
+                        "days since " + ReportText.time(start),
+                        "equity")
+                .fitY()
+                .series("equity", points)
+                .render();
     }
 }

@@ -22,8 +22,7 @@ public final class StoredTrades {
 
     private static final int PAGE = 50_000;
 
-    private StoredTrades() {
-    }
+    private StoredTrades() {}
 
     /**
      * A symbol and range parsed from {@code SYMBOL[@FROM..TO]}.
@@ -38,7 +37,8 @@ public final class StoredTrades {
             int at = text.indexOf('@');
             String symbol = (at < 0 ? text : text.substring(0, at)).trim();
             if (symbol.isEmpty()) {
-                throw new IllegalArgumentException("stored range '" + text + "' names no symbol; write SYMBOL or SYMBOL@FROM..TO");
+                throw new IllegalArgumentException(
+                        "stored range '" + text + "' names no symbol; write SYMBOL or SYMBOL@FROM..TO");
             }
             if (at < 0) {
                 return new Selection(symbol, TimeRange.all());
@@ -52,9 +52,12 @@ public final class StoredTrades {
 
         private static Instant instant(String text) {
             try {
-                return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+                return text.length() == 10
+                        ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                        : Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + text + "' is neither a date (2013-11-26) nor an instant (2013-11-26T12:00:00Z)", e);
+                throw new IllegalArgumentException(
+                        "'" + text + "' is neither a date (2013-11-26) nor an instant (2013-11-26T12:00:00Z)", e);
             }
         }
     }
@@ -68,7 +71,11 @@ public final class StoredTrades {
                 if (limit > 0 && trades.size() == limit) {
                     return trades;
                 }
-                trades.add(new Trade(t.symbol(), ChronoUnit.MICROS.between(Instant.EPOCH, t.ts()), t.price(), t.size(),
+                trades.add(new Trade(
+                        t.symbol(),
+                        ChronoUnit.MICROS.between(Instant.EPOCH, t.ts()),
+                        t.price(),
+                        t.size(),
                         Side.valueOf(t.side().name())));
             }
             if (page.size() < PAGE) {

@@ -22,11 +22,11 @@ public final class SweepReport {
     public static final String TEXT = "sweep.txt";
     public static final String JSON = "sweep.json";
 
-    private SweepReport() {
-    }
+    private SweepReport() {}
 
     /** Writes both files into {@code directory}; returns their paths. */
-    public static List<Path> write(String source, List<BacktestReport> reports, int skipped, Path directory) throws IOException {
+    public static List<Path> write(String source, List<BacktestReport> reports, int skipped, Path directory)
+            throws IOException {
         Files.createDirectories(directory);
         Path text = directory.resolve(TEXT);
         Path json = directory.resolve(JSON);
@@ -51,24 +51,51 @@ public final class SweepReport {
         document.put("source", source);
         document.put("skippedPoints", skipped);
         document.put("points", rows);
-        Files.writeString(json, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document)
-                + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                json,
+                JsonMapper.builder()
+                                .enable(SerializationFeature.INDENT_OUTPUT)
+                                .build()
+                                .writeValueAsString(document) + "\n",
+                StandardCharsets.UTF_8);
         return List.of(text, json);
     }
 
     /** The summary table. */
     public static String render(String source, List<BacktestReport> reports, int skipped) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Nautilus parameter sweep: MA cross on %s, %d points (%d with fast >= slow left out)%n",
-                source, reports.size(), skipped));
-        out.append(String.format(Locale.ROOT, "%5s %5s %10s %8s %8s %8s %8s %9s %6s%n", "fast", "slow", "return", "Sharpe", "Sortino",
-                "max DD", "hit", "turnover", "fills"));
+        out.append(String.format(
+                Locale.ROOT,
+                "Nautilus parameter sweep: MA cross on %s, %d points (%d with fast >= slow left out)%n",
+                source,
+                reports.size(),
+                skipped));
+        out.append(String.format(
+                Locale.ROOT,
+                "%5s %5s %10s %8s %8s %8s %8s %9s %6s%n",
+                "fast",
+                "slow",
+                "return",
+                "Sharpe",
+                "Sortino",
+                "max DD",
+                "hit",
+                "turnover",
+                "fills"));
         for (BacktestReport r : reports) {
             PerformanceSummary p = r.performance();
-            out.append(String.format(Locale.ROOT, "%5d %5d %9.2f%% %8s %8s %7.2f%% %8s %9s %6d%n", r.parameters().fastPeriod(),
-                    r.parameters().slowPeriod(), p.cumulativeReturn() * 100, fixed(p.sharpe()), fixed(p.sortino()),
-                    p.maxDrawdown().depth() * 100, p.hitRate() == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", p.hitRate() * 100),
-                    fixed(p.turnover()), r.fills()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%5d %5d %9.2f%% %8s %8s %7.2f%% %8s %9s %6d%n",
+                    r.parameters().fastPeriod(),
+                    r.parameters().slowPeriod(),
+                    p.cumulativeReturn() * 100,
+                    fixed(p.sharpe()),
+                    fixed(p.sortino()),
+                    p.maxDrawdown().depth() * 100,
+                    p.hitRate() == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", p.hitRate() * 100),
+                    fixed(p.turnover()),
+                    r.fills()));
         }
         return out.toString();
     }

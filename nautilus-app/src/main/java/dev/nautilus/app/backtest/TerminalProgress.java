@@ -61,8 +61,16 @@ public final class TerminalProgress implements ProgressObserver {
         double fraction = total == 0 ? 1 : Math.min(1, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
         double seconds = (System.nanoTime() - started) / 1e9;
-        out.print(String.format(Locale.ROOT, "\r[%s%s] %5.1f%% %,d/%,d %s  %.1f s", "#".repeat(filled), "-".repeat(WIDTH - filled),
-                fraction * 100, done, total, label, seconds));
+        out.print(String.format(
+                Locale.ROOT,
+                "\r[%s%s] %5.1f%% %,d/%,d %s  %.1f s",
+                "#".repeat(filled),
+                "-".repeat(WIDTH - filled),
+                fraction * 100,
+                done,
+                total,
+                label,
+                seconds));
         out.flush();
     }
 }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
  * group and asks the engines' {@code /health} on their default ports (plus the offset). It opens no
  * store: the embedded store belongs to one process, so stored bars answer 503 here.
  */
-@Command(name = "api", mixinStandardHelpOptions = true,
+@Command(
+        name = "api",
+        mixinStandardHelpOptions = true,
         description = "Runs the Backend API and the dashboard alone, against the configured buses.")
 final class ApiCommand implements Callable<Integer> {
 
@@ -28,9 +30,13 @@ final class ApiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "NAME=PORT", split = ",",
-            description = "Ports replacing the defaults (before the offset): api (8001), dashboard (3000), websocket (8600), "
-                    + "or an engine whose /health to ask, e.g. --port api=0,risk=8210.")
+    @Option(
+            names = "--port",
+            paramLabel = "NAME=PORT",
+            split = ",",
+            description =
+                    "Ports replacing the defaults (before the offset): api (8001), dashboard (3000), websocket (8600), "
+                            + "or an engine whose /health to ask, e.g. --port api=0,risk=8210.")
     Map<String, Integer> ports = new LinkedHashMap<>();
 
     @Override
@@ -45,10 +51,13 @@ final class ApiCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.close();
-            stopped.countDown();
-        }, "nautilus-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            platform.close();
+                            stopped.countDown();
+                        },
+                        "nautilus-shutdown"));
         out.println("Backend API and dashboard are up.");
         platform.describe().forEach(line -> out.println("  " + line));
         out.flush();

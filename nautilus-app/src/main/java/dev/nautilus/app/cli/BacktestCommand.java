@@ -33,14 +33,23 @@ import picocli.CommandLine.Spec;
  * as fast as possible, and writes a report (text, JSON, equity curve as SVG); or sweeps a grid of
  * MA-cross periods, several points at once.
  */
-@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Backtests the VPIN-filtered MA cross on recorded history through the whole pipeline (in-memory buses).",
-            "Writes report.txt, report.json and equity.svg (a sweep: sweep.txt, sweep.json and a report per point)."})
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Backtests the VPIN-filtered MA cross on recorded history through the whole pipeline (in-memory buses).",
+            "Writes report.txt, report.json and equity.svg (a sweep: sweep.txt, sweep.json and a report per point)."
+        })
 final class BacktestCommand implements Callable<Integer> {
 
-    @Option(names = {"-d", "--data"}, paramLabel = "SOURCE", defaultValue = "btc",
-            description = "btc (Bitstamp trades), aapl (daily bars), trades:FILE.csv, bars:FILE.csv or store:SYMBOL[@FROM..TO]"
-                    + " (recorded trades, e.g. store:BTCUSD@2013-11-26..2013-11-28). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = {"-d", "--data"},
+            paramLabel = "SOURCE",
+            defaultValue = "btc",
+            description =
+                    "btc (Bitstamp trades), aapl (daily bars), trades:FILE.csv, bars:FILE.csv or store:SYMBOL[@FROM..TO]"
+                            + " (recorded trades, e.g. store:BTCUSD@2013-11-26..2013-11-28). Default: ${DEFAULT-VALUE}.")
     String data;
 
     @Option(names = "--fast", paramLabel = "N", description = "Fast SMA period (default 10, or the --params file's).")
@@ -55,19 +64,28 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-short", description = "Go flat instead of short below the slow average.")
     boolean noShort;
 
-    @Option(names = "--params", paramLabel = "FILE", description = "Parameters as key=value lines: fast, slow, quantity, short.")
+    @Option(
+            names = "--params",
+            paramLabel = "FILE",
+            description = "Parameters as key=value lines: fast, slow, quantity, short.")
     Path params;
 
     @Option(names = "--sweep", paramLabel = "GRID", description = "Sweep a grid, e.g. fast=5..20:5,slow=20..60:10.")
     String sweep;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Sweep points run at once (default: the number of cores).")
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
+            description = "Sweep points run at once (default: the number of cores).")
     Integer parallel;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Only the first N trades (0 = all).")
     int limit;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default build/backtest/<source>[-sweep]).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output directory (default build/backtest/<source>[-sweep]).")
     Path out;
 
     @Spec
@@ -97,8 +115,15 @@ final class BacktestCommand implements Callable<Integer> {
             Backtest.Timed run = Backtest.run(source, settings, TerminalProgress.forStderr(unit));
             List<Path> files = ReportFiles.write(run.report(), directory(source, ""));
             stdout.print(ReportText.render(run.report()));
-            stdout.printf(Locale.ROOT, "%n%,d %s in %.2f s (%,.0f %s/s); written: %s%n", run.report().events(), unit, run.seconds(),
-                    run.eventsPerSecond(), unit, files);
+            stdout.printf(
+                    Locale.ROOT,
+                    "%n%,d %s in %.2f s (%,.0f %s/s); written: %s%n",
+                    run.report().events(),
+                    unit,
+                    run.seconds(),
+                    run.eventsPerSecond(),
+                    unit,
+                    files);
             return 0;
         }
         ParameterGrid grid;
@@ -121,14 +146,25 @@ final class BacktestCommand implements Callable<Integer> {
             return 1;
         }
         Path dir = directory(source, "-sweep");
-        List<BacktestReport> reports = outcome.results().stream().map(Backtest.Timed::report).toList();
+        List<BacktestReport> reports =
+                outcome.results().stream().map(Backtest.Timed::report).toList();
         for (BacktestReport report : reports) {
-            ReportFiles.write(report, dir.resolve("points").resolve(report.parameters().fastPeriod() + "_" + report.parameters().slowPeriod()));
+            ReportFiles.write(
+                    report,
+                    dir.resolve("points")
+                            .resolve(report.parameters().fastPeriod() + "_"
+                                    + report.parameters().slowPeriod()));
         }
         List<Path> files = SweepReport.write(source.name(), reports, grid.skipped(), dir);
         stdout.print(SweepReport.render(source.name(), reports, grid.skipped()));
-        stdout.printf(Locale.ROOT, "%n%d points, %d at a time, in %.2f s; written: %s and %s%n", reports.size(), threads,
-                outcome.seconds(), files, dir.resolve("points"));
+        stdout.printf(
+                Locale.ROOT,
+                "%n%d points, %d at a time, in %.2f s; written: %s and %s%n",
+                reports.size(),
+                threads,
+                outcome.seconds(),
+                files,
+                dir.resolve("points"));
         return 0;
     }
 
@@ -151,11 +187,17 @@ final class BacktestCommand implements Callable<Integer> {
         if (params != null) {
             settings = ParameterFile.read(params, settings);
         }
-        return new PipelineSettings(fast != null ? fast : settings.fastPeriod(), slow != null ? slow : settings.slowPeriod(),
-                quantity != null ? quantity : settings.quantity(), !noShort && settings.allowShort(), settings.analytics());
+        return new PipelineSettings(
+                fast != null ? fast : settings.fastPeriod(),
+                slow != null ? slow : settings.slowPeriod(),
+                quantity != null ? quantity : settings.quantity(),
+                !noShort && settings.allowShort(),
+                settings.analytics());
     }
 
     private Path directory(BacktestSource source, String suffix) {
-        return out != null ? out : Path.of("build", "backtest", source.name().replaceAll("[^A-Za-z0-9._-]+", "_") + suffix);
+        return out != null
+                ? out
+                : Path.of("build", "backtest", source.name().replaceAll("[^A-Za-z0-9._-]+", "_") + suffix);
     }
 }

@@ -13,9 +13,13 @@ import picocli.CommandLine.Unmatched;
  * module, which depends on this one and is never on the application's class path; the
  * {@code ./nautilus} launcher runs it. Reaching this class means the JVM was started directly.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs a named benchmark scenario and prints its figures (JSON under build/bench/).",
-            "Served by the nautilus-bench module, which the ./nautilus launcher runs."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a named benchmark scenario and prints its figures (JSON under build/bench/).",
+            "Served by the nautilus-bench module, which the ./nautilus launcher runs."
+        })
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "SCENARIO")
@@ -29,8 +33,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("nautilus bench: run it through the launcher, ./nautilus bench SCENARIO, "
-                + "which runs the nautilus-bench module (benchmarks are not on the application's class path)");
+        spec.commandLine()
+                .getErr()
+                .println("nautilus bench: run it through the launcher, ./nautilus bench SCENARIO, "
+                        + "which runs the nautilus-bench module (benchmarks are not on the application's class path)");
         return 2;
     }
 }

@@ -27,7 +27,9 @@ final class EngineCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Engine name, e.g. risk.")
     String name;
 
-    @Option(names = "--instance", paramLabel = "ID",
+    @Option(
+            names = "--instance",
+            paramLabel = "ID",
             description = "Consumer name suffix of this instance (default: the process id), so instances share work.")
     String instance;
 
@@ -48,8 +50,13 @@ final class EngineCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            platform.startEngines(List.of(name), options.ports(),
-                    instance != null ? instance : String.valueOf(ManagementFactory.getRuntimeMXBean().getPid()));
+            platform.startEngines(
+                    List.of(name),
+                    options.ports(),
+                    instance != null
+                            ? instance
+                            : String.valueOf(
+                                    ManagementFactory.getRuntimeMXBean().getPid()));
             if (platform.hub().isPresent() && !options.noReplay) {
                 options.startReplay(platform);
             }
@@ -59,10 +66,13 @@ final class EngineCommand implements Callable<Integer> {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.close();
-            stopped.countDown();
-        }, "nautilus-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            platform.close();
+                            stopped.countDown();
+                        },
+                        "nautilus-shutdown"));
         out.println("Engine " + name + " is up.");
         platform.describe().forEach(line -> out.println("  " + line));
         out.flush();

@@ -15,26 +15,46 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code up}, {@code engine} and {@code replay}: ports and what to replay. */
 final class EngineOptions {
 
-    @Option(names = "--port", paramLabel = "ENGINE=PORT", split = ",",
-            description = "HTTP port of an engine, replacing its default (0 = ephemeral), e.g. --port risk=0,vpin=10100.")
+    @Option(
+            names = "--port",
+            paramLabel = "ENGINE=PORT",
+            split = ",",
+            description =
+                    "HTTP port of an engine, replacing its default (0 = ephemeral), e.g. --port risk=0,vpin=10100.")
     Map<String, Integer> ports = new LinkedHashMap<>();
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
-            description = "Replay speed: 1 = real time, 60 = a minute per second, 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--speed",
+            paramLabel = "X",
+            defaultValue = "60",
+            description =
+                    "Replay speed: 1 = real time, 60 = a minute per second, 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Replay trades from this CSV file instead of the Bitstamp BTC trades.")
+    @Option(
+            names = "--csv",
+            paramLabel = "FILE",
+            description = "Replay trades from this CSV file instead of the Bitstamp BTC trades.")
     Path csv;
 
-    @Option(names = "--instrument", paramLabel = "SYMBOL", defaultValue = BitstampTradeReplay.INSTRUMENT,
+    @Option(
+            names = "--instrument",
+            paramLabel = "SYMBOL",
+            defaultValue = BitstampTradeReplay.INSTRUMENT,
             description = "Instrument of CSV rows without an instrument column (default: ${DEFAULT-VALUE}).")
     String instrument;
 
-    @Option(names = "--synthetic", paramLabel = "INSTRUMENTS",
+    @Option(
+            names = "--synthetic",
+            paramLabel = "INSTRUMENTS",
             description = "Replay the synthetic multi-asset feed with this many instruments instead.")
     Integer synthetic;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Replay only the first N trades (0 = all).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Replay only the first N trades (0 = all).")
     int limit;
 
     @Option(names = "--no-replay", description = "Start the hub without replaying anything.")

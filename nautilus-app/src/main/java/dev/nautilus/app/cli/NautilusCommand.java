@@ -32,7 +32,10 @@ public final class NautilusCommand implements Runnable {
     /** Exit code of a bad configuration. */
     public static final int BAD_CONFIG = 78;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (environment variables override it).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "YAML configuration file (environment variables override it).")
     Path configFile;
 
     @CommandLine.Spec
@@ -71,8 +74,10 @@ public final class NautilusCommand implements Runnable {
                     properties.load(in);
                 }
             }
-            return new String[] {"nautilus " + properties.getProperty("version", "unknown"),
-                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {
+                "nautilus " + properties.getProperty("version", "unknown"),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
     }
 }

@@ -33,14 +33,16 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Platform platform = Platform.start(parent.config(), "replay")) {
-            Map<String, Integer> ports = options.ports().isEmpty() ? Map.of(EngineMatrix.MARKETDATA, 0) : options.ports();
+            Map<String, Integer> ports =
+                    options.ports().isEmpty() ? Map.of(EngineMatrix.MARKETDATA, 0) : options.ports();
             platform.startEngines(List.of(EngineMatrix.MARKETDATA), ports, "replay");
             long started = System.nanoTime();
             long accepted = options.startReplay(platform).join();
             double seconds = (System.nanoTime() - started) / 1e9;
             var hub = platform.hub().orElseThrow();
-            out.printf("Replayed %d trades in %.2f s (%.0f trades/s); rejected %s%n", accepted, seconds, accepted / seconds,
-                    hub.rejections());
+            out.printf(
+                    "Replayed %d trades in %.2f s (%.0f trades/s); rejected %s%n",
+                    accepted, seconds, accepted / seconds, hub.rejections());
             platform.close(); // drains publish buffers
             for (TransportStatus status : platform.bus().status()) {
                 out.printf("  %s bus: %d published%n", status.bus().displayName(), status.published());

@@ -10,8 +10,11 @@ import picocli.CommandLine.Spec;
  * {@code ./nautilus} launcher handles it (prepares Redis and PostgreSQL, then {@code mvn verify}).
  * Reaching this class means the JVM was started directly.
  */
-@Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Runs the test suite: prepares Redis and PostgreSQL servers, then mvn verify. Handled by the ./nautilus launcher.")
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description =
+                "Runs the test suite: prepares Redis and PostgreSQL servers, then mvn verify. Handled by the ./nautilus launcher.")
 final class TestCommand implements Callable<Integer> {
 
     @Spec
@@ -19,7 +22,10 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("nautilus test: run it through the launcher, ./nautilus test, which prepares the servers and runs mvn verify");
+        spec.commandLine()
+                .getErr()
+                .println(
+                        "nautilus test: run it through the launcher, ./nautilus test, which prepares the servers and runs mvn verify");
         return 2;
     }
 }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * otherwise: every implemented engine with its HTTP endpoints, and the hub replaying the real BTC
  * trades (or a CSV / the synthetic feed, whose reference data feeds the Factor and Toraniko engines).
  */
-@Command(name = "up", mixinStandardHelpOptions = true,
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
         description = "Runs the whole platform in one process (in-memory buses and embedded store unless configured).")
 final class UpCommand implements Callable<Integer> {
 
@@ -32,7 +34,9 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     EngineOptions options;
 
-    @Option(names = "--for", paramLabel = "DURATION",
+    @Option(
+            names = "--for",
+            paramLabel = "DURATION",
             description = "Stop after this long (ISO-8601, e.g. PT30S); default: run until interrupted.")
     Duration runFor;
 
@@ -47,10 +51,12 @@ final class UpCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            platform.close();
-            stopped.countDown();
-        }, "nautilus-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    platform.close();
+                    stopped.countDown();
+                },
+                "nautilus-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             platform.startEngines(EngineCatalog.PLATFORM, options.ports(), "1");
@@ -73,8 +79,9 @@ final class UpCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             hook.run();
             for (TransportStatus status : platform.bus().status()) {
-                out.printf("  %s bus: %d published, %d acked, %d dead-lettered%n", status.bus().displayName(),
-                        status.published(), status.acked(), status.deadLettered());
+                out.printf(
+                        "  %s bus: %d published, %d acked, %d dead-lettered%n",
+                        status.bus().displayName(), status.published(), status.acked(), status.deadLettered());
             }
             out.println("Nautilus stopped.");
             return 0;

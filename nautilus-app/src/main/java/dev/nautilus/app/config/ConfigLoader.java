@@ -1,13 +1,13 @@
 package dev.nautilus.app.config;
 
-import dev.nautilus.bus.Redaction;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.nautilus.app.dashboard.DashboardServer;
 import dev.nautilus.app.security.AccessTokens;
 import dev.nautilus.app.security.AllowedOrigins;
 import dev.nautilus.app.security.HttpSecurity;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.nautilus.bus.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +86,10 @@ public final class ConfigLoader {
         List<String> unknown = new ArrayList<>();
         flatten("", root, values, unknown);
         if (!unknown.isEmpty()) {
-            throw new ConfigException("configuration file " + file + " has unknown key(s) " + unknown
-                    + "; known keys: " + java.util.Arrays.stream(ConfigKey.values()).map(ConfigKey::fileKey).toList());
+            throw new ConfigException("configuration file " + file + " has unknown key(s) " + unknown + "; known keys: "
+                    + java.util.Arrays.stream(ConfigKey.values())
+                            .map(ConfigKey::fileKey)
+                            .toList());
         }
         return values;
     }
@@ -140,7 +142,8 @@ public final class ConfigLoader {
                 bool(values, ConfigKey.ENGINE_LOGIC_BUS_CLUSTER));
         Optional<String> dbUrl = Optional.ofNullable(values.get(ConfigKey.DB_URL));
         if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
-            throw new ConfigException(describe(ConfigKey.DB_URL) + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db), was '"
+            throw new ConfigException(describe(ConfigKey.DB_URL)
+                    + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db), was '"
                     + Redaction.url(dbUrl.get()) + "'");
         }
         StoreSettings store = new StoreSettings(
@@ -178,11 +181,13 @@ public final class ConfigLoader {
         try {
             tokens = admin.isPresent() ? AccessTokens.configured(admin.get(), read) : AccessTokens.generated();
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(describe(ConfigKey.API_TOKEN) + " / " + describe(ConfigKey.READ_TOKEN) + ": "
-                    + e.getMessage());
+            throw new ConfigException(
+                    describe(ConfigKey.API_TOKEN) + " / " + describe(ConfigKey.READ_TOKEN) + ": " + e.getMessage());
         }
         List<String> origins = Optional.ofNullable(values.get(ConfigKey.CORS_ORIGINS))
-                .map(text -> java.util.Arrays.stream(text.split(",")).map(String::strip).filter(o -> !o.isEmpty())
+                .map(text -> java.util.Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .filter(o -> !o.isEmpty())
                         .toList())
                 .orElse(List.of());
         AllowedOrigins allowed = new AllowedOrigins(origins);
@@ -212,7 +217,8 @@ public final class ConfigLoader {
         return switch (text) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
-            default -> throw new ConfigException(describe(key) + " must be true or false, was '" + values.get(key) + "'");
+            default ->
+                throw new ConfigException(describe(key) + " must be true or false, was '" + values.get(key) + "'");
         };
     }
 

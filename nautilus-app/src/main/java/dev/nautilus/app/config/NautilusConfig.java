@@ -14,7 +14,12 @@ import java.nio.file.Path;
  * @param websocket  the WebSocket engine
  * @param http       how the HTTP and WebSocket servers are exposed: address, tokens, origins
  */
-public record NautilusConfig(BusSettings bus, StoreSettings store, Path dataDir, int portOffset, WebSocketSettings websocket,
+public record NautilusConfig(
+        BusSettings bus,
+        StoreSettings store,
+        Path dataDir,
+        int portOffset,
+        WebSocketSettings websocket,
         HttpSecurity http) {
 
     /** A port shifted by the configured offset; 0 (ephemeral) stays 0. */

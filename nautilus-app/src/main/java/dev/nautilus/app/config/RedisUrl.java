@@ -26,13 +26,17 @@ public record RedisUrl(URI uri) {
         }
         String scheme = uri.getScheme();
         if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-            throw new ConfigException(key + " must start with redis:// or rediss://, was '" + Redaction.url(uri.toString()) + "'");
+            throw new ConfigException(
+                    key + " must start with redis:// or rediss://, was '" + Redaction.url(uri.toString()) + "'");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new ConfigException(key + " has no host: '" + Redaction.url(uri.toString()) + "'");
         }
         String path = uri.getPath();
-        if (path != null && !path.isEmpty() && !path.equals("/") && !path.substring(1).matches("\\d{1,2}")) {
+        if (path != null
+                && !path.isEmpty()
+                && !path.equals("/")
+                && !path.substring(1).matches("\\d{1,2}")) {
             throw new ConfigException(key + " database must be a number (redis://host:port/0), was '" + path + "'");
         }
         return new RedisUrl(uri);

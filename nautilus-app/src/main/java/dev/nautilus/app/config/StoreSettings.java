@@ -15,7 +15,7 @@ public record StoreSettings(Optional<String> jdbcUrl, Optional<String> user, Opt
 
     @Override
     public String toString() {
-        return "StoreSettings[jdbcUrl=" + jdbcUrl.map(Redaction::url).orElse("(embedded)") + ", user=" + user.orElse("") + ", password="
-                + (password.isPresent() ? "***" : "") + ", poolSize=" + poolSize + "]";
+        return "StoreSettings[jdbcUrl=" + jdbcUrl.map(Redaction::url).orElse("(embedded)") + ", user=" + user.orElse("")
+                + ", password=" + (password.isPresent() ? "***" : "") + ", poolSize=" + poolSize + "]";
     }
 }

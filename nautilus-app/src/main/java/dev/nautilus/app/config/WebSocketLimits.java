@@ -14,14 +14,24 @@ import java.time.Duration;
  * @param idleTimeout        how long a client may send nothing (a ping will do) before it is disconnected
  * @param maxFrameBytes      largest text frame a client may send
  */
-public record WebSocketLimits(int patternsPerClient, int patternLength, int requestsPerSecond, int clients,
-        int clientsPerAddress, Duration idleTimeout, int maxFrameBytes) {
+public record WebSocketLimits(
+        int patternsPerClient,
+        int patternLength,
+        int requestsPerSecond,
+        int clients,
+        int clientsPerAddress,
+        Duration idleTimeout,
+        int maxFrameBytes) {
 
     public WebSocketLimits {
-        if (patternsPerClient < 1 || patternLength < 1 || requestsPerSecond < 1 || clients < 1 || clientsPerAddress < 1
+        if (patternsPerClient < 1
+                || patternLength < 1
+                || requestsPerSecond < 1
+                || clients < 1
+                || clientsPerAddress < 1
                 || maxFrameBytes < 64) {
-            throw new IllegalArgumentException("websocket limits must be positive (frames at least 64 bytes), were "
-                    + this);
+            throw new IllegalArgumentException(
+                    "websocket limits must be positive (frames at least 64 bytes), were " + this);
         }
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("websocket idle timeout must be positive, was " + idleTimeout);
@@ -37,17 +47,23 @@ public record WebSocketLimits(int patternsPerClient, int patternLength, int requ
     }
 
     public WebSocketLimits withClients(int total, int perAddress) {
-        return new WebSocketLimits(patternsPerClient, patternLength, requestsPerSecond, total, perAddress, idleTimeout,
-                maxFrameBytes);
+        return new WebSocketLimits(
+                patternsPerClient, patternLength, requestsPerSecond, total, perAddress, idleTimeout, maxFrameBytes);
     }
 
     public WebSocketLimits withIdleTimeout(Duration timeout) {
-        return new WebSocketLimits(patternsPerClient, patternLength, requestsPerSecond, clients, clientsPerAddress,
-                timeout, maxFrameBytes);
+        return new WebSocketLimits(
+                patternsPerClient,
+                patternLength,
+                requestsPerSecond,
+                clients,
+                clientsPerAddress,
+                timeout,
+                maxFrameBytes);
     }
 
     public WebSocketLimits withRequests(int perSecond, int patterns) {
-        return new WebSocketLimits(patterns, patternLength, perSecond, clients, clientsPerAddress, idleTimeout,
-                maxFrameBytes);
+        return new WebSocketLimits(
+                patterns, patternLength, perSecond, clients, clientsPerAddress, idleTimeout, maxFrameBytes);
     }
 }

@@ -15,12 +15,18 @@ import java.time.Duration;
  * @param fanOutLanes       threads writing to clients (each client belongs to one lane)
  * @param limits            what one client or address may cost
  */
-public record WebSocketSettings(Duration heartbeatInterval, int maxQueuedFrames, long maxQueuedBytes,
-        Duration slowClientTimeout, int fanOutLanes, WebSocketLimits limits) {
+public record WebSocketSettings(
+        Duration heartbeatInterval,
+        int maxQueuedFrames,
+        long maxQueuedBytes,
+        Duration slowClientTimeout,
+        int fanOutLanes,
+        WebSocketLimits limits) {
 
     public WebSocketSettings {
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
-            throw new IllegalArgumentException("websocket heartbeat interval must be positive, was " + heartbeatInterval);
+            throw new IllegalArgumentException(
+                    "websocket heartbeat interval must be positive, was " + heartbeatInterval);
         }
         if (maxQueuedFrames < 1 || maxQueuedBytes < 1) {
             throw new IllegalArgumentException("websocket client queue bounds must be positive, were " + maxQueuedFrames
@@ -33,8 +39,8 @@ public record WebSocketSettings(Duration heartbeatInterval, int maxQueuedFrames,
 
     /** Heartbeats every 10 s, 1,000 frames or 1 MiB per client, disconnect after 10 s of dropping, 2 lanes, default limits. */
     public static WebSocketSettings defaults() {
-        return new WebSocketSettings(Duration.ofSeconds(10), 1_000, 1L << 20, Duration.ofSeconds(10), 2,
-                WebSocketLimits.defaults());
+        return new WebSocketSettings(
+                Duration.ofSeconds(10), 1_000, 1L << 20, Duration.ofSeconds(10), 2, WebSocketLimits.defaults());
     }
 
     public WebSocketSettings withHeartbeat(Duration interval) {
@@ -46,11 +52,12 @@ public record WebSocketSettings(Duration heartbeatInterval, int maxQueuedFrames,
     }
 
     public WebSocketSettings withFanOutLanes(int lanes) {
-        return new WebSocketSettings(heartbeatInterval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, lanes, limits);
+        return new WebSocketSettings(
+                heartbeatInterval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, lanes, limits);
     }
 
     public WebSocketSettings withLimits(WebSocketLimits bounds) {
-        return new WebSocketSettings(heartbeatInterval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, fanOutLanes,
-                bounds);
+        return new WebSocketSettings(
+                heartbeatInterval, maxQueuedFrames, maxQueuedBytes, slowClientTimeout, fanOutLanes, bounds);
     }
 }

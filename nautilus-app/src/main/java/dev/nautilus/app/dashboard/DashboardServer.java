@@ -1,8 +1,8 @@
 package dev.nautilus.app.dashboard;
 
-import dev.nautilus.bus.Json;
 import dev.nautilus.app.http.GuardedServer;
 import dev.nautilus.app.security.HttpSecurity;
+import dev.nautilus.bus.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -52,7 +52,11 @@ public final class DashboardServer implements AutoCloseable {
                 rememberToken(ctx, security, cookie);
                 serve(ctx, "index.html");
             });
-            c.routes.get("/config.json", ctx -> ctx.contentType("application/json").header("Cache-Control", "no-store").result(config));
+            c.routes.get(
+                    "/config.json",
+                    ctx -> ctx.contentType("application/json")
+                            .header("Cache-Control", "no-store")
+                            .result(config));
             c.routes.get("/{file}", ctx -> serve(ctx, ctx.pathParam("file")));
         });
         LOG.info("dashboard {}:{} api port={} websocket port={}", security.host(), app.port(), apiPort, webSocketPort);
@@ -83,7 +87,9 @@ public final class DashboardServer implements AutoCloseable {
     private static void rememberToken(Context ctx, HttpSecurity security, String cookie) {
         String token = ctx.queryParam("token");
         // a token of other characters than these cannot go in a cookie as it is; the page still works by URL
-        if (token != null && token.matches("[0-9A-Za-z._~-]{1,256}") && security.tokens().roleOf(token).isPresent()) {
+        if (token != null
+                && token.matches("[0-9A-Za-z._~-]{1,256}")
+                && security.tokens().roleOf(token).isPresent()) {
             ctx.header("Set-Cookie", cookie + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
         }
     }
@@ -103,8 +109,9 @@ public final class DashboardServer implements AutoCloseable {
     private static void requireAsset(String file) {
         try (InputStream in = DashboardServer.class.getResourceAsStream(ASSETS + file)) {
             if (in == null) {
-                throw new IllegalStateException("dashboard asset " + ASSETS + file
-                        + " is missing: the web bundle was not built (mvn package runs npm ci and esbuild in nautilus-app)");
+                throw new IllegalStateException(
+                        "dashboard asset " + ASSETS + file
+                                + " is missing: the web bundle was not built (mvn package runs npm ci and esbuild in nautilus-app)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

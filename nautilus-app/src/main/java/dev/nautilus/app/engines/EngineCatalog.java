@@ -1,10 +1,10 @@
 package dev.nautilus.app.engines;
 
 import dev.nautilus.app.backtest.BacktestOnRequest;
-import dev.nautilus.engines.analytics.AnalyticsEngine;
-import dev.nautilus.engines.backtesting.BacktestingEngine;
 import dev.nautilus.app.config.WebSocketSettings;
 import dev.nautilus.app.websocket.WebSocketEngine;
+import dev.nautilus.engines.analytics.AnalyticsEngine;
+import dev.nautilus.engines.backtesting.BacktestingEngine;
 import dev.nautilus.engines.collateral.CollateralEngine;
 import dev.nautilus.engines.collateral.MarginCalculator;
 import dev.nautilus.engines.collateral.MarginRates;
@@ -49,9 +49,17 @@ import java.util.List;
 public final class EngineCatalog {
 
     /** The engines implemented, in start order: consumers first, the hub (the publisher) last. */
-    public static final List<String> PIPELINE = List.of(EngineMatrix.FEATURES, EngineMatrix.VPIN, EngineMatrix.ENHANCED_VPIN,
-            EngineMatrix.STRATEGY, EngineMatrix.PORTFOLIO, EngineMatrix.RISK, EngineMatrix.COLLATERAL, EngineMatrix.ANALYTICS,
-            EngineMatrix.BACKTESTING, EngineMatrix.MARKETDATA);
+    public static final List<String> PIPELINE = List.of(
+            EngineMatrix.FEATURES,
+            EngineMatrix.VPIN,
+            EngineMatrix.ENHANCED_VPIN,
+            EngineMatrix.STRATEGY,
+            EngineMatrix.PORTFOLIO,
+            EngineMatrix.RISK,
+            EngineMatrix.COLLATERAL,
+            EngineMatrix.ANALYTICS,
+            EngineMatrix.BACKTESTING,
+            EngineMatrix.MARKETDATA);
 
     /** The quant engines of issue #5 (Factor, Toraniko, ML): consumers only, started before the pipeline. */
     public static final List<String> QUANT = List.of(EngineMatrix.FACTOR, EngineMatrix.TORANIKO, EngineMatrix.ML);
@@ -60,17 +68,19 @@ public final class EngineCatalog {
      * Every implemented engine, which is what {@code up} starts, in start order: the quant engines,
      * the pipeline's consumers and the WebSocket engine subscribe before the hub publishes.
      */
-    public static final List<String> PLATFORM = java.util.stream.Stream.of(QUANT.stream(),
-            PIPELINE.stream().filter(name -> !name.equals(EngineMatrix.MARKETDATA)),
-            java.util.stream.Stream.of(EngineMatrix.WEBSOCKET, EngineMatrix.MARKETDATA)).flatMap(names -> names).toList();
+    public static final List<String> PLATFORM = java.util.stream.Stream.of(
+                    QUANT.stream(),
+                    PIPELINE.stream().filter(name -> !name.equals(EngineMatrix.MARKETDATA)),
+                    java.util.stream.Stream.of(EngineMatrix.WEBSOCKET, EngineMatrix.MARKETDATA))
+            .flatMap(names -> names)
+            .toList();
 
     /** The paper account's name. */
     public static final String ACCOUNT = "paper";
 
     private static final double BUCKET_VOLUME = 500;
 
-    private EngineCatalog() {
-    }
+    private EngineCatalog() {}
 
     /**
      * A new engine with default parameters.
@@ -94,21 +104,33 @@ public final class EngineCatalog {
             case EngineMatrix.FEATURES -> new FeaturesEngine(FeatureConfig.defaults());
             case EngineMatrix.VPIN -> new VpinEngine(i -> VpinConfig.paper(BUCKET_VOLUME));
             case EngineMatrix.ENHANCED_VPIN -> new EnhancedVpinEngine(i -> EnhancedVpinConfig.defaults(BUCKET_VOLUME));
-            case EngineMatrix.STRATEGY -> new StrategyEngine(new MovingAverageCrossStrategy(settings.fastPeriod(), settings.slowPeriod(),
-                    settings.quantity(), settings.allowShort()),
-                    RsiMeanReversionStrategy.classic(BigDecimal.ONE, true));
-            case EngineMatrix.PORTFOLIO -> new PortfolioEngine(ACCOUNT, StrategyEngine.TRADED, new BigDecimal("10000"),
-                    new PaperExecutor(new FeeModel(25), new SlippageModel(2, 1)),
-                    new PreTradeRiskCheck(new RiskLimits(5, 5_000, 0.5)));
+            case EngineMatrix.STRATEGY ->
+                new StrategyEngine(
+                        new MovingAverageCrossStrategy(
+                                settings.fastPeriod(),
+                                settings.slowPeriod(),
+                                settings.quantity(),
+                                settings.allowShort()),
+                        RsiMeanReversionStrategy.classic(BigDecimal.ONE, true));
+            case EngineMatrix.PORTFOLIO ->
+                new PortfolioEngine(
+                        ACCOUNT,
+                        StrategyEngine.TRADED,
+                        new BigDecimal("10000"),
+                        new PaperExecutor(new FeeModel(25), new SlippageModel(2, 1)),
+                        new PreTradeRiskCheck(new RiskLimits(5, 5_000, 0.5)));
             case EngineMatrix.RISK -> new RiskEngine(500, 0.2, new FlashCrashDetector(300_000_000L, 0.05));
-            case EngineMatrix.COLLATERAL -> new CollateralEngine(
-                    new MarginCalculator(MarginSchedule.builder(new MarginRates(0.5, 0.3)).build()));
+            case EngineMatrix.COLLATERAL ->
+                new CollateralEngine(new MarginCalculator(
+                        MarginSchedule.builder(new MarginRates(0.5, 0.3)).build()));
             case EngineMatrix.ANALYTICS -> new AnalyticsEngine(settings.analytics());
             case EngineMatrix.BACKTESTING -> new BacktestingEngine(new BacktestOnRequest());
             case EngineMatrix.FACTOR -> new FactorEngine(FactorConfig.defaults());
             case EngineMatrix.TORANIKO -> new ToranikoEngine(ToranikoConfig.defaults());
             case EngineMatrix.ML -> new MlEngine(MlConfig.defaults());
-            default -> throw new IllegalStateException("engine '" + name + "' is in the engine matrix but has no factory here");
+            default ->
+                throw new IllegalStateException(
+                        "engine '" + name + "' is in the engine matrix but has no factory here");
         };
     }
 
@@ -134,6 +156,9 @@ public final class EngineCatalog {
      */
     public static List<Engine> create(List<String> names, PipelineSettings settings, WebSocketSettings websocket) {
         names.forEach(EngineMatrix::of);
-        return PLATFORM.stream().filter(names::contains).map(name -> create(name, settings, websocket)).toList();
+        return PLATFORM.stream()
+                .filter(names::contains)
+                .map(name -> create(name, settings, websocket))
+                .toList();
     }
 }

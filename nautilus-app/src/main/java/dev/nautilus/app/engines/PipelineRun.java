@@ -66,17 +66,26 @@ public final class PipelineRun {
      * @param analytics    the last performance summary of the Analytics engine
      * @param periodReturns the calendar periods Analytics completed, in order
      */
-    public record Outcome(long trades, long bars, List<StrategySignal> signals, List<StrategySignal> rsiSignals,
-            PortfolioUpdate portfolio, RiskMetrics risk, CollateralUpdate collateral, double seconds, Histogram tickToSignal,
-            List<PortfolioUpdate> portfolioUpdates, PerformanceSummary analytics, List<PeriodReturn> periodReturns) {
-    }
+    public record Outcome(
+            long trades,
+            long bars,
+            List<StrategySignal> signals,
+            List<StrategySignal> rsiSignals,
+            PortfolioUpdate portfolio,
+            RiskMetrics risk,
+            CollateralUpdate collateral,
+            double seconds,
+            Histogram tickToSignal,
+            List<PortfolioUpdate> portfolioUpdates,
+            PerformanceSummary analytics,
+            List<PeriodReturn> periodReturns) {}
 
     /** The engines a run builds: every implemented one except the Backtesting engine (a run does not start backtests). */
-    private static final List<String> TRADING = EngineCatalog.PIPELINE.stream().filter(name -> !name.equals(EngineMatrix.BACKTESTING))
+    private static final List<String> TRADING = EngineCatalog.PIPELINE.stream()
+            .filter(name -> !name.equals(EngineMatrix.BACKTESTING))
             .toList();
 
-    private PipelineRun() {
-    }
+    private PipelineRun() {}
 
     /**
      * Runs {@code trades} through a fresh pipeline on {@code bus}.
@@ -94,9 +103,16 @@ public final class PipelineRun {
      *
      * @throws TimeoutException when the results do not all arrive within {@code timeout}
      */
-    public static Outcome run(MessageBus bus, List<Trade> trades, double speed, boolean measureLatency, Duration timeout)
+    public static Outcome run(
+            MessageBus bus, List<Trade> trades, double speed, boolean measureLatency, Duration timeout)
             throws TimeoutException, InterruptedException {
-        return run(bus, new MarketFeed.Trades(trades), PipelineSettings.defaults(), speed, measureLatency, timeout,
+        return run(
+                bus,
+                new MarketFeed.Trades(trades),
+                PipelineSettings.defaults(),
+                speed,
+                measureLatency,
+                timeout,
                 ProgressObserver.NONE);
     }
 
@@ -107,23 +123,43 @@ public final class PipelineRun {
      * @param progress watches the events fed, from another thread
      * @throws TimeoutException when the results do not all arrive within {@code timeout}
      */
-    public static Outcome run(MessageBus bus, MarketFeed feed, PipelineSettings settings, double speed, boolean measureLatency,
-            Duration timeout, ProgressObserver progress) throws TimeoutException, InterruptedException {
+    public static Outcome run(
+            MessageBus bus,
+            MarketFeed feed,
+            PipelineSettings settings,
+            double speed,
+            boolean measureLatency,
+            Duration timeout,
+            ProgressObserver progress)
+            throws TimeoutException, InterruptedException {
         Recorder recorder = new Recorder(measureLatency);
-        EnumSet<MessageType> types = EnumSet.of(MessageType.STRATEGY_SIGNAL, MessageType.PORTFOLIO_UPDATE, MessageType.RISK_METRIC,
-                MessageType.COLLATERAL_UPDATE, MessageType.ANALYTICS_RESULT);
-        List<String> patterns = new ArrayList<>(List.of(StrategyTopics.SIGNALS.pattern(), PortfolioTopics.UPDATES.pattern(),
-                RiskTopics.METRICS.pattern(), CollateralTopics.MARGINS.pattern(), AnalyticsTopics.ALL_RESULTS));
+        EnumSet<MessageType> types = EnumSet.of(
+                MessageType.STRATEGY_SIGNAL,
+                MessageType.PORTFOLIO_UPDATE,
+                MessageType.RISK_METRIC,
+                MessageType.COLLATERAL_UPDATE,
+                MessageType.ANALYTICS_RESULT);
+        List<String> patterns = new ArrayList<>(List.of(
+                StrategyTopics.SIGNALS.pattern(),
+                PortfolioTopics.UPDATES.pattern(),
+                RiskTopics.METRICS.pattern(),
+                CollateralTopics.MARGINS.pattern(),
+                AnalyticsTopics.ALL_RESULTS));
         if (measureLatency) {
             types.add(MessageType.MARKET_DATA);
             patterns.add(MarketDataTopics.ALL_BARS);
         }
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (EngineHost host = new EngineHost(bus, meters, "1", EngineCatalog.create(TRADING, settings));
-                Subscription recording = bus.subscribe(new SubscriptionSpec("recorder", "recorder-1", patterns, types), recorder)) {
+                Subscription recording =
+                        bus.subscribe(new SubscriptionSpec("recorder", "recorder-1", patterns, types), recorder)) {
             host.start();
-            MarketDataHub hub = host.runtimes().stream().map(EngineRuntime::engine).filter(MarketDataHub.class::isInstance)
-                    .map(MarketDataHub.class::cast).findFirst().orElseThrow();
+            MarketDataHub hub = host.runtimes().stream()
+                    .map(EngineRuntime::engine)
+                    .filter(MarketDataHub.class::isInstance)
+                    .map(MarketDataHub.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             long start = System.nanoTime();
             long accepted;
             try (ProgressObserver.Watch watch = progress.watch(fedCounter(feed, hub, meters), feed.size())) {
@@ -132,9 +168,19 @@ public final class PipelineRun {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             synchronized (recorder) {
-                return new Outcome(accepted, hub.barCount(), List.copyOf(recorder.signals), List.copyOf(recorder.rsiSignals),
-                        recorder.portfolio, recorder.risk, recorder.collateral, seconds, recorder.latency.copy(),
-                        List.copyOf(recorder.portfolioUpdates), recorder.analytics, List.copyOf(recorder.periodReturns));
+                return new Outcome(
+                        accepted,
+                        hub.barCount(),
+                        List.copyOf(recorder.signals),
+                        List.copyOf(recorder.rsiSignals),
+                        recorder.portfolio,
+                        recorder.risk,
+                        recorder.collateral,
+                        seconds,
+                        recorder.latency.copy(),
+                        List.copyOf(recorder.portfolioUpdates),
+                        recorder.analytics,
+                        List.copyOf(recorder.periodReturns));
             }
         }
     }
@@ -188,7 +234,8 @@ public final class PipelineRun {
         public synchronized void onMessage(Message message) {
             switch (message.type()) {
                 case MARKET_DATA -> {
-                    // the decision may reach the recorder before the bar does (the recorder lags on the busy market-data stream)
+                    // the decision may reach the recorder before the bar does (the recorder lags on the busy
+                    // market-data stream)
                     long barEnd = message.payloadAs(Bar.class).endMicros();
                     Long received = signalReceived.remove(barEnd);
                     if (received != null) {
@@ -234,8 +281,7 @@ public final class PipelineRun {
                     collateral = message.payloadAs(CollateralUpdate.class);
                     collateralCount++;
                 }
-                default -> {
-                }
+                default -> {}
             }
             notifyAll();
         }
@@ -247,14 +293,19 @@ public final class PipelineRun {
          */
         synchronized void awaitResults(long expected, Duration timeout) throws TimeoutException, InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (tradedSignals < expected || collateralCount < expected || riskCount < expected || analyticsCount < expected
+            while (tradedSignals < expected
+                    || collateralCount < expected
+                    || riskCount < expected
+                    || analyticsCount < expected
                     || portfolioUpdates.size() < expected) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new TimeoutException("pipeline results incomplete after " + timeout + ": " + tradedSignals + " signals, "
-                            + portfolioUpdates.size()
-                            + " portfolio, " + collateralCount + " collateral, " + riskCount + " risk and " + analyticsCount
-                            + " analytics updates of " + expected + " bars");
+                    throw new TimeoutException(
+                            "pipeline results incomplete after " + timeout + ": " + tradedSignals + " signals, "
+                                    + portfolioUpdates.size()
+                                    + " portfolio, " + collateralCount + " collateral, " + riskCount + " risk and "
+                                    + analyticsCount
+                                    + " analytics updates of " + expected + " bars");
                 }
                 wait(Math.max(1, left / 1_000_000));
             }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param allowShort short below the slow average (else flat)
  * @param analytics  how Analytics annualises and groups returns (depends on the bar length)
  */
-public record PipelineSettings(int fastPeriod, int slowPeriod, BigDecimal quantity, boolean allowShort, AnalyticsConfig analytics) {
+public record PipelineSettings(
+        int fastPeriod, int slowPeriod, BigDecimal quantity, boolean allowShort, AnalyticsConfig analytics) {
 
     public PipelineSettings {
         if (fastPeriod < 2 || slowPeriod <= fastPeriod) {

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 public interface ProgressObserver {
 
     /** Observes nothing. */
-    ProgressObserver NONE = (done, total) -> () -> { };
+    ProgressObserver NONE = (done, total) -> () -> {};
 
     /**
      * Starts watching.

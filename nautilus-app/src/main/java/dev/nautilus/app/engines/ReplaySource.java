@@ -26,8 +26,7 @@ public final class ReplaySource {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
 
-    private ReplaySource() {
-    }
+    private ReplaySource() {}
 
     /** The 99,982 valid Bitstamp BTC/USD trades, or the first {@code limit} of them ({@code <= 0}: all). */
     public static List<Trade> bitstamp(int limit) {
@@ -73,7 +72,11 @@ public final class ReplaySource {
     }
 
     private static TradeLoad report(String source, TradeLoad load) {
-        LOG.info("loaded trades source={} trades={} refusedRows={}", source, load.trades().size(), load.errors().size());
+        LOG.info(
+                "loaded trades source={} trades={} refusedRows={}",
+                source,
+                load.trades().size(),
+                load.errors().size());
         return load;
     }
 

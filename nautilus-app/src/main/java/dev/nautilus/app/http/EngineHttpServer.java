@@ -1,14 +1,14 @@
 package dev.nautilus.app.http;
 
+import dev.nautilus.app.security.AccessGuard;
+import dev.nautilus.app.security.HttpSecurity;
+import dev.nautilus.app.websocket.WebSocketEngine;
+import dev.nautilus.app.websocket.WebSocketRoutes;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineRuntime;
-import dev.nautilus.app.websocket.WebSocketEngine;
-import dev.nautilus.app.websocket.WebSocketRoutes;
 import dev.nautilus.engines.marketdata.MarketDataHub;
-import dev.nautilus.app.security.AccessGuard;
-import dev.nautilus.app.security.HttpSecurity;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,8 +40,8 @@ public final class EngineHttpServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final Javalin app;
 
-    private EngineHttpServer(EngineRuntime runtime, MessageBus bus, PrometheusMeterRegistry registry,
-            HttpSecurity security, int port) {
+    private EngineHttpServer(
+            EngineRuntime runtime, MessageBus bus, PrometheusMeterRegistry registry, HttpSecurity security, int port) {
         this.runtime = runtime;
         this.bus = bus;
         this.registry = registry;
@@ -49,7 +49,10 @@ public final class EngineHttpServer implements AutoCloseable {
             config.routes.get("/health", this::health);
             config.routes.get("/messagebus/status", ctx -> JsonResponse.ok(ctx, bus.status()));
             config.routes.get("/messagebus/subscriptions", this::subscriptions);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+            config.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(registry.scrape()));
             config.routes.get("/hardware/status", ctx -> JsonResponse.ok(ctx, HardwareStatus.read()));
             if (runtime.engine() instanceof WebSocketEngine websocket) {
                 WebSocketRoutes.mount(config, websocket, guard);
@@ -80,8 +83,8 @@ public final class EngineHttpServer implements AutoCloseable {
      * @param security where to bind and whom to let in
      * @param port     TCP port, 0 for an ephemeral one
      */
-    public static EngineHttpServer start(EngineRuntime runtime, MessageBus bus, PrometheusMeterRegistry registry,
-            HttpSecurity security, int port) {
+    public static EngineHttpServer start(
+            EngineRuntime runtime, MessageBus bus, PrometheusMeterRegistry registry, HttpSecurity security, int port) {
         return new EngineHttpServer(runtime, bus, registry, security, port);
     }
 
@@ -107,7 +110,9 @@ public final class EngineHttpServer implements AutoCloseable {
         Instant started = runtime.startedAt();
         Instant last = runtime.lastMessageAt();
         Map<String, Object> engineData = new LinkedHashMap<>();
-        engineData.put("uptimeSeconds", started == null ? 0 : Duration.between(started, Instant.now()).toSeconds());
+        engineData.put(
+                "uptimeSeconds",
+                started == null ? 0 : Duration.between(started, Instant.now()).toSeconds());
         engineData.put("messagesHandled", runtime.handledCount());
         engineData.put("duplicatesDropped", runtime.duplicatesDropped());
         engineData.put("lastMessageAt", last == null ? null : last.toString());
@@ -129,7 +134,9 @@ public final class EngineHttpServer implements AutoCloseable {
         String name = runtime.engine().name();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("engine", runtime.engine().wiring());
-        body.put("live", bus.subscriptions().stream().filter(s -> s.group().equals(name)).toList());
+        body.put(
+                "live",
+                bus.subscriptions().stream().filter(s -> s.group().equals(name)).toList());
         body.put("matrix", EngineMatrix.all());
         JsonResponse.ok(ctx, body);
     }

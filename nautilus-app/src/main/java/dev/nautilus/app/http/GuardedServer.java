@@ -21,7 +21,11 @@ public final class GuardedServer {
      * @param cookie    the cookie in which reads may carry the token (the dashboard's), if any
      * @param routes    adds the server's routes; gets the guard for WebSocket upgrades
      */
-    public static Javalin start(HttpSecurity security, int port, Set<String> openPaths, Optional<String> cookie,
+    public static Javalin start(
+            HttpSecurity security,
+            int port,
+            Set<String> openPaths,
+            Optional<String> cookie,
             BiConsumer<JavalinConfig, AccessGuard> routes) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

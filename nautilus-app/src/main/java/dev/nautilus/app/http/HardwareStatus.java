@@ -17,8 +17,17 @@ import java.lang.management.ManagementFactory;
  * @param os                  operating system name, version and architecture
  * @param liveThreads         live threads in this JVM
  */
-public record HardwareStatus(int availableProcessors, Double systemLoadAverage, long heapUsedBytes, long heapMaxBytes,
-        Long totalMemoryBytes, Long freeMemoryBytes, String javaVersion, String javaVendor, String os, int liveThreads) {
+public record HardwareStatus(
+        int availableProcessors,
+        Double systemLoadAverage,
+        long heapUsedBytes,
+        long heapMaxBytes,
+        Long totalMemoryBytes,
+        Long freeMemoryBytes,
+        String javaVersion,
+        String javaVendor,
+        String os,
+        int liveThreads) {
 
     /** Reads the current values. */
     public static HardwareStatus read() {
@@ -31,9 +40,17 @@ public record HardwareStatus(int availableProcessors, Double systemLoadAverage, 
             free = sun.getFreeMemorySize();
         }
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return new HardwareStatus(Runtime.getRuntime().availableProcessors(), load < 0 ? null : load, heap.getUsed(), heap.getMax(),
-                total, free, System.getProperty("java.version"), System.getProperty("java.vendor"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        return new HardwareStatus(
+                Runtime.getRuntime().availableProcessors(),
+                load < 0 ? null : load,
+                heap.getUsed(),
+                heap.getMax(),
+                total,
+                free,
+                System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 ManagementFactory.getThreadMXBean().getThreadCount());
     }
 }

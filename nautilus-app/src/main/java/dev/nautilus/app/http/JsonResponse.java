@@ -6,8 +6,7 @@ import io.javalin.http.Context;
 /** The one way the app's HTTP servers answer with JSON: status, content type, the project's mapping. */
 public final class JsonResponse {
 
-    private JsonResponse() {
-    }
+    private JsonResponse() {}
 
     /** Answers {@code body} serialised as JSON with status 200. */
     public static void ok(Context ctx, Object body) {

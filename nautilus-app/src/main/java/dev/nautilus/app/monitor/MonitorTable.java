@@ -27,7 +27,8 @@ public final class MonitorTable {
     /** Commands listed per Redis, most called first; commands with failed calls are always listed. */
     static final int MAX_COMMANDS = 12;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final String INDENT = "             ";
 
     private final boolean color;
@@ -55,22 +56,33 @@ public final class MonitorTable {
     private void section(StringBuilder out, RedisSnapshot r) {
         String title = "== " + r.target().name() + "  " + r.target().displayUrl();
         if (!r.reachable()) {
-            out.append(bold(title)).append("  ").append(red("UNREACHABLE: " + r.error().orElse("unknown error"))).append('\n');
+            out.append(bold(title))
+                    .append("  ")
+                    .append(red("UNREACHABLE: " + r.error().orElse("unknown error")))
+                    .append('\n');
             return;
         }
         out.append(bold(title + "  Redis " + r.redisVersion().orElse("?"))).append('\n');
-        out.append(label("CPU")).append(cpu(r.cpu())).append("    ").append(memory(r.memory())).append('\n');
+        out.append(label("CPU"))
+                .append(cpu(r.cpu()))
+                .append("    ")
+                .append(memory(r.memory()))
+                .append('\n');
         out.append(label("Clients")).append(clients(r)).append('\n');
         commands(out, r);
         if (!r.errors().isEmpty()) {
             out.append(label("Errors"));
-            new TreeMap<>(r.errors()).forEach((code, count) -> out.append(code).append(' ').append(number(count)).append("  "));
+            new TreeMap<>(r.errors())
+                    .forEach((code, count) ->
+                            out.append(code).append(' ').append(number(count)).append("  "));
             out.setLength(out.length() - 2);
             out.append('\n');
         }
         streams(out, r);
         String dead = number(r.deadLetters());
-        out.append(label("Dead letters")).append(r.deadLetters() > 0 ? red(dead + " !") : dead).append('\n');
+        out.append(label("Dead letters"))
+                .append(r.deadLetters() > 0 ? red(dead + " !") : dead)
+                .append('\n');
         for (String warning : r.warnings()) {
             out.append(label("Warning")).append(warning).append('\n');
         }
@@ -82,24 +94,39 @@ public final class MonitorTable {
         }
         String percent = String.format(Locale.ROOT, "%.1f %%", cpu.percent().getAsDouble());
         return switch (cpu.basis()) {
-            case INTERVAL -> percent + " over the last " + String.format(Locale.ROOT, "%.1f s", cpu.window().toMillis() / 1000.0);
-            case SINCE_START -> percent + " average since Redis started (" + cpu.window().toSeconds() + " s ago)";
+            case INTERVAL ->
+                percent + " over the last "
+                        + String.format(Locale.ROOT, "%.1f s", cpu.window().toMillis() / 1000.0);
+            case SINCE_START ->
+                percent + " average since Redis started (" + cpu.window().toSeconds() + " s ago)";
             case UNAVAILABLE -> "not measured yet";
         };
     }
 
     private static String memory(MemoryUsage memory) {
         StringBuilder text = new StringBuilder("Memory ");
-        text.append(memory.usedMemoryHuman().orElse(memory.usedMemory().isPresent() ? number(memory.usedMemory().getAsLong()) : "?"));
+        text.append(memory.usedMemoryHuman()
+                .orElse(
+                        memory.usedMemory().isPresent()
+                                ? number(memory.usedMemory().getAsLong())
+                                : "?"));
         OptionalLong max = memory.maxMemory();
-        text.append(" used, ").append(max.isEmpty() ? "limit ?" : max.getAsLong() == 0 ? "no limit" : "limit " + number(max.getAsLong()));
+        text.append(" used, ")
+                .append(
+                        max.isEmpty()
+                                ? "limit ?"
+                                : max.getAsLong() == 0 ? "no limit" : "limit " + number(max.getAsLong()));
         memory.maxMemoryPolicy().ifPresent(policy -> text.append(", ").append(policy));
         return text.toString();
     }
 
     private static String clients(RedisSnapshot r) {
         StringBuilder text = new StringBuilder();
-        text.append(r.connectedClients().isPresent() ? number(r.connectedClients().getAsLong()) : "?").append(" connected");
+        text.append(
+                        r.connectedClients().isPresent()
+                                ? number(r.connectedClients().getAsLong())
+                                : "?")
+                .append(" connected");
         Map<String, Integer> byEngine = new TreeMap<>(r.clientsByEngine());
         if (!byEngine.isEmpty()) {
             text.append(":  ");
@@ -122,14 +149,26 @@ public final class MonitorTable {
             out.append("none yet\n");
             return;
         }
-        out.append(String.format(Locale.ROOT, "%-24s %14s %11s %10s %10s%n", "COMMAND", "CALLS", "USEC/CALL", "REJECTED", "FAILED"));
+        out.append(String.format(
+                Locale.ROOT, "%-24s %14s %11s %10s %10s%n", "COMMAND", "CALLS", "USEC/CALL", "REJECTED", "FAILED"));
         for (CommandStats c : shown) {
             String failed = c.failedCalls().isPresent() ? number(c.failedCalls().getAsLong()) : "-";
             String failedCell = String.format(Locale.ROOT, "%10s", failed);
-            out.append(INDENT).append(String.format(Locale.ROOT, "%-24s %14s %11s %10s ", c.command(), number(c.calls()),
-                    c.usecPerCall().isPresent() ? String.format(Locale.ROOT, "%.2f", c.usecPerCall().getAsDouble()) : "-",
-                    c.rejectedCalls().isPresent() ? number(c.rejectedCalls().getAsLong()) : "-"));
-            out.append(c.failedOrZero() > 0 ? red(failedCell + " !") : failedCell).append('\n');
+            out.append(INDENT)
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%-24s %14s %11s %10s ",
+                            c.command(),
+                            number(c.calls()),
+                            c.usecPerCall().isPresent()
+                                    ? String.format(
+                                            Locale.ROOT, "%.2f", c.usecPerCall().getAsDouble())
+                                    : "-",
+                            c.rejectedCalls().isPresent()
+                                    ? number(c.rejectedCalls().getAsLong())
+                                    : "-"));
+            out.append(c.failedOrZero() > 0 ? red(failedCell + " !") : failedCell)
+                    .append('\n');
         }
         int hidden = r.commands().size() - shown.size();
         if (hidden > 0) {
@@ -143,20 +182,36 @@ public final class MonitorTable {
             out.append("none under ").append(r.target().streamPrefix()).append(":*\n");
             return;
         }
-        int keyWidth = Math.min(60, Math.max(6, r.streams().stream().mapToInt(s -> s.key().length()).max().orElse(6)));
+        int keyWidth = Math.min(
+                60,
+                Math.max(
+                        6,
+                        r.streams().stream()
+                                .mapToInt(s -> s.key().length())
+                                .max()
+                                .orElse(6)));
         String row = "%-" + keyWidth + "s %10s   %-20s %9s %9s %9s%n";
         out.append(String.format(Locale.ROOT, row, "STREAM", "LENGTH", "GROUP", "CONSUMERS", "PENDING", "LAG"));
         for (StreamInfo s : r.streams()) {
-            String key = s.key().length() > keyWidth ? "…" + s.key().substring(s.key().length() - keyWidth + 1) : s.key();
+            String key = s.key().length() > keyWidth
+                    ? "…" + s.key().substring(s.key().length() - keyWidth + 1)
+                    : s.key();
             if (s.groups().isEmpty()) {
                 out.append(INDENT).append(String.format(Locale.ROOT, row, key, number(s.length()), "-", "", "", ""));
                 continue;
             }
             boolean first = true;
             for (GroupInfo g : s.groups()) {
-                out.append(INDENT).append(String.format(Locale.ROOT, row, first ? key : "", first ? number(s.length()) : "",
-                        g.name(), number(g.consumers()), number(g.pending()),
-                        g.lag().isPresent() ? number(g.lag().getAsLong()) : "?"));
+                out.append(INDENT)
+                        .append(String.format(
+                                Locale.ROOT,
+                                row,
+                                first ? key : "",
+                                first ? number(s.length()) : "",
+                                g.name(),
+                                number(g.consumers()),
+                                number(g.pending()),
+                                g.lag().isPresent() ? number(g.lag().getAsLong()) : "?"));
                 first = false;
             }
         }

@@ -28,8 +28,7 @@ public final class MonitorTargets {
             or the keys bus.marketdata_url, bus.engine_logic_url, bus.main_redis_url of --config FILE,
             or this command's options: --marketdata URL --engine-logic URL --main URL""";
 
-    private MonitorTargets() {
-    }
+    private MonitorTargets() {}
 
     /**
      * The targets, in the order MarketData bus, Engine Logic bus, main Redis; empty when none is
@@ -42,8 +41,12 @@ public final class MonitorTargets {
      * @param streamPrefix replaces the configured stream prefix
      * @throws ConfigException naming the option whose URL is invalid
      */
-    public static List<MonitorTarget> resolve(BusSettings settings, Optional<String> marketData,
-            Optional<String> engineLogic, Optional<String> main, Optional<String> streamPrefix) {
+    public static List<MonitorTarget> resolve(
+            BusSettings settings,
+            Optional<String> marketData,
+            Optional<String> engineLogic,
+            Optional<String> main,
+            Optional<String> streamPrefix) {
         String prefix = streamPrefix.map(String::strip).orElse(settings.streamPrefix());
         if (prefix.isEmpty() || !prefix.matches("[A-Za-z0-9_.:\\-]+")) {
             throw new ConfigException("--prefix must be letters, digits, '_', '.', ':' or '-', was '" + prefix + "'");

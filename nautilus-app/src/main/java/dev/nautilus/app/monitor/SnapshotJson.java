@@ -26,10 +26,10 @@ import java.util.TreeMap;
  */
 public final class SnapshotJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private SnapshotJson() {
-    }
+    private SnapshotJson() {}
 
     /** The snapshot as pretty-printed JSON text. */
     public static String write(MonitorSnapshot snapshot) {

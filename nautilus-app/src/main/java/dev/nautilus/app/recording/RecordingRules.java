@@ -25,8 +25,7 @@ public final class RecordingRules {
     /** Microseconds per symbol whose rank the trade rule remembers (how far out of order trades may arrive). */
     private static final int MICROSECONDS_REMEMBERED = 10_000;
 
-    private RecordingRules() {
-    }
+    private RecordingRules() {}
 
     /** The rules {@code up} records with: the hub's trades. */
     public static List<RecordingRule> defaults() {
@@ -47,13 +46,18 @@ public final class RecordingRules {
         return new RecordingRule("trades", MarketDataTopics.ALL_TRADES, Set.of(MessageType.MARKET_DATA), message -> {
             Trade trade = message.payloadAs(Trade.class);
             long tradeId = tradeIdByMessage.computeIfAbsent(message.id(), id -> {
-                Map<Long, Integer> ranks = ranksByInstrument.computeIfAbsent(trade.instrument(),
-                        k -> bounded(MICROSECONDS_REMEMBERED));
+                Map<Long, Integer> ranks =
+                        ranksByInstrument.computeIfAbsent(trade.instrument(), k -> bounded(MICROSECONDS_REMEMBERED));
                 int rank = ranks.merge(trade.timestampMicros(), 1, Integer::sum) - 1;
                 return trade.timestampMicros() * 1_000 + rank;
             });
-            return List.of(new TradeRow(Instant.EPOCH.plus(trade.timestampMicros(), ChronoUnit.MICROS),
-                    trade.instrument(), tradeId, trade.price(), trade.size(), SideCode.valueOf(trade.side().name())));
+            return List.of(new TradeRow(
+                    Instant.EPOCH.plus(trade.timestampMicros(), ChronoUnit.MICROS),
+                    trade.instrument(),
+                    tradeId,
+                    trade.price(),
+                    trade.size(),
+                    SideCode.valueOf(trade.side().name())));
         });
     }
 

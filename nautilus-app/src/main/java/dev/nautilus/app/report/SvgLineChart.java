@@ -85,8 +85,12 @@ public final class SvgLineChart {
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "font-family=\"sans-serif\" font-size=\"12\">%n",
+                WIDTH,
+                HEIGHT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(text(WIDTH / 2.0, 22, title, "middle", 15));
         svg.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH)).append(line(LEFT, TOP, LEFT, TOP + plotH));
@@ -99,20 +103,26 @@ public final class SvgLineChart {
             if (points.size() <= MARKED_POINTS) {
                 for (double[] p : points) {
                     double x = LEFT + plotW * p[0] / maxX;
-                    svg.append(line(x, TOP + plotH, x, TOP + plotH + 4)).append(text(x, TOP + plotH + 18, format(p[0]), "middle", 11));
+                    svg.append(line(x, TOP + plotH, x, TOP + plotH + 4))
+                            .append(text(x, TOP + plotH + 18, format(p[0]), "middle", 11));
                 }
             } else {
                 for (int i = 0; i < X_TICKS; i++) {
                     double value = maxX * i / (X_TICKS - 1);
                     double x = LEFT + plotW * value / maxX;
-                    svg.append(line(x, TOP + plotH, x, TOP + plotH + 4)).append(text(x, TOP + plotH + 18, format(value), "middle", 11));
+                    svg.append(line(x, TOP + plotH, x, TOP + plotH + 4))
+                            .append(text(x, TOP + plotH + 18, format(value), "middle", 11));
                 }
             }
             break;
         }
         svg.append(text(LEFT + plotW / 2.0, HEIGHT - 10, xLabel, "middle", 12));
-        svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 16 %.1f)\">%s</text>%n",
-                TOP + plotH / 2.0, TOP + plotH / 2.0, escape(yLabel)));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 16 %.1f)\">%s</text>%n",
+                TOP + plotH / 2.0,
+                TOP + plotH / 2.0,
+                escape(yLabel)));
         int index = 0;
         for (Map.Entry<String, List<double[]>> entry : series.entrySet()) {
             String colour = COLOURS[index % COLOURS.length];
@@ -123,14 +133,22 @@ public final class SvgLineChart {
                 double y = TOP + plotH - plotH * (p[1] - baseY) / spanY;
                 polyline.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                 if (marked) {
-                    svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", x, y, colour));
+                    svg.append(String.format(
+                            Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", x, y, colour));
                 }
             }
-            svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
-                    colour, polyline.toString().trim()));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
+                    colour,
+                    polyline.toString().trim()));
             double ly = TOP + 10 + index * 20;
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"14\" height=\"4\" fill=\"%s\"/>%n",
-                    WIDTH - RIGHT + 15, ly - 4, colour));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%.1f\" width=\"14\" height=\"4\" fill=\"%s\"/>%n",
+                    WIDTH - RIGHT + 15,
+                    ly - 4,
+                    colour));
             svg.append(text(WIDTH - RIGHT + 35, ly + 1, entry.getKey(), "start", 12));
             index++;
         }
@@ -152,16 +170,30 @@ public final class SvgLineChart {
     }
 
     private static String line(double x1, double y1, double x2, double y2) {
-        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"black\"/>%n", x1, y1, x2, y2);
+        return String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"black\"/>%n",
+                x1,
+                y1,
+                x2,
+                y2);
     }
 
     private static String text(double x, double y, String content, String anchor, int size) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
-                x, y, anchor, size, escape(content));
+        return String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+                x,
+                y,
+                anchor,
+                size,
+                escape(content));
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+        return value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String escape(String text) {

@@ -48,8 +48,8 @@ public final class AccessGuard {
      * @param cookie    the cookie in which reads may present the token (the dashboard's, for its assets), if any
      * @return the guard, for {@link #admitUpgrade}
      */
-    public static AccessGuard install(JavalinConfig config, HttpSecurity security, Set<String> openPaths,
-            Optional<String> cookie) {
+    public static AccessGuard install(
+            JavalinConfig config, HttpSecurity security, Set<String> openPaths, Optional<String> cookie) {
         AccessGuard guard = new AccessGuard(security, openPaths, cookie);
         config.routes.before(guard::screen);
         return guard;
@@ -69,7 +69,8 @@ public final class AccessGuard {
     public void admitUpgrade(Context ctx) {
         Optional<Refusal> refusal = originRefusal(ctx).or(() -> roleRefusal(ctx, Role.READ));
         if (refusal.isPresent()) {
-            throw new HttpResponseException(refusal.get().status(), refusal.get().error());
+            throw new HttpResponseException(
+                    refusal.get().status(), refusal.get().error());
         }
     }
 
@@ -81,7 +82,8 @@ public final class AccessGuard {
             return;
         }
         presentedRole(ctx).ifPresent(role -> ctx.attribute(ROLE_ATTRIBUTE, role));
-        boolean open = openPaths.contains(ctx.path()) || (security.metricsPublic() && ctx.path().equals("/metrics"));
+        boolean open = openPaths.contains(ctx.path())
+                || (security.metricsPublic() && ctx.path().equals("/metrics"));
         if (refusal.isEmpty() && !open) {
             refusal = roleRefusal(ctx, isRead(ctx.method()) ? Role.READ : Role.ADMIN);
         }
@@ -104,8 +106,10 @@ public final class AccessGuard {
             return Optional.empty(); // not a browser's cross-origin request: curl, Prometheus, another engine
         }
         if (!security.originAllowed(origin, ctx.header("Host"))) {
-            return Optional.of(new Refusal(403, "origin " + Printable.of(origin) + " is not allowed to call this"
-                    + " server; add it to http.cors_origins (NAUTILUS_HTTP_CORS_ORIGINS)"));
+            return Optional.of(new Refusal(
+                    403,
+                    "origin " + Printable.of(origin) + " is not allowed to call this"
+                            + " server; add it to http.cors_origins (NAUTILUS_HTTP_CORS_ORIGINS)"));
         }
         ctx.header("Access-Control-Allow-Origin", origin);
         ctx.header("Vary", "Origin");
@@ -117,13 +121,16 @@ public final class AccessGuard {
     private Optional<Refusal> roleRefusal(Context ctx, Role required) {
         Optional<Role> role = presentedRole(ctx);
         if (role.isEmpty()) {
-            return Optional.of(new Refusal(401, tokenSomewhere(ctx)
-                    ? "the token is not valid" + (required == Role.ADMIN && bearer(ctx) == null
-                            ? ", or not where this needs it: a request that changes state needs it in the"
-                                    + " header Authorization: Bearer <token>"
-                            : "")
-                    : "a token is required: send the header Authorization: Bearer <token>"
-                            + (required == Role.READ ? " (or ?token=<token>)" : "")));
+            return Optional.of(new Refusal(
+                    401,
+                    tokenSomewhere(ctx)
+                            ? "the token is not valid"
+                                    + (required == Role.ADMIN && bearer(ctx) == null
+                                            ? ", or not where this needs it: a request that changes state needs it in the"
+                                                    + " header Authorization: Bearer <token>"
+                                            : "")
+                            : "a token is required: send the header Authorization: Bearer <token>"
+                                    + (required == Role.READ ? " (or ?token=<token>)" : "")));
         }
         ctx.attribute(ROLE_ATTRIBUTE, role.get());
         return role.get().permits(required)
@@ -146,12 +153,16 @@ public final class AccessGuard {
     }
 
     private boolean tokenSomewhere(Context ctx) {
-        return bearer(ctx) != null || ctx.queryParam("token") != null || cookie.map(ctx::cookie).isPresent();
+        return bearer(ctx) != null
+                || ctx.queryParam("token") != null
+                || cookie.map(ctx::cookie).isPresent();
     }
 
     private static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
-        return header != null && header.startsWith(BEARER) ? header.substring(BEARER.length()).trim() : null;
+        return header != null && header.startsWith(BEARER)
+                ? header.substring(BEARER.length()).trim()
+                : null;
     }
 
     private static boolean isRead(HandlerType method) {

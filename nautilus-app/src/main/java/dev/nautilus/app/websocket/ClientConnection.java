@@ -44,8 +44,14 @@ public final class ClientConnection {
     private volatile long heardAt = System.nanoTime();
     private RequestRate rate; // guarded by this; made on the first request
 
-    ClientConnection(String id, int lane, FrameSink sink, int maxQueuedFrames, long maxQueuedBytes,
-            long slowClientTimeoutNanos, WebSocketCounters totals) {
+    ClientConnection(
+            String id,
+            int lane,
+            FrameSink sink,
+            int maxQueuedFrames,
+            long maxQueuedBytes,
+            long slowClientTimeoutNanos,
+            WebSocketCounters totals) {
         this.id = id;
         this.lane = lane;
         this.sink = sink;
@@ -134,7 +140,8 @@ public final class ClientConnection {
      * @throws ClientRequest.BadClientRequest when the cap would be passed (nothing is added)
      */
     synchronized List<TopicPattern> addPatterns(List<TopicPattern> added, int cap) {
-        long fresh = added.stream().distinct().filter(p -> !patterns.contains(p)).count();
+        long fresh =
+                added.stream().distinct().filter(p -> !patterns.contains(p)).count();
         if (patterns.size() + fresh > cap) {
             throw new ClientRequest.BadClientRequest("at most " + cap + " patterns per client; this one holds "
                     + patterns.size() + " and asked for " + fresh + " more: unsubscribe some first");
@@ -226,8 +233,16 @@ public final class ClientConnection {
 
     /** A snapshot for {@code GET /clients}. */
     public ClientStats stats() {
-        return new ClientStats(id, sink.remoteAddress(), connectedAt.toString(), patterns().stream().map(TopicPattern::pattern).toList(),
-                messages(), bytes(), dropped(), queuedFrames(), queuedBytes());
+        return new ClientStats(
+                id,
+                sink.remoteAddress(),
+                connectedAt.toString(),
+                patterns().stream().map(TopicPattern::pattern).toList(),
+                messages(),
+                bytes(),
+                dropped(),
+                queuedFrames(),
+                queuedBytes());
     }
 
     /**
@@ -235,7 +250,14 @@ public final class ClientConnection {
      *
      * @param queuedFrames frames handed to the socket and not yet written
      */
-    public record ClientStats(String id, String remote, String connectedAt, List<String> patterns, long messages, long bytes,
-            long dropped, int queuedFrames, long queuedBytes) {
-    }
+    public record ClientStats(
+            String id,
+            String remote,
+            String connectedAt,
+            List<String> patterns,
+            long messages,
+            long bytes,
+            long dropped,
+            int queuedFrames,
+            long queuedBytes) {}
 }

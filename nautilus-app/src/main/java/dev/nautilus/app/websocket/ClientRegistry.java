@@ -141,6 +141,4 @@ final class ClientRegistry {
     int size() {
         return clients.size();
     }
-
-
 }

@@ -19,16 +19,13 @@ public sealed interface ClientRequest {
     int MAX_PATTERNS = 256;
 
     /** Start receiving messages whose topic matches any of the patterns. */
-    record Subscribe(List<TopicPattern> patterns) implements ClientRequest {
-    }
+    record Subscribe(List<TopicPattern> patterns) implements ClientRequest {}
 
     /** Stop receiving for these patterns (patterns not subscribed are ignored). */
-    record Unsubscribe(List<TopicPattern> patterns) implements ClientRequest {
-    }
+    record Unsubscribe(List<TopicPattern> patterns) implements ClientRequest {}
 
     /** Answered with a pong. */
-    record Ping() implements ClientRequest {
-    }
+    record Ping() implements ClientRequest {}
 
     /**
      * Parses one text frame.
@@ -53,15 +50,16 @@ public sealed interface ClientRequest {
             case "subscribe" -> new Subscribe(patterns(root, maxPatternLength));
             case "unsubscribe" -> new Unsubscribe(patterns(root, maxPatternLength));
             case "ping" -> new Ping();
-            default -> throw new BadClientRequest("unknown op '" + op.asText() + "'; ops are subscribe, unsubscribe, ping");
+            default ->
+                throw new BadClientRequest("unknown op '" + op.asText() + "'; ops are subscribe, unsubscribe, ping");
         };
     }
 
     private static List<TopicPattern> patterns(JsonNode root, int maxPatternLength) {
         JsonNode field = root.get("patterns");
         if (field == null || !field.isArray() || field.isEmpty()) {
-            throw new BadClientRequest("\"patterns\" must be a non-empty array of topic patterns, e.g. [\"" + MarketDataTopics.ALL_TRADES
-                    + "\"]");
+            throw new BadClientRequest("\"patterns\" must be a non-empty array of topic patterns, e.g. [\""
+                    + MarketDataTopics.ALL_TRADES + "\"]");
         }
         if (field.size() > MAX_PATTERNS) {
             throw new BadClientRequest("at most " + MAX_PATTERNS + " patterns per request, got " + field.size());
@@ -69,7 +67,8 @@ public sealed interface ClientRequest {
         List<TopicPattern> patterns = new ArrayList<>(field.size());
         for (JsonNode item : field) {
             if (!item.isTextual()) {
-                throw new BadClientRequest("a pattern is not a string but " + item.getNodeType().name().toLowerCase());
+                throw new BadClientRequest("a pattern is not a string but "
+                        + item.getNodeType().name().toLowerCase());
             }
             if (item.asText().length() > maxPatternLength) {
                 throw new BadClientRequest("a pattern is at most " + maxPatternLength + " characters, one has "

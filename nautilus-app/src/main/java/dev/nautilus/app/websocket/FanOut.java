@@ -20,8 +20,7 @@ final class FanOut implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
     private static final int INBOX = 16_384;
 
-    private record Delivery(ClientConnection[] clients, OutboundFrame frame) {
-    }
+    private record Delivery(ClientConnection[] clients, OutboundFrame frame) {}
 
     private static final Delivery STOP = new Delivery(new ClientConnection[0], null);
 

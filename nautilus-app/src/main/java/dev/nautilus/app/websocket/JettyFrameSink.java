@@ -26,11 +26,13 @@ final class JettyFrameSink implements FrameSink {
     JettyFrameSink(Session session) {
         this.session = session;
         this.remote = String.valueOf(session.getRemoteSocketAddress()); // read now: a closed session no longer knows
-        this.host = session.getRemoteSocketAddress() instanceof InetSocketAddress address && address.getAddress() != null
-                ? address.getAddress().getHostAddress()
-                : remote;
+        this.host =
+                session.getRemoteSocketAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                        ? address.getAddress().getHostAddress()
+                        : remote;
         if (!(session instanceof WebSocketSession jetty)) {
-            throw new IllegalArgumentException("not a Jetty WebSocket session: " + session.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a Jetty WebSocket session: " + session.getClass().getName());
         }
         this.core = jetty.getCoreSession();
     }
@@ -38,7 +40,10 @@ final class JettyFrameSink implements FrameSink {
     @Override
     public void send(ByteBuffer utf8Text, Runnable written, Consumer<Throwable> failed) {
         // NON_BLOCKING: the callbacks only update counters, so Jetty may run them on its selector thread
-        core.sendFrame(new Frame(OpCode.TEXT, utf8Text), Callback.from(Invocable.InvocationType.NON_BLOCKING, written, failed), false);
+        core.sendFrame(
+                new Frame(OpCode.TEXT, utf8Text),
+                Callback.from(Invocable.InvocationType.NON_BLOCKING, written, failed),
+                false);
     }
 
     @Override

@@ -14,8 +14,7 @@ public final class ServerFrames {
 
     private static final JsonStringEncoder QUOTER = JsonStringEncoder.getInstance();
 
-    private ServerFrames() {
-    }
+    private ServerFrames() {}
 
     /** The frame carrying a bus message. */
     public static OutboundFrame message(Message message) {
@@ -23,11 +22,14 @@ public final class ServerFrames {
         StringBuilder json = new StringBuilder(160 + message.topic().length() + payload.length());
         json.append("{\"type\":\"message\",\"topic\":");
         quote(json, message.topic());
-        json.append(",\"message_type\":\"").append(message.type().wireName())
-                .append("\",\"priority\":\"").append(message.priority().wireName())
+        json.append(",\"message_type\":\"")
+                .append(message.type().wireName())
+                .append("\",\"priority\":\"")
+                .append(message.priority().wireName())
                 .append("\",\"source_engine\":");
         quote(json, message.sourceEngine());
-        json.append(",\"timestamp\":").append(EnvelopeCodec.formatTimestamp(message.timestampMicros()))
+        json.append(",\"timestamp\":")
+                .append(EnvelopeCodec.formatTimestamp(message.timestampMicros()))
                 .append(",\"id\":");
         quote(json, message.id());
         if (message.correlationId() != null) {

@@ -12,8 +12,6 @@ import dev.nautilus.engines.host.EngineWiring;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +36,7 @@ public final class WebSocketEngine implements Engine {
 
     /** WebSocket close codes (RFC 6455 §7.4.1): a refused or idle client is told why. */
     private static final int POLICY_VIOLATION = 1008;
+
     private static final int TRY_AGAIN_LATER = 1013;
 
     private final WebSocketSettings settings;
@@ -50,7 +49,8 @@ public final class WebSocketEngine implements Engine {
     public WebSocketEngine(WebSocketSettings settings) {
         this.settings = settings;
         this.fanOut = new FanOut(settings.fanOutLanes());
-        this.registry = new ClientRegistry(settings.fanOutLanes(), settings.limits().patternsPerClient());
+        this.registry =
+                new ClientRegistry(settings.fanOutLanes(), settings.limits().patternsPerClient());
     }
 
     @Override
@@ -62,7 +62,8 @@ public final class WebSocketEngine implements Engine {
     public void onStart(EngineContext context) {
         bindMeters(context.meters());
         fanOut.start();
-        heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("websocket-heartbeat").daemon().factory());
+        heartbeats = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("websocket-heartbeat").daemon().factory());
         long period = settings.heartbeatInterval().toMillis();
         heartbeats.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
     }
@@ -90,9 +91,16 @@ public final class WebSocketEngine implements Engine {
     /** Registers a new connection writing to {@code sink}. */
     public ClientConnection connect(FrameSink sink) {
         long number = nextClient.incrementAndGet();
-        ClientConnection client = new ClientConnection("c" + number, (int) (number % fanOut.lanes()), sink,
-                settings.maxQueuedFrames(), settings.maxQueuedBytes(), settings.slowClientTimeout().toNanos(), counters);
-        Optional<String> refusal = registry.admit(client, settings.limits().clients(), settings.limits().clientsPerAddress());
+        ClientConnection client = new ClientConnection(
+                "c" + number,
+                (int) (number % fanOut.lanes()),
+                sink,
+                settings.maxQueuedFrames(),
+                settings.maxQueuedBytes(),
+                settings.slowClientTimeout().toNanos(),
+                counters);
+        Optional<String> refusal = registry.admit(
+                client, settings.limits().clients(), settings.limits().clientsPerAddress());
         if (refusal.isPresent()) {
             counters.refused.increment();
             LOG.info("websocket client from {} refused: {}", client.remoteHost(), refusal.get());
@@ -110,7 +118,8 @@ public final class WebSocketEngine implements Engine {
         int perSecond = settings.limits().requestsPerSecond();
         if (!client.withinRate(perSecond, now)) {
             counters.rateLimited.increment();
-            client.offer(ServerFrames.error("more than " + perSecond + " requests a second: this one was ignored"), false);
+            client.offer(
+                    ServerFrames.error("more than " + perSecond + " requests a second: this one was ignored"), false);
             return;
         }
         ClientRequest request;
@@ -157,7 +166,9 @@ public final class WebSocketEngine implements Engine {
     public List<ClientConnection.ClientStats> clients(int limit) {
         return registry.all().stream()
                 .sorted(Comparator.comparingLong(c -> Long.parseLong(c.id().substring(1))))
-                .limit(limit).map(ClientConnection::stats).toList();
+                .limit(limit)
+                .map(ClientConnection::stats)
+                .toList();
     }
 
     /** The number of connected clients. */
@@ -192,8 +203,11 @@ public final class WebSocketEngine implements Engine {
             try {
                 if (now - client.heardAt() > idleNanos) {
                     counters.idleDisconnects.increment();
-                    client.close(POLICY_VIOLATION, "nothing received for " + settings.limits().idleTimeout().toSeconds()
-                            + " s: send {\"op\":\"ping\"} to stay connected");
+                    client.close(
+                            POLICY_VIOLATION,
+                            "nothing received for "
+                                    + settings.limits().idleTimeout().toSeconds()
+                                    + " s: send {\"op\":\"ping\"} to stay connected");
                     continue;
                 }
                 client.offer(frame, false);
@@ -217,11 +231,23 @@ public final class WebSocketEngine implements Engine {
     }
 
     private void bindMeters(MeterRegistry meters) {
-        Gauge.builder("nautilus.websocket.clients", registry, ClientRegistry::size).register(meters);
-        Gauge.builder("nautilus.websocket.queued.frames", registry,
-                r -> r.all().stream().mapToLong(ClientConnection::queuedFrames).sum()).register(meters);
-        Gauge.builder("nautilus.websocket.queued.bytes", registry,
-                r -> r.all().stream().mapToLong(ClientConnection::queuedBytes).sum()).baseUnit("bytes").register(meters);
+        Gauge.builder("nautilus.websocket.clients", registry, ClientRegistry::size)
+                .register(meters);
+        Gauge.builder(
+                        "nautilus.websocket.queued.frames",
+                        registry,
+                        r -> r.all().stream()
+                                .mapToLong(ClientConnection::queuedFrames)
+                                .sum())
+                .register(meters);
+        Gauge.builder(
+                        "nautilus.websocket.queued.bytes",
+                        registry,
+                        r -> r.all().stream()
+                                .mapToLong(ClientConnection::queuedBytes)
+                                .sum())
+                .baseUnit("bytes")
+                .register(meters);
         counter(meters, "nautilus.websocket.messages.sent", WebSocketCounters::messagesSent, null);
         counter(meters, "nautilus.websocket.sent", WebSocketCounters::bytesSent, "bytes");
         counter(meters, "nautilus.websocket.dropped", WebSocketCounters::dropped, null);

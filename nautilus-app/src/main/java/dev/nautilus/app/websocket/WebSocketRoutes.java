@@ -70,7 +70,8 @@ public final class WebSocketRoutes {
     private void clients(Context ctx) {
         int limit;
         try {
-            limit = Integer.parseInt(ctx.queryParamAsClass("limit", String.class).getOrDefault("1000"));
+            limit = Integer.parseInt(
+                    ctx.queryParamAsClass("limit", String.class).getOrDefault("1000"));
         } catch (NumberFormatException e) {
             JsonResponse.send(ctx, HttpStatus.BAD_REQUEST.getCode(), Map.of("error", "limit must be a whole number"));
             return;

@@ -71,20 +71,30 @@ class BackendApiHttpTest {
         base = "http://127.0.0.1:" + platform.api().orElseThrow().port();
 
         // a consumer that fails until told otherwise, to make a dead letter to inspect and replay
-        platform.bus().subscribe(new SubscriptionSpec("poison-test", "poison-test-1", List.of(POISON_TOPIC),
-                Set.of(MessageType.SYSTEM_COORDINATION)), message -> {
-                    if (poisoned.get()) {
-                        throw new IllegalStateException("poisoned on purpose");
-                    }
-                    handledAfterReplay.incrementAndGet();
-                });
-        Message poison = Message.builder(MessageType.SYSTEM_COORDINATION, POISON_TOPIC).source("test").payload(Map.of("n", 1)).build();
+        platform.bus()
+                .subscribe(
+                        new SubscriptionSpec(
+                                "poison-test",
+                                "poison-test-1",
+                                List.of(POISON_TOPIC),
+                                Set.of(MessageType.SYSTEM_COORDINATION)),
+                        message -> {
+                            if (poisoned.get()) {
+                                throw new IllegalStateException("poisoned on purpose");
+                            }
+                            handledAfterReplay.incrementAndGet();
+                        });
+        Message poison = Message.builder(MessageType.SYSTEM_COORDINATION, POISON_TOPIC)
+                .source("test")
+                .payload(Map.of("n", 1))
+                .build();
         platform.bus().publish(poison);
 
         platform.startReplay(ReplaySource.bitstamp(5_000), 0).get();
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/pnl").statusCode() == 200
-                && Json.parse(get("/api/pnl").body()).get("accounts").size() > 0
-                && !platform.bus().deadLetters(Bus.ENGINE_LOGIC, 10).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/pnl").statusCode() == 200
+                        && Json.parse(get("/api/pnl").body()).get("accounts").size() > 0
+                        && !platform.bus().deadLetters(Bus.ENGINE_LOGIC, 10).isEmpty());
         deadLetterId = poison.id();
 
         HttpResponse<String> served = get("/openapi.json");
@@ -108,9 +118,21 @@ class BackendApiHttpTest {
     void theDocumentIsOpenApi3AndDescribesTheWholeSurface() {
         assertThat(document.getOpenapi()).startsWith("3.0");
         assertThat(document.getInfo().getTitle()).isEqualTo("Nautilus Backend API");
-        assertThat(document.getPaths().keySet()).contains("/api/engines", "/api/bus/status", "/api/prices", "/api/bars/{instrument}",
-                "/api/positions", "/api/pnl", "/api/signals", "/api/vpin", "/api/risk", "/api/alerts", "/api/dead-letters",
-                "/api/dead-letters/{bus}/{id}", "/api/dead-letters/{bus}/{id}/replay");
+        assertThat(document.getPaths().keySet())
+                .contains(
+                        "/api/engines",
+                        "/api/bus/status",
+                        "/api/prices",
+                        "/api/bars/{instrument}",
+                        "/api/positions",
+                        "/api/pnl",
+                        "/api/signals",
+                        "/api/vpin",
+                        "/api/risk",
+                        "/api/alerts",
+                        "/api/dead-letters",
+                        "/api/dead-letters/{bus}/{id}",
+                        "/api/dead-letters/{bus}/{id}/replay");
     }
 
     /** One concrete request per documented operation; the test fails when the two lists drift apart. */
@@ -135,7 +157,9 @@ class BackendApiHttpTest {
         requests.put("GET /api/alerts", "/api/alerts");
         requests.put("GET /api/dead-letters", "/api/dead-letters?bus=engine_logic");
         requests.put("GET /api/dead-letters/{bus}/{id}", "/api/dead-letters/engine_logic/" + deadLetterId);
-        requests.put("POST /api/dead-letters/{bus}/{id}/replay", "/api/dead-letters/engine_logic/" + deadLetterId + "/replay");
+        requests.put(
+                "POST /api/dead-letters/{bus}/{id}/replay",
+                "/api/dead-letters/engine_logic/" + deadLetterId + "/replay");
         return requests;
     }
 
@@ -166,7 +190,8 @@ class BackendApiHttpTest {
         assertThat(price.get("trades").asLong()).isEqualTo(5_000);
 
         // most bars change no strategy's target: the filter keeps the few that did
-        JsonNode changed = Json.parse(get("/api/signals?changed=true&limit=2000").body()).get("signals");
+        JsonNode changed =
+                Json.parse(get("/api/signals?changed=true&limit=2000").body()).get("signals");
         JsonNode all = Json.parse(get("/api/signals?limit=2000").body()).get("signals");
         assertThat(changed.size()).isPositive().isLessThan(all.size());
         changed.forEach(s -> assertThat(s.at("/payload/changed").asBoolean()).isTrue());
@@ -176,15 +201,31 @@ class BackendApiHttpTest {
         assertThat(bus.get("transports").get(0).get("published").asLong()).isGreaterThanOrEqualTo(5_000);
 
         // store bars are computed from the recorded trades: the first minute's OHLC by hand from the trades
-        JsonNode stored = Json.parse(get("/api/bars/BTCUSD?source=store&interval=60&limit=2000").body()).get("bars");
+        JsonNode stored = Json.parse(get("/api/bars/BTCUSD?source=store&interval=60&limit=2000")
+                        .body())
+                .get("bars");
         long firstMinute = Math.floorDiv(trades.getFirst().timestampMicros(), 60_000_000L) * 60_000_000L;
-        var inFirstMinute = trades.stream().filter(t -> t.timestampMicros() >= firstMinute && t.timestampMicros() < firstMinute + 60_000_000L).toList();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Json.parse(get("/api/bars/BTCUSD?source=store&interval=60&limit=2000").body())
-                .get("bars").get(0).get("startMicros").asLong() == firstMinute);
-        stored = Json.parse(get("/api/bars/BTCUSD?source=store&interval=60&limit=2000").body()).get("bars");
-        assertThat(stored.get(0).get("open").asDouble()).isEqualTo(inFirstMinute.getFirst().price());
-        assertThat(stored.get(0).get("close").asDouble()).isEqualTo(inFirstMinute.getLast().price());
-        assertThat(stored.get(0).get("high").asDouble()).isEqualTo(inFirstMinute.stream().mapToDouble(t -> t.price()).max().orElseThrow());
+        var inFirstMinute = trades.stream()
+                .filter(t -> t.timestampMicros() >= firstMinute && t.timestampMicros() < firstMinute + 60_000_000L)
+                .toList();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Json.parse(get("/api/bars/BTCUSD?source=store&interval=60&limit=2000")
+                                        .body())
+                                .get("bars")
+                                .get(0)
+                                .get("startMicros")
+                                .asLong()
+                        == firstMinute);
+        stored = Json.parse(get("/api/bars/BTCUSD?source=store&interval=60&limit=2000")
+                        .body())
+                .get("bars");
+        assertThat(stored.get(0).get("open").asDouble())
+                .isEqualTo(inFirstMinute.getFirst().price());
+        assertThat(stored.get(0).get("close").asDouble())
+                .isEqualTo(inFirstMinute.getLast().price());
+        assertThat(stored.get(0).get("high").asDouble())
+                .isEqualTo(
+                        inFirstMinute.stream().mapToDouble(t -> t.price()).max().orElseThrow());
     }
 
     @Test
@@ -206,10 +247,14 @@ class BackendApiHttpTest {
             String[] parts = call.getKey().split(" ", 2);
             HttpResponse<String> response = send(parts[0], parts[1]);
             assertThat(response.statusCode()).as(call.getKey()).isIn(call.getValue(), 405);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(call.getKey()).startsWith("application/json");
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(call.getKey())
+                    .startsWith("application/json");
             assertThat(response.body()).as(call.getKey()).doesNotContain("Exception", "\tat ", "dev.nautilus");
             JsonNode body = Json.parse(response.body());
-            assertThat(SchemaConformance.violations(error, body)).as(call.getKey()).isEmpty();
+            assertThat(SchemaConformance.violations(error, body))
+                    .as(call.getKey())
+                    .isEmpty();
             assertThat(body.get("status").asInt()).isEqualTo(response.statusCode());
             assertThat(body.get("error").asText()).isNotBlank();
         }
@@ -217,22 +262,36 @@ class BackendApiHttpTest {
 
     @Test
     void theDashboardOriginMayCallTheApi() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/prices"))
-                .header("Origin", "http://localhost:3000").header("Authorization", "Bearer " + readToken())
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/prices"))
+                        .header("Origin", "http://localhost:3000")
+                        .header("Authorization", "Bearer " + readToken())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:3000");
-        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/dead-letters/engine_logic/x/replay"))
-                .header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> preflight = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/dead-letters/engine_logic/x/replay"))
+                        .header("Origin", "http://localhost:3000")
+                        .header("Access-Control-Request-Method", "POST")
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Methods")
+                        .orElse(""))
+                .contains("POST");
     }
 
     private static Set<String> documentedOperations() {
         Set<String> operations = new TreeSet<>();
-        document.getPaths().forEach((path, item) -> item.readOperationsMap().keySet()
-                .forEach(method -> operations.add(method.name() + " " + path)));
+        document.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .keySet()
+                        .forEach(method -> operations.add(method.name() + " " + path)));
         return operations;
     }
 
@@ -241,11 +300,17 @@ class BackendApiHttpTest {
         PathItem item = document.getPaths().get(parts[1]);
         Operation operation = item.readOperationsMap().get(PathItem.HttpMethod.valueOf(parts[0]));
         ApiResponse documented = operation.getResponses().get(String.valueOf(response.statusCode()));
-        assertThat(documented).as(operationKey + " answered " + response.statusCode() + ", which is not documented: " + response.body())
+        assertThat(documented)
+                .as(operationKey + " answered " + response.statusCode() + ", which is not documented: "
+                        + response.body())
                 .isNotNull();
         Schema<?> schema = documented.getContent().get("application/json").getSchema();
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(operationKey).startsWith("application/json");
-        assertThat(SchemaConformance.violations(schema, Json.parse(response.body()))).as(operationKey).isEmpty();
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(operationKey)
+                .startsWith("application/json");
+        assertThat(SchemaConformance.violations(schema, Json.parse(response.body())))
+                .as(operationKey)
+                .isEmpty();
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
@@ -253,9 +318,15 @@ class BackendApiHttpTest {
     }
 
     private static HttpResponse<String> send(String method, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + platform.http().tokens().admin())
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header(
+                                "Authorization",
+                                "Bearer " + platform.http().tokens().admin())
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String readToken() {

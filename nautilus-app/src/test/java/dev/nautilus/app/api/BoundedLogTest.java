@@ -21,6 +21,8 @@ class BoundedLogTest {
 
     @Test
     void refusesANonPositiveCapacity() {
-        assertThatThrownBy(() -> new BoundedLog<>(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacity");
+        assertThatThrownBy(() -> new BoundedLog<>(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("capacity");
     }
 }

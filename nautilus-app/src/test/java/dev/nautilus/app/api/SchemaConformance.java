@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class SchemaConformance {
 
-    private SchemaConformance() {
-    }
+    private SchemaConformance() {}
 
     /** The violations, each naming the JSON path; empty when the value conforms. */
     static List<String> violations(Schema<?> schema, JsonNode value) {
@@ -40,7 +39,10 @@ final class SchemaConformance {
                 case "object" -> value.isObject();
                 case "array" -> value.isArray();
                 case "string" -> value.isTextual();
-                case "integer" -> value.isIntegralNumber() || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
+                case "integer" ->
+                    value.isIntegralNumber()
+                            || (value.isNumber()
+                                    && value.decimalValue().stripTrailingZeros().scale() <= 0);
                 case "number" -> value.isNumber();
                 case "boolean" -> value.isBoolean();
                 default -> false;
@@ -50,7 +52,8 @@ final class SchemaConformance {
                 return;
             }
         }
-        if (schema.getEnum() != null && !schema.getEnum().isEmpty()
+        if (schema.getEnum() != null
+                && !schema.getEnum().isEmpty()
                 && schema.getEnum().stream().noneMatch(e -> String.valueOf(e).equals(value.asText()))) {
             errors.add(path + " = " + value.asText() + " is not one of " + schema.getEnum());
         }

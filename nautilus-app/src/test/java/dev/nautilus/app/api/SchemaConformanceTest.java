@@ -21,13 +21,17 @@ class SchemaConformanceTest {
 
     @Test
     void aConformingValuePasses() {
-        assertThat(SchemaConformance.violations(schema, Json.parse("{\"name\":\"a\",\"count\":3,\"items\":[1,2],\"extra\":true}"))).isEmpty();
+        assertThat(SchemaConformance.violations(
+                        schema, Json.parse("{\"name\":\"a\",\"count\":3,\"items\":[1,2],\"extra\":true}")))
+                .isEmpty();
     }
 
     @Test
     void eachKindOfViolationIsNamedWithItsPath() {
         assertThat(SchemaConformance.violations(schema, Json.parse("{\"name\":\"c\",\"items\":[1,\"x\"]}")))
-                .containsExactlyInAnyOrder("$ lacks required property 'count'", "$.name = c is not one of [a, b]",
+                .containsExactlyInAnyOrder(
+                        "$ lacks required property 'count'",
+                        "$.name = c is not one of [a, b]",
                         "$.items[1] should be integer but is STRING: \"x\"");
         assertThat(SchemaConformance.violations(schema, Json.parse("{\"name\":\"a\",\"count\":1.5}")))
                 .containsExactly("$.count should be integer but is NUMBER: 1.5");

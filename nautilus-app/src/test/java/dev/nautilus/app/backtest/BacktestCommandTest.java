@@ -32,7 +32,16 @@ class BacktestCommandTest {
         Path params = dir.resolve("ma.properties");
         Files.writeString(params, "fast=5\nslow=20\nshort=false\n");
 
-        int code = run("backtest", "--data", "aapl", "--params", params.toString(), "--slow", "40", "--out", dir.resolve("r").toString());
+        int code = run(
+                "backtest",
+                "--data",
+                "aapl",
+                "--params",
+                params.toString(),
+                "--slow",
+                "40",
+                "--out",
+                dir.resolve("r").toString());
 
         assertThat(code).as(err.toString()).isZero();
         BacktestReport report = ReportFiles.read(dir.resolve("r").resolve(ReportFiles.JSON));
@@ -45,24 +54,37 @@ class BacktestCommandTest {
 
     @Test
     void sweepWritesASummaryAndAReportPerPoint() throws Exception {
-        int code = run("backtest", "--data", "aapl", "--sweep", "fast=5..10:5,slow=20", "--parallel", "2",
-                "--out", dir.resolve("s").toString());
+        int code = run(
+                "backtest",
+                "--data",
+                "aapl",
+                "--sweep",
+                "fast=5..10:5,slow=20",
+                "--parallel",
+                "2",
+                "--out",
+                dir.resolve("s").toString());
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(Files.readAllLines(dir.resolve("s").resolve(SweepReport.TEXT))).hasSize(4); // title, header, 2 points
-        assertThat(dir.resolve("s").resolve("points").resolve("5_20").resolve(ReportFiles.JSON)).exists();
-        assertThat(dir.resolve("s").resolve("points").resolve("10_20").resolve(ReportFiles.JSON)).exists();
+        assertThat(Files.readAllLines(dir.resolve("s").resolve(SweepReport.TEXT)))
+                .hasSize(4); // title, header, 2 points
+        assertThat(dir.resolve("s").resolve("points").resolve("5_20").resolve(ReportFiles.JSON))
+                .exists();
+        assertThat(dir.resolve("s").resolve("points").resolve("10_20").resolve(ReportFiles.JSON))
+                .exists();
     }
 
     @Test
     void badInputIsRefusedWithExitCodeTwoAndAReason() throws Exception {
         assertThat(run("backtest", "--data", "nasdaq")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown data source 'nasdaq'");
-        assertThat(run("backtest", "--data", "aapl", "--fast", "30", "--slow", "10")).isEqualTo(2);
+        assertThat(run("backtest", "--data", "aapl", "--fast", "30", "--slow", "10"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("fast=30 slow=10");
         Path typo = dir.resolve("typo.properties");
         Files.writeString(typo, "fsat=5\n");
-        assertThat(run("backtest", "--data", "aapl", "--params", typo.toString())).isEqualTo(2);
+        assertThat(run("backtest", "--data", "aapl", "--params", typo.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("fsat");
     }
 }

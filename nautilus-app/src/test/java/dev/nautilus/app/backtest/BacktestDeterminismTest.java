@@ -24,12 +24,15 @@ class BacktestDeterminismTest {
         BacktestSource source = BacktestSource.bitstamp(0);
         PipelineSettings settings = PipelineSettings.defaults().withAnalytics(source.analytics());
 
-        List<Path> first = ReportFiles.write(Backtest.run(source, settings, ProgressObserver.NONE).report(), dir.resolve("first"));
-        List<Path> second = ReportFiles.write(Backtest.run(source, settings, ProgressObserver.NONE).report(), dir.resolve("second"));
+        List<Path> first = ReportFiles.write(
+                Backtest.run(source, settings, ProgressObserver.NONE).report(), dir.resolve("first"));
+        List<Path> second = ReportFiles.write(
+                Backtest.run(source, settings, ProgressObserver.NONE).report(), dir.resolve("second"));
 
         assertThat(first).hasSize(3);
         for (int i = 0; i < first.size(); i++) {
-            assertThat(Files.readAllBytes(second.get(i))).as(second.get(i).getFileName().toString())
+            assertThat(Files.readAllBytes(second.get(i)))
+                    .as(second.get(i).getFileName().toString())
                     .isEqualTo(Files.readAllBytes(first.get(i)));
         }
     }

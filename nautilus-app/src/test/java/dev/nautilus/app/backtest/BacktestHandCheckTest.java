@@ -25,7 +25,8 @@ class BacktestHandCheckTest {
     @Test
     void btcReportMatchesAHandCheckOfItsEquityCurve() throws Exception {
         BacktestSource source = BacktestSource.bitstamp(0);
-        BacktestReport report = writeAndReadBack(source, PipelineSettings.defaults().withAnalytics(source.analytics()));
+        BacktestReport report =
+                writeAndReadBack(source, PipelineSettings.defaults().withAnalytics(source.analytics()));
 
         assertThat(report.events()).isEqualTo(99_982);
         assertThat(report.equityCurve()).hasSize((int) report.bars());
@@ -39,7 +40,8 @@ class BacktestHandCheckTest {
     @Test
     void aaplReportMatchesAHandCheckOfItsEquityCurve() throws Exception {
         BacktestSource source = BacktestSource.apple();
-        BacktestReport report = writeAndReadBack(source, PipelineSettings.defaults().withAnalytics(source.analytics()));
+        BacktestReport report =
+                writeAndReadBack(source, PipelineSettings.defaults().withAnalytics(source.analytics()));
 
         assertThat(report.events()).isEqualTo(252);
         assertThat(report.equityCurve()).hasSize(252);
@@ -50,14 +52,18 @@ class BacktestHandCheckTest {
     }
 
     private BacktestReport writeAndReadBack(BacktestSource source, PipelineSettings settings) throws Exception {
-        BacktestReport report = Backtest.run(source, settings, ProgressObserver.NONE).report();
+        BacktestReport report =
+                Backtest.run(source, settings, ProgressObserver.NONE).report();
         List<Path> files = ReportFiles.write(report, dir);
         assertThat(files).allSatisfy(f -> assertThat(Files.size(f)).isPositive());
         String svg = Files.readString(dir.resolve(ReportFiles.CHART));
         assertThat(svg).startsWith("<svg").contains("<polyline").endsWith("</svg>\n");
-        assertThat(svg.substring(svg.indexOf("points=\"")).split(" ").length).isGreaterThanOrEqualTo(report.equityCurve().size());
+        assertThat(svg.substring(svg.indexOf("points=\"")).split(" ").length)
+                .isGreaterThanOrEqualTo(report.equityCurve().size());
         String text = Files.readString(dir.resolve(ReportFiles.TEXT));
-        assertThat(text).contains(String.format(java.util.Locale.ROOT, "%.3f", report.performance().sharpe()));
+        assertThat(text)
+                .contains(String.format(
+                        java.util.Locale.ROOT, "%.3f", report.performance().sharpe()));
         return ReportFiles.read(dir.resolve(ReportFiles.JSON));
     }
 
@@ -109,7 +115,8 @@ class BacktestHandCheckTest {
         assertThat(maxDrawdown).isPositive();
         assertThat(p.maxDrawdown().peakMicros()).isEqualTo(maxPeakAt);
         assertThat(p.maxDrawdown().troughMicros()).isEqualTo(troughAt);
-        assertThat(p.cumulativeReturn()).isCloseTo(curve.getLast().equity() / curve.getFirst().equity() - 1, within(1e-12));
+        assertThat(p.cumulativeReturn())
+                .isCloseTo(curve.getLast().equity() / curve.getFirst().equity() - 1, within(1e-12));
         assertThat(curve.getLast().equity()).isEqualTo(report.finalEquity().doubleValue());
     }
 }

@@ -23,18 +23,34 @@ class BacktestingEngineTest {
     @Test
     void answersRequestsOverTheBus() throws Exception {
         try (MessageBus bus = InMemoryTransport.dualBus();
-                EngineHost host = new EngineHost(bus, new SimpleMeterRegistry(), "1", List.of(new BacktestingEngine(new BacktestOnRequest())))) {
+                EngineHost host = new EngineHost(
+                        bus, new SimpleMeterRegistry(), "1", List.of(new BacktestingEngine(new BacktestOnRequest())))) {
             host.start();
             BusEndpoint client = bus.endpoint("tester", "tester-1");
 
-            BacktestReply ok = client.request(MessageType.SYSTEM_COORDINATION, "backtest.request.aapl", new BacktestRequest("aapl", 5, 20),
-                    Duration.ofSeconds(60)).get().payloadAs(BacktestReply.class);
-            BacktestReply bad = client.request(MessageType.SYSTEM_COORDINATION, "backtest.request.x", new BacktestRequest("nasdaq", 5, 20),
-                    Duration.ofSeconds(60)).get().payloadAs(BacktestReply.class);
+            BacktestReply ok = client.request(
+                            MessageType.SYSTEM_COORDINATION,
+                            "backtest.request.aapl",
+                            new BacktestRequest("aapl", 5, 20),
+                            Duration.ofSeconds(60))
+                    .get()
+                    .payloadAs(BacktestReply.class);
+            BacktestReply bad = client.request(
+                            MessageType.SYSTEM_COORDINATION,
+                            "backtest.request.x",
+                            new BacktestRequest("nasdaq", 5, 20),
+                            Duration.ofSeconds(60))
+                    .get()
+                    .payloadAs(BacktestReply.class);
 
             BacktestSource source = BacktestSource.apple();
-            BacktestReport direct = Backtest.run(source, PipelineSettings.defaults()
-                    .withAnalytics(source.analytics()).withPeriods(5, 20), ProgressObserver.NONE).report();
+            BacktestReport direct = Backtest.run(
+                            source,
+                            PipelineSettings.defaults()
+                                    .withAnalytics(source.analytics())
+                                    .withPeriods(5, 20),
+                            ProgressObserver.NONE)
+                    .report();
             assertThat(ok.error()).isNull();
             assertThat(ok.bars()).isEqualTo(252);
             assertThat(ok.fills()).isEqualTo(direct.fills());

@@ -19,9 +19,15 @@ class ParameterSweepTest {
         ParameterGrid grid = ParameterGrid.parse("fast=5..20:5,slow=30..70:10", BASE);
         assertThat(grid.points()).hasSize(20);
         assertThat(grid.skipped()).isZero();
-        assertThat(grid.points().getFirst()).extracting(PipelineSettings::fastPeriod, PipelineSettings::slowPeriod).containsExactly(5, 30);
-        assertThat(grid.points().get(1)).extracting(PipelineSettings::fastPeriod, PipelineSettings::slowPeriod).containsExactly(5, 40);
-        assertThat(grid.points().getLast()).extracting(PipelineSettings::fastPeriod, PipelineSettings::slowPeriod).containsExactly(20, 70);
+        assertThat(grid.points().getFirst())
+                .extracting(PipelineSettings::fastPeriod, PipelineSettings::slowPeriod)
+                .containsExactly(5, 30);
+        assertThat(grid.points().get(1))
+                .extracting(PipelineSettings::fastPeriod, PipelineSettings::slowPeriod)
+                .containsExactly(5, 40);
+        assertThat(grid.points().getLast())
+                .extracting(PipelineSettings::fastPeriod, PipelineSettings::slowPeriod)
+                .containsExactly(20, 70);
         // the example: 4 x 5 combinations, of which fast=20 slow=20 is not a cross
         ParameterGrid example = ParameterGrid.parse("fast=5..20:5,slow=20..60:10", BASE);
         assertThat(example.points()).hasSize(19);
@@ -46,17 +52,22 @@ class ParameterSweepTest {
     @Test
     void parallelSweepEqualsSingleRunsPointForPoint() throws Exception {
         BacktestSource source = BacktestSource.apple();
-        List<PipelineSettings> points = ParameterGrid.parse("fast=5..15:5,slow=20..30:10", BASE.withAnalytics(source.analytics())).points();
+        List<PipelineSettings> points = ParameterGrid.parse(
+                        "fast=5..15:5,slow=20..30:10", BASE.withAnalytics(source.analytics()))
+                .points();
 
         ParameterSweep.Outcome sweep = ParameterSweep.run(source, points, 2, ProgressObserver.NONE);
         List<String> single = new ArrayList<>();
         for (PipelineSettings point : points) {
-            single.add(ReportText.render(Backtest.run(source, point, ProgressObserver.NONE).report()));
+            single.add(ReportText.render(
+                    Backtest.run(source, point, ProgressObserver.NONE).report()));
         }
 
         assertThat(sweep.results()).hasSize(6);
         assertThat(sweep.results()).extracting(r -> r.report().parameters()).containsExactlyElementsOf(points);
-        assertThat(sweep.results()).extracting(r -> ReportText.render(r.report())).containsExactlyElementsOf(single);
+        assertThat(sweep.results())
+                .extracting(r -> ReportText.render(r.report()))
+                .containsExactlyElementsOf(single);
         assertThat(single).doesNotHaveDuplicates(); // the parameters matter
     }
 }

@@ -35,8 +35,14 @@ class StoredTradesTest {
         try (Store store = Stores.open(StoreConfig.embedded(dataDir))) {
             long id = 0;
             for (Trade t : original) {
-                store.ingest().submit(new TradeRow(Instant.EPOCH.plus(t.timestampMicros(), ChronoUnit.MICROS),
-                        t.instrument(), id++, t.price(), t.size(), SideCode.valueOf(t.side().name())));
+                store.ingest()
+                        .submit(new TradeRow(
+                                Instant.EPOCH.plus(t.timestampMicros(), ChronoUnit.MICROS),
+                                t.instrument(),
+                                id++,
+                                t.price(),
+                                t.size(),
+                                SideCode.valueOf(t.side().name())));
             }
             store.ingest().flush().get();
 
@@ -46,19 +52,29 @@ class StoredTradesTest {
 
             long cut = original.get(5_000).timestampMicros();
             Instant cutAt = Instant.EPOCH.plus(cut, ChronoUnit.MICROS);
-            List<Trade> before = StoredTrades.load(store.trades(),
-                    StoredTrades.Selection.parse("BTCUSD@2013-01-01.." + cutAt), 0);
-            assertThat(before).isEqualTo(original.stream().filter(t -> t.timestampMicros() < cut).toList());
+            List<Trade> before =
+                    StoredTrades.load(store.trades(), StoredTrades.Selection.parse("BTCUSD@2013-01-01.." + cutAt), 0);
+            assertThat(before)
+                    .isEqualTo(original.stream()
+                            .filter(t -> t.timestampMicros() < cut)
+                            .toList());
 
             PipelineSettings settings = PipelineSettings.defaults();
-            BacktestReport fromStore = Backtest.run(stored, settings, ProgressObserver.NONE).report();
-            BacktestReport fromMemory = Backtest.run(new BacktestSource("btc", "first 10,000", new MarketFeed.Trades(
-                    original), settings.analytics()), settings, ProgressObserver.NONE).report();
+            BacktestReport fromStore =
+                    Backtest.run(stored, settings, ProgressObserver.NONE).report();
+            BacktestReport fromMemory = Backtest.run(
+                            new BacktestSource(
+                                    "btc", "first 10,000", new MarketFeed.Trades(original), settings.analytics()),
+                            settings,
+                            ProgressObserver.NONE)
+                    .report();
             assertThat(fromStore.performance()).isEqualTo(fromMemory.performance());
             assertThat(fromStore.equityCurve()).isEqualTo(fromMemory.equityCurve());
 
-            assertThatThrownBy(() -> BacktestSource.stored(store, "store:ETHUSD", 0)).hasMessageContaining("no ETHUSD trades");
+            assertThatThrownBy(() -> BacktestSource.stored(store, "store:ETHUSD", 0))
+                    .hasMessageContaining("no ETHUSD trades");
         }
-        assertThatThrownBy(() -> StoredTrades.Selection.parse("BTCUSD@yesterday..today")).hasMessageContaining("yesterday");
+        assertThatThrownBy(() -> StoredTrades.Selection.parse("BTCUSD@yesterday..today"))
+                .hasMessageContaining("yesterday");
     }
 }

@@ -39,11 +39,13 @@ class ConfigLoaderTest {
                 port_offset: 100
                 """);
         NautilusConfig config = new ConfigLoader(Map.of(
-                "NAUTILUS_ENGINE_LOGIC_BUS_URL", "rediss://bus:nautilus-test-secret-bus@logic.example:7000/2",
-                "NAUTILUS_PORT_OFFSET", "1000")).load(file);
+                        "NAUTILUS_ENGINE_LOGIC_BUS_URL", "rediss://bus:nautilus-test-secret-bus@logic.example:7000/2",
+                        "NAUTILUS_PORT_OFFSET", "1000"))
+                .load(file);
         assertThat(config.bus().onRedis()).isTrue();
         assertThat(config.bus().marketDataUrl().orElseThrow().hostAndPort()).isEqualTo("localhost:6380");
-        assertThat(config.bus().engineLogicUrl().orElseThrow().toString()).isEqualTo("rediss://bus:***@logic.example:7000/2");
+        assertThat(config.bus().engineLogicUrl().orElseThrow().toString())
+                .isEqualTo("rediss://bus:***@logic.example:7000/2");
         assertThat(config.bus().engineLogicUrl().orElseThrow().value()).contains("nautilus-test-secret-bus");
         assertThat(config.bus().bufferSize()).isEqualTo(500);
         assertThat(config.port(8800)).isEqualTo(9800);
@@ -57,8 +59,12 @@ class ConfigLoaderTest {
                 .hasMessage("bus.buffer_size (NAUTILUS_BUFFER_SIZE) must be a whole number, was 'lots'");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_PORT_OFFSET", "-1")).load())
                 .hasMessageContaining("port_offset (NAUTILUS_PORT_OFFSET) must be within 0..50000");
-        assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_MARKETDATA_BUS_URL", "http://x:1",
-                "NAUTILUS_ENGINE_LOGIC_BUS_URL", "redis://y:2")).load())
+        assertThatThrownBy(() -> new ConfigLoader(Map.of(
+                                "NAUTILUS_MARKETDATA_BUS_URL",
+                                "http://x:1",
+                                "NAUTILUS_ENGINE_LOGIC_BUS_URL",
+                                "redis://y:2"))
+                        .load())
                 .hasMessageContaining("bus.marketdata_url (NAUTILUS_MARKETDATA_BUS_URL) must start with redis://");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_DB_URL", "postgres://x")).load())
                 .hasMessageContaining("store.db_url (NAUTILUS_DB_URL) must be a PostgreSQL JDBC URL");
@@ -66,8 +72,10 @@ class ConfigLoaderTest {
 
     @Test
     void oneBusOnRedisAndTheOtherInMemoryIsRefused() {
-        assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_MARKETDATA_BUS_URL", "redis://localhost:6380")).load())
-                .hasMessageContaining("NAUTILUS_MARKETDATA_BUS_URL) is set but bus.engine_logic_url (NAUTILUS_ENGINE_LOGIC_BUS_URL) is not");
+        assertThatThrownBy(
+                        () -> new ConfigLoader(Map.of("NAUTILUS_MARKETDATA_BUS_URL", "redis://localhost:6380")).load())
+                .hasMessageContaining(
+                        "NAUTILUS_MARKETDATA_BUS_URL) is set but bus.engine_logic_url (NAUTILUS_ENGINE_LOGIC_BUS_URL) is not");
     }
 
     @Test
@@ -82,8 +90,12 @@ class ConfigLoaderTest {
 
     @Test
     void passwordsNeverShowInText() {
-        NautilusConfig config = new ConfigLoader(Map.of("NAUTILUS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test",
-                "NAUTILUS_DB_PASSWORD", "nautilus-test-secret-db")).load();
+        NautilusConfig config = new ConfigLoader(Map.of(
+                        "NAUTILUS_DB_URL",
+                        "jdbc:postgresql://127.0.0.1:5432/test",
+                        "NAUTILUS_DB_PASSWORD",
+                        "nautilus-test-secret-db"))
+                .load();
         assertThat(config.toString()).doesNotContain("nautilus-test-secret-db").contains("password=***");
     }
 }

@@ -39,6 +39,7 @@ class DashboardBrowserTest {
 
     @TempDir
     static Path dataDir;
+
     @TempDir
     static Path profile;
 
@@ -71,13 +72,15 @@ class DashboardBrowserTest {
 
     private static WebDriverWait waitUpTo(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(20));
-        wait.ignoring(org.openqa.selenium.NoSuchElementException.class).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }
 
     @Test
     void thePriceChartDrawsTheReplayedTrades() {
-        waitUpTo(Duration.ofSeconds(30)).until(d -> Integer.parseInt(d.findElement(By.id("price-chart")).getDomAttribute("data-points")) >= 5);
+        waitUpTo(Duration.ofSeconds(30))
+                .until(d -> Integer.parseInt(d.findElement(By.id("price-chart")).getDomAttribute("data-points")) >= 5);
         // uPlot draws on a canvas: count the pixels the price line coloured, independently of the page's own counter
         Long drawn = (Long) browser.executeScript("""
                 const canvas = document.querySelector('#price-chart canvas');
@@ -94,42 +97,72 @@ class DashboardBrowserTest {
     @Test
     void theBusPanelsShowNumbers() {
         List<String> buses = List.of("marketdata", "engine_logic");
-        Map<String, Map<String, String>> metrics = waitUpTo(Duration.ofSeconds(20)).until(d -> {
-            Map<String, Map<String, String>> m = DashboardPage.busMetrics(browser);
-            return buses.stream().allMatch(b -> m.containsKey(b) && number(m.get(b).getOrDefault("published", "")) > 0) ? m : null;
-        });
+        Map<String, Map<String, String>> metrics = waitUpTo(Duration.ofSeconds(20))
+                .until(d -> {
+                    Map<String, Map<String, String>> m = DashboardPage.busMetrics(browser);
+                    return buses.stream()
+                                    .allMatch(b ->
+                                            m.containsKey(b) && number(m.get(b).getOrDefault("published", "")) > 0)
+                            ? m
+                            : null;
+                });
         for (String bus : buses) {
             assertThat(metrics.get(bus).get("acked")).as(bus).matches("[0-9,]+");
             assertThat(metrics.get(bus).get("dead-lettered")).as(bus).isEqualTo("0");
         }
-        waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("engines-summary")).getText()
-                .equals(EngineCatalog.PLATFORM.size() + "/" + EngineCatalog.PLATFORM.size() + " up"));
+        waitUpTo(Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("engines-summary"))
+                        .getText()
+                        .equals(EngineCatalog.PLATFORM.size() + "/" + EngineCatalog.PLATFORM.size() + " up"));
     }
 
     @Test
     void aFlashCrashOnTheBusIsOnScreenWithinOneSecondAndUnlikeAMarginCall() {
-        waitUpTo(Duration.ofSeconds(30)).until(d -> d.findElement(By.id("api-status")).getText().equals("api: ok"));
+        waitUpTo(Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("api-status")).getText().equals("api: ok"));
         // the live path under test is the WebSocket engine's stream, not the page's polling fallback
-        waitUpTo(Duration.ofSeconds(30)).until(d -> d.findElement(By.id("ws-status")).getText().equals("live: connected"));
-        FlashCrashAlert crash = new FlashCrashAlert("CRASHUSD", 1_385_400_000_000_000L, 800, 1_385_399_900_000_000L, 700, 0.125);
+        waitUpTo(Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("ws-status")).getText().equals("live: connected"));
+        FlashCrashAlert crash =
+                new FlashCrashAlert("CRASHUSD", 1_385_400_000_000_000L, 800, 1_385_399_900_000_000L, 700, 0.125);
         long published = System.nanoTime();
-        platform.bus().publish(Message.builder(MessageType.RISK_METRIC, "risk.alert.flash_crash").source("risk")
-                .priority(Priority.FLASH_CRASH).payload(crash).build());
-        WebElement banner = waitUpTo(Duration.ofSeconds(1)).until(d -> d.findElements(By.cssSelector("#alert-banner .alert.flash-crash")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().contains("CRASHUSD")).findFirst().orElse(null));
+        platform.bus()
+                .publish(Message.builder(MessageType.RISK_METRIC, "risk.alert.flash_crash")
+                        .source("risk")
+                        .priority(Priority.FLASH_CRASH)
+                        .payload(crash)
+                        .build());
+        WebElement banner = waitUpTo(Duration.ofSeconds(1))
+                .until(d -> d.findElements(By.cssSelector("#alert-banner .alert.flash-crash")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().contains("CRASHUSD"))
+                        .findFirst()
+                        .orElse(null));
         long elapsedMs = (System.nanoTime() - published) / 1_000_000;
         assertThat(elapsedMs).as("ms from publish to visible").isLessThanOrEqualTo(1_000);
         assertThat(banner.getText()).contains("FLASH CRASH", "12.5% drop to 700.00");
 
-        platform.bus().publish(Message.builder(MessageType.COLLATERAL_UPDATE, "margin.alert.paper").source("collateral")
-                .priority(Priority.URGENT).payload(new MarginCall(1_385_400_000_000_000L, new BigDecimal("900"),
-                        new BigDecimal("1000"), new BigDecimal("1500"), new BigDecimal("600"))).build());
-        WebElement margin = waitUpTo(Duration.ofSeconds(2)).until(d -> d.findElements(By.cssSelector("#alert-banner .alert.margin-call")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        platform.bus()
+                .publish(Message.builder(MessageType.COLLATERAL_UPDATE, "margin.alert.paper")
+                        .source("collateral")
+                        .priority(Priority.URGENT)
+                        .payload(new MarginCall(
+                                1_385_400_000_000_000L,
+                                new BigDecimal("900"),
+                                new BigDecimal("1000"),
+                                new BigDecimal("1500"),
+                                new BigDecimal("600")))
+                        .build());
+        WebElement margin = waitUpTo(Duration.ofSeconds(2))
+                .until(d -> d.findElements(By.cssSelector("#alert-banner .alert.margin-call")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
         assertThat(margin.getText()).contains("MARGIN CALL");
         assertThat(margin.getCssValue("background-color")).isNotEqualTo(banner.getCssValue("background-color"));
         HeadlessChromium.screenshot(browser, SCREENSHOT);
-        System.out.printf("flash-crash alert visible %d ms after publish; screenshot %s%n", elapsedMs, SCREENSHOT.toAbsolutePath());
+        System.out.printf(
+                "flash-crash alert visible %d ms after publish; screenshot %s%n",
+                elapsedMs, SCREENSHOT.toAbsolutePath());
     }
 
     private static long number(String text) {

@@ -27,17 +27,21 @@ class DashboardOnRedisBrowserTest {
 
     @TempDir
     Path dataDir;
+
     @TempDir
     Path profile;
 
     @Test
     void eachRedisShowsCpuClientsFailedCallsAndLag() throws Exception {
-        try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start(); RedisServer main = RedisServer.start();
+        try (RedisServer marketData = RedisServer.start();
+                RedisServer engineLogic = RedisServer.start();
+                RedisServer main = RedisServer.start();
                 Platform platform = Platform.start(new ConfigLoader(Map.of(
-                        "NAUTILUS_MARKETDATA_BUS_URL", marketData.url(),
-                        "NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic.url(),
-                        "NAUTILUS_MAIN_REDIS_URL", main.url(),
-                        "NAUTILUS_DATA_DIR", dataDir.toString())).load())) {
+                                "NAUTILUS_MARKETDATA_BUS_URL", marketData.url(),
+                                "NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic.url(),
+                                "NAUTILUS_MAIN_REDIS_URL", main.url(),
+                                "NAUTILUS_DATA_DIR", dataDir.toString()))
+                        .load())) {
             Map<String, Integer> ephemeral = new HashMap<>();
             EngineCatalog.PLATFORM.forEach(name -> ephemeral.put(name, 0));
             platform.startEngines(EngineCatalog.PLATFORM, ephemeral, "1");
@@ -45,25 +49,34 @@ class DashboardOnRedisBrowserTest {
             platform.startReplay(ReplaySource.bitstamp(0), 600);
             ChromeDriver browser = HeadlessChromium.start(profile);
             try {
-                browser.get("http://127.0.0.1:" + platform.dashboard().orElseThrow().port() + "/?token="
-                + platform.http().tokens().admin());
+                browser.get(
+                        "http://127.0.0.1:" + platform.dashboard().orElseThrow().port() + "/?token="
+                                + platform.http().tokens().admin());
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50));
-                wait.ignoring(org.openqa.selenium.NoSuchElementException.class).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+                wait.ignoring(org.openqa.selenium.NoSuchElementException.class)
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
                 // CPU needs two INFO readings a moment apart, so it shows "measuring" first, then a number;
                 // the panels are redrawn every second, so each check reads one whole snapshot of them
                 List<String> buses = List.of("marketdata", "engine_logic", "main");
                 Map<String, Map<String, String>> metrics = wait.until(d -> {
                     Map<String, Map<String, String>> m = DashboardPage.busMetrics(browser);
-                    return buses.stream().allMatch(b -> m.containsKey(b) && m.get(b).getOrDefault("cpu", "").matches("[0-9.,]+")) ? m : null;
+                    return buses.stream()
+                                    .allMatch(b -> m.containsKey(b)
+                                            && m.get(b).getOrDefault("cpu", "").matches("[0-9.,]+"))
+                            ? m
+                            : null;
                 });
                 for (String bus : buses) {
                     Map<String, String> panel = metrics.get(bus);
                     assertThat(panel.get("failed-calls")).as(bus).isEqualTo("0");
                     assertThat(panel.get("lag")).as(bus).matches("[0-9,]+");
-                    assertThat(Long.parseLong(panel.get("clients").replace(",", ""))).as(bus).isPositive();
+                    assertThat(Long.parseLong(panel.get("clients").replace(",", "")))
+                            .as(bus)
+                            .isPositive();
                 }
                 assertThat(metrics.get("marketdata").get("clients-by-engine")).contains("platform");
-                wait.until(d -> Integer.parseInt(d.findElement(By.id("price-chart")).getDomAttribute("data-points")) >= 5);
+                wait.until(d ->
+                        Integer.parseInt(d.findElement(By.id("price-chart")).getDomAttribute("data-points")) >= 5);
                 wait.until(d -> d.findElement(By.id("ws-status")).getText().equals("live: connected"));
                 HeadlessChromium.screenshot(browser, Path.of("target", "dashboard-redis.png"));
             } finally {

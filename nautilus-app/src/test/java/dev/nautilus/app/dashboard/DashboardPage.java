@@ -6,8 +6,7 @@ import org.openqa.selenium.JavascriptExecutor;
 /** Reads the dashboard as its user sees it, in one script call, since the panels are redrawn every second. */
 final class DashboardPage {
 
-    private DashboardPage() {
-    }
+    private DashboardPage() {}
 
     /** Every bus card's metrics at one instant: bus key → metric name → text shown. */
     @SuppressWarnings("unchecked")

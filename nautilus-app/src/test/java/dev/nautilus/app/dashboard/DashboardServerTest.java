@@ -30,8 +30,10 @@ class DashboardServerTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                        .header("Authorization", "Bearer " + SECURITY.tokens().read()).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .header("Authorization", "Bearer " + SECURITY.tokens().read())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -40,13 +42,15 @@ class DashboardServerTest {
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.body()).contains("<script src=\"dashboard.js\"></script>", "id=\"price-chart\"", "id=\"alert-banner\"");
+        assertThat(page.body())
+                .contains("<script src=\"dashboard.js\"></script>", "id=\"price-chart\"", "id=\"alert-banner\"");
         HttpResponse<String> script = get("/dashboard.js");
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
         // the charting library is bundled (its CSS class names are in the script): nothing is fetched from a CDN
         assertThat(script.body()).contains("u-legend").doesNotContain("https://");
-        assertThat(get("/dashboard.css").headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+        assertThat(get("/dashboard.css").headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/css");
     }
 
     @Test

@@ -11,8 +11,8 @@ import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.testkit.RedisServer;
 import java.math.BigDecimal;
 import java.time.Duration;
-import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import java.util.List;
+import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +27,8 @@ class PipelineTransportEquivalenceTest {
 
     private static RecursiveComparisonConfiguration byValue() {
         return RecursiveComparisonConfiguration.builder()
-                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build();
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .build();
     }
 
     @Test
@@ -40,8 +41,10 @@ class PipelineTransportEquivalenceTest {
         }
 
         PipelineRun.Outcome overRedis;
-        try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start();
-                MessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+        try (RedisServer marketData = RedisServer.start();
+                RedisServer engineLogic = RedisServer.start();
+                MessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
                         RedisBusConfig.defaults(marketData.url(), "equivalence-test"),
                         RedisBusConfig.defaults(engineLogic.url(), "equivalence-test"))) {
             overRedis = PipelineRun.run(bus, trades, false, Duration.ofSeconds(90));
@@ -56,8 +59,12 @@ class PipelineTransportEquivalenceTest {
         assertThat(overRedis.trades()).isEqualTo(inMemory.trades());
         assertThat(overRedis.bars()).isEqualTo(inMemory.bars());
         // amounts are compared by value: JSON does not keep a BigDecimal's scale (422.50 comes back as 422.5)
-        assertThat(overRedis.signals()).usingRecursiveFieldByFieldElementComparator(byValue()).isEqualTo(inMemory.signals());
-        assertThat(overRedis.rsiSignals()).usingRecursiveFieldByFieldElementComparator(byValue()).isEqualTo(inMemory.rsiSignals());
+        assertThat(overRedis.signals())
+                .usingRecursiveFieldByFieldElementComparator(byValue())
+                .isEqualTo(inMemory.signals());
+        assertThat(overRedis.rsiSignals())
+                .usingRecursiveFieldByFieldElementComparator(byValue())
+                .isEqualTo(inMemory.rsiSignals());
         assertThat(overRedis.portfolio()).usingRecursiveComparison(byValue()).isEqualTo(inMemory.portfolio());
         assertThat(overRedis.risk()).isEqualTo(inMemory.risk());
         assertThat(overRedis.collateral()).usingRecursiveComparison(byValue()).isEqualTo(inMemory.collateral());

@@ -37,22 +37,38 @@ class QuantEnginesInThePlatformTest {
         NautilusConfig config = new ConfigLoader(Map.of("NAUTILUS_DATA_DIR", dataDir.toString())).load();
         List<Message> received = new CopyOnWriteArrayList<>();
         try (Platform platform = Platform.start(config)) {
-            platform.bus().endpoint("listener", "listener-1").subscribe(List.of("factor.*", "ml.prediction.*"),
-                    Set.of(MessageType.FACTOR_CALCULATION, MessageType.ML_PREDICTION), received::add);
-            platform.startEngines(EngineCatalog.PLATFORM, EngineCatalog.PLATFORM.stream().collect(Collectors.toMap(n -> n, n -> 0)), "1");
-            var universe = platform.startReplay(ReplaySource.syntheticReferences(8), ReplaySource.synthetic(8, 60 * 75), 0);
+            platform.bus()
+                    .endpoint("listener", "listener-1")
+                    .subscribe(
+                            List.of("factor.*", "ml.prediction.*"),
+                            Set.of(MessageType.FACTOR_CALCULATION, MessageType.ML_PREDICTION),
+                            received::add);
+            platform.startEngines(
+                    EngineCatalog.PLATFORM,
+                    EngineCatalog.PLATFORM.stream().collect(Collectors.toMap(n -> n, n -> 0)),
+                    "1");
+            var universe =
+                    platform.startReplay(ReplaySource.syntheticReferences(8), ReplaySource.synthetic(8, 60 * 75), 0);
             assertThat(universe.get(120, TimeUnit.SECONDS)).isEqualTo(8 * 60 * 75);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> count(received, "factor.calculation.synthetic") > 0
-                    && count(received, "factor.return.toraniko.synthetic") > 0 && count(received, "ml.prediction.SYN000") > 10);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> count(received, "factor.calculation.synthetic") > 0
+                            && count(received, "factor.return.toraniko.synthetic") > 0
+                            && count(received, "ml.prediction.SYN000") > 10);
             platform.close();
-            assertThat(platform.bus().status()).allSatisfy(s -> assertThat(s.deadLettered()).isZero());
+            assertThat(platform.bus().status())
+                    .allSatisfy(s -> assertThat(s.deadLettered()).isZero());
         }
-        FactorExposures exposures = first(received, "factor.calculation.synthetic").payloadAs(FactorExposures.class);
+        FactorExposures exposures =
+                first(received, "factor.calculation.synthetic").payloadAs(FactorExposures.class);
         assertThat(exposures.exposures()).hasSize(8);
-        FactorReturns returns = first(received, "factor.return.toraniko.synthetic").payloadAs(FactorReturns.class);
+        FactorReturns returns =
+                first(received, "factor.return.toraniko.synthetic").payloadAs(FactorReturns.class);
         assertThat(returns.factors()).containsExactly("market", "SECTOR_0", "SECTOR_1", "momentum", "value", "size");
-        assertThat(first(received, "ml.prediction.SYN000").payloadAs(MlPrediction.class).instrument()).isEqualTo("SYN000");
+        assertThat(first(received, "ml.prediction.SYN000")
+                        .payloadAs(MlPrediction.class)
+                        .instrument())
+                .isEqualTo("SYN000");
     }
 
     private static long count(List<Message> messages, String topic) {
@@ -60,6 +76,9 @@ class QuantEnginesInThePlatformTest {
     }
 
     private static Message first(List<Message> messages, String topic) {
-        return messages.stream().filter(m -> m.topic().equals(topic)).findFirst().orElseThrow();
+        return messages.stream()
+                .filter(m -> m.topic().equals(topic))
+                .findFirst()
+                .orElseThrow();
     }
 }

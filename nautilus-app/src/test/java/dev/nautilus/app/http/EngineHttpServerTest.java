@@ -55,10 +55,17 @@ class EngineHttpServerTest {
             JsonNode body = Json.parse(response.body());
             assertThat(body.get("status").asText()).isEqualTo("UP");
             assertThat(body.get("checks")).hasSize(3);
-            assertThat(body.get("checks").get(0).get("data").has("uptimeSeconds")).isTrue();
+            assertThat(body.get("checks").get(0).get("data").has("uptimeSeconds"))
+                    .isTrue();
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> Json.parse(get(EngineMatrix.COLLATERAL, "/health").body())
-                .get("checks").get(0).get("data").get("messagesHandled").asLong() > 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Json.parse(get(EngineMatrix.COLLATERAL, "/health").body())
+                                .get("checks")
+                                .get(0)
+                                .get("data")
+                                .get("messagesHandled")
+                                .asLong()
+                        > 0);
     }
 
     @Test
@@ -77,25 +84,31 @@ class EngineHttpServerTest {
 
     @Test
     void busStatusSubscriptionsHardwareAndSnapshots() throws Exception {
-        JsonNode status = Json.parse(get(EngineMatrix.VPIN, "/messagebus/status").body());
+        JsonNode status =
+                Json.parse(get(EngineMatrix.VPIN, "/messagebus/status").body());
         assertThat(status).hasSize(2);
         assertThat(status.get(0).get("connected").asBoolean()).isTrue();
         assertThat(status.get(0).get("published").asLong()).isPositive();
 
-        JsonNode subscriptions = Json.parse(get(EngineMatrix.STRATEGY, "/messagebus/subscriptions").body());
+        JsonNode subscriptions = Json.parse(
+                get(EngineMatrix.STRATEGY, "/messagebus/subscriptions").body());
         assertThat(subscriptions.get("engine").get("subscriptions").toString()).contains("vpin.*");
         assertThat(subscriptions.get("live")).isNotEmpty(); // one per bus the types span
         assertThat(subscriptions.get("matrix")).hasSize(EngineMatrix.all().size());
 
-        JsonNode hardware = Json.parse(get(EngineMatrix.PORTFOLIO, "/hardware/status").body());
+        JsonNode hardware =
+                Json.parse(get(EngineMatrix.PORTFOLIO, "/hardware/status").body());
         assertThat(hardware.get("availableProcessors").asInt()).isPositive();
         assertThat(hardware.toString()).doesNotContainIgnoringCase("gpu").doesNotContainIgnoringCase("neural");
 
         HttpResponse<String> snapshot = get(EngineMatrix.MARKETDATA, "/marketdata/snapshot/BTCUSD");
         assertThat(snapshot.statusCode()).isEqualTo(200);
-        assertThat(Json.parse(snapshot.body()).get("trade").get("price").asDouble()).isPositive();
-        assertThat(get(EngineMatrix.MARKETDATA, "/marketdata/snapshot/NOPE").statusCode()).isEqualTo(404);
-        JsonNode hubStatus = Json.parse(get(EngineMatrix.MARKETDATA, "/marketdata/status").body());
+        assertThat(Json.parse(snapshot.body()).get("trade").get("price").asDouble())
+                .isPositive();
+        assertThat(get(EngineMatrix.MARKETDATA, "/marketdata/snapshot/NOPE").statusCode())
+                .isEqualTo(404);
+        JsonNode hubStatus =
+                Json.parse(get(EngineMatrix.MARKETDATA, "/marketdata/status").body());
         assertThat(hubStatus.get("accepted").asLong()).isEqualTo(3_000);
         assertThat(hubStatus.get("cacheHitRate").asDouble()).isBetween(0.0, 1.0);
     }
@@ -104,16 +117,21 @@ class EngineHttpServerTest {
     void unknownEngineIsAClearErrorAndEveryEngineOfTheMatrixIsBuilt() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineCatalog.create("nope"))
                 .hasMessageContaining("unknown engine 'nope'");
-        assertThat(EngineCatalog.PLATFORM).containsExactlyInAnyOrderElementsOf(
-                EngineMatrix.all().stream().map(EngineWiring::name).toList());
+        assertThat(EngineCatalog.PLATFORM)
+                .containsExactlyInAnyOrderElementsOf(
+                        EngineMatrix.all().stream().map(EngineWiring::name).toList());
         for (String name : EngineCatalog.PLATFORM) {
             assertThat(EngineCatalog.create(name).wiring().name()).isEqualTo(name);
         }
     }
 
     private static HttpResponse<String> get(String engine, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get(engine) + path))
-                        .header("Authorization", "Bearer " + platform.http().tokens().read()).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get(engine) + path))
+                        .header(
+                                "Authorization",
+                                "Bearer " + platform.http().tokens().read())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -21,15 +21,25 @@ class HealthWhenBusDownTest {
 
     @Test
     void healthIs503WhileABusIsDown() throws Exception {
-        try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start();
-                Platform platform = Platform.start(new ConfigLoader(Map.of(
-                        "NAUTILUS_MARKETDATA_BUS_URL", marketData.url(),
-                        "NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic.url())).load(), "health-test")) {
-            int port = platform.startEngines(List.of(EngineMatrix.VPIN), Map.of(EngineMatrix.VPIN, 0), "1").getFirst().port();
+        try (RedisServer marketData = RedisServer.start();
+                RedisServer engineLogic = RedisServer.start();
+                Platform platform = Platform.start(
+                        new ConfigLoader(Map.of(
+                                        "NAUTILUS_MARKETDATA_BUS_URL", marketData.url(),
+                                        "NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic.url()))
+                                .load(),
+                        "health-test")) {
+            int port = platform.startEngines(List.of(EngineMatrix.VPIN), Map.of(EngineMatrix.VPIN, 0), "1")
+                    .getFirst()
+                    .port();
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
-                    .header("Authorization", "Bearer " + platform.http().tokens().read()).build();
-            assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+                    .header(
+                            "Authorization",
+                            "Bearer " + platform.http().tokens().read())
+                    .build();
+            assertThat(http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
 
             marketData.kill();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -39,7 +49,10 @@ class HealthWhenBusDownTest {
             });
 
             marketData.restart();
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            == 200);
         }
     }
 }

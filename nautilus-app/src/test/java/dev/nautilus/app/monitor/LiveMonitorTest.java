@@ -27,7 +27,8 @@ class LiveMonitorTest {
     @Test
     void redrawsEveryIntervalAndStopsAtOnceRestoringTheCursor() throws Exception {
         try (RedisServer redis = RedisServer.start();
-                BusMonitor monitor = new BusMonitor(List.of(MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus")))) {
+                BusMonitor monitor =
+                        new BusMonitor(List.of(MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus")))) {
             StringWriter screen = new StringWriter();
             PrintWriter out = new PrintWriter(screen);
             LiveMonitor live = new LiveMonitor(monitor, new MonitorTable(true), out, Duration.ofMillis(100));
@@ -55,9 +56,10 @@ class LiveMonitorTest {
     @Test
     void closingTheMonitorUnderItEndsTheLoop() throws Exception {
         try (RedisServer redis = RedisServer.start()) {
-            BusMonitor monitor = new BusMonitor(List.of(MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus")));
-            LiveMonitor live = new LiveMonitor(monitor, new MonitorTable(false), new PrintWriter(new StringWriter()),
-                    Duration.ofMillis(50));
+            BusMonitor monitor =
+                    new BusMonitor(List.of(MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus")));
+            LiveMonitor live = new LiveMonitor(
+                    monitor, new MonitorTable(false), new PrintWriter(new StringWriter()), Duration.ofMillis(50));
             CompletableFuture<Integer> frames = CompletableFuture.supplyAsync(live::run);
 
             // What the Ctrl-C hook does.

@@ -30,8 +30,7 @@ class MonitorCommandTest {
     Path dir;
 
     /** What one run of the command printed and returned. */
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     static void startRedis() {
@@ -58,7 +57,8 @@ class MonitorCommandTest {
     private Run run(String... args) throws Exception {
         // An empty configuration file: only the command-line URLs count (environment aside).
         Path config = Files.writeString(dir.resolve("nautilus.yaml"), "");
-        String[] full = Stream.concat(Stream.of("--config", config.toString(), "monitor"), Stream.of(args)).toArray(String[]::new);
+        String[] full = Stream.concat(Stream.of("--config", config.toString(), "monitor"), Stream.of(args))
+                .toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var commandLine = NautilusCommand.commandLine();
@@ -86,7 +86,8 @@ class MonitorCommandTest {
         assertThat(md.path("memory").has("used_memory")).isTrue();
         assertThat(md.path("streams").get(0).path("key").asText()).isEqualTo(PRICES);
         assertThat(md.path("streams").get(0).path("length").asLong()).isEqualTo(1);
-        assertThat(md.path("streams").get(0).path("groups").get(0).path("lag").asLong()).isEqualTo(1);
+        assertThat(md.path("streams").get(0).path("groups").get(0).path("lag").asLong())
+                .isEqualTo(1);
 
         JsonNode el = root.path("redis").get(1);
         assertThat(el.path("name").asText()).isEqualTo("Engine Logic bus");
@@ -128,7 +129,11 @@ class MonitorCommandTest {
                 .contains("CPU", "Clients", "Commands", "FAILED", "Streams", "Dead letters", "LAG", "PENDING")
                 .contains(RISK, PRICES)
                 .doesNotContain("\033[");
-        String xreadgroupLine = run.out().lines().filter(l -> l.contains("xreadgroup")).findFirst().orElseThrow();
+        String xreadgroupLine = run.out()
+                .lines()
+                .filter(l -> l.contains("xreadgroup"))
+                .findFirst()
+                .orElseThrow();
         assertThat(xreadgroupLine).endsWith("3 !");
     }
 
@@ -139,19 +144,27 @@ class MonitorCommandTest {
         Run run = run("--once", "--engine-logic", engineLogic.url(), "--main", down);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("== main Redis  " + down).contains("UNREACHABLE").contains("== Engine Logic bus");
+        assertThat(run.out())
+                .contains("== main Redis  " + down)
+                .contains("UNREACHABLE")
+                .contains("== Engine Logic bus");
     }
 
     @Test
     void withNothingToWatchItSaysHowToConfigureRedisAndExitsWithTwo() throws Exception {
-        assumeTrue(System.getenv("NAUTILUS_MARKETDATA_BUS_URL") == null && System.getenv("NAUTILUS_MAIN_REDIS_URL") == null,
+        assumeTrue(
+                System.getenv("NAUTILUS_MARKETDATA_BUS_URL") == null
+                        && System.getenv("NAUTILUS_MAIN_REDIS_URL") == null,
                 "the environment configures a Redis, so there is something to watch");
 
         Run run = run("--once");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no Redis to watch").contains("NAUTILUS_MARKETDATA_BUS_URL")
-                .contains("NAUTILUS_ENGINE_LOGIC_BUS_URL").contains("--marketdata URL");
+        assertThat(run.err())
+                .contains("no Redis to watch")
+                .contains("NAUTILUS_MARKETDATA_BUS_URL")
+                .contains("NAUTILUS_ENGINE_LOGIC_BUS_URL")
+                .contains("--marketdata URL");
         assertThat(run.out()).isEmpty();
     }
 
@@ -160,8 +173,16 @@ class MonitorCommandTest {
         Run run = run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--once", "--json", "--interval=SECONDS", "--marketdata=URL", "--engine-logic=URL",
-                "--main=URL", "CPU %", "Exit codes");
+        assertThat(run.out())
+                .contains(
+                        "--once",
+                        "--json",
+                        "--interval=SECONDS",
+                        "--marketdata=URL",
+                        "--engine-logic=URL",
+                        "--main=URL",
+                        "CPU %",
+                        "Exit codes");
         assertThat(run.err()).doesNotContain("WARN");
     }
 

@@ -28,27 +28,52 @@ class MonitorTableTest {
 
     private static RedisSnapshot busy() {
         List<CommandStats> commands = new ArrayList<>();
-        commands.add(new CommandStats("xreadgroup", 2_500_000, 9_000_000, OptionalDouble.of(3.6), OptionalLong.of(0),
+        commands.add(new CommandStats(
+                "xreadgroup",
+                2_500_000,
+                9_000_000,
+                OptionalDouble.of(3.6),
+                OptionalLong.of(0),
                 OptionalLong.of(2_400_000)));
         for (int i = 0; i < 20; i++) {
-            commands.add(new CommandStats("cmd" + i, 100 - i, 10, OptionalDouble.empty(), OptionalLong.empty(), OptionalLong.empty()));
+            commands.add(new CommandStats(
+                    "cmd" + i, 100 - i, 10, OptionalDouble.empty(), OptionalLong.empty(), OptionalLong.empty()));
         }
         commands.add(new CommandStats("rare", 1, 1, OptionalDouble.of(1), OptionalLong.of(0), OptionalLong.of(1)));
-        StreamInfo stream = new StreamInfo("nautilus:engine_logic:risk_metric", 12_345, false, List.of(
-                new GroupInfo("risk", 2, 7, OptionalLong.of(100), "1-0", OptionalLong.of(5)),
-                new GroupInfo("portfolio", 1, 0, OptionalLong.empty(), "0-0", OptionalLong.empty())));
-        return new RedisSnapshot(MAIN, AT, true, Optional.empty(), Optional.of("7.0.15"),
+        StreamInfo stream = new StreamInfo(
+                "nautilus:engine_logic:risk_metric",
+                12_345,
+                false,
+                List.of(
+                        new GroupInfo("risk", 2, 7, OptionalLong.of(100), "1-0", OptionalLong.of(5)),
+                        new GroupInfo("portfolio", 1, 0, OptionalLong.empty(), "0-0", OptionalLong.empty())));
+        return new RedisSnapshot(
+                MAIN,
+                AT,
+                true,
+                Optional.empty(),
+                Optional.of("7.0.15"),
                 new CpuUsage(OptionalDouble.of(87.25), CpuUsage.Basis.INTERVAL, Duration.ofSeconds(1)),
-                OptionalLong.of(41), Map.of("risk", 3, "unnamed", 38), commands, Map.of("NOGROUP", 2_400_001L),
-                new MemoryUsage(OptionalLong.of(1_000_000), Optional.of("976.56K"), OptionalLong.of(0), Optional.of("noeviction")),
-                List.of(stream), 3, List.of("CLIENT LIST failed: NOPERM"));
+                OptionalLong.of(41),
+                Map.of("risk", 3, "unnamed", 38),
+                commands,
+                Map.of("NOGROUP", 2_400_001L),
+                new MemoryUsage(
+                        OptionalLong.of(1_000_000),
+                        Optional.of("976.56K"),
+                        OptionalLong.of(0),
+                        Optional.of("noeviction")),
+                List.of(stream),
+                3,
+                List.of("CLIENT LIST failed: NOPERM"));
     }
 
     @Test
     void showsEveryFigureOfARedisAndMarksFailedCalls() {
         String text = new MonitorTable(false).render(new MonitorSnapshot(AT, List.of(busy())), "");
 
-        assertThat(text).contains("Nautilus bus monitor  2026-11-22 19:30:00 UTC")
+        assertThat(text)
+                .contains("Nautilus bus monitor  2026-11-22 19:30:00 UTC")
                 .contains("== main Redis  redis://:***@main:6379  Redis 7.0.15")
                 .doesNotContain("pw@")
                 .contains("87.3 % over the last 1.0 s")
@@ -57,11 +82,22 @@ class MonitorTableTest {
                 .contains("NOGROUP 2,400,001")
                 .contains("Dead letters 3 !")
                 .contains("Warning      CLIENT LIST failed: NOPERM");
-        assertThat(line(text, "xreadgroup")).contains("2,500,000").contains("3.60").endsWith("2,400,000 !");
+        assertThat(line(text, "xreadgroup"))
+                .contains("2,500,000")
+                .contains("3.60")
+                .endsWith("2,400,000 !");
         // Beyond the first dozen only commands with failed calls are listed, and the rest are counted.
-        assertThat(text).contains("rare").contains("cmd10").doesNotContain("cmd11 ").contains("(9 more commands, none with failed calls)");
+        assertThat(text)
+                .contains("rare")
+                .contains("cmd10")
+                .doesNotContain("cmd11 ")
+                .contains("(9 more commands, none with failed calls)");
         assertThat(line(text, "cmd0 ")).endsWith("-");
-        assertThat(line(text, "risk_metric")).contains("12,345").contains("risk").contains("7").endsWith("100");
+        assertThat(line(text, "risk_metric"))
+                .contains("12,345")
+                .contains("risk")
+                .contains("7")
+                .endsWith("100");
         assertThat(line(text, "portfolio")).endsWith("?"); // lag Redis could not tell
         assertThat(text).doesNotContain("\033[");
     }
@@ -70,21 +106,37 @@ class MonitorTableTest {
     void coloursHighlightFailedCallsWhenOn() {
         String text = new MonitorTable(true).render(new MonitorSnapshot(AT, List.of(busy())), "every 1 s");
 
-        assertThat(line(text, "xreadgroup")).contains(Ansi.RED).contains("2,400,000 !").endsWith(Ansi.RESET);
+        assertThat(line(text, "xreadgroup"))
+                .contains(Ansi.RED)
+                .contains("2,400,000 !")
+                .endsWith(Ansi.RESET);
         assertThat(line(text, "cmd0 ")).doesNotContain(Ansi.RED);
         assertThat(text).contains("every 1 s");
     }
 
     @Test
     void firstSampleCpuSaysWhatItIsAveragedOverAndAnUnreachableRedisSaysWhy() {
-        RedisSnapshot first = new RedisSnapshot(MonitorTarget.forBus(Bus.MARKETDATA, "redis://md:6380", "nautilus"), AT, true,
-                Optional.empty(), Optional.empty(), new CpuUsage(OptionalDouble.of(0.5), CpuUsage.Basis.SINCE_START, Duration.ofSeconds(3600)),
-                OptionalLong.empty(), Map.of(), List.of(), Map.of(), MemoryUsage.unknown(), List.of(), 0, List.of());
+        RedisSnapshot first = new RedisSnapshot(
+                MonitorTarget.forBus(Bus.MARKETDATA, "redis://md:6380", "nautilus"),
+                AT,
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                new CpuUsage(OptionalDouble.of(0.5), CpuUsage.Basis.SINCE_START, Duration.ofSeconds(3600)),
+                OptionalLong.empty(),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                MemoryUsage.unknown(),
+                List.of(),
+                0,
+                List.of());
         RedisSnapshot down = RedisSnapshot.unreachable(MAIN, AT, "Connection refused");
 
         String text = new MonitorTable(false).render(new MonitorSnapshot(AT, List.of(first, down)), "");
 
-        assertThat(text).contains("0.5 % average since Redis started (3600 s ago)")
+        assertThat(text)
+                .contains("0.5 % average since Redis started (3600 s ago)")
                 .contains("Commands     none yet")
                 .contains("Streams      none under nautilus:*")
                 .contains("Dead letters 0\n")
@@ -92,7 +144,9 @@ class MonitorTableTest {
     }
 
     private static String line(String text, String containing) {
-        return text.lines().filter(l -> l.contains(containing)).findFirst()
+        return text.lines()
+                .filter(l -> l.contains(containing))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no line with '" + containing + "' in:\n" + text));
     }
 }

@@ -20,10 +20,15 @@ class MonitorTargetsTest {
 
     @Test
     void inMemoryBusesLeaveNothingToWatch() {
-        assertThat(MonitorTargets.resolve(settings(Map.of()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
+        assertThat(MonitorTargets.resolve(
+                        settings(Map.of()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
                 .isEmpty();
-        assertThat(MonitorTargets.NOTHING_TO_WATCH).contains("NAUTILUS_MARKETDATA_BUS_URL", "NAUTILUS_ENGINE_LOGIC_BUS_URL",
-                "NAUTILUS_MAIN_REDIS_URL", "--marketdata URL");
+        assertThat(MonitorTargets.NOTHING_TO_WATCH)
+                .contains(
+                        "NAUTILUS_MARKETDATA_BUS_URL",
+                        "NAUTILUS_ENGINE_LOGIC_BUS_URL",
+                        "NAUTILUS_MAIN_REDIS_URL",
+                        "--marketdata URL");
     }
 
     @Test
@@ -34,10 +39,12 @@ class MonitorTargetsTest {
                 "NAUTILUS_MAIN_REDIS_URL", "redis://:secret@main:6379",
                 "NAUTILUS_STREAM_PREFIX", "desk1"));
 
-        List<MonitorTarget> targets = MonitorTargets.resolve(configured, Optional.empty(), Optional.of("redis://other:7000"),
-                Optional.empty(), Optional.empty());
+        List<MonitorTarget> targets = MonitorTargets.resolve(
+                configured, Optional.empty(), Optional.of("redis://other:7000"), Optional.empty(), Optional.empty());
 
-        assertThat(targets).extracting(MonitorTarget::name).containsExactly("MarketData bus", "Engine Logic bus", "main Redis");
+        assertThat(targets)
+                .extracting(MonitorTarget::name)
+                .containsExactly("MarketData bus", "Engine Logic bus", "main Redis");
         assertThat(targets).extracting(MonitorTarget::busKey).containsExactly("marketdata", "engine_logic", "main");
         assertThat(targets.get(1).redisUrl()).isEqualTo("redis://other:7000");
         assertThat(targets.get(2).redisUrl()).isEqualTo("redis://:secret@main:6379"); // Lettuce needs the password
@@ -49,17 +56,33 @@ class MonitorTargetsTest {
 
     @Test
     void aMainRedisAloneIsWatchedEvenWithInMemoryBuses() {
-        List<MonitorTarget> targets = MonitorTargets.resolve(settings(Map.of()), Optional.empty(), Optional.empty(),
-                Optional.of("redis://localhost:6379"), Optional.of("nautilus"));
+        List<MonitorTarget> targets = MonitorTargets.resolve(
+                settings(Map.of()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("redis://localhost:6379"),
+                Optional.of("nautilus"));
 
         assertThat(targets).extracting(MonitorTarget::name).containsExactly("main Redis");
     }
 
     @Test
     void badOptionsAreConfigurationErrorsNamingTheOption() {
-        assertThatThrownBy(() -> MonitorTargets.resolve(settings(Map.of()), Optional.of("localhost:6380"), Optional.empty(),
-                Optional.empty(), Optional.empty())).isInstanceOf(ConfigException.class).hasMessageContaining("--marketdata");
-        assertThatThrownBy(() -> MonitorTargets.resolve(settings(Map.of()), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of("has space"))).isInstanceOf(ConfigException.class).hasMessageContaining("--prefix");
+        assertThatThrownBy(() -> MonitorTargets.resolve(
+                        settings(Map.of()),
+                        Optional.of("localhost:6380"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--marketdata");
+        assertThatThrownBy(() -> MonitorTargets.resolve(
+                        settings(Map.of()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("has space")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--prefix");
     }
 }

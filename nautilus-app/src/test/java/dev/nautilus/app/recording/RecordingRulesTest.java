@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class RecordingRulesTest {
 
     private static Message trade(long micros) {
-        return Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("marketdata")
-                .payload(Trade.of("BTCUSD", micros, 100, 1)).build();
+        return Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+                .source("marketdata")
+                .payload(Trade.of("BTCUSD", micros, 100, 1))
+                .build();
     }
 
     private static long tradeId(RecordingRule rule, Message message) {

@@ -77,25 +77,47 @@ class PlatformSecurityTest {
             };
             HttpResponse<String> refused = send("GET", server.getValue(), path, Map.of());
             assertThat(refused.statusCode()).as(name + path).isEqualTo(401);
-            assertThat(refused.headers().firstValue("WWW-Authenticate")).as(name).contains("Bearer");
-            assertThat(Json.parse(refused.body()).get("error").asText()).as(name).contains("token is required");
-            assertThat(send("GET", server.getValue(), path, Map.of("Authorization", "Bearer not-the-token")).statusCode())
-                    .as(name).isEqualTo(401);
-            assertThat(send("GET", server.getValue(), path, bearer(tokens().read())).statusCode()).as(name).isEqualTo(200);
+            assertThat(refused.headers().firstValue("WWW-Authenticate"))
+                    .as(name)
+                    .contains("Bearer");
+            assertThat(Json.parse(refused.body()).get("error").asText())
+                    .as(name)
+                    .contains("token is required");
+            assertThat(send("GET", server.getValue(), path, Map.of("Authorization", "Bearer not-the-token"))
+                            .statusCode())
+                    .as(name)
+                    .isEqualTo(401);
+            assertThat(send("GET", server.getValue(), path, bearer(tokens().read()))
+                            .statusCode())
+                    .as(name)
+                    .isEqualTo(200);
             if (!name.equals(Platform.DASHBOARD)) {
                 String health = name.equals(Platform.API) ? "/api/health" : "/health";
-                JsonNode open = Json.parse(send("GET", server.getValue(), health, Map.of()).body());
+                JsonNode open = Json.parse(
+                        send("GET", server.getValue(), health, Map.of()).body());
                 assertThat(open.get("status").asText()).as(name).isEqualTo("UP");
-                assertThat(open.has("checks")).as(name + ": details are for token holders").isFalse();
-                assertThat(Json.parse(send("GET", server.getValue(), health, bearer(tokens().read())).body()).has("checks"))
-                        .as(name).isTrue();
+                assertThat(open.has("checks"))
+                        .as(name + ": details are for token holders")
+                        .isFalse();
+                assertThat(Json.parse(send("GET", server.getValue(), health, bearer(tokens().read()))
+                                        .body())
+                                .has("checks"))
+                        .as(name)
+                        .isTrue();
             }
         }
         for (String path : List.of("/metrics", "/hardware/status", "/clients")) {
-            assertThat(send("GET", ports.get(EngineMatrix.WEBSOCKET), path, Map.of()).statusCode()).as(path).isEqualTo(401);
+            assertThat(send("GET", ports.get(EngineMatrix.WEBSOCKET), path, Map.of())
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(401);
         }
-        assertThat(send("GET", ports.get(Platform.API), "/api/bus/status", Map.of()).statusCode()).isEqualTo(401);
-        assertThat(send("GET", ports.get(Platform.API), "/openapi.json", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(send("GET", ports.get(Platform.API), "/api/bus/status", Map.of())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(send("GET", ports.get(Platform.API), "/openapi.json", Map.of())
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -109,7 +131,8 @@ class PlatformSecurityTest {
         HttpResponse<String> byQuery = send("POST", api, replay + "?token=" + tokens().admin(), Map.of());
         assertThat(byQuery.statusCode()).isEqualTo(401);
         assertThat(byQuery.body()).contains("Authorization: Bearer");
-        assertThat(send("POST", api, replay, bearer(tokens().admin())).statusCode()).isEqualTo(404);
+        assertThat(send("POST", api, replay, bearer(tokens().admin())).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -129,10 +152,17 @@ class PlatformSecurityTest {
         HttpResponse<String> read = send("GET", api, "/api/prices", own);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).contains(dashboard);
-        HttpResponse<String> preflight = send("OPTIONS", api, "/api/dead-letters/engine_logic/x/replay",
+        HttpResponse<String> preflight = send(
+                "OPTIONS",
+                api,
+                "/api/dead-letters/engine_logic/x/replay",
                 Map.of("Origin", dashboard, "Access-Control-Request-Method", "POST"));
         assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("Authorization");
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse(""))
+                .contains("Authorization");
     }
 
     @Test
@@ -141,7 +171,8 @@ class PlatformSecurityTest {
         assertThat(handshakeStatus(ws, Map.of("Origin", FOREIGN))).isEqualTo(403);
         assertThat(handshakeStatus(URI.create("ws://127.0.0.1:" + ports.get(EngineMatrix.WEBSOCKET) + "/ws"), Map.of()))
                 .isEqualTo(401);
-        assertThat(handshakeStatus(ws, Map.of("Origin", "http://localhost:" + ports.get(Platform.DASHBOARD)))).isEqualTo(101);
+        assertThat(handshakeStatus(ws, Map.of("Origin", "http://localhost:" + ports.get(Platform.DASHBOARD))))
+                .isEqualTo(101);
     }
 
     @Test
@@ -152,16 +183,21 @@ class PlatformSecurityTest {
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).contains("HttpOnly", "SameSite=Strict");
         String pair = cookie.substring(0, cookie.indexOf(';'));
-        assertThat(send("GET", port, "/dashboard.js", Map.of("Cookie", pair)).statusCode()).isEqualTo(200);
-        assertThat(send("GET", port, "/config.json", Map.of("Cookie", pair)).statusCode()).isEqualTo(200);
+        assertThat(send("GET", port, "/dashboard.js", Map.of("Cookie", pair)).statusCode())
+                .isEqualTo(200);
+        assertThat(send("GET", port, "/config.json", Map.of("Cookie", pair)).statusCode())
+                .isEqualTo(200);
         // the cookie is the dashboard's: the API does not take it
-        assertThat(send("GET", ports.get(Platform.API), "/api/prices", Map.of("Cookie", pair)).statusCode()).isEqualTo(401);
+        assertThat(send("GET", ports.get(Platform.API), "/api/prices", Map.of("Cookie", pair))
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void everyServerListensOnLoopbackOnly() throws Exception {
         Process ss = new ProcessBuilder("ss", "-Htln").redirectErrorStream(true).start();
-        List<String> listening = new String(ss.getInputStream().readAllBytes()).lines().toList();
+        List<String> listening =
+                new String(ss.getInputStream().readAllBytes()).lines().toList();
         ss.waitFor();
         for (Map.Entry<String, Integer> server : ports.entrySet()) {
             List<String> local = new ArrayList<>();
@@ -172,7 +208,9 @@ class PlatformSecurityTest {
                 }
             }
             // Java may bind an IPv6 socket to the IPv4-mapped loopback address: loopback all the same
-            assertThat(local).as(server.getKey()).isNotEmpty()
+            assertThat(local)
+                    .as(server.getKey())
+                    .isNotEmpty()
                     .allMatch(address -> address.startsWith("127.0.0.1:") || address.startsWith("[::ffff:127.0.0.1]:"));
         }
     }
@@ -181,9 +219,14 @@ class PlatformSecurityTest {
     void exposingAPortWithoutAConfiguredTokenIsRefusedWithTheReason() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_HTTP_HOST", "0.0.0.0")).load())
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("NAUTILUS_HTTP_HOST").hasMessageContaining("NAUTILUS_API_TOKEN");
-        assertThat(new ConfigLoader(Map.of("NAUTILUS_HTTP_HOST", "0.0.0.0", "NAUTILUS_API_TOKEN", "nautilus-test-secret-exposed"))
-                .load().http().host()).isEqualTo("0.0.0.0");
+                .hasMessageContaining("NAUTILUS_HTTP_HOST")
+                .hasMessageContaining("NAUTILUS_API_TOKEN");
+        assertThat(new ConfigLoader(Map.of(
+                                "NAUTILUS_HTTP_HOST", "0.0.0.0", "NAUTILUS_API_TOKEN", "nautilus-test-secret-exposed"))
+                        .load()
+                        .http()
+                        .host())
+                .isEqualTo("0.0.0.0");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_API_TOKEN", "short")).load())
                 .hasMessageContaining("at least 16");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_WEBSOCKET_TOKEN", "x")).load())
@@ -201,7 +244,8 @@ class PlatformSecurityTest {
     private static HttpResponse<String> send(String method, int port, String path, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -88,7 +88,9 @@ class ClientConnectionTest {
         assertThat(sink.written.getLast()).isEqualTo("{\"type\":\"dropped\",\"count\":1}");
         assertThat(client.queuedBytes()).isZero();
         ClientConnection tiny = client(new HeldSink(), 1_000, 10, 60_000);
-        assertThat(tiny.offer(big, true)).as("a frame larger than the bound still goes to an empty queue").isTrue();
+        assertThat(tiny.offer(big, true))
+                .as("a frame larger than the bound still goes to an empty queue")
+                .isTrue();
     }
 
     @Test
@@ -104,9 +106,12 @@ class ClientConnectionTest {
         }
         sink.write(Integer.MAX_VALUE);
         sink.write(Integer.MAX_VALUE); // notices queued while draining
-        long messages = sink.written.stream().filter(t -> t.contains("\"message\"")).count();
-        long reported = sink.written.stream().filter(t -> t.startsWith("{\"type\":\"dropped\""))
-                .mapToLong(t -> Long.parseLong(t.replaceAll("\\D", ""))).sum();
+        long messages =
+                sink.written.stream().filter(t -> t.contains("\"message\"")).count();
+        long reported = sink.written.stream()
+                .filter(t -> t.startsWith("{\"type\":\"dropped\""))
+                .mapToLong(t -> Long.parseLong(t.replaceAll("\\D", "")))
+                .sum();
         assertThat(messages).isEqualTo(client.messages());
         assertThat(messages + reported).isEqualTo(offered);
         assertThat(reported).isEqualTo(client.dropped()).isPositive();

@@ -113,7 +113,9 @@ final class JdkWebSocketClient implements AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null).join();
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+                    .exceptionally(e -> null)
+                    .join();
         }
         socket.abort();
     }

@@ -25,8 +25,8 @@ class WebSocketLimitsTest {
 
     @Test
     void tenThousandPatternsFromOneClientAreRefusedPastTheCapWhileAnotherClientsP99StaysUnder100Ms() throws Exception {
-        try (WebSocketServerFixture server = new WebSocketServerFixture(Map.of(
-                "NAUTILUS_WEBSOCKET_REQUESTS_PER_SECOND", "1000"));
+        try (WebSocketServerFixture server =
+                        new WebSocketServerFixture(Map.of("NAUTILUS_WEBSOCKET_REQUESTS_PER_SECOND", "1000"));
                 JdkWebSocketClient abuser = JdkWebSocketClient.connect(server.uri());
                 JdkWebSocketClient observer = JdkWebSocketClient.connect(server.uri())) {
             observer.subscribe("latency.*");
@@ -35,7 +35,9 @@ class WebSocketLimitsTest {
             Thread flood = Thread.ofPlatform().start(() -> {
                 for (int request = 0; request < 40; request++) { // 40 × 250 = 10,000 patterns
                     int first = request * 250;
-                    List<String> patterns = IntStream.range(first, first + 250).mapToObj(i -> "abuse." + i + ".*").toList();
+                    List<String> patterns = IntStream.range(first, first + 250)
+                            .mapToObj(i -> "abuse." + i + ".*")
+                            .toList();
                     abuser.send(Json.write(Map.of("op", "subscribe", "patterns", patterns)));
                 }
             });
@@ -43,15 +45,23 @@ class WebSocketLimitsTest {
             flood.join();
             List<JsonNode> answers = new ArrayList<>(abuser.drain());
             for (JsonNode frame : answers) {
-                if (frame.path("type").asText().equals("error") && frame.path("error").asText().contains("at most 1000 patterns")) {
+                if (frame.path("type").asText().equals("error")
+                        && frame.path("error").asText().contains("at most 1000 patterns")) {
                     refusedPastCap.set(true);
                 }
             }
             assertThat(refusedPastCap).as(answers.toString()).isTrue();
-            assertThat(server.engine.clients(10).stream().mapToInt(c -> c.patterns().size()).max().orElseThrow())
+            assertThat(server.engine.clients(10).stream()
+                            .mapToInt(c -> c.patterns().size())
+                            .max()
+                            .orElseThrow())
                     .isEqualTo(1_000);
-            assertThat(p99(latencies)).as("observer's p99 in ms while the other client subscribed 10,000 patterns"
-                    + " (alone, in the same run: %.1f ms)", baseline).isLessThan(100.0);
+            assertThat(p99(latencies))
+                    .as(
+                            "observer's p99 in ms while the other client subscribed 10,000 patterns"
+                                    + " (alone, in the same run: %.1f ms)",
+                            baseline)
+                    .isLessThan(100.0);
         }
     }
 
@@ -82,10 +92,16 @@ class WebSocketLimitsTest {
                 stop.set(true);
                 flood.join();
             }
-            assertThat(server.engine.counters().rateLimited()).as("requests refused over 50 a second").isPositive();
+            assertThat(server.engine.counters().rateLimited())
+                    .as("requests refused over 50 a second")
+                    .isPositive();
             assertThat(abuser.drain()).anyMatch(f -> f.path("error").asText().contains("requests a second"));
-            assertThat(p99(latencies)).as("observer's p99 in ms under 1,000 requests a second from another client"
-                    + " (alone, in the same run: %.1f ms)", baseline).isLessThan(100.0);
+            assertThat(p99(latencies))
+                    .as(
+                            "observer's p99 in ms under 1,000 requests a second from another client"
+                                    + " (alone, in the same run: %.1f ms)",
+                            baseline)
+                    .isLessThan(100.0);
         }
     }
 
@@ -100,8 +116,8 @@ class WebSocketLimitsTest {
 
     @Test
     void clientsPastThePerAddressBoundAreClosedWithTheReason() {
-        try (WebSocketServerFixture server = new WebSocketServerFixture(Map.of(
-                "NAUTILUS_WEBSOCKET_MAX_CLIENTS_PER_ADDRESS", "2"));
+        try (WebSocketServerFixture server =
+                        new WebSocketServerFixture(Map.of("NAUTILUS_WEBSOCKET_MAX_CLIENTS_PER_ADDRESS", "2"));
                 JdkWebSocketClient first = JdkWebSocketClient.connect(server.uri());
                 JdkWebSocketClient second = JdkWebSocketClient.connect(server.uri());
                 JdkWebSocketClient third = JdkWebSocketClient.connect(server.uri())) {
@@ -118,7 +134,7 @@ class WebSocketLimitsTest {
     @Test
     void aClientThatSendsNothingIsDisconnectedAfterTheIdleTimeoutAndAPingingOneStays() throws Exception {
         try (WebSocketServerFixture server = new WebSocketServerFixture(Map.of(
-                "NAUTILUS_WEBSOCKET_IDLE_TIMEOUT_MS", "1500", "NAUTILUS_WEBSOCKET_HEARTBEAT_MS", "100"));
+                        "NAUTILUS_WEBSOCKET_IDLE_TIMEOUT_MS", "1500", "NAUTILUS_WEBSOCKET_HEARTBEAT_MS", "100"));
                 JdkWebSocketClient silent = JdkWebSocketClient.connect(server.uri());
                 JdkWebSocketClient pinging = JdkWebSocketClient.connect(server.uri())) {
             long until = System.nanoTime() + Duration.ofMillis(3_000).toNanos();
@@ -135,7 +151,8 @@ class WebSocketLimitsTest {
     }
 
     /** Publishes {@value #PROBES} messages at 100 a second; the observer's delivery latencies in ns. */
-    private static long[] probe(WebSocketServerFixture server, JdkWebSocketClient observer) throws InterruptedException {
+    private static long[] probe(WebSocketServerFixture server, JdkWebSocketClient observer)
+            throws InterruptedException {
         long[] sentAt = new long[PROBES];
         for (int i = 0; i < PROBES; i++) {
             sentAt[i] = System.nanoTime();

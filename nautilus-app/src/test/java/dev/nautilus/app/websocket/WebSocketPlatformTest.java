@@ -30,16 +30,20 @@ class WebSocketPlatformTest {
             EngineCatalog.PLATFORM.forEach(name -> ephemeral.put(name, 0));
             int port = platform.startEngines(EngineCatalog.PLATFORM, ephemeral, "1").stream()
                     .filter(s -> s.runtime().engine().name().equals(EngineMatrix.WEBSOCKET))
-                    .mapToInt(EngineHttpServer::port).findFirst().orElseThrow();
+                    .mapToInt(EngineHttpServer::port)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(platform.describe()).anyMatch(line -> line.contains("ws://localhost:" + port + "/ws"));
-            try (JdkWebSocketClient client = JdkWebSocketClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws?token="
-                    + platform.http().tokens().read()))) {
+            try (JdkWebSocketClient client = JdkWebSocketClient.connect(URI.create("ws://127.0.0.1:" + port
+                    + "/ws?token=" + platform.http().tokens().read()))) {
                 client.subscribe("market_data.trade.*", "vpin.*");
                 platform.startReplay(trades, 0).get();
-                JsonNode trade = client.next(f -> f.path("message_type").asText().equals("market_data"));
+                JsonNode trade =
+                        client.next(f -> f.path("message_type").asText().equals("market_data"));
                 assertThat(trade.get("topic").asText()).isEqualTo("market_data.trade.BTCUSD");
                 assertThat(trade.get("source_engine").asText()).isEqualTo(EngineMatrix.MARKETDATA);
-                assertThat(replayedPrices).contains(trade.get("payload").get("price").asDouble());
+                assertThat(replayedPrices)
+                        .contains(trade.get("payload").get("price").asDouble());
                 JsonNode vpin = client.next(f -> f.path("message_type").asText().equals("vpin_calculation"));
                 assertThat(vpin.get("topic").asText()).startsWith("vpin.");
                 assertThat(vpin.get("payload").isObject()).isTrue();

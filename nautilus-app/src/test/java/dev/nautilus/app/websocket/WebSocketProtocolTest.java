@@ -43,12 +43,17 @@ class WebSocketProtocolTest {
             client.subscribe("market_data.trade.*", "risk.alert.var_breac?");
             server.publish(MessageType.MARKET_DATA, "market_data.bar.BTCUSD", Map.of("close", 1));
             server.publish(MessageType.RISK_METRIC, "risk.alert.var_breaches", Map.of("n", 1)); // '?' is one character
-            Message trade = server.publish(MessageType.MARKET_DATA, "market_data.trade.BTCUSD",
+            Message trade = server.publish(
+                    MessageType.MARKET_DATA,
+                    "market_data.trade.BTCUSD",
                     Map.of("price", 1234.5, "size", 0.25, "side", "buy"));
             Message alert = server.publish(MessageType.RISK_METRIC, "risk.alert.var_breach", Map.of("var", 0.031));
 
             List<JsonNode> got = List.of(client.next(), client.next());
-            JsonNode tradeFrame = got.stream().filter(f -> f.get("topic").asText().startsWith("market_data")).findFirst().orElseThrow();
+            JsonNode tradeFrame = got.stream()
+                    .filter(f -> f.get("topic").asText().startsWith("market_data"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(tradeFrame.get("type").asText()).isEqualTo("message");
             assertThat(tradeFrame.get("topic").asText()).isEqualTo("market_data.trade.BTCUSD");
             assertThat(tradeFrame.get("message_type").asText()).isEqualTo("market_data");
@@ -59,7 +64,10 @@ class WebSocketProtocolTest {
             assertThat(tradeFrame.get("payload").isObject()).isTrue();
             assertThat(tradeFrame.get("payload").get("price").asDouble()).isEqualTo(1234.5);
             assertThat(tradeFrame.get("payload").get("side").asText()).isEqualTo("buy");
-            JsonNode alertFrame = got.stream().filter(f -> f.get("topic").asText().startsWith("risk")).findFirst().orElseThrow();
+            JsonNode alertFrame = got.stream()
+                    .filter(f -> f.get("topic").asText().startsWith("risk"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(alertFrame.get("id").asText()).isEqualTo(alert.id());
             assertThat(alertFrame.get("message_type").asText()).isEqualTo("risk_metric");
 
@@ -73,7 +81,8 @@ class WebSocketProtocolTest {
     void aClientMatchingByTwoPatternsGetsEachMessageOnce() {
         try (JdkWebSocketClient client = JdkWebSocketClient.connect(server.uri())) {
             client.subscribe("strategy.*", "strategy.signal.*", "*");
-            Message signal = server.publish(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross", Map.of("side", "long"));
+            Message signal =
+                    server.publish(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross", Map.of("side", "long"));
             assertThat(client.next().get("id").asText()).isEqualTo(signal.id());
             client.send("{\"op\":\"ping\"}");
             assertThat(client.next().get("type").asText()).isEqualTo("pong");
@@ -91,7 +100,8 @@ class WebSocketProtocolTest {
             JsonNode ack = client.next();
             assertThat(ack.get("type").asText()).isEqualTo("unsubscribed");
             assertThat(ack.get("patterns").get(0).asText()).isEqualTo("portfolio.update.*");
-            // same type, same stream, same client lane: delivered in order, so the marker proves the update was not sent
+            // same type, same stream, same client lane: delivered in order, so the marker proves the update was not
+            // sent
             server.publish(MessageType.PORTFOLIO_UPDATE, "portfolio.update.paper", Map.of("equity", 2));
             server.publish(MessageType.PORTFOLIO_UPDATE, "portfolio.marker.end", Map.of());
             assertThat(client.next().get("topic").asText()).isEqualTo("portfolio.marker.end");
@@ -151,24 +161,34 @@ class WebSocketProtocolTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> holders(pattern) == 0);
         try (JdkWebSocketClient second = JdkWebSocketClient.connect(server.uri())) {
             second.subscribe(pattern);
-            Message next = server.publish(MessageType.COLLATERAL_UPDATE, "collateral.margin.paper", Map.of("utilisation", 0.2));
+            Message next = server.publish(
+                    MessageType.COLLATERAL_UPDATE, "collateral.margin.paper", Map.of("utilisation", 0.2));
             assertThat(second.next().get("id").asText()).isEqualTo(next.id());
             JsonNode mine = null;
             for (JsonNode c : Json.parse(get("/clients").body()).get("clients")) {
                 if (c.get("patterns").toString().contains(pattern)) {
-                    assertThat(mine).as("only the new connection holds the pattern").isNull();
+                    assertThat(mine)
+                            .as("only the new connection holds the pattern")
+                            .isNull();
                     mine = c;
                 }
             }
             assertThat(mine).isNotNull();
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.engine.clients(10_000).stream()
-                    .filter(c -> c.patterns().contains(pattern)).findFirst().orElseThrow().messages() == 1);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.engine.clients(10_000).stream()
+                                    .filter(c -> c.patterns().contains(pattern))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .messages()
+                            == 1);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> holders(pattern) == 0);
     }
 
     private static long holders(String pattern) {
-        return server.engine.clients(10_000).stream().filter(c -> c.patterns().contains(pattern)).count();
+        return server.engine.clients(10_000).stream()
+                .filter(c -> c.patterns().contains(pattern))
+                .count();
     }
 
     @Test
@@ -181,24 +201,36 @@ class WebSocketProtocolTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(client.next().get("payload").get("i").asInt()).isEqualTo(i);
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> stats("analytics.result.*").messages() == 3);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> stats("analytics.result.*").messages() == 3);
             assertThat(stats("analytics.result.*").dropped()).isZero();
             // the server counts every byte it wrote: the client's own count of what it received agrees
-            await().atMost(Duration.ofSeconds(5)).until(() -> stats("analytics.result.*").bytes() == client.bytesReceived());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> stats("analytics.result.*").bytes() == client.bytesReceived());
             String metrics = get("/metrics").body();
-            assertThat(metrics).contains("nautilus_websocket_clients").contains("nautilus_websocket_messages_sent_total")
-                    .contains("nautilus_websocket_sent_bytes_total").contains("nautilus_websocket_dropped_total");
+            assertThat(metrics)
+                    .contains("nautilus_websocket_clients")
+                    .contains("nautilus_websocket_messages_sent_total")
+                    .contains("nautilus_websocket_sent_bytes_total")
+                    .contains("nautilus_websocket_dropped_total");
             assertThat(get("/clients?limit=x").statusCode()).isEqualTo(400);
         }
     }
 
     private static ClientConnection.ClientStats stats(String pattern) {
-        return server.engine.clients(10_000).stream().filter(c -> c.patterns().contains(pattern)).findFirst().orElseThrow();
+        return server.engine.clients(10_000).stream()
+                .filter(c -> c.patterns().contains(pattern))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.http(path))
-                .header("Authorization", "Bearer " + server.readToken()).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.http(path))
+                                .header("Authorization", "Bearer " + server.readToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static final String SECRET = "nautilus-test-secret-ws-token";
@@ -209,14 +241,21 @@ class WebSocketProtocolTest {
             for (URI refused : List.of(secured.bareUri(), URI.create(secured.bareUri() + "?token=wrong"))) {
                 assertThatThrownBy(() -> JdkWebSocketClient.connect(refused))
                         .isInstanceOf(CompletionException.class)
-                        .cause().isInstanceOf(WebSocketHandshakeException.class)
-                        .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(401));
+                        .cause()
+                        .isInstanceOf(WebSocketHandshakeException.class)
+                        .satisfies(e -> assertThat(((WebSocketHandshakeException) e)
+                                        .getResponse()
+                                        .statusCode())
+                                .isEqualTo(401));
             }
-            assertThatThrownBy(() -> JdkWebSocketClient.connect(secured.bareUri(), Map.of("Authorization", "Bearer nope")))
-                    .cause().isInstanceOf(WebSocketHandshakeException.class);
-            try (JdkWebSocketClient byQuery = JdkWebSocketClient.connect(URI.create(secured.bareUri() + "?token=" + SECRET));
-                    JdkWebSocketClient byHeader = JdkWebSocketClient.connect(secured.bareUri(),
-                            Map.of("Authorization", "Bearer " + secured.readToken()))) {
+            assertThatThrownBy(
+                            () -> JdkWebSocketClient.connect(secured.bareUri(), Map.of("Authorization", "Bearer nope")))
+                    .cause()
+                    .isInstanceOf(WebSocketHandshakeException.class);
+            try (JdkWebSocketClient byQuery =
+                            JdkWebSocketClient.connect(URI.create(secured.bareUri() + "?token=" + SECRET));
+                    JdkWebSocketClient byHeader = JdkWebSocketClient.connect(
+                            secured.bareUri(), Map.of("Authorization", "Bearer " + secured.readToken()))) {
                 byQuery.subscribe("risk.*");
                 byHeader.subscribe("risk.*");
                 Message alert = secured.publish(MessageType.RISK_METRIC, "risk.alert.drawdown", Map.of("dd", 0.2));

@@ -18,7 +18,9 @@ final class WebSocketServerFixture implements AutoCloseable {
 
     WebSocketServerFixture(Map<String, String> environment) {
         platform = Platform.start(new ConfigLoader(environment).load(), "websocket-test");
-        port = platform.startEngines(List.of(EngineMatrix.WEBSOCKET), Map.of(EngineMatrix.WEBSOCKET, 0), "1").getFirst().port();
+        port = platform.startEngines(List.of(EngineMatrix.WEBSOCKET), Map.of(EngineMatrix.WEBSOCKET, 0), "1")
+                .getFirst()
+                .port();
         engine = (WebSocketEngine) platform.engines().getFirst().engine();
     }
 
@@ -41,7 +43,8 @@ final class WebSocketServerFixture implements AutoCloseable {
     }
 
     Message publish(MessageType type, String topic, Object payload) {
-        Message message = Message.builder(type, topic).source("test").payload(payload).build();
+        Message message =
+                Message.builder(type, topic).source("test").payload(payload).build();
         platform.bus().publish(message);
         return message;
     }

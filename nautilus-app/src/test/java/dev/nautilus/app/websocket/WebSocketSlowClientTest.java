@@ -23,9 +23,13 @@ class WebSocketSlowClientTest {
     private static final String BLOB = "x".repeat(8_000);
 
     private static Map<String, String> policy(long timeoutMillis) {
-        return Map.of("NAUTILUS_WEBSOCKET_MAX_QUEUED_FRAMES", String.valueOf(MAX_FRAMES),
-                "NAUTILUS_WEBSOCKET_MAX_QUEUED_BYTES", String.valueOf(MAX_BYTES),
-                "NAUTILUS_WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS", String.valueOf(timeoutMillis));
+        return Map.of(
+                "NAUTILUS_WEBSOCKET_MAX_QUEUED_FRAMES",
+                String.valueOf(MAX_FRAMES),
+                "NAUTILUS_WEBSOCKET_MAX_QUEUED_BYTES",
+                String.valueOf(MAX_BYTES),
+                "NAUTILUS_WEBSOCKET_SLOW_CLIENT_TIMEOUT_MS",
+                String.valueOf(timeoutMillis));
     }
 
     @Test
@@ -36,12 +40,22 @@ class WebSocketSlowClientTest {
             // The stalled client subscribes first and is told apart as the only subscriber at that
             // moment: the registry's listing order says nothing about which connection is which.
             stalled.sendText("{\"op\":\"subscribe\",\"patterns\":[\"market_data.trade.*\"]}");
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.engine.clients(10).stream()
-                    .filter(c -> !c.patterns().isEmpty()).count() == 1);
-            String stalledId = server.engine.clients(10).stream().filter(c -> !c.patterns().isEmpty()).findFirst().orElseThrow().id();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.engine.clients(10).stream()
+                                    .filter(c -> !c.patterns().isEmpty())
+                                    .count()
+                            == 1);
+            String stalledId = server.engine.clients(10).stream()
+                    .filter(c -> !c.patterns().isEmpty())
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
             fast.subscribe("market_data.trade.*");
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.engine.clients(10).stream()
-                    .filter(c -> !c.patterns().isEmpty()).count() == 2);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.engine.clients(10).stream()
+                                    .filter(c -> !c.patterns().isEmpty())
+                                    .count()
+                            == 2);
 
             int published = 0;
             long maxQueuedFrames = 0;
@@ -49,7 +63,10 @@ class WebSocketSlowClientTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (server.engine.counters().slowDisconnects() == 0 && System.nanoTime() < deadline) {
                 for (int i = 0; i < 20; i++) {
-                    server.publish(MessageType.MARKET_DATA, "market_data.trade.BTCUSD", Map.of("seq", published++, "blob", BLOB));
+                    server.publish(
+                            MessageType.MARKET_DATA,
+                            "market_data.trade.BTCUSD",
+                            Map.of("seq", published++, "blob", BLOB));
                 }
                 for (ClientConnection.ClientStats c : server.engine.clients(10)) {
                     if (c.id().equals(stalledId)) {
@@ -64,14 +81,20 @@ class WebSocketSlowClientTest {
                     assertThat(frame.get("payload").get("seq").asInt()).isEqualTo(seq);
                 }
             }
-            assertThat(server.engine.counters().slowDisconnects()).as("stalled client disconnected").isEqualTo(1);
+            assertThat(server.engine.counters().slowDisconnects())
+                    .as("stalled client disconnected")
+                    .isEqualTo(1);
             assertThat(maxQueuedFrames).isLessThanOrEqualTo(MAX_FRAMES).isPositive();
             assertThat(maxQueuedBytes).isLessThanOrEqualTo(MAX_BYTES + 9_000);
             assertThat(server.engine.counters().dropped()).isPositive();
             await().atMost(Duration.ofSeconds(10)).until(() -> server.engine.clientCount() == 1);
 
-            assertThat(server.engine.clients(10).getFirst().dropped()).as("the fast client lost nothing").isZero();
-            assertThat(stalled.readUntilClosed()).as("the stalled socket finds the connection closed once it reads").isTrue();
+            assertThat(server.engine.clients(10).getFirst().dropped())
+                    .as("the fast client lost nothing")
+                    .isZero();
+            assertThat(stalled.readUntilClosed())
+                    .as("the stalled socket finds the connection closed once it reads")
+                    .isTrue();
         }
     }
 
@@ -98,7 +121,7 @@ class WebSocketSlowClientTest {
                         received++;
                     }
                     case "dropped" -> reportedDropped += frame.get("count").asLong();
-                    default -> { }
+                    default -> {}
                 }
             }
             assertThat(received + reportedDropped).isEqualTo(messages);

@@ -22,14 +22,14 @@ public final class BacktestBench {
     /** 4 fast × 5 slow periods, every combination a valid cross. */
     public static final String GRID = "fast=5..20:5,slow=30..70:10";
 
-    private BacktestBench() {
-    }
+    private BacktestBench() {}
 
     /** @param quick the first 20,000 trades and four points: a smoke run, not a figure to record */
     public static BenchReport run(boolean quick) throws Exception {
         BacktestSource source = BacktestSource.bitstamp(quick ? 20_000 : 0);
         PipelineSettings base = PipelineSettings.defaults().withAnalytics(source.analytics());
-        List<PipelineSettings> points = ParameterGrid.parse(quick ? "fast=5..10:5,slow=30..40:10" : GRID, base).points();
+        List<PipelineSettings> points = ParameterGrid.parse(quick ? "fast=5..10:5,slow=30..40:10" : GRID, base)
+                .points();
         int cores = Runtime.getRuntime().availableProcessors();
 
         Backtest.run(source, base, ProgressObserver.NONE); // warm-up: JIT
@@ -47,15 +47,25 @@ public final class BacktestBench {
         double singleTimesN = median * points.size();
 
         return new BenchReport("backtest")
-                .put("ratio sweep (" + cores + " at a time) / single run x " + points.size(), parallel.seconds() / singleTimesN)
-                .put("ratio sweep (" + cores + " at a time) / sweep (1 at a time)", parallel.seconds() / sequential.seconds())
-                .put("backtest throughput, median of 3 (trades/s)", single.report().events() / median)
-                .put("single run: min / median / max (s)", String.format(java.util.Locale.ROOT, "%.2f / %.2f / %.2f",
-                        seconds[0], median, seconds[2]))
+                .put(
+                        "ratio sweep (" + cores + " at a time) / single run x " + points.size(),
+                        parallel.seconds() / singleTimesN)
+                .put(
+                        "ratio sweep (" + cores + " at a time) / sweep (1 at a time)",
+                        parallel.seconds() / sequential.seconds())
+                .put(
+                        "backtest throughput, median of 3 (trades/s)",
+                        single.report().events() / median)
+                .put(
+                        "single run: min / median / max (s)",
+                        String.format(java.util.Locale.ROOT, "%.2f / %.2f / %.2f", seconds[0], median, seconds[2]))
                 .put("sweep of " + points.size() + " points, " + cores + " at a time (s)", parallel.seconds())
                 .put("sweep of " + points.size() + " points, 1 at a time (s)", sequential.seconds())
                 .put("single run x " + points.size() + " (s)", singleTimesN)
-                .put("trades, bars, signals, final equity", single.report().events() + ", " + single.report().bars() + ", "
-                        + single.report().signals() + ", " + single.report().finalEquity().toPlainString());
+                .put(
+                        "trades, bars, signals, final equity",
+                        single.report().events() + ", " + single.report().bars() + ", "
+                                + single.report().signals() + ", "
+                                + single.report().finalEquity().toPlainString());
     }
 }

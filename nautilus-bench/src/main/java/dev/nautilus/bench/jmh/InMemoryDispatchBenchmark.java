@@ -47,10 +47,17 @@ public class InMemoryDispatchBenchmark {
         @Setup(Level.Trial)
         public void open() {
             bus = InMemoryTransport.dualBus();
-            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("market_data.trade.*"),
-                    EnumSet.of(MessageType.MARKET_DATA)), m -> handled.lazySet(handled.get() + 1));
-            prebuilt = Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("marketdata")
-                    .payload(payload).build();
+            bus.subscribe(
+                    new SubscriptionSpec(
+                            "features",
+                            "features-1",
+                            List.of("market_data.trade.*"),
+                            EnumSet.of(MessageType.MARKET_DATA)),
+                    m -> handled.lazySet(handled.get() + 1));
+            prebuilt = Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+                    .source("marketdata")
+                    .payload(payload)
+                    .build();
         }
 
         @TearDown(Level.Trial)
@@ -90,15 +97,16 @@ public class InMemoryDispatchBenchmark {
     }
 
     /** The payload both paths carry. */
-    public record Tick(String instrument, double price, double size) {
-    }
+    public record Tick(String instrument, double price, double size) {}
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void nautilusInMemoryBus(BusState state) {
         for (int i = 0; i < BATCH; i++) {
             state.bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
-                    .source("marketdata").payload(state.payload).build());
+                    .source("marketdata")
+                    .payload(state.payload)
+                    .build());
         }
         state.expected += BATCH;
         while (state.handled.get() < state.expected) {

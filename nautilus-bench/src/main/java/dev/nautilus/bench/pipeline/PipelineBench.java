@@ -23,8 +23,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class PipelineBench {
 
-    private PipelineBench() {
-    }
+    private PipelineBench() {}
 
     public static BenchReport run(int limit) throws Exception {
         List<Trade> trades = ReplaySource.bitstamp(limit);
@@ -36,15 +35,18 @@ public final class PipelineBench {
         }
         // The in-memory runs have warmed the engines' code; one Redis run keeps the scenario near a minute.
         PipelineRun.Outcome redis;
-        try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start();
+        try (RedisServer marketData = RedisServer.start();
+                RedisServer engineLogic = RedisServer.start();
                 MessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), config(marketData), config(engineLogic))) {
             redis = PipelineRun.run(bus, trades, true, Duration.ofMinutes(10));
         }
         // Latency without saturation: the first 20,000 trades (about 34 hours of trading) at 5,000x real time.
         PipelineRun.Outcome paced;
-        try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start();
+        try (RedisServer marketData = RedisServer.start();
+                RedisServer engineLogic = RedisServer.start();
                 MessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), config(marketData), config(engineLogic))) {
-            paced = PipelineRun.run(bus, trades.subList(0, Math.min(20_000, trades.size())), 5000, true, Duration.ofMinutes(10));
+            paced = PipelineRun.run(
+                    bus, trades.subList(0, Math.min(20_000, trades.size())), 5000, true, Duration.ofMinutes(10));
         }
         Histogram saturated = redis.tickToSignal();
         Histogram latency = paced.tickToSignal();
@@ -52,12 +54,23 @@ public final class PipelineBench {
                 .put("in-memory trades/s (aim >= 1,000,000)", memory.trades() / memory.seconds())
                 .put("Redis trades/s (aim >= 50,000)", redis.trades() / redis.seconds())
                 .put("Redis tick-to-signal, paced x5000: p50 (us)", (double) latency.getValueAtPercentile(50))
-                .put("Redis tick-to-signal, paced x5000: p99 (us) (aim <= 5000)", (double) latency.getValueAtPercentile(99))
-                .put("Redis tick-to-signal, paced x5000: max (us), bars", latency.getMaxValue() + ", " + latency.getTotalCount())
-                .put("Redis tick-to-signal, as fast as possible (backlog): p50 (us)", (double) saturated.getValueAtPercentile(50))
-                .put("trades, bars, signals", memory.trades() + ", " + memory.bars() + ", " + memory.signals().size())
-                .put("same signals on both transports", memory.signals().toString().equals(redis.signals().toString()))
-                .put("final equity in memory / over Redis", memory.portfolio().equity() + " / " + redis.portfolio().equity());
+                .put("Redis tick-to-signal, paced x5000: p99 (us) (aim <= 5000)", (double)
+                        latency.getValueAtPercentile(99))
+                .put(
+                        "Redis tick-to-signal, paced x5000: max (us), bars",
+                        latency.getMaxValue() + ", " + latency.getTotalCount())
+                .put("Redis tick-to-signal, as fast as possible (backlog): p50 (us)", (double)
+                        saturated.getValueAtPercentile(50))
+                .put(
+                        "trades, bars, signals",
+                        memory.trades() + ", " + memory.bars() + ", "
+                                + memory.signals().size())
+                .put(
+                        "same signals on both transports",
+                        memory.signals().toString().equals(redis.signals().toString()))
+                .put(
+                        "final equity in memory / over Redis",
+                        memory.portfolio().equity() + " / " + redis.portfolio().equity());
     }
 
     private static RedisBusConfig config(RedisServer server) {

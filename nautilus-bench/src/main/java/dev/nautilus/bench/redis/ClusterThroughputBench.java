@@ -29,22 +29,29 @@ import java.util.function.ToLongFunction;
  */
 public final class ClusterThroughputBench {
 
-    private static final Set<MessageType> TYPES = EnumSet.of(MessageType.FACTOR_CALCULATION, MessageType.RISK_METRIC,
-            MessageType.STRATEGY_SIGNAL);
+    private static final Set<MessageType> TYPES =
+            EnumSet.of(MessageType.FACTOR_CALCULATION, MessageType.RISK_METRIC, MessageType.STRATEGY_SIGNAL);
 
-    private ClusterThroughputBench() {
-    }
+    private ClusterThroughputBench() {}
 
     public static BenchReport run(int messages) throws Exception {
         BenchReport report = new BenchReport("cluster");
         double single;
-        try (RedisServer engineLogic = RedisServer.start(); RedisServer marketData = RedisServer.start()) {
-            single = measure(config(engineLogic.url(), messages, false), marketData.url(), messages,
+        try (RedisServer engineLogic = RedisServer.start();
+                RedisServer marketData = RedisServer.start()) {
+            single = measure(
+                    config(engineLogic.url(), messages, false),
+                    marketData.url(),
+                    messages,
                     key -> pending(engineLogic, key));
         }
         double clustered;
-        try (RedisCluster cluster = RedisCluster.start(3); RedisServer marketData = RedisServer.start()) {
-            clustered = measure(config(cluster.url(), messages, true), marketData.url(), messages,
+        try (RedisCluster cluster = RedisCluster.start(3);
+                RedisServer marketData = RedisServer.start()) {
+            clustered = measure(
+                    config(cluster.url(), messages, true),
+                    marketData.url(),
+                    messages,
                     key -> pending(cluster.nodeOf(key), key));
         }
         return report.put("ratio 3-node cluster / single Redis", clustered / single)
@@ -56,16 +63,21 @@ public final class ClusterThroughputBench {
 
     private static RedisBusConfig config(String url, int messages, boolean cluster) {
         // the burst is published before the consumer catches up: the stream cap must hold it all
-        return RedisBusConfig.defaults(url, "bench").withMaxBufferedWhileDown(messages + 100_000)
-                .withStreamMaxLen(messages + 100_000L).withCluster(cluster);
+        return RedisBusConfig.defaults(url, "bench")
+                .withMaxBufferedWhileDown(messages + 100_000)
+                .withStreamMaxLen(messages + 100_000L)
+                .withCluster(cluster);
     }
 
-    private static double measure(RedisBusConfig engineLogic, String marketDataUrl, int messages, ToLongFunction<String> pending)
+    private static double measure(
+            RedisBusConfig engineLogic, String marketDataUrl, int messages, ToLongFunction<String> pending)
             throws InterruptedException {
         AtomicLong handled = new AtomicLong();
-        try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), RedisBusConfig.defaults(marketDataUrl, "bench"),
-                engineLogic)) {
-            bus.subscribe(new SubscriptionSpec("portfolio", "portfolio-1", List.of("*"), TYPES), m -> handled.incrementAndGet());
+        try (DualMessageBus bus = RedisBuses.dualBus(
+                RoutingTable.defaults(), RedisBusConfig.defaults(marketDataUrl, "bench"), engineLogic)) {
+            bus.subscribe(
+                    new SubscriptionSpec("portfolio", "portfolio-1", List.of("*"), TYPES),
+                    m -> handled.incrementAndGet());
             publishAndDrain(bus, messages / 5, handled, pending);
             handled.set(0);
             long start = System.nanoTime();
@@ -74,18 +86,33 @@ public final class ClusterThroughputBench {
         }
     }
 
-    private static void publishAndDrain(DualMessageBus bus, int count, AtomicLong handled, ToLongFunction<String> pending)
+    private static void publishAndDrain(
+            DualMessageBus bus, int count, AtomicLong handled, ToLongFunction<String> pending)
             throws InterruptedException {
         RedisThroughputBench.Tick tick = RedisThroughputBench.Tick.ofJsonSize(256);
         MessageType[] types = TYPES.toArray(MessageType[]::new);
         for (int i = 0; i < count; i++) {
             MessageType type = types[i % types.length];
-            bus.publish(Message.builder(type, "bench." + type.wireName() + ".BTCUSD").source("bench").payload(tick).build());
+            bus.publish(Message.builder(type, "bench." + type.wireName() + ".BTCUSD")
+                    .source("bench")
+                    .payload(tick)
+                    .build());
         }
         RedisTransport transport = (RedisTransport) bus.transport(Bus.ENGINE_LOGIC);
         transport.awaitPublished(Duration.ofMinutes(2));
-        Drain.await(handled, count, () -> TYPES.stream().mapToLong(type -> pending.applyAsLong(transport.streamOf(type))).sum() == 0,
-                () -> "dead letters " + bus.status().stream().filter(s -> s.bus() == Bus.ENGINE_LOGIC).findFirst().orElseThrow().deadLettered());
+        Drain.await(
+                handled,
+                count,
+                () -> TYPES.stream()
+                                .mapToLong(type -> pending.applyAsLong(transport.streamOf(type)))
+                                .sum()
+                        == 0,
+                () -> "dead letters "
+                        + bus.status().stream()
+                                .filter(s -> s.bus() == Bus.ENGINE_LOGIC)
+                                .findFirst()
+                                .orElseThrow()
+                                .deadLettered());
     }
 
     private static long pending(RedisServer node, String key) {

@@ -11,8 +11,7 @@ final class Drain {
     /** How long a drain may go without a single message handled before the run is declared broken. */
     static final Duration STALL = Duration.ofSeconds(60);
 
-    private Drain() {
-    }
+    private Drain() {}
 
     /**
      * Returns once {@code handled} reached {@code count} and {@code settled} holds (e.g. nothing
@@ -20,7 +19,8 @@ final class Drain {
      *
      * @param diagnosis what to say when nothing was handled for {@link #STALL}
      */
-    static void await(AtomicLong handled, long count, BooleanSupplier settled, Supplier<String> diagnosis) throws InterruptedException {
+    static void await(AtomicLong handled, long count, BooleanSupplier settled, Supplier<String> diagnosis)
+            throws InterruptedException {
         long lastHandled = -1;
         long stalledSince = System.nanoTime();
         while (handled.get() < count || !settled.getAsBoolean()) {
@@ -30,8 +30,8 @@ final class Drain {
                 lastHandled = now;
                 stalledSince = System.nanoTime();
             } else if (System.nanoTime() - stalledSince > STALL.toNanos()) {
-                throw new IllegalStateException("no progress for " + STALL.toSeconds() + " s: handled " + now + " of " + count
-                        + ", " + diagnosis.get());
+                throw new IllegalStateException("no progress for " + STALL.toSeconds() + " s: handled " + now + " of "
+                        + count + ", " + diagnosis.get());
             }
         }
     }

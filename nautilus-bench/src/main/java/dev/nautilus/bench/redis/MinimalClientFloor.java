@@ -25,14 +25,15 @@ final class MinimalClientFloor {
     private static final String STREAM = "floor:stream";
     private static final String GROUP = "floor";
 
-    private MinimalClientFloor() {
-    }
+    private MinimalClientFloor() {}
 
     /** Latency from each message's intended send time to its reading, for the measured messages after the warm-up ones. */
-    static Histogram measure(int port, int ratePerSecond, long warmup, long measured, int payloadBytes) throws Exception {
+    static Histogram measure(int port, int ratePerSecond, long warmup, long measured, int payloadBytes)
+            throws Exception {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         long total = warmup + measured;
-        try (Socket publisher = connect(port); Socket reader = connect(port)) {
+        try (Socket publisher = connect(port);
+                Socket reader = connect(port)) {
             OutputStream out = new BufferedOutputStream(publisher.getOutputStream());
             DataInputStream replies = new DataInputStream(new BufferedInputStream(publisher.getInputStream()));
             send(out, "DEL", STREAM);
@@ -40,16 +41,22 @@ final class MinimalClientFloor {
             out.flush();
             reply(replies);
             reply(replies);
-            Thread drain = Thread.ofPlatform().daemon(true).name("floor-replies").start(() -> {
-                try {
-                    for (long i = 0; i < total; i++) {
-                        reply(replies);
-                    }
-                } catch (IOException e) {
-                    // the publisher socket closed: the run is over
-                }
-            });
-            Thread consumer = Thread.ofPlatform().daemon(true).name("floor-reader").start(() -> read(reader, total, warmup, histogram));
+            Thread drain = Thread.ofPlatform()
+                    .daemon(true)
+                    .name("floor-replies")
+                    .start(() -> {
+                        try {
+                            for (long i = 0; i < total; i++) {
+                                reply(replies);
+                            }
+                        } catch (IOException e) {
+                            // the publisher socket closed: the run is over
+                        }
+                    });
+            Thread consumer = Thread.ofPlatform()
+                    .daemon(true)
+                    .name("floor-reader")
+                    .start(() -> read(reader, total, warmup, histogram));
             String pad = "p".repeat(Math.max(0, payloadBytes - 20));
             FixedRate.run(total, ratePerSecond, TimeUnit.MILLISECONDS.toNanos(100), (i, intended) -> {
                 send(out, "XADD", STREAM, "MAXLEN", "~", "100000", "*", "t", Long.toString(intended), "pad", pad);
@@ -107,7 +114,11 @@ final class MinimalClientFloor {
     private static void send(OutputStream out, String... args) throws IOException {
         StringBuilder command = new StringBuilder("*").append(args.length).append("\r\n");
         for (String arg : args) {
-            command.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
+            command.append('$')
+                    .append(arg.getBytes(StandardCharsets.UTF_8).length)
+                    .append("\r\n")
+                    .append(arg)
+                    .append("\r\n");
         }
         out.write(command.toString().getBytes(StandardCharsets.UTF_8));
     }

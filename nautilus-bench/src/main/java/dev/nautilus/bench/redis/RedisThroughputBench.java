@@ -31,24 +31,31 @@ public final class RedisThroughputBench {
         }
     }
 
-    private RedisThroughputBench() {
-    }
+    private RedisThroughputBench() {}
 
     public static BenchReport run(int messages) throws Exception {
         BenchReport report = new BenchReport("throughput");
-        try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start()) {
+        try (RedisServer marketData = RedisServer.start();
+                RedisServer engineLogic = RedisServer.start()) {
             RedisBenchmarkTool.Result baseline = RedisBenchmarkTool.xadd(marketData.port(), 500_000, 50, 64, 256);
             marketData.redis().flushall();
             Tick tick = Tick.ofJsonSize(256);
             AtomicLong handled = new AtomicLong();
-            try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
-                    RedisBusConfig.defaults(marketData.url(), "bench").withMaxBufferedWhileDown(messages + 100_000)
+            try (DualMessageBus bus = RedisBuses.dualBus(
+                    RoutingTable.defaults(),
+                    RedisBusConfig.defaults(marketData.url(), "bench")
+                            .withMaxBufferedWhileDown(messages + 100_000)
                             // the whole burst is published before the consumer catches up; with the
                             // default cap (100,000) XADD would trim entries the group has not read yet
                             .withStreamMaxLen(messages + 100_000L),
                     RedisBusConfig.defaults(engineLogic.url(), "bench"))) {
-                bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("market_data.*"),
-                        EnumSet.of(MessageType.MARKET_DATA)), m -> handled.incrementAndGet());
+                bus.subscribe(
+                        new SubscriptionSpec(
+                                "features",
+                                "features-1",
+                                List.of("market_data.*"),
+                                EnumSet.of(MessageType.MARKET_DATA)),
+                        m -> handled.incrementAndGet());
                 publishAndDrain(bus, marketData, tick, messages / 5, handled);
                 handled.set(0);
                 double redisCpuBefore = ServerStats.cpuSeconds(marketData);
@@ -60,19 +67,25 @@ public final class RedisThroughputBench {
                 double rate = messages / seconds;
                 double redisMicros = (ServerStats.cpuSeconds(marketData) - redisCpuBefore) * 1e6 / messages;
                 double clientMicros = (processCpuNanos() - clientCpuBefore) / 1e3 / messages;
-                String commands = ServerStats.perMessage(commandsBefore, ServerStats.commandTimes(marketData), messages,
-                        "xadd", "xreadgroup", "xack");
-                report.put("ratio nautilus / redis-benchmark -P 64 XADD (aim >= 0.5)", rate / baseline.requestsPerSecond())
+                String commands = ServerStats.perMessage(
+                        commandsBefore, ServerStats.commandTimes(marketData), messages, "xadd", "xreadgroup", "xack");
+                report.put(
+                                "ratio nautilus / redis-benchmark -P 64 XADD (aim >= 0.5)",
+                                rate / baseline.requestsPerSecond())
                         .put("nautilus publish->handled->acked (msg/s)", rate)
                         .put("redis-benchmark -c 50 -P 64 XADD 256 B (req/s)", baseline.requestsPerSecond())
                         .put("messages", messages)
-                        .put("payload bytes (JSON)", dev.nautilus.bus.Json.write(tick).length())
+                        .put(
+                                "payload bytes (JSON)",
+                                dev.nautilus.bus.Json.write(tick).length())
                         .put("elapsed (s)", seconds)
                         .put("dead letters", bus.status().get(0).deadLettered())
-                        .put("CPU per message: Redis / this JVM, publisher and consumer (us)",
+                        .put(
+                                "CPU per message: Redis / this JVM, publisher and consumer (us)",
                                 String.format("%.2f / %.2f", redisMicros, clientMicros))
                         .put("Redis commands per message (calls, time inside Redis)", commands)
-                        .put("ceiling on these cores: cores / CPU per message (msg/s)",
+                        .put(
+                                "ceiling on these cores: cores / CPU per message (msg/s)",
                                 Runtime.getRuntime().availableProcessors() * 1e6 / (redisMicros + clientMicros));
             }
         }
@@ -81,21 +94,27 @@ public final class RedisThroughputBench {
 
     /** CPU time this JVM has used, all threads. */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     private static void publishAndDrain(DualMessageBus bus, RedisServer redis, Tick tick, int count, AtomicLong handled)
             throws InterruptedException {
         for (int i = 0; i < count; i++) {
-            bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("marketdata")
-                    .payload(tick).build());
+            bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+                    .source("marketdata")
+                    .payload(tick)
+                    .build());
         }
         RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
         transport.awaitPublished(Duration.ofMinutes(2));
         String stream = transport.streamOf(MessageType.MARKET_DATA);
-        Drain.await(handled, count, () -> redis.redis().xpending(stream, "features").getCount() == 0,
-                () -> "pending " + redis.redis().xpending(stream, "features").getCount()
-                        + ", dead letters " + bus.status().get(0).deadLettered());
+        Drain.await(
+                handled,
+                count,
+                () -> redis.redis().xpending(stream, "features").getCount() == 0,
+                () -> "pending " + redis.redis().xpending(stream, "features").getCount() + ", dead letters "
+                        + bus.status().get(0).deadLettered());
     }
 }

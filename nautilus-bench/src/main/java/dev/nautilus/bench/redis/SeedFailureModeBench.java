@@ -17,7 +17,6 @@ import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,22 +36,27 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class SeedFailureModeBench {
 
-    static final List<String> ENGINES = List.of("portfolio", "collateral", "ml", "factor", "strategy", "websocket", "features");
+    static final List<String> ENGINES =
+            List.of("portfolio", "collateral", "ml", "factor", "strategy", "websocket", "features");
 
-    private SeedFailureModeBench() {
-    }
+    private SeedFailureModeBench() {}
 
-    public static BenchReport run(Duration duration, int messagesPerSecond, Duration legacyPollInterval) throws Exception {
+    public static BenchReport run(Duration duration, int messagesPerSecond, Duration legacyPollInterval)
+            throws Exception {
         BenchReport report = new BenchReport("seed-failure-mode");
-        try (RedisServer main = RedisServer.start(); RedisServer marketData = RedisServer.start();
+        try (RedisServer main = RedisServer.start();
+                RedisServer marketData = RedisServer.start();
                 RedisServer engineLogic = RedisServer.start()) {
             Sample legacy = legacy(main, duration, messagesPerSecond, legacyPollInterval);
             double mainCpuBefore = ServerStats.cpuSeconds(main);
             long mainCallsBefore = ServerStats.totalCalls(main);
             long dualStart = System.nanoTime();
             Sample dual = dual(marketData, engineLogic, duration, messagesPerSecond);
-            double mainCpuAfter = 100 * (ServerStats.cpuSeconds(main) - mainCpuBefore) / ((System.nanoTime() - dualStart) / 1e9);
-            report.put("ratio main Redis CPU, dual bus / legacy (seed: 0.22 / 22.11 = 0.010)", mainCpuAfter / legacy.cpuPercent)
+            double mainCpuAfter =
+                    100 * (ServerStats.cpuSeconds(main) - mainCpuBefore) / ((System.nanoTime() - dualStart) / 1e9);
+            report.put(
+                            "ratio main Redis CPU, dual bus / legacy (seed: 0.22 / 22.11 = 0.010)",
+                            mainCpuAfter / legacy.cpuPercent)
                     .put("legacy: main Redis CPU %", legacy.cpuPercent)
                     .put("dual bus: main Redis CPU %", mainCpuAfter)
                     .put("dual bus: commands on the main Redis", ServerStats.totalCalls(main) - mainCallsBefore)
@@ -65,7 +69,8 @@ public final class SeedFailureModeBench {
                     .put("dual bus: failed XREADGROUP calls", dual.failedCalls)
                     .put("dual bus: engine connections (both buses)", dual.clients)
                     .put("dual bus: messages delivered to engines", dual.delivered)
-                    .put("dual bus: bus Redis CPU-ms per 1,000 deliveries",
+                    .put(
+                            "dual bus: bus Redis CPU-ms per 1,000 deliveries",
                             dual.cpuPercent * 10 * duration.toSeconds() / Math.max(1, dual.delivered / 1000.0))
                     .put("dual bus: engine connections on the main Redis", ServerStats.connectedClients(main) - 1)
                     .put("messages published", (long) messagesPerSecond * duration.toSeconds())
@@ -75,11 +80,11 @@ public final class SeedFailureModeBench {
         return report;
     }
 
-    private record Sample(double cpuPercent, long calls, long failedCalls, long clients, long delivered) {
-    }
+    private record Sample(double cpuPercent, long calls, long failedCalls, long clients, long delivered) {}
 
     /** Seven pollers hitting missing groups without BLOCK, and a publisher, all on one Redis. */
-    private static Sample legacy(RedisServer main, Duration duration, int rate, Duration pollInterval) throws Exception {
+    private static Sample legacy(RedisServer main, Duration duration, int rate, Duration pollInterval)
+            throws Exception {
         RedisClient client = RedisClient.create();
         List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -97,8 +102,11 @@ public final class SeedFailureModeBench {
                     var redis = connection.sync();
                     while (running.get()) {
                         try {
-                            delivered.addAndGet(redis.xreadgroup(Consumer.from(engine, engine + "-1"), XReadArgs.Builder.count(10),
-                                    XReadArgs.StreamOffset.lastConsumed("nautilus:engine_communication")).size());
+                            delivered.addAndGet(redis.xreadgroup(
+                                            Consumer.from(engine, engine + "-1"),
+                                            XReadArgs.Builder.count(10),
+                                            XReadArgs.StreamOffset.lastConsumed("nautilus:engine_communication"))
+                                    .size());
                         } catch (RuntimeException e) {
                             // NOGROUP, as in the seeds: the legacy client ignored it and polled again.
                         }
@@ -113,14 +121,33 @@ public final class SeedFailureModeBench {
             long clients = ServerStats.connectedClients(main) - 1;
             long start = System.nanoTime();
             try (StatefulRedisConnection<String, String> publisher = client.connect(RedisURI.create(main.url()))) {
-                FixedRate.run((long) rate * duration.toSeconds(), rate, 0, (i, intended) -> publisher.sync().xadd("nautilus:engine_communication",
-                        Map.of("message_type", "market_data", "source_engine", "marketdata", "payload", "{\"i\":" + i + "}",
-                                "priority", "normal", "timestamp", Double.toString(System.currentTimeMillis() / 1000.0))));
+                FixedRate.run(
+                        (long) rate * duration.toSeconds(),
+                        rate,
+                        0,
+                        (i, intended) -> publisher
+                                .sync()
+                                .xadd(
+                                        "nautilus:engine_communication",
+                                        Map.of(
+                                                "message_type",
+                                                "market_data",
+                                                "source_engine",
+                                                "marketdata",
+                                                "payload",
+                                                "{\"i\":" + i + "}",
+                                                "priority",
+                                                "normal",
+                                                "timestamp",
+                                                Double.toString(System.currentTimeMillis() / 1000.0))));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Sample sample = new Sample(100 * (ServerStats.cpuSeconds(main) - cpuBefore) / seconds,
+            Sample sample = new Sample(
+                    100 * (ServerStats.cpuSeconds(main) - cpuBefore) / seconds,
                     main.commandStat("xreadgroup", "calls") - callsBefore,
-                    main.commandStat("xreadgroup", "failed_calls") - failedBefore, clients, delivered.get());
+                    main.commandStat("xreadgroup", "failed_calls") - failedBefore,
+                    clients,
+                    delivered.get());
             running.set(false);
             for (Thread poller : pollers) {
                 poller.join(2_000);
@@ -134,32 +161,49 @@ public final class SeedFailureModeBench {
     }
 
     /** The same seven engines as consumer groups on the dual bus, and the same load. */
-    private static Sample dual(RedisServer marketData, RedisServer engineLogic, Duration duration, int rate) throws Exception {
+    private static Sample dual(RedisServer marketData, RedisServer engineLogic, Duration duration, int rate)
+            throws Exception {
         AtomicLong delivered = new AtomicLong();
-        try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
-                RedisBusConfig.defaults(marketData.url(), "bench"), RedisBusConfig.defaults(engineLogic.url(), "bench"))) {
+        try (DualMessageBus bus = RedisBuses.dualBus(
+                RoutingTable.defaults(),
+                RedisBusConfig.defaults(marketData.url(), "bench"),
+                RedisBusConfig.defaults(engineLogic.url(), "bench"))) {
             for (String engine : ENGINES) {
-                bus.subscribe(SubscriptionSpec.allTypes(engine, engine + "-1", List.of("*")), m -> delivered.incrementAndGet());
+                bus.subscribe(
+                        SubscriptionSpec.allTypes(engine, engine + "-1", List.of("*")),
+                        m -> delivered.incrementAndGet());
             }
             Thread.sleep(500);
             long calls = marketData.commandStat("xreadgroup", "calls") + engineLogic.commandStat("xreadgroup", "calls");
-            long failed = marketData.commandStat("xreadgroup", "failed_calls") + engineLogic.commandStat("xreadgroup", "failed_calls");
+            long failed = marketData.commandStat("xreadgroup", "failed_calls")
+                    + engineLogic.commandStat("xreadgroup", "failed_calls");
             double cpu = ServerStats.cpuSeconds(marketData) + ServerStats.cpuSeconds(engineLogic);
             long clients = ServerStats.connectedClients(marketData) + ServerStats.connectedClients(engineLogic) - 2;
             long start = System.nanoTime();
-            FixedRate.run((long) rate * duration.toSeconds(), rate, 0, (i, intended) -> bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
-                    .source("marketdata").payload(Map.of("i", i)).build()));
+            FixedRate.run(
+                    (long) rate * duration.toSeconds(),
+                    rate,
+                    0,
+                    (i, intended) -> bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+                            .source("marketdata")
+                            .payload(Map.of("i", i))
+                            .build()));
             long expected = (long) rate * duration.toSeconds() * ENGINES.size();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (delivered.get() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Sample(100 * (ServerStats.cpuSeconds(marketData) + ServerStats.cpuSeconds(engineLogic) - cpu) / seconds,
-                    marketData.commandStat("xreadgroup", "calls") + engineLogic.commandStat("xreadgroup", "calls") - calls,
-                    marketData.commandStat("xreadgroup", "failed_calls") + engineLogic.commandStat("xreadgroup", "failed_calls") - failed,
-                    clients, delivered.get());
+            return new Sample(
+                    100 * (ServerStats.cpuSeconds(marketData) + ServerStats.cpuSeconds(engineLogic) - cpu) / seconds,
+                    marketData.commandStat("xreadgroup", "calls")
+                            + engineLogic.commandStat("xreadgroup", "calls")
+                            - calls,
+                    marketData.commandStat("xreadgroup", "failed_calls")
+                            + engineLogic.commandStat("xreadgroup", "failed_calls")
+                            - failed,
+                    clients,
+                    delivered.get());
         }
     }
-
 }

@@ -26,18 +26,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BarQueryBenchmark {
 
-    private static final String URL = System.getenv().getOrDefault("NAUTILUS_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String URL =
+            System.getenv().getOrDefault("NAUTILUS_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getenv().getOrDefault("NAUTILUS_BENCH_DB_USER", "root");
     private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
 
-    private BarQueryBenchmark() {
-    }
+    private BarQueryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
-        System.out.printf(Locale.ROOT, "rows=%,d cores=%d java=%s%n", rows, Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf(
+                Locale.ROOT,
+                "rows=%,d cores=%d java=%s%n",
+                rows,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
         String schema = "nautilus_barbench_" + Long.toHexString(System.nanoTime());
-        try (Store store = Stores.open(StoreConfig.postgres(URL, USER, System.getenv("NAUTILUS_BENCH_DB_PASSWORD")).withSchema(schema))) {
+        try (Store store = Stores.open(StoreConfig.postgres(URL, USER, System.getenv("NAUTILUS_BENCH_DB_PASSWORD"))
+                .withSchema(schema))) {
             measure("PostgreSQL", store, rows);
         } finally {
             try (var c = DriverManager.getConnection(URL, USER, System.getenv("NAUTILUS_BENCH_DB_PASSWORD"));
@@ -50,7 +56,8 @@ public final class BarQueryBenchmark {
             measure("DuckDB", store, rows);
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -61,16 +68,31 @@ public final class BarQueryBenchmark {
         long started = System.nanoTime();
         for (int i = 0; i < rows; i++) {
             price = Math.max(1, price + random.nextDouble(-5, 5));
-            store.ingest().submit(new TradeRow(START.plusMillis(i * 250L), i % 2 == 0 ? "BTCUSD" : "ETHUSD", i,
-                    Math.round(price * 100) / 100.0, random.nextDouble(0.0001, 2), i % 3 == 0 ? SideCode.SELL : SideCode.BUY));
+            store.ingest()
+                    .submit(new TradeRow(
+                            START.plusMillis(i * 250L),
+                            i % 2 == 0 ? "BTCUSD" : "ETHUSD",
+                            i,
+                            Math.round(price * 100) / 100.0,
+                            random.nextDouble(0.0001, 2),
+                            i % 3 == 0 ? SideCode.SELL : SideCode.BUY));
         }
         store.ingest().flush().get(60, TimeUnit.MINUTES);
-        System.out.printf(Locale.ROOT, "%s: ingested %,d trades in %.1f s%n", name, rows, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                Locale.ROOT, "%s: ingested %,d trades in %.1f s%n", name, rows, (System.nanoTime() - started) / 1e9);
         Instant end = START.plusMillis(rows * 250L);
         TimeRange oneDay = new TimeRange(START.plus(Duration.ofDays(3)), START.plus(Duration.ofDays(4)));
-        time(name + " 1-minute bars, BTCUSD, one day", () -> store.trades().bars("BTCUSD", Duration.ofMinutes(1), oneDay).size());
-        time(name + " 1-hour bars, BTCUSD, all " + Duration.between(START, end).toDays() + " days",
-                () -> store.trades().bars("BTCUSD", Duration.ofHours(1), new TimeRange(START, end)).size());
+        time(
+                name + " 1-minute bars, BTCUSD, one day",
+                () -> store.trades()
+                        .bars("BTCUSD", Duration.ofMinutes(1), oneDay)
+                        .size());
+        time(
+                name + " 1-hour bars, BTCUSD, all "
+                        + Duration.between(START, end).toDays() + " days",
+                () -> store.trades()
+                        .bars("BTCUSD", Duration.ofHours(1), new TimeRange(START, end))
+                        .size());
     }
 
     private interface Query {
@@ -87,6 +109,7 @@ public final class BarQueryBenchmark {
             millis[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "%-52s %5d bars: median %8.1f ms, slowest %8.1f ms%n", label, bars, millis[3], millis[6]);
+        System.out.printf(
+                Locale.ROOT, "%-52s %5d bars: median %8.1f ms, slowest %8.1f ms%n", label, bars, millis[3], millis[6]);
     }
 }

@@ -6,7 +6,6 @@ import dev.nautilus.store.Stores;
 import dev.nautilus.store.model.SideCode;
 import dev.nautilus.store.model.TradeRow;
 import dev.nautilus.store.postgres.PostgresStores;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -40,20 +39,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class IngestBenchmark {
 
-    private static final String URL = System.getenv().getOrDefault("NAUTILUS_BENCH_DB_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String URL =
+            System.getenv().getOrDefault("NAUTILUS_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getenv().getOrDefault("NAUTILUS_BENCH_DB_USER", "root");
     private static final String PASSWORD = System.getenv("NAUTILUS_BENCH_DB_PASSWORD");
 
-    private IngestBenchmark() {
-    }
+    private IngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : StoreConfig.DEFAULT_BATCH_SIZE;
         List<TradeRow> trades = trades(rows);
-        System.out.printf(Locale.ROOT, "rows=%d batchSize=%d cores=%d java=%s%n", rows, batchSize,
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf(
+                Locale.ROOT,
+                "rows=%d batchSize=%d cores=%d java=%s%n",
+                rows,
+                batchSize,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
 
         // Warm up the JIT and the connection paths on a small run, then measure.
         measurePostgres("warm-up COPY", trades.subList(0, Math.min(50_000, rows)), batchSize, false);
@@ -63,8 +66,14 @@ public final class IngestBenchmark {
         double insert = measurePostgres("PostgreSQL batched INSERT", trades, batchSize, true);
         double psql = measurePsqlCopy(trades);
         double duck = measureDuckDb(trades, batchSize);
-        System.out.printf(Locale.ROOT, "%nsummary rows/s: copy=%.0f insert=%.0f psql_copy=%.0f duckdb_appender=%.0f"
-                + " copy/insert=%.1fx%n", copy, insert, psql, duck, copy / insert);
+        System.out.printf(
+                Locale.ROOT,
+                "%nsummary rows/s: copy=%.0f insert=%.0f psql_copy=%.0f duckdb_appender=%.0f" + " copy/insert=%.1fx%n",
+                copy,
+                insert,
+                psql,
+                duck,
+                copy / insert);
     }
 
     private static List<TradeRow> trades(int rows) {
@@ -75,8 +84,13 @@ public final class IngestBenchmark {
         for (int i = 0; i < rows; i++) {
             price = Math.max(1, price + random.nextGaussian() * 5);
             // ~3 days of trades, so the run also creates day partitions.
-            trades.add(new TradeRow(start.plusMillis(i * 250L), i % 2 == 0 ? "BTCUSD" : "ETHUSD", i,
-                    Math.round(price * 100) / 100.0, random.nextDouble(0.0001, 2), i % 3 == 0 ? SideCode.SELL : SideCode.BUY));
+            trades.add(new TradeRow(
+                    start.plusMillis(i * 250L),
+                    i % 2 == 0 ? "BTCUSD" : "ETHUSD",
+                    i,
+                    Math.round(price * 100) / 100.0,
+                    random.nextDouble(0.0001, 2),
+                    i % 3 == 0 ? SideCode.SELL : SideCode.BUY));
         }
         return trades;
     }
@@ -84,14 +98,16 @@ public final class IngestBenchmark {
     private static double measurePostgres(String label, List<TradeRow> trades, int batchSize, boolean insert)
             throws Exception {
         String schema = "nautilus_bench_" + Long.toHexString(System.nanoTime());
-        StoreConfig config = StoreConfig.postgres(URL, USER, PASSWORD).withSchema(schema).withBatchSize(batchSize);
+        StoreConfig config =
+                StoreConfig.postgres(URL, USER, PASSWORD).withSchema(schema).withBatchSize(batchSize);
         try (Store store = PostgresStores.open(config, insert)) {
             long started = System.nanoTime();
             store.ingest().submitAll(trades);
             store.ingest().flush().get(30, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - started) / 1e9;
             check(store.trades().count("BTCUSD") + store.trades().count("ETHUSD"), trades.size(), label);
-            return report(label, trades.size(), seconds, store.ingest().counters().batches());
+            return report(
+                    label, trades.size(), seconds, store.ingest().counters().batches());
         } finally {
             dropSchema(schema);
         }
@@ -115,14 +131,27 @@ public final class IngestBenchmark {
                 store.ingest().submit(trades.get(trades.size() / 2));
                 store.ingest().flush().get();
             }
-            try (Connection c = connect(); Statement s = c.createStatement()) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
                 s.execute("truncate " + schema + ".trades");
             }
             URI uri = URI.create(URL.substring("jdbc:".length()));
-            List<String> command = List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                    "-h", uri.getHost(), "-p", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
-                    "-U", USER, "-d", uri.getPath().substring(1),
-                    "-c", "\\copy " + schema + ".trades (ts, symbol, trade_id, price, size, side) from '" + file
+            List<String> command = List.of(
+                    "psql",
+                    "-X",
+                    "-q",
+                    "-v",
+                    "ON_ERROR_STOP=1",
+                    "-h",
+                    uri.getHost(),
+                    "-p",
+                    Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
+                    "-U",
+                    USER,
+                    "-d",
+                    uri.getPath().substring(1),
+                    "-c",
+                    "\\copy " + schema + ".trades (ts, symbol, trade_id, price, size, side) from '" + file
                             + "' with (format text)");
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
             if (PASSWORD != null) {
@@ -134,8 +163,9 @@ public final class IngestBenchmark {
             if (exit != 0) {
                 throw new IllegalStateException("psql exited with " + exit);
             }
-            try (Connection c = connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select count(*) from " + schema + ".trades")) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from " + schema + ".trades")) {
                 rs.next();
                 check(rs.getLong(1), trades.size(), "psql \\copy");
             }
@@ -157,18 +187,29 @@ public final class IngestBenchmark {
             store.ingest().flush().get(30, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - started) / 1e9;
             check(store.trades().count("BTCUSD") + store.trades().count("ETHUSD"), trades.size(), "duckdb");
-            return report("DuckDB Appender (embedded)", trades.size(), seconds, store.ingest().counters().batches());
+            return report(
+                    "DuckDB Appender (embedded)",
+                    trades.size(),
+                    seconds,
+                    store.ingest().counters().batches());
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
 
     private static double report(String label, int rows, double seconds, long batches) {
         double rate = rows / seconds;
-        System.out.printf(Locale.ROOT, "%-36s %,10d rows in %7.3f s = %,10.0f rows/s (%d batches)%n", label, rows,
-                seconds, rate, batches);
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s %,10d rows in %7.3f s = %,10.0f rows/s (%d batches)%n",
+                label,
+                rows,
+                seconds,
+                rate,
+                batches);
         return rate;
     }
 
@@ -183,7 +224,8 @@ public final class IngestBenchmark {
     }
 
     static void dropSchema(String schema) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + schema + " cascade");
         }
     }

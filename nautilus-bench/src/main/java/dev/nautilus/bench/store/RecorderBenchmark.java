@@ -35,27 +35,34 @@ import java.util.stream.Stream;
  */
 public final class RecorderBenchmark {
 
-    private static final String URL = System.getenv().getOrDefault("NAUTILUS_BENCH_DB_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String URL =
+            System.getenv().getOrDefault("NAUTILUS_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getenv().getOrDefault("NAUTILUS_BENCH_DB_USER", "root");
     private static final String PASSWORD = System.getenv("NAUTILUS_BENCH_DB_PASSWORD");
     private static final long START = 1_740_787_200_000_000L;
 
     /** The payload, as far as the recorder needs it. */
-    public record Tick(String instrument, long timestampMicros, double price) {
-    }
+    public record Tick(String instrument, long timestampMicros, double price) {}
 
-    private RecorderBenchmark() {
-    }
+    private RecorderBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int consumers = args.length > 1 ? Integer.parseInt(args[1]) : BusRecorder.DEFAULT_CONSUMERS;
-        System.out.printf(Locale.ROOT, "messages=%d consumers=%d cores=%d java=%s%n", messages, consumers,
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf(
+                Locale.ROOT,
+                "messages=%d consumers=%d cores=%d java=%s%n",
+                messages,
+                consumers,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
         Path dir = Files.createTempDirectory("nautilus-bench-recorder");
         try {
-            measure("DuckDB (warm-up)", StoreConfig.embedded(dir.resolve("warm")), Math.min(messages, 20_000), consumers);
+            measure(
+                    "DuckDB (warm-up)",
+                    StoreConfig.embedded(dir.resolve("warm")),
+                    Math.min(messages, 20_000),
+                    consumers);
             measure("DuckDB", StoreConfig.embedded(dir.resolve("run")), messages, consumers);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -71,18 +78,26 @@ public final class RecorderBenchmark {
     }
 
     private static void measure(String label, StoreConfig config, int messages, int consumers) throws Exception {
-        RecordingRule rule = new RecordingRule("trades", "market_data.trade.*", Set.of(MessageType.MARKET_DATA),
-                message -> {
+        RecordingRule rule =
+                new RecordingRule("trades", "market_data.trade.*", Set.of(MessageType.MARKET_DATA), message -> {
                     Tick tick = message.payloadAs(Tick.class);
-                    return List.of(new TradeRow(Instant.EPOCH.plus(tick.timestampMicros(), ChronoUnit.MICROS),
-                            tick.instrument(), tick.timestampMicros(), tick.price(), 1, SideCode.BUY));
+                    return List.of(new TradeRow(
+                            Instant.EPOCH.plus(tick.timestampMicros(), ChronoUnit.MICROS),
+                            tick.instrument(),
+                            tick.timestampMicros(),
+                            tick.price(),
+                            1,
+                            SideCode.BUY));
                 });
-        try (MessageBus bus = InMemoryTransport.dualBus(); Store store = Stores.open(config);
-             BusRecorder recorder = new BusRecorder(bus, store.ingest(), List.of(rule), "recorder-1", consumers)) {
+        try (MessageBus bus = InMemoryTransport.dualBus();
+                Store store = Stores.open(config);
+                BusRecorder recorder = new BusRecorder(bus, store.ingest(), List.of(rule), "recorder-1", consumers)) {
             long started = System.nanoTime();
             for (int i = 0; i < messages; i++) {
-                bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BENCH").source("bench")
-                        .payload(new Tick("BENCH", START + i * 1_000L, 100 + i % 50)).build());
+                bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BENCH")
+                        .source("bench")
+                        .payload(new Tick("BENCH", START + i * 1_000L, 100 + i % 50))
+                        .build());
             }
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             while (recorder.recorded() < messages && System.nanoTime() < deadline) {
@@ -91,8 +106,15 @@ public final class RecorderBenchmark {
             store.ingest().flush().get(10, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - started) / 1e9;
             long stored = store.trades().count("BENCH");
-            System.out.printf(Locale.ROOT, "%-20s %,9d messages in %7.3f s = %,9.0f msg/s (%d batches, %d stored)%n",
-                    label, messages, seconds, messages / seconds, store.ingest().counters().batches(), stored);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-20s %,9d messages in %7.3f s = %,9.0f msg/s (%d batches, %d stored)%n",
+                    label,
+                    messages,
+                    seconds,
+                    messages / seconds,
+                    store.ingest().counters().batches(),
+                    stored);
         }
     }
 }

@@ -15,8 +15,7 @@ final class FrameFields {
     static final byte[] DROPPED = "{\"type\":\"dropped\",\"count\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TIMESTAMP = "\"timestamp\":".getBytes(StandardCharsets.US_ASCII);
 
-    private FrameFields() {
-    }
+    private FrameFields() {}
 
     /** Whether the frame starts with {@code prefix}. */
     static boolean startsWith(ByteBuf frame, byte[] prefix) {

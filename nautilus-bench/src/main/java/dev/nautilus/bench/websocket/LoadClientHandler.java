@@ -43,7 +43,8 @@ final class LoadClientHandler extends SimpleChannelInboundHandler<WebSocketFrame
         if (FrameFields.startsWith(content, FrameFields.MESSAGE)) {
             tally.message(FrameFields.timestampMicros(content), MicroClock.nowMicros());
         } else if (FrameFields.startsWith(content, FrameFields.DROPPED)) {
-            tally.droppedReported.add(FrameFields.wholeNumber(content, content.readerIndex() + FrameFields.DROPPED.length));
+            tally.droppedReported.add(
+                    FrameFields.wholeNumber(content, content.readerIndex() + FrameFields.DROPPED.length));
         } else if (FrameFields.startsWith(content, FrameFields.SUBSCRIBED)) {
             tally.subscribed.increment();
             subscribedFuture.complete(null);

@@ -19,6 +19,7 @@ final class LoadTally {
     final LongAdder received = new LongAdder();
     /** Every message frame since the window was set, warm-up included. */
     final LongAdder receivedTotal = new LongAdder();
+
     final LongAdder droppedReported = new LongAdder();
     final LongAdder subscribed = new LongAdder();
     final LongAdder connectFailures = new LongAdder();

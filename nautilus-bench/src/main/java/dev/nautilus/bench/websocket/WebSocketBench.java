@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nautilus.app.Platform;
 import dev.nautilus.app.config.ConfigLoader;
 import dev.nautilus.app.config.NautilusConfig;
+import dev.nautilus.app.engines.ReplaySource;
 import dev.nautilus.app.websocket.WebSocketEngine;
 import dev.nautilus.bench.BenchReport;
 import dev.nautilus.bench.FixedRate;
@@ -12,7 +13,6 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.MicroClock;
 import dev.nautilus.engines.host.EngineMatrix;
-import dev.nautilus.app.engines.ReplaySource;
 import dev.nautilus.engines.marketdata.PriceUpdate;
 import dev.nautilus.engines.marketdata.Trade;
 import java.io.BufferedReader;
@@ -48,19 +48,37 @@ public final class WebSocketBench {
 
     /** Clients per load-generator process: each process has its own file-descriptor limit. */
     private static final int CLIENTS_PER_GENERATOR = 9_000;
+
     private static final String PREFIX = "price.update.X";
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     /** Event-loop threads per load generator: on a busy machine one thread gets too small a share of the CPU. */
     private static final int GENERATOR_THREADS = 2;
 
-    private WebSocketBench() {
-    }
+    private WebSocketBench() {}
 
     /** The figures of one run. */
-    record Outcome(int seconds, int requested, int connected, int failed, long published, long expected, long received, long droppedReported,
-            long serverDropped, long slowDisconnects, long framesEncoded, long serverMessagesSent, Histogram latency, double serverCpuCores, double generatorCpuCores, double generatorMicrosPerDelivery,
-            long heapUsedMaxBytes, long heapLiveAfterGcBytes, long rssBytes, long rssPeakBytes, String note) {
-    }
+    record Outcome(
+            int seconds,
+            int requested,
+            int connected,
+            int failed,
+            long published,
+            long expected,
+            long received,
+            long droppedReported,
+            long serverDropped,
+            long slowDisconnects,
+            long framesEncoded,
+            long serverMessagesSent,
+            Histogram latency,
+            double serverCpuCores,
+            double generatorCpuCores,
+            double generatorMicrosPerDelivery,
+            long heapUsedMaxBytes,
+            long heapLiveAfterGcBytes,
+            long rssBytes,
+            long rssPeakBytes,
+            String note) {}
 
     /**
      * Runs the baseline (1,000 clients) and then {@code clients}.
@@ -68,7 +86,8 @@ public final class WebSocketBench {
      * @param rate    updates per second each client receives
      * @param topics  instruments (each client follows one; clients / topics per instrument)
      */
-    public static BenchReport run(int clients, int rate, int seconds, int topics, PrintWriter progress) throws Exception {
+    public static BenchReport run(int clients, int rate, int seconds, int topics, PrintWriter progress)
+            throws Exception {
         List<Trade> trades = ReplaySource.bitstamp(0);
         Outcome baseline = scenario(Math.min(1_000, clients), rate, Math.min(seconds, 10), topics, trades, progress);
         Outcome main = scenario(clients, rate, seconds, topics, trades, progress);
@@ -76,13 +95,18 @@ public final class WebSocketBench {
         report.put("baseline: clients (same run)", baseline.connected());
         put(report, "baseline", baseline);
         put(report, "main", main);
-        report.put("main: p99 / baseline p99", (double) main.latency().getValueAtPercentile(99) / baseline.latency().getValueAtPercentile(99));
+        report.put(
+                "main: p99 / baseline p99",
+                (double) main.latency().getValueAtPercentile(99)
+                        / baseline.latency().getValueAtPercentile(99));
         return report;
     }
 
     private static void put(BenchReport report, String label, Outcome o) {
         Histogram h = o.latency();
-        report.put(label + ": clients requested, connected, failed", o.requested() + ", " + o.connected() + ", " + o.failed());
+        report.put(
+                label + ": clients requested, connected, failed",
+                o.requested() + ", " + o.connected() + ", " + o.failed());
         if (!o.note().isEmpty()) {
             report.put(label + ": note", o.note());
         }
@@ -90,21 +114,35 @@ public final class WebSocketBench {
         report.put(label + ": deliveries expected, received", o.expected() + ", " + o.received());
         report.put(label + ": delivered / expected", o.expected() == 0 ? 0.0 : (double) o.received() / o.expected());
         report.put(label + ": deliveries/s", (double) o.received() / o.seconds());
-        report.put(label + ": server frames encoded, messages written (whole run)", o.framesEncoded() + ", " + o.serverMessagesSent());
-        report.put(label + ": dropped (server), reported to clients, slow disconnects",
+        report.put(
+                label + ": server frames encoded, messages written (whole run)",
+                o.framesEncoded() + ", " + o.serverMessagesSent());
+        report.put(
+                label + ": dropped (server), reported to clients, slow disconnects",
                 o.serverDropped() + ", " + o.droppedReported() + ", " + o.slowDisconnects());
-        report.put(label + ": latency p50 / p90 (ms)", ms(h.getValueAtPercentile(50)) + " / " + ms(h.getValueAtPercentile(90)));
+        report.put(
+                label + ": latency p50 / p90 (ms)",
+                ms(h.getValueAtPercentile(50)) + " / " + ms(h.getValueAtPercentile(90)));
         report.put(label + ": latency p99 (ms) (aim < 100)", ms(h.getValueAtPercentile(99)));
-        report.put(label + ": latency p99.9 / max (ms)", ms(h.getValueAtPercentile(99.9)) + " / " + ms(h.getMaxValue()));
-        report.put(label + ": server CPU (cores), generator CPU (cores)",
+        report.put(
+                label + ": latency p99.9 / max (ms)", ms(h.getValueAtPercentile(99.9)) + " / " + ms(h.getMaxValue()));
+        report.put(
+                label + ": server CPU (cores), generator CPU (cores)",
                 String.format("%.2f, %.2f", o.serverCpuCores(), o.generatorCpuCores()));
-        report.put(label + ": CPU per delivery, server / generator (us)", String.format("%.1f / %.1f",
-                o.serverCpuCores() * o.seconds() * 1e6 / Math.max(1, o.received()), o.generatorMicrosPerDelivery()));
-        report.put(label + ": server heap used max / live after GC (MiB)", mib(o.heapUsedMaxBytes()) + " / " + mib(o.heapLiveAfterGcBytes()));
+        report.put(
+                label + ": CPU per delivery, server / generator (us)",
+                String.format(
+                        "%.1f / %.1f",
+                        o.serverCpuCores() * o.seconds() * 1e6 / Math.max(1, o.received()),
+                        o.generatorMicrosPerDelivery()));
+        report.put(
+                label + ": server heap used max / live after GC (MiB)",
+                mib(o.heapUsedMaxBytes()) + " / " + mib(o.heapLiveAfterGcBytes()));
         report.put(label + ": server RSS / peak RSS (MiB)", mib(o.rssBytes()) + " / " + mib(o.rssPeakBytes()));
     }
 
-    private static Outcome scenario(int requested, int rate, int seconds, int topics, List<Trade> trades, PrintWriter progress)
+    private static Outcome scenario(
+            int requested, int rate, int seconds, int topics, List<Trade> trades, PrintWriter progress)
             throws Exception {
         int clients = requested;
         String note = "";
@@ -114,29 +152,41 @@ public final class WebSocketBench {
                     + ", the hard limit of this machine), so " + fdRoom + " of the " + requested + " clients ran";
             clients = fdRoom;
         }
-        progress.printf("websocket bench: %,d clients, %d updates/s each, %d instruments, %d s (+%d s warm-up)%n",
+        progress.printf(
+                "websocket bench: %,d clients, %d updates/s each, %d instruments, %d s (+%d s warm-up)%n",
                 clients, rate, topics, seconds, WARM_UP.toSeconds());
         progress.flush();
         // the engine's bounds sized for the load: every client from 8 loopback addresses per generator,
         // and none of them sends a frame after subscribing
         NautilusConfig config = new ConfigLoader(Map.of(
-                "NAUTILUS_WEBSOCKET_MAX_CLIENTS", String.valueOf(clients + 1_000),
-                "NAUTILUS_WEBSOCKET_MAX_CLIENTS_PER_ADDRESS", String.valueOf(clients + 1_000),
-                "NAUTILUS_WEBSOCKET_IDLE_TIMEOUT_MS", "86400000")).load();
+                        "NAUTILUS_WEBSOCKET_MAX_CLIENTS", String.valueOf(clients + 1_000),
+                        "NAUTILUS_WEBSOCKET_MAX_CLIENTS_PER_ADDRESS", String.valueOf(clients + 1_000),
+                        "NAUTILUS_WEBSOCKET_IDLE_TIMEOUT_MS", "86400000"))
+                .load();
         try (Platform platform = Platform.start(config, "websocket-bench")) {
-            int port = platform.startEngines(List.of(EngineMatrix.WEBSOCKET), Map.of(EngineMatrix.WEBSOCKET, 0), "1").getFirst().port();
-            WebSocketEngine engine = (WebSocketEngine) platform.engines().getFirst().engine();
+            int port = platform.startEngines(List.of(EngineMatrix.WEBSOCKET), Map.of(EngineMatrix.WEBSOCKET, 0), "1")
+                    .getFirst()
+                    .port();
+            WebSocketEngine engine =
+                    (WebSocketEngine) platform.engines().getFirst().engine();
             List<Generator> generators = new ArrayList<>();
             try {
                 for (int first = 0, index = 0; first < clients; first += CLIENTS_PER_GENERATOR, index++) {
-                    generators.add(Generator.start(port, platform.http().tokens().read(), first,
-                            Math.min(CLIENTS_PER_GENERATOR, clients - first), topics, index));
+                    generators.add(Generator.start(
+                            port,
+                            platform.http().tokens().read(),
+                            first,
+                            Math.min(CLIENTS_PER_GENERATOR, clients - first),
+                            topics,
+                            index));
                 }
                 int connected = 0;
                 for (Generator generator : generators) {
                     connected += generator.awaitReady();
                 }
-                progress.printf("  %,d clients connected and subscribed (%,d on the server)%n", connected, engine.clientCount());
+                progress.printf(
+                        "  %,d clients connected and subscribed (%,d on the server)%n",
+                        connected, engine.clientCount());
                 progress.flush();
                 long[] subscribers = new long[topics];
                 for (int k = 0; k < topics; k++) {
@@ -150,13 +200,26 @@ public final class WebSocketBench {
                 long heapMax = 0;
                 AtomicLong published = new AtomicLong();
                 AtomicLong expected = new AtomicLong();
-                CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publish(platform, trades, rate, topics,
-                        startWall, windowStart, windowEnd, subscribers, published, expected));
+                CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publish(
+                        platform,
+                        trades,
+                        rate,
+                        topics,
+                        startWall,
+                        windowStart,
+                        windowEnd,
+                        subscribers,
+                        published,
+                        expected));
                 Thread.sleep(Math.max(0, (windowStart - MicroClock.nowMicros()) / 1_000));
                 long wallAtOpen = System.nanoTime();
                 long cpuAtOpen = cpuNanos();
                 while (!publishing.isDone()) {
-                    heapMax = Math.max(heapMax, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    heapMax = Math.max(
+                            heapMax,
+                            ManagementFactory.getMemoryMXBean()
+                                    .getHeapMemoryUsage()
+                                    .getUsed());
                     Thread.sleep(250);
                 }
                 publishing.join();
@@ -172,16 +235,36 @@ public final class WebSocketBench {
                     for (Generator generator : generators) {
                         results.add(generator.report());
                     }
-                    arrived = results.stream().mapToLong(r -> r.get("received").asLong()).sum();
+                    arrived = results.stream()
+                            .mapToLong(r -> r.get("received").asLong())
+                            .sum();
                 }
                 System.gc();
-                long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                long live =
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 GeneratorTotals seen = GeneratorTotals.of(results);
-                return new Outcome(seconds, requested, connected, seen.failed() + (requested - clients), published.get(), expected.get(),
-                        seen.received(), seen.droppedReported(), engine.counters().dropped(), engine.counters().slowDisconnects(),
-                        engine.counters().framesEncoded(), engine.counters().messagesSent(), seen.latency(), serverCores,
-                        seen.cpuSeconds() / seen.wallSeconds(), seen.cpuSeconds() * 1e6 / Math.max(1, seen.deliveries()),
-                        heapMax, live, rss, procStatus("VmHWM"), note);
+                return new Outcome(
+                        seconds,
+                        requested,
+                        connected,
+                        seen.failed() + (requested - clients),
+                        published.get(),
+                        expected.get(),
+                        seen.received(),
+                        seen.droppedReported(),
+                        engine.counters().dropped(),
+                        engine.counters().slowDisconnects(),
+                        engine.counters().framesEncoded(),
+                        engine.counters().messagesSent(),
+                        seen.latency(),
+                        serverCores,
+                        seen.cpuSeconds() / seen.wallSeconds(),
+                        seen.cpuSeconds() * 1e6 / Math.max(1, seen.deliveries()),
+                        heapMax,
+                        live,
+                        rss,
+                        procStatus("VmHWM"),
+                        note);
             } finally {
                 generators.forEach(Generator::close);
             }
@@ -189,8 +272,17 @@ public final class WebSocketBench {
     }
 
     /** Publishes {@code rate} updates per second on each of {@code topics} instruments, spread evenly, until {@code windowEnd}. */
-    private static void publish(Platform platform, List<Trade> trades, int rate, int topics, long startWall, long windowStart,
-            long windowEnd, long[] subscribers, AtomicLong published, AtomicLong expected) {
+    private static void publish(
+            Platform platform,
+            List<Trade> trades,
+            int rate,
+            int topics,
+            long startWall,
+            long windowStart,
+            long windowEnd,
+            long[] subscribers,
+            AtomicLong published,
+            AtomicLong expected) {
         int perSecond = rate * topics;
         long count = (windowEnd - startWall) * perSecond / 1_000_000L;
         long startNanos = System.nanoTime() + (startWall - MicroClock.nowMicros()) * 1_000;
@@ -200,7 +292,8 @@ public final class WebSocketBench {
                 long intendedWall = startWall + (intendedNanos - startNanos) / 1_000;
                 Trade trade = trades.get((int) (i % trades.size()));
                 String instrument = "X" + k;
-                Message message = Message.builder(MessageType.PRICE_UPDATE, PREFIX + k).source(EngineMatrix.MARKETDATA)
+                Message message = Message.builder(MessageType.PRICE_UPDATE, PREFIX + k)
+                        .source(EngineMatrix.MARKETDATA)
                         .timestampMicros(intendedWall)
                         .payload(new PriceUpdate(instrument, intendedWall, trade.price()))
                         .build();
@@ -216,8 +309,14 @@ public final class WebSocketBench {
     }
 
     /** What the load generators saw, summed over their RESULT lines. */
-    private record GeneratorTotals(Histogram latency, long received, long droppedReported, int failed, double cpuSeconds,
-            double wallSeconds, long deliveries) {
+    private record GeneratorTotals(
+            Histogram latency,
+            long received,
+            long droppedReported,
+            int failed,
+            double cpuSeconds,
+            double wallSeconds,
+            long deliveries) {
 
         static GeneratorTotals of(List<JsonNode> results) throws java.util.zip.DataFormatException {
             Histogram latency = new Histogram(60_000_000L, 3);
@@ -229,7 +328,9 @@ public final class WebSocketBench {
             long deliveries = 0;
             for (JsonNode result : results) {
                 latency.add(Histogram.decodeFromCompressedByteBuffer(
-                        ByteBuffer.wrap(Base64.getDecoder().decode(result.get("histogram").asText())), 0));
+                        ByteBuffer.wrap(Base64.getDecoder()
+                                .decode(result.get("histogram").asText())),
+                        0));
                 received += result.get("received").asLong();
                 droppedReported += result.get("droppedReported").asLong();
                 failed += result.get("failed").asInt();
@@ -244,17 +345,39 @@ public final class WebSocketBench {
     /** One load-generator process. */
     private record Generator(Process process, BufferedReader out, PrintWriter in) implements AutoCloseable {
 
-        static Generator start(int port, String token, int first, int clients, int topics, int index) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
+        static Generator start(int port, String token, int first, int clients, int topics, int index)
+                throws IOException {
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = List.of(
+                    java,
+                    "-Xmx1g",
+                    "-XX:+UseParallelGC",
+                    "-cp",
+                    System.getProperty("java.class.path"),
                     WebSocketLoadGenerator.class.getName(),
-                    "--url", "ws://127.0.0.1:" + port + "/ws", "--clients", String.valueOf(clients), "--first", String.valueOf(first),
-                    "--topics", String.valueOf(topics), "--prefix", PREFIX, "--threads", String.valueOf(GENERATOR_THREADS),
-                    "--source-base", String.valueOf(2 + index * 8), "--source-hosts", "8");
+                    "--url",
+                    "ws://127.0.0.1:" + port + "/ws",
+                    "--clients",
+                    String.valueOf(clients),
+                    "--first",
+                    String.valueOf(first),
+                    "--topics",
+                    String.valueOf(topics),
+                    "--prefix",
+                    PREFIX,
+                    "--threads",
+                    String.valueOf(GENERATOR_THREADS),
+                    "--source-base",
+                    String.valueOf(2 + index * 8),
+                    "--source-hosts",
+                    "8");
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
             builder.environment().put(WebSocketLoadGenerator.TOKEN_VARIABLE, token);
             Process process = builder.start();
-            return new Generator(process, new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
+            return new Generator(
+                    process,
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
                     new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8));
         }
 
@@ -309,11 +432,13 @@ public final class WebSocketBench {
 
     private static long maxFileDescriptors() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix
-                ? unix.getMaxFileDescriptorCount() : -1;
+                ? unix.getMaxFileDescriptorCount()
+                : -1;
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** A size field of /proc/self/status (e.g. VmRSS) in bytes, or -1 where there is none. */

@@ -47,8 +47,7 @@ public final class WebSocketLoadGenerator {
     /** The variable the platform's read token is handed over in. */
     static final String TOKEN_VARIABLE = "NAUTILUS_READ_TOKEN";
 
-    private WebSocketLoadGenerator() {
-    }
+    private WebSocketLoadGenerator() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -69,7 +68,9 @@ public final class WebSocketLoadGenerator {
         List<Channel> channels = new ArrayList<>(clients);
         int connected = 0;
         try {
-            Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(group)
+                    .channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
@@ -89,12 +90,19 @@ public final class WebSocketLoadGenerator {
                 Bootstrap one = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536),
-                                new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
-                                        .webSocketUri(url).handshakeTimeoutMillis(60_000).maxFramePayloadLength(1 << 20)
-                                        // the server's frames are ours; checking their UTF-8 byte by byte would measure the checker
-                                        .withUTF8Validator(false).build()),
-                                new LoadClientHandler(topic, tally, subscribed));
+                        channel.pipeline()
+                                .addLast(
+                                        new HttpClientCodec(),
+                                        new HttpObjectAggregator(65_536),
+                                        new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
+                                                .webSocketUri(url)
+                                                .handshakeTimeoutMillis(60_000)
+                                                .maxFramePayloadLength(1 << 20)
+                                                // the server's frames are ours; checking their UTF-8 byte by byte would
+                                                // measure the checker
+                                                .withUTF8Validator(false)
+                                                .build()),
+                                        new LoadClientHandler(topic, tally, subscribed));
                     }
                 });
                 InetSocketAddress source = new InetSocketAddress("127.0.0." + (sourceBase + global % sourceHosts), 0);
@@ -130,8 +138,13 @@ public final class WebSocketLoadGenerator {
                         wallAtOpen = System.nanoTime();
                     }
                     case "REPORT" -> {
-                        System.out.println("RESULT " + result(tally, connected, clients - connected,
-                                (cpuNanos() - cpuAtOpen) / 1e9, (System.nanoTime() - wallAtOpen) / 1e9));
+                        System.out.println("RESULT "
+                                + result(
+                                        tally,
+                                        connected,
+                                        clients - connected,
+                                        (cpuNanos() - cpuAtOpen) / 1e9,
+                                        (System.nanoTime() - wallAtOpen) / 1e9));
                         System.out.flush();
                     }
                     case "STOP" -> {
@@ -146,7 +159,8 @@ public final class WebSocketLoadGenerator {
         }
     }
 
-    private static String result(LoadTally tally, int connected, int failed, double cpuSeconds, double wallSeconds) throws Exception {
+    private static String result(LoadTally tally, int connected, int failed, double cpuSeconds, double wallSeconds)
+            throws Exception {
         Histogram latency = tally.latency();
         ByteBuffer buffer = ByteBuffer.allocate(latency.getNeededByteBufferCapacity());
         int length = latency.encodeIntoCompressedByteBuffer(buffer);
@@ -164,7 +178,8 @@ public final class WebSocketLoadGenerator {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static Map<String, String> options(String[] args) {

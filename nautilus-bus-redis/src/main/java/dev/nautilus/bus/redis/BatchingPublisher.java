@@ -60,11 +60,18 @@ final class BatchingPublisher implements AutoCloseable {
     private volatile boolean closing;
     /** The direct write in flight, if any (at most one: see {@link #publish}); guarded by the lock. */
     private CompletableFuture<Void> direct;
+
     private long directSince;
     private volatile long closeDeadline = Long.MAX_VALUE;
 
-    BatchingPublisher(Bus bus, StreamLanes lanes, EnvelopeCodec codec, RedisConnections connections,
-            RedisBusConfig config, BusCounters counters, ConnectionHealth health) {
+    BatchingPublisher(
+            Bus bus,
+            StreamLanes lanes,
+            EnvelopeCodec codec,
+            RedisConnections connections,
+            RedisBusConfig config,
+            BusCounters counters,
+            ConnectionHealth health) {
         this.bus = bus;
         this.lanes = lanes;
         this.encoder = new XaddEncoder(codec, config.streamMaxLen());
@@ -72,7 +79,10 @@ final class BatchingPublisher implements AutoCloseable {
         this.config = config;
         this.counters = counters;
         this.health = health;
-        this.flusher = Thread.ofPlatform().daemon(true).name("nautilus-" + bus.key() + "-publisher").start(this::flushLoop);
+        this.flusher = Thread.ofPlatform()
+                .daemon(true)
+                .name("nautilus-" + bus.key() + "-publisher")
+                .start(this::flushLoop);
     }
 
     /**
@@ -101,8 +111,9 @@ final class BatchingPublisher implements AutoCloseable {
             if (buffer.size() >= config.maxBufferedWhileDown()) {
                 counters.rejected.increment();
                 throw new BusBackpressureException("publish buffer of the " + bus.displayName() + " bus is full ("
-                        + buffer.size() + " messages waiting" + (health.failing() ? " while Redis is unreachable: "
-                        + health.lastError() : "") + "); message " + message.id() + " (" + message.topic() + ") was not published");
+                        + buffer.size() + " messages waiting"
+                        + (health.failing() ? " while Redis is unreachable: " + health.lastError() : "") + "); message "
+                        + message.id() + " (" + message.topic() + ") was not published");
             }
             if (buffer.isEmpty() && inFlight == 0 && !health.failing()) {
                 // Idle: write at once from this thread, confirmed asynchronously. Issued under the
@@ -192,7 +203,8 @@ final class BatchingPublisher implements AutoCloseable {
     }
 
     private RedisCommandTimeoutException xaddNotAnswered() {
-        return new RedisCommandTimeoutException("XADD not answered within " + config.commandTimeout().toMillis() + " ms");
+        return new RedisCommandTimeoutException(
+                "XADD not answered within " + config.commandTimeout().toMillis() + " ms");
     }
 
     /** Writes one urgent entry now; false when Redis did not take it (it is then buffered for retry). */
@@ -261,8 +273,11 @@ final class BatchingPublisher implements AutoCloseable {
                     wakeFlusher.awaitNanos(backoff);
                     backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
                     if (closing && System.nanoTime() > closeDeadline) {
-                        LOG.error("closing the {} bus with {} messages unpublished: Redis unreachable ({})",
-                                bus.displayName(), buffer.size(), health.lastError());
+                        LOG.error(
+                                "closing the {} bus with {} messages unpublished: Redis unreachable ({})",
+                                bus.displayName(),
+                                buffer.size(),
+                                health.lastError());
                         counters.rejected.add(buffer.size());
                         buffer.clear();
                         drained.signalAll();

@@ -48,24 +48,36 @@ final class ConsumerGroupReader implements Subscription {
      * @param lanes   the streams to read, most urgent first
      * @param streams the commands, on connections of this reader's (see {@link RedisStreamOperations})
      */
-    ConsumerGroupReader(SubscriptionSpec spec, MessageHandler handler, RedisTransport transport, Collection<String> lanes,
+    ConsumerGroupReader(
+            SubscriptionSpec spec,
+            MessageHandler handler,
+            RedisTransport transport,
+            Collection<String> lanes,
             StreamOperations streams) {
         this.spec = spec;
         this.transport = transport;
         this.config = transport.config();
         this.lanes = List.copyOf(lanes);
         this.streams = streams;
-        this.delivery = new EntryDelivery(spec.group(), spec.compiledPatterns(), handler, transport, streams, this::running);
+        this.delivery =
+                new EntryDelivery(spec.group(), spec.compiledPatterns(), handler, transport, streams, this::running);
         this.claimer = new PendingClaimer(spec, this.lanes, streams, delivery, config, this::running);
-        this.recovery = new ReaderRecovery(spec.group(), this.lanes, streams, transport.health(), transport.bus().displayName());
-        this.thread = Thread.ofPlatform().daemon(true)
+        this.recovery = new ReaderRecovery(
+                spec.group(),
+                this.lanes,
+                streams,
+                transport.health(),
+                transport.bus().displayName());
+        this.thread = Thread.ofPlatform()
+                .daemon(true)
                 .name("nautilus-" + transport.bus().key() + "-" + spec.group() + "-" + spec.consumer())
                 .unstarted(this::run);
     }
 
     /** Creates the groups (so nothing published from now on is missed), then starts reading. */
     void start() {
-        streams.createGroups(spec.group(), lanes, config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0");
+        streams.createGroups(
+                spec.group(), lanes, config.newGroupsFrom() == RedisBusConfig.GroupStart.NEW_MESSAGES ? "$" : "0");
         thread.start();
     }
 
@@ -122,8 +134,8 @@ final class ConsumerGroupReader implements Subscription {
     private List<RawStreamEntry> read(boolean pending) {
         reading = true;
         try {
-            return streams.readGroup(spec.group(), spec.consumer(), config.readCount(), pending ? null : config.blockTimeout(),
-                    lanes);
+            return streams.readGroup(
+                    spec.group(), spec.consumer(), config.readCount(), pending ? null : config.blockTimeout(), lanes);
         } finally {
             reading = false;
         }
@@ -131,8 +143,12 @@ final class ConsumerGroupReader implements Subscription {
 
     /** A dead thread would leave the group unread without a word; what was not acknowledged comes back. */
     private void pauseAfterError(Error error, Backoff backoff) {
-        LOG.error("reader of group {} on the {} bus: {}; reading its pending entries again in {} ms", spec.group(),
-                transport.bus().displayName(), error, TimeUnit.NANOSECONDS.toMillis(backoff.nextNanos()));
+        LOG.error(
+                "reader of group {} on the {} bus: {}; reading its pending entries again in {} ms",
+                spec.group(),
+                transport.bus().displayName(),
+                error,
+                TimeUnit.NANOSECONDS.toMillis(backoff.nextNanos()));
         backoff.pause();
     }
 
@@ -162,7 +178,10 @@ final class ConsumerGroupReader implements Subscription {
         if (Thread.currentThread() != thread) {
             try {
                 if (!thread.join(config.commandTimeout())) {
-                    LOG.warn("reader {} of group {} still busy in its handler after close", spec.consumer(), spec.group());
+                    LOG.warn(
+                            "reader {} of group {} still busy in its handler after close",
+                            spec.consumer(),
+                            spec.group());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

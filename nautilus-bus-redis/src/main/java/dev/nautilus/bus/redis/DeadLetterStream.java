@@ -67,7 +67,8 @@ final class DeadLetterStream {
                     connections.async().xrevrange(key, Range.create("-", "+"), Limit.from(limit));
             connections.flush();
             List<DeadLetter> letters = new ArrayList<>();
-            for (StreamMessage<String, String> entry : range.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            for (StreamMessage<String, String> entry :
+                    range.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 Map<String, String> fields = new LinkedHashMap<>(entry.getBody());
                 String reason = fields.remove(REASON);
                 String stream = fields.remove(STREAM);
@@ -75,16 +76,25 @@ final class DeadLetterStream {
                 String group = fields.remove(GROUP);
                 long deliveries = parseLong(fields.remove(DELIVERIES));
                 long at = parseTimestamp(fields.remove(AT));
-                letters.add(new DeadLetter(bus, String.valueOf(group), String.valueOf(stream), String.valueOf(id),
-                        String.valueOf(reason), deliveries, at, fields));
+                letters.add(new DeadLetter(
+                        bus,
+                        String.valueOf(group),
+                        String.valueOf(stream),
+                        String.valueOf(id),
+                        String.valueOf(reason),
+                        deliveries,
+                        at,
+                        fields));
             }
             return letters;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading dead letters of the " + bus.displayName() + " bus", e);
+            throw new IllegalStateException(
+                    "interrupted while reading dead letters of the " + bus.displayName() + " bus", e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot read dead letters of the " + bus.displayName() + " bus: "
-                    + ConnectionHealth.describe(e), e);
+            throw new IllegalStateException(
+                    "cannot read dead letters of the " + bus.displayName() + " bus: " + ConnectionHealth.describe(e),
+                    e);
         }
     }
 

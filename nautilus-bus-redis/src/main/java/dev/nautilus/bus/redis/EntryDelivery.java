@@ -34,8 +34,13 @@ final class EntryDelivery {
     private final TopicPattern[] patterns;
     private final BooleanSupplier running;
 
-    EntryDelivery(String group, List<TopicPattern> patterns, MessageHandler handler, RedisTransport transport,
-            StreamOperations streams, BooleanSupplier running) {
+    EntryDelivery(
+            String group,
+            List<TopicPattern> patterns,
+            MessageHandler handler,
+            RedisTransport transport,
+            StreamOperations streams,
+            BooleanSupplier running) {
         this.group = group;
         this.handler = handler;
         this.transport = transport;
@@ -53,8 +58,8 @@ final class EntryDelivery {
      *
      * @param previousDeliveries how often Redis delivered an entry before (to dead consumers)
      */
-    Optional<DeliveryOutcome.RedeliverLater> deliverAll(List<RawStreamEntry> entries,
-            ToLongFunction<RawStreamEntry> previousDeliveries) {
+    Optional<DeliveryOutcome.RedeliverLater> deliverAll(
+            List<RawStreamEntry> entries, ToLongFunction<RawStreamEntry> previousDeliveries) {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
@@ -64,7 +69,8 @@ final class EntryDelivery {
                 if (!running.getAsBoolean()) {
                     break;
                 }
-                if (deliver(entry, previousDeliveries.applyAsLong(entry)) instanceof DeliveryOutcome.RedeliverLater later) {
+                if (deliver(entry, previousDeliveries.applyAsLong(entry))
+                        instanceof DeliveryOutcome.RedeliverLater later) {
                     return Optional.of(later);
                 }
                 acks.add(entry);
@@ -111,8 +117,13 @@ final class EntryDelivery {
     private DeliveryOutcome.DeadLetter deadLetter(RawStreamEntry entry, DeliveryOutcome.DeadLetter decision) {
         streams.addDeadLetter(entry, group, decision.deliveries(), decision.reason());
         transport.counters().deadLettered.increment();
-        LOG.warn("dead-lettered {} {} of group {} on the {} bus: {}", entry.stream(), entry.id(), group,
-                transport.bus().displayName(), decision.reason());
+        LOG.warn(
+                "dead-lettered {} {} of group {} on the {} bus: {}",
+                entry.stream(),
+                entry.id(),
+                group,
+                transport.bus().displayName(),
+                decision.reason());
         return decision;
     }
 }

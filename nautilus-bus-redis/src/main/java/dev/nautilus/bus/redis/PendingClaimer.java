@@ -32,8 +32,13 @@ final class PendingClaimer {
     private final RedisBusConfig config;
     private final BooleanSupplier running;
 
-    PendingClaimer(SubscriptionSpec spec, Collection<String> lanes, StreamOperations streams, EntryDelivery delivery,
-            RedisBusConfig config, BooleanSupplier running) {
+    PendingClaimer(
+            SubscriptionSpec spec,
+            Collection<String> lanes,
+            StreamOperations streams,
+            EntryDelivery delivery,
+            RedisBusConfig config,
+            BooleanSupplier running) {
         this.spec = spec;
         this.lanes = lanes;
         this.streams = streams;
@@ -53,8 +58,12 @@ final class PendingClaimer {
             int pages = 0;
             while (running.getAsBoolean()) {
                 if (!page.entries().isEmpty()) {
-                    LOG.info("group {} consumer {} claimed {} pending entries of {} from dead consumers", spec.group(),
-                            spec.consumer(), page.entries().size(), stream);
+                    LOG.info(
+                            "group {} consumer {} claimed {} pending entries of {} from dead consumers",
+                            spec.group(),
+                            spec.consumer(),
+                            page.entries().size(),
+                            stream);
                     Optional<DeliveryOutcome.RedeliverLater> interrupted = deliver(stream, page.entries());
                     if (interrupted.isPresent()) {
                         return interrupted;
@@ -76,8 +85,8 @@ final class PendingClaimer {
     private Optional<DeliveryOutcome.RedeliverLater> deliver(String stream, List<RawStreamEntry> claimed) {
         String first = claimed.get(0).id();
         String last = claimed.get(claimed.size() - 1).id();
-        Map<String, Long> deliveries = streams.deliveryCounts(stream, spec.group(), spec.consumer(), first, last,
-                claimed.size() * 2L);
+        Map<String, Long> deliveries =
+                streams.deliveryCounts(stream, spec.group(), spec.consumer(), first, last, claimed.size() * 2L);
         // XAUTOCLAIM already counted this delivery; earlier ones are what the dead consumers used.
         return delivery.deliverAll(claimed, entry -> Math.max(0, deliveries.getOrDefault(entry.id(), 1L) - 1));
     }

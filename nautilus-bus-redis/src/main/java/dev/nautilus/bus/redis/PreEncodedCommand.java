@@ -1,7 +1,7 @@
 package dev.nautilus.bus.redis;
 
-import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;

@@ -29,8 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class PublishSocket implements AutoCloseable {
 
-    private record Awaiting(CompletableFuture<Void> reply, long sentNanos) {
-    }
+    private record Awaiting(CompletableFuture<Void> reply, long sentNanos) {}
 
     private static final Duration CONNECT_RETRY = Duration.ofMillis(250);
 
@@ -46,6 +45,7 @@ final class PublishSocket implements AutoCloseable {
      * reading, and the reply thread must be up to see it.
      */
     private final ReentrantLock signalLock = new ReentrantLock();
+
     private final Condition connected = signalLock.newCondition();
     /**
      * The live connection, or null; changed under the lock, read without it by the reply thread
@@ -59,12 +59,19 @@ final class PublishSocket implements AutoCloseable {
      * readable without the lock, which a writer blocked on a full socket (Redis hung) may hold.
      */
     private volatile long oldestSentNanos = Long.MAX_VALUE;
+
     private volatile boolean closed;
     /** Guarded by the lock: after a failed connect, sends fail at once until then, with this failure. */
     private long connectAgainNanos;
+
     private RedisConnectionException lastConnectFailure;
 
-    PublishSocket(InetSocketAddress endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration commandTimeout,
+    PublishSocket(
+            InetSocketAddress endpoint,
+            RedisURI settings,
+            String clientName,
+            Duration connectTimeout,
+            Duration commandTimeout,
             String threadName) {
         this.endpoint = endpoint;
         this.settings = settings;
@@ -157,11 +164,14 @@ final class PublishSocket implements AutoCloseable {
             }
             try {
                 // The reply thread wakes every quarter of the command timeout to look for overdue replies.
-                connection = RespConnection.open(endpoint, settings, clientName, connectTimeout, commandTimeout.dividedBy(4));
+                connection = RespConnection.open(
+                        endpoint, settings, clientName, connectTimeout, commandTimeout.dividedBy(4));
                 lastConnectFailure = null;
             } catch (IOException | RuntimeException e) {
-                lastConnectFailure = new RedisConnectionException("cannot connect to " + endpoint.getHostString() + ":"
-                        + endpoint.getPort() + ": " + e.getMessage(), e);
+                lastConnectFailure = new RedisConnectionException(
+                        "cannot connect to " + endpoint.getHostString() + ":" + endpoint.getPort() + ": "
+                                + e.getMessage(),
+                        e);
                 connectAgainNanos = System.nanoTime() + CONNECT_RETRY.toNanos();
                 throw lastConnectFailure;
             }
@@ -194,7 +204,9 @@ final class PublishSocket implements AutoCloseable {
                 dropIfCurrent(current, lostFailure(current, "reading replies", e));
             } catch (RuntimeException e) {
                 // e.g. a length beyond int in a corrupt reply: the stream is out of step, start afresh
-                dropIfCurrent(current, new RedisConnectionException("unreadable reply from " + current.address() + ": " + e, e));
+                dropIfCurrent(
+                        current,
+                        new RedisConnectionException("unreadable reply from " + current.address() + ": " + e, e));
             }
         }
     }
@@ -269,8 +281,10 @@ final class PublishSocket implements AutoCloseable {
             // Closed before taking the lock: a writer blocked on the full socket of a hung Redis
             // holds it, and closing is what frees that writer.
             live.close();
-            dropIfCurrent(live, new RedisCommandTimeoutException("Redis at " + live.address() + " did not answer within "
-                    + commandTimeout.toMillis() + " ms"));
+            dropIfCurrent(
+                    live,
+                    new RedisCommandTimeoutException("Redis at " + live.address() + " did not answer within "
+                            + commandTimeout.toMillis() + " ms"));
         }
     }
 
@@ -309,7 +323,7 @@ final class PublishSocket implements AutoCloseable {
     }
 
     private static RedisConnectionException lostFailure(RespConnection current, String what, IOException cause) {
-        return new RedisConnectionException("connection to " + current.address() + " lost while " + what + ": " + cause.getMessage(),
-                cause);
+        return new RedisConnectionException(
+                "connection to " + current.address() + " lost while " + what + ": " + cause.getMessage(), cause);
     }
 }

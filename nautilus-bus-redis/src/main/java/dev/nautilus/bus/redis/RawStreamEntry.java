@@ -67,7 +67,8 @@ final class RawStreamEntry implements EnvelopeCodec.FieldSource {
     Map<String, String> body() {
         Map<String, String> body = new LinkedHashMap<>();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
-            body.put(new String(pairs[i], StandardCharsets.UTF_8),
+            body.put(
+                    new String(pairs[i], StandardCharsets.UTF_8),
                     pairs[i + 1] == null ? "" : new String(pairs[i + 1], StandardCharsets.UTF_8));
         }
         return body;

@@ -25,8 +25,8 @@ final class ReaderRecovery {
     private final String busName;
     private long lastHealNanos = Long.MIN_VALUE;
 
-    ReaderRecovery(String group, Collection<String> lanes, StreamOperations streams, ConnectionHealth health,
-            String busName) {
+    ReaderRecovery(
+            String group, Collection<String> lanes, StreamOperations streams, ConnectionHealth health, String busName) {
         this.group = group;
         this.lanes = lanes;
         this.streams = streams;
@@ -72,13 +72,21 @@ final class ReaderRecovery {
     private void healMissingGroups(String error) {
         long now = System.nanoTime();
         if (lastHealNanos != Long.MIN_VALUE && now - lastHealNanos < HEAL_INTERVAL_NANOS) {
-            LOG.error("group {} on the {} bus missing again right after being recreated ({}); backing off",
-                    group, busName, error);
+            LOG.error(
+                    "group {} on the {} bus missing again right after being recreated ({}); backing off",
+                    group,
+                    busName,
+                    error);
             LockSupport.parkNanos(HEAL_INTERVAL_NANOS);
         }
         lastHealNanos = System.nanoTime();
         // The streams are new (deleted, or Redis restarted empty): everything in them is unseen.
         streams.createGroups(group, lanes, "0");
-        LOG.warn("recreated consumer group {} on {} streams of the {} bus after: {}", group, lanes.size(), busName, error);
+        LOG.warn(
+                "recreated consumer group {} on {} streams of the {} bus after: {}",
+                group,
+                lanes.size(),
+                busName,
+                error);
     }
 }

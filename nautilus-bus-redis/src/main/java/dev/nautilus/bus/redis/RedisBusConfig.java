@@ -50,7 +50,8 @@ public record RedisBusConfig(
     public RedisBusConfig {
         Objects.requireNonNull(url, "url");
         if (clientIdentity == null || !clientIdentity.matches("[A-Za-z0-9_.\\-]+")) {
-            throw new IllegalArgumentException("clientIdentity must be letters, digits, '_', '.' or '-', was '" + clientIdentity + "'");
+            throw new IllegalArgumentException(
+                    "clientIdentity must be letters, digits, '_', '.' or '-', was '" + clientIdentity + "'");
         }
         positive(bufferSize, "bufferSize");
         positive(streamMaxLen, "streamMaxLen");
@@ -69,64 +70,220 @@ public record RedisBusConfig(
 
     /** The seed's defaults for the given Redis and process identity. */
     public static RedisBusConfig defaults(String url, String clientIdentity) {
-        return new RedisBusConfig(url, clientIdentity, 3000, Duration.ofMillis(20), 100_000, 100_000, 500,
-                Duration.ofSeconds(2), Duration.ofSeconds(30), 5, 1 << 20, GroupStart.NEW_MESSAGES, Duration.ofSeconds(10), false);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                3000,
+                Duration.ofMillis(20),
+                100_000,
+                100_000,
+                500,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                5,
+                1 << 20,
+                GroupStart.NEW_MESSAGES,
+                Duration.ofSeconds(10),
+                false);
     }
 
     public RedisBusConfig withUrl(String value) {
-        return new RedisBusConfig(value, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+        return new RedisBusConfig(
+                value,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster);
     }
 
     public RedisBusConfig withBuffer(int size, Duration interval) {
-        return new RedisBusConfig(url, clientIdentity, size, interval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                size,
+                interval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster);
     }
 
     public RedisBusConfig withStreamMaxLen(long value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, value, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                value,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster);
     }
 
     public RedisBusConfig withMaxBufferedWhileDown(int value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, value,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                value,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster);
     }
 
     public RedisBusConfig withReads(int count, Duration block) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                count, block, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                count,
+                block,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster);
     }
 
     public RedisBusConfig withClaimIdle(Duration value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, value, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                value,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster);
     }
 
     public RedisBusConfig withMaxDeliveries(int value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, value, maxPayloadBytes, newGroupsFrom, commandTimeout, cluster);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                value,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster);
     }
 
     public RedisBusConfig withMaxPayloadBytes(int value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, value, newGroupsFrom, commandTimeout, cluster);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                value,
+                newGroupsFrom,
+                commandTimeout,
+                cluster);
     }
 
     public RedisBusConfig withNewGroupsFrom(GroupStart value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, value, commandTimeout, cluster);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                value,
+                commandTimeout,
+                cluster);
     }
 
     public RedisBusConfig withCommandTimeout(Duration value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, value, cluster);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                value,
+                cluster);
     }
 
     /** The same settings for a Redis Cluster ({@code true}) or a single Redis. */
     public RedisBusConfig withCluster(boolean value) {
-        return new RedisBusConfig(url, clientIdentity, bufferSize, bufferInterval, streamMaxLen, maxBufferedWhileDown,
-                readCount, blockTimeout, claimIdle, maxDeliveries, maxPayloadBytes, newGroupsFrom, commandTimeout, value);
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                value);
     }
 
     /** How often a reader looks for pending messages of dead consumers. */

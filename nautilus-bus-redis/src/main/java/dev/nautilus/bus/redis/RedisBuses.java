@@ -10,8 +10,7 @@ import java.util.Map;
 /** Builds the dual bus on two Redis servers (or two databases/clusters of one). */
 public final class RedisBuses {
 
-    private RedisBuses() {
-    }
+    private RedisBuses() {}
 
     /**
      * Connects both buses. If the second cannot connect, the first is closed again.

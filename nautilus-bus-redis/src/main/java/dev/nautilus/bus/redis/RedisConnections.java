@@ -3,9 +3,8 @@ package dev.nautilus.bus.redis;
 import dev.nautilus.bus.Bus;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -25,8 +24,8 @@ import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
-import java.time.Duration;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -56,9 +55,10 @@ final class RedisConnections implements AutoCloseable {
      * The shared connection, its commands and the client that made it ({@link RedisClient} or
      * {@link RedisClusterClient}): the same shape for a single Redis and a cluster.
      */
-    private record SharedConnection(StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> async,
-            AbstractRedisClient client) {
-    }
+    private record SharedConnection(
+            StatefulConnection<String, String> connection,
+            RedisClusterAsyncCommands<String, String> async,
+            AbstractRedisClient client) {}
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final long STRAY_FLUSH_MILLIS = 20;
@@ -86,7 +86,9 @@ final class RedisConnections implements AutoCloseable {
         }
         // Lettuce times every command into a histogram when HdrHistogram is on the class path (it
         // is: the monitor uses it); per command that is work on the event loop nobody reads.
-        this.resources = DefaultClientResources.builder().commandLatencyRecorder(CommandLatencyRecorder.disabled()).build();
+        this.resources = DefaultClientResources.builder()
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+                .build();
         try {
             this.shared = connect(name(config.clientIdentity(), "cmd"));
         } catch (RuntimeException e) {
@@ -95,15 +97,23 @@ final class RedisConnections implements AutoCloseable {
         }
         this.command = shared.connection();
         command.setAutoFlushCommands(false);
-        this.publishing = cluster ? null : new PublishSocket(InetSocketAddress.createUnresolved(baseUri.getHost(), baseUri.getPort()),
-                baseUri, name(config.clientIdentity(), "pub"), CONNECT_TIMEOUT, commandTimeout, "nautilus-" + bus.key() + "-publisher-replies");
+        this.publishing = cluster
+                ? null
+                : new PublishSocket(
+                        InetSocketAddress.createUnresolved(baseUri.getHost(), baseUri.getPort()),
+                        baseUri,
+                        name(config.clientIdentity(), "pub"),
+                        CONNECT_TIMEOUT,
+                        commandTimeout,
+                        "nautilus-" + bus.key() + "-publisher-replies");
         command.setTimeout(commandTimeout);
         // Lettuce can leave a command in a buffer after the flush meant to send it: on a cluster one
         // redirected by MOVED/ASK or for a node whose connection was still opening
         // (redis/lettuce#2420), anywhere one issued just as the connection dropped. Without another
         // flush it would wait there until it times out, and then leave late.
-        this.strayFlush = resources.eventExecutorGroup().scheduleAtFixedRate(this::flushStrays, STRAY_FLUSH_MILLIS,
-                STRAY_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        this.strayFlush = resources
+                .eventExecutorGroup()
+                .scheduleAtFixedRate(this::flushStrays, STRAY_FLUSH_MILLIS, STRAY_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -118,9 +128,11 @@ final class RedisConnections implements AutoCloseable {
             endpoint = () -> {
                 RedisClusterNode node = clustered.getPartitions().getMasterBySlot(slot);
                 if (node == null) {
-                    throw new RedisConnectionException("no node of the cluster serves slot " + slot + " (of " + keys + ") now");
+                    throw new RedisConnectionException(
+                            "no node of the cluster serves slot " + slot + " (of " + keys + ") now");
                 }
-                return InetSocketAddress.createUnresolved(node.getUri().getHost(), node.getUri().getPort());
+                return InetSocketAddress.createUnresolved(
+                        node.getUri().getHost(), node.getUri().getPort());
             };
         } else {
             InetSocketAddress single = InetSocketAddress.createUnresolved(baseUri.getHost(), baseUri.getPort());
@@ -150,7 +162,8 @@ final class RedisConnections implements AutoCloseable {
         if (publishing != null) {
             return publishing.send(command);
         }
-        AsyncCommand<String, String, Void> future = new AsyncCommand<>(new PreEncodedCommand(CommandType.XADD, command, stream));
+        AsyncCommand<String, String, Void> future =
+                new AsyncCommand<>(new PreEncodedCommand(CommandType.XADD, command, stream));
         this.command.dispatch(future);
         return future;
     }
@@ -206,8 +219,10 @@ final class RedisConnections implements AutoCloseable {
         ClusterClientOptions.Builder options = commonOptions(ClusterClientOptions.builder());
         // Topology changes (failover, resharding) are learnt from redirects and reconnects, and by
         // looking every 30 s.
-        options.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
-                .enablePeriodicRefresh(Duration.ofSeconds(30)).build());
+        options.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                .enableAllAdaptiveRefreshTriggers()
+                .enablePeriodicRefresh(Duration.ofSeconds(30))
+                .build());
         client.setOptions(options.build());
         StatefulRedisClusterConnection<String, String> connection;
         try {
@@ -224,9 +239,14 @@ final class RedisConnections implements AutoCloseable {
         for (RedisClusterNode node : connection.getPartitions()) {
             if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
                 try {
-                    connection.getConnection(node.getUri().getHost(), node.getUri().getPort());
+                    connection.getConnection(
+                            node.getUri().getHost(), node.getUri().getPort());
                 } catch (RuntimeException e) {
-                    LOG.warn("{} bus: cluster node {} not reachable at start: {}", bus.displayName(), node.getUri(), e.getMessage());
+                    LOG.warn(
+                            "{} bus: cluster node {} not reachable at start: {}",
+                            bus.displayName(),
+                            node.getUri(),
+                            e.getMessage());
                 }
             }
         }
@@ -248,7 +268,11 @@ final class RedisConnections implements AutoCloseable {
     }
 
     private static SocketOptions socketOptions() {
-        return SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).tcpNoDelay(true).build();
+        return SocketOptions.builder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .keepAlive(true)
+                .tcpNoDelay(true)
+                .build();
     }
 
     private void flushStrays() {

@@ -36,8 +36,12 @@ final class RedisStreamOperations implements StreamOperations {
     private final ConnectionHealth health;
     private final String busName;
 
-    RedisStreamOperations(RedisConnections connections, RespSocket socket, DeadLetterStream deadLetters,
-            ConnectionHealth health, String busName) {
+    RedisStreamOperations(
+            RedisConnections connections,
+            RespSocket socket,
+            DeadLetterStream deadLetters,
+            ConnectionHealth health,
+            String busName) {
         this.connections = connections;
         this.socket = socket;
         this.deadLetters = deadLetters;
@@ -49,7 +53,8 @@ final class RedisStreamOperations implements StreamOperations {
     public void createGroups(String group, Collection<String> streams, String from) {
         List<RedisFuture<String>> created = new ArrayList<>();
         for (String stream : streams) {
-            created.add(connections.async()
+            created.add(connections
+                    .async()
                     .xgroupCreate(StreamOffset.from(stream, from), group, new XGroupCreateArgs().mkstream(true)));
         }
         connections.flush();
@@ -61,12 +66,16 @@ final class RedisStreamOperations implements StreamOperations {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating group " + group, e);
             } catch (TimeoutException e) {
-                throw new IllegalStateException("cannot create consumer group '" + group + "' on the " + busName
-                        + " bus: XGROUP CREATE not answered within " + timeout.toMillis() + " ms", e);
+                throw new IllegalStateException(
+                        "cannot create consumer group '" + group + "' on the " + busName
+                                + " bus: XGROUP CREATE not answered within " + timeout.toMillis() + " ms",
+                        e);
             } catch (Exception e) {
                 if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
-                    throw new IllegalStateException("cannot create consumer group '" + group + "' on the " + busName
-                            + " bus: " + ConnectionHealth.describe(e), e);
+                    throw new IllegalStateException(
+                            "cannot create consumer group '" + group + "' on the " + busName + " bus: "
+                                    + ConnectionHealth.describe(e),
+                            e);
                 }
             }
         }
@@ -77,8 +86,8 @@ final class RedisStreamOperations implements StreamOperations {
      * reported and otherwise harmless (the entry stays pending and comes back: at-least-once).
      */
     @Override
-    public List<RawStreamEntry> readGroup(String group, String consumer, int count, Duration block,
-            Collection<String> streams) {
+    public List<RawStreamEntry> readGroup(
+            String group, String consumer, int count, Duration block, Collection<String> streams) {
         List<String> args = new ArrayList<>(8 + 2 * streams.size());
         args.addAll(List.of("XREADGROUP", "GROUP", group, consumer, "COUNT", Integer.toString(count)));
         if (block != null) {
@@ -117,12 +126,18 @@ final class RedisStreamOperations implements StreamOperations {
     }
 
     @Override
-    public Map<String, ClaimedEntries> autoClaim(String group, String consumer, Duration minIdle, int count,
-            Map<String, String> cursors) {
+    public Map<String, ClaimedEntries> autoClaim(
+            String group, String consumer, Duration minIdle, int count, Map<String, String> cursors) {
         Consumer<String> claimer = Consumer.from(group, consumer);
         Map<String, RedisFuture<ClaimedMessages<String, String>>> sent = new LinkedHashMap<>();
-        cursors.forEach((stream, cursor) -> sent.put(stream, connections.async()
-                .xautoclaim(stream, XAutoClaimArgs.Builder.xautoclaim(claimer, minIdle, cursor).count(count))));
+        cursors.forEach((stream, cursor) -> sent.put(
+                stream,
+                connections
+                        .async()
+                        .xautoclaim(
+                                stream,
+                                XAutoClaimArgs.Builder.xautoclaim(claimer, minIdle, cursor)
+                                        .count(count))));
         connections.flush();
         Map<String, ClaimedEntries> pages = new LinkedHashMap<>();
         for (Map.Entry<String, RedisFuture<ClaimedMessages<String, String>>> stream : sent.entrySet()) {
@@ -137,10 +152,17 @@ final class RedisStreamOperations implements StreamOperations {
     }
 
     @Override
-    public Map<String, Long> deliveryCounts(String stream, String group, String consumer, String first, String last,
-            long limit) {
-        RedisFuture<List<PendingMessage>> pending = connections.async().xpending(stream, new XPendingArgs<String>()
-                .group(group).consumer(Consumer.from(group, consumer)).range(Range.create(first, last)).limit(Limit.from(limit)));
+    public Map<String, Long> deliveryCounts(
+            String stream, String group, String consumer, String first, String last, long limit) {
+        RedisFuture<List<PendingMessage>> pending = connections
+                .async()
+                .xpending(
+                        stream,
+                        new XPendingArgs<String>()
+                                .group(group)
+                                .consumer(Consumer.from(group, consumer))
+                                .range(Range.create(first, last))
+                                .limit(Limit.from(limit)));
         connections.flush();
         Map<String, Long> counts = new HashMap<>();
         for (PendingMessage entry : await(pending)) {
@@ -157,8 +179,8 @@ final class RedisStreamOperations implements StreamOperations {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering " + entry.id(), e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot dead-letter " + entry.stream() + " " + entry.id() + ": "
-                    + ConnectionHealth.describe(e), e);
+            throw new IllegalStateException(
+                    "cannot dead-letter " + entry.stream() + " " + entry.id() + ": " + ConnectionHealth.describe(e), e);
         }
     }
 

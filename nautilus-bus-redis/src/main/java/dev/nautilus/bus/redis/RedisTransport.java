@@ -1,6 +1,5 @@
 package dev.nautilus.bus.redis;
 
-import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.BusTransport;
@@ -11,6 +10,7 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
+import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SerializedHandler;
 import dev.nautilus.bus.Subscription;
@@ -59,8 +59,10 @@ public final class RedisTransport implements BusTransport {
         try {
             this.connections = new RedisConnections(bus, config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot connect the " + bus.displayName() + " bus to "
-                    + Redaction.url(config.url()) + ": " + ConnectionHealth.describe(e), e);
+            throw new IllegalStateException(
+                    "cannot connect the " + bus.displayName() + " bus to " + Redaction.url(config.url()) + ": "
+                            + ConnectionHealth.describe(e),
+                    e);
         }
         this.deadLetters = new DeadLetterStream(bus, routing.deadLetterStream(bus), connections, config.streamMaxLen());
         this.publisher = new BatchingPublisher(bus, lanes, codec, connections, config, counters, health);
@@ -83,7 +85,8 @@ public final class RedisTransport implements BusTransport {
         }
         routing.requireAllOn(bus, spec.types());
         for (ConsumerGroupReader reader : readers) {
-            if (reader.spec().group().equals(spec.group()) && reader.spec().consumer().equals(spec.consumer())) {
+            if (reader.spec().group().equals(spec.group())
+                    && reader.spec().consumer().equals(spec.consumer())) {
                 throw new IllegalArgumentException("consumer '" + spec.consumer() + "' already subscribed in group '"
                         + spec.group() + "' on the " + bus.displayName() + " bus");
             }
@@ -94,8 +97,8 @@ public final class RedisTransport implements BusTransport {
         List<ConsumerGroupReader> started = new ArrayList<>(readGroups.size());
         try {
             for (Map<String, Priority> group : readGroups) {
-                ConsumerGroupReader reader = new ConsumerGroupReader(spec, serial, this, group.keySet(),
-                        streamOperations(spec.group(), group.keySet()));
+                ConsumerGroupReader reader = new ConsumerGroupReader(
+                        spec, serial, this, group.keySet(), streamOperations(spec.group(), group.keySet()));
                 reader.start();
                 readers.add(reader);
                 started.add(reader);
@@ -112,7 +115,8 @@ public final class RedisTransport implements BusTransport {
      */
     private StreamOperations streamOperations(String engine, Collection<String> readLanes) {
         // A read waits up to BLOCK on the server, then the reply may take the command timeout.
-        RespSocket socket = connections.readerSocket(engine, readLanes, config.blockTimeout().plus(config.commandTimeout()));
+        RespSocket socket = connections.readerSocket(
+                engine, readLanes, config.blockTimeout().plus(config.commandTimeout()));
         return new RedisStreamOperations(connections, socket, deadLetters, health, bus.displayName());
     }
 
@@ -128,7 +132,8 @@ public final class RedisTransport implements BusTransport {
     @Override
     public TransportStatus status() {
         boolean connected = !closed && connections.isOpen() && !health.failing();
-        return counters.snapshot(bus, "redis", connections.endpoint(), connected, publisher.queued(), health.lastError());
+        return counters.snapshot(
+                bus, "redis", connections.endpoint(), connected, publisher.queued(), health.lastError());
     }
 
     /**
@@ -183,5 +188,4 @@ public final class RedisTransport implements BusTransport {
     ConnectionHealth health() {
         return health;
     }
-
 }

@@ -38,8 +38,13 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
      * @param readTimeout the socket's read timeout (SO_TIMEOUT), at least 1 ms
      * @throws io.lettuce.core.RedisCommandExecutionException when Redis refuses the set-up (e.g. WRONGPASS)
      */
-    static RespConnection open(InetSocketAddress target, RedisURI settings, String clientName, Duration connectTimeout,
-            Duration readTimeout) throws IOException {
+    static RespConnection open(
+            InetSocketAddress target,
+            RedisURI settings,
+            String clientName,
+            Duration connectTimeout,
+            Duration readTimeout)
+            throws IOException {
         String host = target.getHostString();
         Socket tcp = new Socket();
         try {
@@ -48,8 +53,12 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
             tcp.connect(new InetSocketAddress(host, target.getPort()), Math.toIntExact(connectTimeout.toMillis()));
             tcp.setSoTimeout(Math.toIntExact(Math.max(1, readTimeout.toMillis())));
             Socket socket = settings.isSsl() ? startTls(tcp, host, target.getPort(), settings.getVerifyMode()) : tcp;
-            RespConnection connection = new RespConnection(tcp, socket, new BufferedOutputStream(socket.getOutputStream(), 64 * 1024),
-                    new RespReader(socket.getInputStream()), host + ":" + target.getPort());
+            RespConnection connection = new RespConnection(
+                    tcp,
+                    socket,
+                    new BufferedOutputStream(socket.getOutputStream(), 64 * 1024),
+                    new RespReader(socket.getInputStream()),
+                    host + ":" + target.getPort());
             connection.setUp(settings, clientName);
             return connection;
         } catch (IOException | RuntimeException e) {
@@ -117,8 +126,8 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
             }
         } catch (SocketTimeoutException e) {
             // "Read timed out" alone would not say that the server took the connection and then went silent
-            throw new SocketTimeoutException("Redis at " + address + " accepted the connection but did not answer its set-up within "
-                    + tcp.getSoTimeout() + " ms");
+            throw new SocketTimeoutException("Redis at " + address
+                    + " accepted the connection but did not answer its set-up within " + tcp.getSoTimeout() + " ms");
         }
     }
 

@@ -36,6 +36,7 @@ final class RespSocket implements AutoCloseable {
     private volatile RespConnection connection;
     /** Commands on {@link #connection} whose replies are read by {@link #readOwedReplies}; 0 again on every new connection. */
     private int owedReplies;
+
     private volatile boolean closed;
 
     /**
@@ -44,7 +45,12 @@ final class RespSocket implements AutoCloseable {
      * @param settings    credentials, database and TLS settings, from the bus URL
      * @param readTimeout longest wait for a reply (a blocking read's BLOCK plus the command timeout)
      */
-    RespSocket(Supplier<InetSocketAddress> endpoint, RedisURI settings, String clientName, Duration connectTimeout, Duration readTimeout) {
+    RespSocket(
+            Supplier<InetSocketAddress> endpoint,
+            RedisURI settings,
+            String clientName,
+            Duration connectTimeout,
+            Duration readTimeout) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.clientName = clientName;
@@ -146,8 +152,8 @@ final class RespSocket implements AutoCloseable {
     RedisConnectionException malformed(String command, String detail) {
         RespConnection current = connection;
         drop(current);
-        return new RedisConnectionException("unexpected reply to " + command + (current == null ? "" : " from " + current.address())
-                + ": " + detail);
+        return new RedisConnectionException("unexpected reply to " + command
+                + (current == null ? "" : " from " + current.address()) + ": " + detail);
     }
 
     /** Drops the connection; the next command connects again (to wherever the endpoint then says). */
@@ -174,8 +180,8 @@ final class RespSocket implements AutoCloseable {
         try {
             current = RespConnection.open(target, settings, clientName, connectTimeout, readTimeout);
         } catch (IOException e) {
-            throw new RedisConnectionException("cannot connect to " + target.getHostString() + ":" + target.getPort() + ": "
-                    + e.getMessage(), e);
+            throw new RedisConnectionException(
+                    "cannot connect to " + target.getHostString() + ":" + target.getPort() + ": " + e.getMessage(), e);
         }
         connection = current;
         owedReplies = 0;
@@ -191,20 +197,23 @@ final class RespSocket implements AutoCloseable {
         if (e instanceof SocketTimeoutException) {
             // The reply may still come: the stream of replies is out of step, start afresh.
             drop(current);
-            return new RedisCommandTimeoutException(command + " not answered by " + current.address() + " within "
-                    + readTimeout.toMillis() + " ms");
+            return new RedisCommandTimeoutException(
+                    command + " not answered by " + current.address() + " within " + readTimeout.toMillis() + " ms");
         }
         if (e instanceof RespReader.MalformedReplyException) {
             drop(current);
-            return new RedisConnectionException("unexpected reply to " + command + " from " + current.address() + ": " + e.getMessage());
+            return new RedisConnectionException(
+                    "unexpected reply to " + command + " from " + current.address() + ": " + e.getMessage());
         }
         return broken(current, "reading the reply to " + command, e);
     }
 
     private RedisConnectionException broken(RespConnection current, String what, IOException cause) {
         drop(current);
-        return new RedisConnectionException((closed ? "connection closed" : "connection to " + current.address() + " lost")
-                + " while " + what + ": " + cause.getMessage(), cause);
+        return new RedisConnectionException(
+                (closed ? "connection closed" : "connection to " + current.address() + " lost") + " while " + what
+                        + ": " + cause.getMessage(),
+                cause);
     }
 
     private void drop(RespConnection current) {

@@ -14,8 +14,7 @@ final class StreamEntriesReply {
 
     private static final String COMMAND = "XREADGROUP";
 
-    private StreamEntriesReply() {
-    }
+    private StreamEntriesReply() {}
 
     static List<RawStreamEntry> read(RespSocket socket) {
         int streams = socket.readArrayLength(COMMAND);

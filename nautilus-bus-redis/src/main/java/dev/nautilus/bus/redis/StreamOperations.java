@@ -29,7 +29,8 @@ interface StreamOperations extends AutoCloseable {
      * @param block {@code null} to re-read this consumer's pending entries ({@code 0}), else how
      *              long to wait for new ones ({@code >})
      */
-    List<RawStreamEntry> readGroup(String group, String consumer, int count, Duration block, Collection<String> streams);
+    List<RawStreamEntry> readGroup(
+            String group, String consumer, int count, Duration block, Collection<String> streams);
 
     /** Queues {@code XACK stream group id…}; it leaves with the next read or {@link #flushAcks()}. */
     void ack(String stream, String group, List<String> ids);
@@ -43,15 +44,16 @@ interface StreamOperations extends AutoCloseable {
      *
      * @param cursors where to go on in each stream ({@code 0-0} to start)
      */
-    Map<String, ClaimedEntries> autoClaim(String group, String consumer, Duration minIdle, int count,
-            Map<String, String> cursors);
+    Map<String, ClaimedEntries> autoClaim(
+            String group, String consumer, Duration minIdle, int count, Map<String, String> cursors);
 
     /**
      * How many times Redis delivered each pending entry of {@code consumer} with an id in
      * {@code first..last} ({@code XPENDING stream group first last limit consumer}), at most
      * {@code limit} of them.
      */
-    Map<String, Long> deliveryCounts(String stream, String group, String consumer, String first, String last, long limit);
+    Map<String, Long> deliveryCounts(
+            String stream, String group, String consumer, String first, String last, long limit);
 
     /**
      * Adds the entry to the bus's dead-letter stream with the reason and waits for Redis to take
@@ -74,6 +76,5 @@ interface StreamOperations extends AutoCloseable {
      * @param cursor  where the next page starts; {@code 0-0} when the stream has been gone through
      * @param entries the entries now owned by the claiming consumer
      */
-    record ClaimedEntries(String cursor, List<RawStreamEntry> entries) {
-    }
+    record ClaimedEntries(String cursor, List<RawStreamEntry> entries) {}
 }

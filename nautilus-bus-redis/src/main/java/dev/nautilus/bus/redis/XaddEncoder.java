@@ -16,6 +16,7 @@ final class XaddEncoder {
     private static final byte[] CRLF = {'\r', '\n'};
     /** XADD, key, MAXLEN, ~, n, * — then two arguments per field. */
     private static final int HEAD_ARGUMENTS = 6;
+
     private static final int MAX_FIELDS = 16;
 
     private final EnvelopeCodec codec;

@@ -26,20 +26,27 @@ class BulkDeliveryTest {
 
     private static final int MESSAGES = 150_000;
 
-    record Numbered(int n, String pad) {
-    }
+    record Numbered(int n, String pad) {}
 
     @Test
     void everyMessageOfALargeBurstArrivesIntact() throws Exception {
-        try (RedisServer marketData = RedisServer.start(); RedisServer engineLogic = RedisServer.start();
-                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
-                        RedisBusConfig.defaults(marketData.url(), "test").withMaxBufferedWhileDown(MESSAGES)
+        try (RedisServer marketData = RedisServer.start();
+                RedisServer engineLogic = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
+                        RedisBusConfig.defaults(marketData.url(), "test")
+                                .withMaxBufferedWhileDown(MESSAGES)
                                 .withStreamMaxLen(MESSAGES), // a backlog past the cap is trimmed unread, by design
                         RedisBusConfig.defaults(engineLogic.url(), "test"))) {
             Set<String> seen = ConcurrentHashMap.newKeySet();
             Map<String, String> wrong = new ConcurrentHashMap<>();
-            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("market_data.trade.*"),
-                    EnumSet.of(MessageType.MARKET_DATA)), m -> {
+            bus.subscribe(
+                    new SubscriptionSpec(
+                            "features",
+                            "features-1",
+                            List.of("market_data.trade.*"),
+                            EnumSet.of(MessageType.MARKET_DATA)),
+                    m -> {
                         String expected = "{\"n\":" + m.correlationId() + ",\"pad\":\"" + "x".repeat(200) + "\"}";
                         if (!m.payload().json().equals(expected) || !m.topic().equals("market_data.trade.BTCUSD")) {
                             wrong.put(m.id(), m.payload().json());
@@ -47,14 +54,20 @@ class BulkDeliveryTest {
                         seen.add(m.id());
                     });
             for (int i = 0; i < MESSAGES; i++) {
-                bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("marketdata")
+                bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+                        .source("marketdata")
                         .correlationId(Integer.toString(i))
-                        .payload(new Numbered(i, "x".repeat(200))).build());
+                        .payload(new Numbered(i, "x".repeat(200)))
+                        .build());
             }
             ((RedisTransport) bus.transport(Bus.MARKETDATA)).awaitPublished(Duration.ofMinutes(2));
             await().atMost(Duration.ofMinutes(3)).until(() -> seen.size() >= MESSAGES);
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    marketData.redis().xpending("nautilus:marketdata:market_data", "features").getCount() == 0);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> marketData
+                                    .redis()
+                                    .xpending("nautilus:marketdata:market_data", "features")
+                                    .getCount()
+                            == 0);
             assertThat(wrong).isEmpty();
             assertThat(seen).hasSize(MESSAGES);
             assertThat(marketData.redis().exists("nautilus:marketdata:dead")).isZero();

@@ -28,13 +28,23 @@ class ConsumerCrashTest {
 
     @Test
     void messagesPendingInAKilledConsumerAreClaimedByAnotherInstance() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start()) {
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start()) {
             Set<Integer> handledByVictim = ConcurrentHashMap.newKeySet();
             CountDownLatch ready = new CountDownLatch(1);
-            Process victim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), ConsumerProcess.class.getName(),
-                    md.url(), el.url(), "features", "features-1", "5")
-                    .redirectErrorStream(true).start();
+            Process victim = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ConsumerProcess.class.getName(),
+                            md.url(),
+                            el.url(),
+                            "features",
+                            "features-1",
+                            "5")
+                    .redirectErrorStream(true)
+                    .start();
             Thread reader = Thread.ofPlatform().daemon(true).start(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream()))) {
                     String line;
@@ -42,53 +52,73 @@ class ConsumerCrashTest {
                         if (line.equals("READY")) {
                             ready.countDown();
                         } else if (line.startsWith("HANDLED ")) {
-                            handledByVictim.add(Integer.parseInt(line.substring(8).trim()));
+                            handledByVictim.add(
+                                    Integer.parseInt(line.substring(8).trim()));
                         }
                     }
                 } catch (Exception ignored) {
                     // The process was killed: its output ends.
                 }
             });
-            assertThat(ready.await(60, TimeUnit.SECONDS)).as("consumer process started").isTrue();
+            assertThat(ready.await(60, TimeUnit.SECONDS))
+                    .as("consumer process started")
+                    .isTrue();
 
             int total = 1_000;
-            try (DualMessageBus publisher = RedisBuses.dualBus(RoutingTable.defaults(),
-                    RedisBusConfig.defaults(md.url(), "marketdata"), RedisBusConfig.defaults(el.url(), "marketdata"))) {
+            try (DualMessageBus publisher = RedisBuses.dualBus(
+                    RoutingTable.defaults(),
+                    RedisBusConfig.defaults(md.url(), "marketdata"),
+                    RedisBusConfig.defaults(el.url(), "marketdata"))) {
                 for (int i = 0; i < total; i++) {
                     publisher.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
-                            .source("marketdata").payload(Map.of("i", i)).build());
+                            .source("marketdata")
+                            .payload(Map.of("i", i))
+                            .build());
                 }
                 await().atMost(Duration.ofSeconds(30)).until(() -> handledByVictim.size() >= 100);
                 victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 reader.join(5_000);
                 int victimCount = handledByVictim.size();
                 assertThat(victimCount).isLessThan(total);
-                assertThat(md.redis().xpending("nautilus:marketdata:market_data", "features").getCount())
-                        .as("entries left pending by the killed consumer").isPositive();
+                assertThat(md.redis()
+                                .xpending("nautilus:marketdata:market_data", "features")
+                                .getCount())
+                        .as("entries left pending by the killed consumer")
+                        .isPositive();
 
                 Set<Integer> handledBySurvivor = ConcurrentHashMap.newKeySet();
                 AtomicInteger deliveries = new AtomicInteger();
-                try (DualMessageBus survivor = RedisBuses.dualBus(RoutingTable.defaults(),
+                try (DualMessageBus survivor = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
                         RedisBusConfig.defaults(md.url(), "features").withClaimIdle(Duration.ofSeconds(1)),
                         RedisBusConfig.defaults(el.url(), "features").withClaimIdle(Duration.ofSeconds(1)))) {
-                    survivor.subscribe(new SubscriptionSpec("features", "features-2", List.of("*"),
-                            EnumSet.of(MessageType.MARKET_DATA)), m -> {
-                        deliveries.incrementAndGet();
-                        handledBySurvivor.add((Integer) m.payloadAs(Map.class).get("i"));
-                    });
+                    survivor.subscribe(
+                            new SubscriptionSpec(
+                                    "features", "features-2", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+                            m -> {
+                                deliveries.incrementAndGet();
+                                handledBySurvivor.add(
+                                        (Integer) m.payloadAs(Map.class).get("i"));
+                            });
                     await().atMost(Duration.ofSeconds(60)).until(() -> {
                         Set<Integer> all = ConcurrentHashMap.newKeySet();
                         all.addAll(handledByVictim);
                         all.addAll(handledBySurvivor);
                         return all.size() == total;
                     });
-                    await().atMost(Duration.ofSeconds(10)).until(() ->
-                            md.redis().xpending("nautilus:marketdata:market_data", "features").getCount() == 0);
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> md.redis()
+                                            .xpending("nautilus:marketdata:market_data", "features")
+                                            .getCount()
+                                    == 0);
                 }
                 // Every message handled at least once; none lost. Duplicates are the ones the victim
                 // handled but had not yet acknowledged when it died.
-                assertThat(handledBySurvivor).containsAll(
-                        java.util.stream.IntStream.range(0, total).boxed().filter(i -> !handledByVictim.contains(i)).toList());
+                assertThat(handledBySurvivor)
+                        .containsAll(java.util.stream.IntStream.range(0, total)
+                                .boxed()
+                                .filter(i -> !handledByVictim.contains(i))
+                                .toList());
             }
         }
     }

@@ -15,13 +15,14 @@ import java.util.Map;
  */
 public final class ConsumerProcess {
 
-    private ConsumerProcess() {
-    }
+    private ConsumerProcess() {}
 
     public static void main(String[] args) throws Exception {
         long delay = Long.parseLong(args[4]);
-        DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
-                RedisBusConfig.defaults(args[0], args[2]), RedisBusConfig.defaults(args[1], args[2]));
+        DualMessageBus bus = RedisBuses.dualBus(
+                RoutingTable.defaults(),
+                RedisBusConfig.defaults(args[0], args[2]),
+                RedisBusConfig.defaults(args[1], args[2]));
         bus.subscribe(new SubscriptionSpec(args[2], args[3], List.of("*"), EnumSet.of(MessageType.MARKET_DATA)), m -> {
             Thread.sleep(delay);
             System.out.println("HANDLED " + m.payloadAs(Map.class).get("i"));

@@ -23,22 +23,31 @@ class PublishSocketTest {
     @Test
     void aWriteBlockedOnAServerThatStoppedReadingIsFreedAfterTheCommandTimeout() throws Exception {
         // Threads of their own: the common pool may have a single worker on two cores.
-        try (ServerSocket server = new ServerSocket(); ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ServerSocket server = new ServerSocket();
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             // A small receive window so that the command below cannot fit in the socket buffers.
             server.setReceiveBufferSize(4_096);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> answerSetUpThenStopReading(server), threads);
+            CompletableFuture<Socket> accepted =
+                    CompletableFuture.supplyAsync(() -> answerSetUpThenStopReading(server), threads);
             Duration commandTimeout = Duration.ofMillis(500);
-            PublishSocket socket = new PublishSocket(InetSocketAddress.createUnresolved("127.0.0.1", server.getLocalPort()),
-                    RedisURI.create("redis://127.0.0.1:" + server.getLocalPort()), "test", Duration.ofSeconds(2), commandTimeout,
+            PublishSocket socket = new PublishSocket(
+                    InetSocketAddress.createUnresolved("127.0.0.1", server.getLocalPort()),
+                    RedisURI.create("redis://127.0.0.1:" + server.getLocalPort()),
+                    "test",
+                    Duration.ofSeconds(2),
+                    commandTimeout,
                     "test-publisher-replies");
             // One command larger than any socket buffer, nothing else owed: the write itself blocks.
             byte[] huge = new byte[32 * 1024 * 1024];
             long start = System.nanoTime();
-            CompletableFuture<CompletableFuture<Void>> sending = CompletableFuture.supplyAsync(() -> socket.send(huge), threads);
+            CompletableFuture<CompletableFuture<Void>> sending =
+                    CompletableFuture.supplyAsync(() -> socket.send(huge), threads);
             try {
                 CompletableFuture<Void> reply = sending.get(10, TimeUnit.SECONDS);
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("send blocked for").isLessThan(commandTimeout.multipliedBy(6));
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .as("send blocked for")
+                        .isLessThan(commandTimeout.multipliedBy(6));
                 assertThat(reply).isCompletedExceptionally();
             } finally {
                 // Closing the server's end frees a writer still blocked, so a failure here cannot hang the build.

@@ -20,8 +20,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -30,27 +30,39 @@ import org.junit.jupiter.api.Test;
 class RedisBusFaultTest {
 
     private static Message tick(int i) {
-        return Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("test").payload(Map.of("i", i)).build();
+        return Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+                .source("test")
+                .payload(Map.of("i", i))
+                .build();
     }
 
     private static Message signal(int i) {
-        return Message.builder(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross").source("test").payload(Map.of("i", i)).build();
+        return Message.builder(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross")
+                .source("test")
+                .payload(Map.of("i", i))
+                .build();
     }
 
     private static DualMessageBus bus(RedisServer marketData, RedisServer engineLogic, String identity) {
-        return RedisBuses.dualBus(RoutingTable.defaults(),
+        return RedisBuses.dualBus(
+                RoutingTable.defaults(),
                 RedisBusConfig.defaults(marketData.url(), identity).withClaimIdle(Duration.ofSeconds(1)),
                 RedisBusConfig.defaults(engineLogic.url(), identity).withClaimIdle(Duration.ofSeconds(1)));
     }
 
     @Test
     void routingLandsOnTheRightRedisAndEveryConnectionIsNamed() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start(); RedisServer main = RedisServer.start();
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                RedisServer main = RedisServer.start();
                 DualMessageBus bus = bus(md, el, "platform")) {
             AtomicInteger handled = new AtomicInteger();
             bus.subscribe(SubscriptionSpec.allTypes("risk", "risk-1", List.of("*")), m -> handled.incrementAndGet());
             bus.publish(tick(1));
-            bus.publish(Message.builder(MessageType.PRICE_UPDATE, "price.update.BTCUSD").source("test").payload(Map.of()).build());
+            bus.publish(Message.builder(MessageType.PRICE_UPDATE, "price.update.BTCUSD")
+                    .source("test")
+                    .payload(Map.of())
+                    .build());
             bus.publish(signal(1));
             await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() == 3);
 
@@ -61,22 +73,28 @@ class RedisBusFaultTest {
             assertThat(el.redis().exists("nautilus:engine_logic:market_data")).isZero();
 
             String mdClients = md.redis().clientList();
-            assertThat(mdClients).contains("name=nautilus:platform:marketdata:cmd", "name=nautilus:risk:marketdata:reader");
-            assertThat(el.redis().clientList()).contains("name=nautilus:platform:engine_logic:cmd",
-                    "name=nautilus:risk:engine_logic:reader");
+            assertThat(mdClients)
+                    .contains("name=nautilus:platform:marketdata:cmd", "name=nautilus:risk:marketdata:reader");
+            assertThat(el.redis().clientList())
+                    .contains("name=nautilus:platform:engine_logic:cmd", "name=nautilus:risk:engine_logic:reader");
             assertThat(main.redis().clientList()).doesNotContain("name=nautilus:");
             // One shared command connection per bus for the whole process.
-            assertThat(mdClients.split("name=nautilus:platform:marketdata:cmd", -1)).hasSize(2);
+            assertThat(mdClients.split("name=nautilus:platform:marketdata:cmd", -1))
+                    .hasSize(2);
         }
     }
 
     @Test
     void flushallDuringARunHealsWithZeroFurtherFailedReads() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start(); DualMessageBus bus = bus(md, el, "platform")) {
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = bus(md, el, "platform")) {
             Set<Object> seen = ConcurrentHashMap.newKeySet();
             for (String engine : List.of("features", "vpin", "strategy")) {
-                bus.subscribe(new SubscriptionSpec(engine, engine + "-1", List.of("market_data.*"),
-                        EnumSet.of(MessageType.MARKET_DATA)), m -> seen.add(engine + m.payloadAs(Map.class).get("i")));
+                bus.subscribe(
+                        new SubscriptionSpec(
+                                engine, engine + "-1", List.of("market_data.*"), EnumSet.of(MessageType.MARKET_DATA)),
+                        m -> seen.add(engine + m.payloadAs(Map.class).get("i")));
             }
             bus.publish(tick(1));
             await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() == 3);
@@ -101,22 +119,84 @@ class RedisBusFaultTest {
 
     @Test
     void malformedEntriesWrittenByHandGoToTheDeadLettersWithTheirReason() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start(); DualMessageBus bus = bus(md, el, "platform")) {
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = bus(md, el, "platform")) {
             List<Object> good = new java.util.concurrent.CopyOnWriteArrayList<>();
-            bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)),
+            bus.subscribe(
+                    new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)),
                     m -> good.add(m.payloadAs(Map.class).get("i")));
             String stream = "nautilus:engine_logic:strategy_signal";
             String ts = "1724680000.5";
-            redisCli(el, "XADD", stream, "*", "message_type", "strategy_signal", "source_engine", "py", "priority", "normal", "timestamp", ts);
-            redisCli(el, "XADD", stream, "*", "message_type", "strategy_signal", "source_engine", "py", "payload", "{oops", "priority", "normal", "timestamp", ts);
-            redisCli(el, "XADD", stream, "*", "message_type", "strategy_signal", "source_engine", "py", "payload", "{}", "priority", "panic", "timestamp", ts);
-            redisCli(el, "XADD", stream, "*", "message_type", "strategy_signal", "source_engine", "py", "payload", "{}", "priority", "normal", "timestamp", "noon");
+            redisCli(
+                    el,
+                    "XADD",
+                    stream,
+                    "*",
+                    "message_type",
+                    "strategy_signal",
+                    "source_engine",
+                    "py",
+                    "priority",
+                    "normal",
+                    "timestamp",
+                    ts);
+            redisCli(
+                    el,
+                    "XADD",
+                    stream,
+                    "*",
+                    "message_type",
+                    "strategy_signal",
+                    "source_engine",
+                    "py",
+                    "payload",
+                    "{oops",
+                    "priority",
+                    "normal",
+                    "timestamp",
+                    ts);
+            redisCli(
+                    el,
+                    "XADD",
+                    stream,
+                    "*",
+                    "message_type",
+                    "strategy_signal",
+                    "source_engine",
+                    "py",
+                    "payload",
+                    "{}",
+                    "priority",
+                    "panic",
+                    "timestamp",
+                    ts);
+            redisCli(
+                    el,
+                    "XADD",
+                    stream,
+                    "*",
+                    "message_type",
+                    "strategy_signal",
+                    "source_engine",
+                    "py",
+                    "payload",
+                    "{}",
+                    "priority",
+                    "normal",
+                    "timestamp",
+                    "noon");
             bus.publish(signal(7));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> good.size() == 1 && bus.deadLetters(Bus.ENGINE_LOGIC, 10).size() == 4);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> good.size() == 1
+                            && bus.deadLetters(Bus.ENGINE_LOGIC, 10).size() == 4);
             assertThat(good).containsExactly(7);
-            List<String> reasons = bus.deadLetters(Bus.ENGINE_LOGIC, 10).stream().map(DeadLetter::reason).toList();
-            assertThat(reasons).anySatisfy(r -> assertThat(r).contains("'payload' is missing"))
+            List<String> reasons = bus.deadLetters(Bus.ENGINE_LOGIC, 10).stream()
+                    .map(DeadLetter::reason)
+                    .toList();
+            assertThat(reasons)
+                    .anySatisfy(r -> assertThat(r).contains("'payload' is missing"))
                     .anySatisfy(r -> assertThat(r).contains("'payload'", "not valid JSON"))
                     .anySatisfy(r -> assertThat(r).contains("'priority'", "unknown priority 'panic'"))
                     .anySatisfy(r -> assertThat(r).contains("'timestamp'", "noon"));
@@ -132,33 +212,43 @@ class RedisBusFaultTest {
 
     @Test
     void aHandlerErrorNeverKillsTheReader() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
-                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), RedisBusConfig.defaults(md.url(), "platform"),
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
+                        RedisBusConfig.defaults(md.url(), "platform"),
                         RedisBusConfig.defaults(el.url(), "platform").withMaxDeliveries(3))) {
             List<Integer> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
             AtomicInteger outOfMemory = new AtomicInteger();
-            bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)), m -> {
-                int i = m.payload().tree().get("i").asInt();
-                if (i == 1 && outOfMemory.getAndIncrement() == 0) {
-                    throw new OutOfMemoryError("simulated: out of memory while handling message 1");
-                }
-                if (i == 2) {
-                    throw new StackOverflowError("simulated: message 2 nests too deeply");
-                }
-                handled.add(i);
-            });
+            bus.subscribe(
+                    new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(MessageType.STRATEGY_SIGNAL)),
+                    m -> {
+                        int i = m.payload().tree().get("i").asInt();
+                        if (i == 1 && outOfMemory.getAndIncrement() == 0) {
+                            throw new OutOfMemoryError("simulated: out of memory while handling message 1");
+                        }
+                        if (i == 2) {
+                            throw new StackOverflowError("simulated: message 2 nests too deeply");
+                        }
+                        handled.add(i);
+                    });
             bus.publish(signal(1));
             bus.publish(signal(2));
             bus.publish(signal(3));
             // The reader outlives the OutOfMemoryError and reads message 1 again; the stack
             // overflow is message 2's handler failing, so it ends in the dead letters.
-            await().atMost(Duration.ofSeconds(20)).until(() -> handled.containsAll(List.of(1, 3))
-                    && bus.deadLetters(Bus.ENGINE_LOGIC, 10).size() == 1);
-            assertThat(bus.deadLetters(Bus.ENGINE_LOGIC, 10).get(0).reason()).contains("handler failed 3 times", "StackOverflowError");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> handled.containsAll(List.of(1, 3))
+                            && bus.deadLetters(Bus.ENGINE_LOGIC, 10).size() == 1);
+            assertThat(bus.deadLetters(Bus.ENGINE_LOGIC, 10).get(0).reason())
+                    .contains("handler failed 3 times", "StackOverflowError");
             bus.publish(signal(4));
             await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains(4));
-            await().atMost(Duration.ofSeconds(10)).until(() -> el.redis().xpending("nautilus:engine_logic:strategy_signal", "risk")
-                    .getCount() == 0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> el.redis()
+                                    .xpending("nautilus:engine_logic:strategy_signal", "risk")
+                                    .getCount()
+                            == 0);
         }
     }
 
@@ -168,7 +258,8 @@ class RedisBusFaultTest {
                 RedisServer el = RedisServer.start();
                 DualMessageBus bus = bus(md, el, "platform")) {
             Set<Object> handled = ConcurrentHashMap.newKeySet();
-            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+            bus.subscribe(
+                    new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
                     m -> handled.add(m.payloadAs(Map.class).get("i")));
             int total = 3_000;
             for (int i = 0; i < total; i++) {
@@ -185,18 +276,22 @@ class RedisBusFaultTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == total);
             RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
             assertThat(transport.outages()).isGreaterThanOrEqualTo(1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> transport.status().connected());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> transport.status().connected());
         }
     }
 
     @Test
     void whileRedisIsDownThePublishBufferIsBoundedAndThenDrains() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
-                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
                         RedisBusConfig.defaults(md.url(), "platform").withMaxBufferedWhileDown(100),
                         RedisBusConfig.defaults(el.url(), "platform"))) {
             Set<Object> handled = ConcurrentHashMap.newKeySet();
-            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+            bus.subscribe(
+                    new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
                     m -> handled.add(m.payloadAs(Map.class).get("i")));
             RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
             md.kill();
@@ -228,12 +323,15 @@ class RedisBusFaultTest {
 
     @Test
     void aRedisThatHangsWithoutClosingTheConnectionIsReportedAndNothingIsLost() throws Exception {
-        try (RedisServer md = RedisServer.start("--enable-debug-command", "yes"); RedisServer el = RedisServer.start();
-                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+        try (RedisServer md = RedisServer.start("--enable-debug-command", "yes");
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
                         RedisBusConfig.defaults(md.url(), "platform").withCommandTimeout(Duration.ofMillis(500)),
                         RedisBusConfig.defaults(el.url(), "platform"))) {
             AtomicInteger handled = new AtomicInteger();
-            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+            bus.subscribe(
+                    new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
                     m -> handled.incrementAndGet());
             bus.publish(tick(0));
             await().atMost(Duration.ofSeconds(10)).until(() -> handled.get() == 1);
@@ -246,7 +344,8 @@ class RedisBusFaultTest {
             // set-up) is a race; each says what went unanswered and for how long.
             RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
             await().atMost(Duration.ofMillis(2_500)).until(() -> transport.outages() >= 1);
-            assertThat(bus.status().get(0).lastError()).containsPattern("(not answered|did not answer)( .+)? within \\d+ ms");
+            assertThat(bus.status().get(0).lastError())
+                    .containsPattern("(not answered|did not answer)( .+)? within \\d+ ms");
             sleeping.get(10, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() >= 2);
         }
@@ -254,9 +353,11 @@ class RedisBusFaultTest {
 
     @Test
     void closingWhileAWriteIsUnansweredEitherDeliversItOrCountsItRejected() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start()) {
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start()) {
             String stream = "nautilus:marketdata:market_data";
-            DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+            DualMessageBus bus = RedisBuses.dualBus(
+                    RoutingTable.defaults(),
                     RedisBusConfig.defaults(md.url(), "platform").withCommandTimeout(Duration.ofMillis(500)),
                     RedisBusConfig.defaults(el.url(), "platform"));
             RedisTransport transport = (RedisTransport) bus.transport(Bus.MARKETDATA);
@@ -267,22 +368,30 @@ class RedisBusFaultTest {
             long pausedAt = System.nanoTime();
             bus.publish(tick(1));
             bus.close();
-            assertThat(Duration.ofNanos(System.nanoTime() - pausedAt)).as("close took").isLessThan(Duration.ofSeconds(3));
+            assertThat(Duration.ofNanos(System.nanoTime() - pausedAt))
+                    .as("close took")
+                    .isLessThan(Duration.ofSeconds(3));
             // Never "published" and gone: it reaches Redis, or the bus says it did not (the flusher
             // may still be giving up when close returns: it waits for it only so long).
-            await().atMost(Duration.ofSeconds(10)).until(() -> transport.status().rejected() + md.redis().xlen(stream) - 1 >= 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> transport.status().rejected() + md.redis().xlen(stream) - 1 >= 1);
         }
     }
 
     @Test
     void publishingFlatOutThroughAHangNeitherBlocksNorLosesWhatWasAccepted() throws Exception {
-        try (RedisServer md = RedisServer.start("--enable-debug-command", "yes"); RedisServer el = RedisServer.start();
-                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
-                        RedisBusConfig.defaults(md.url(), "platform").withCommandTimeout(Duration.ofSeconds(1))
-                                .withStreamMaxLen(1_000_000).withMaxBufferedWhileDown(10_000),
+        try (RedisServer md = RedisServer.start("--enable-debug-command", "yes");
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
+                        RedisBusConfig.defaults(md.url(), "platform")
+                                .withCommandTimeout(Duration.ofSeconds(1))
+                                .withStreamMaxLen(1_000_000)
+                                .withMaxBufferedWhileDown(10_000),
                         RedisBusConfig.defaults(el.url(), "platform"))) {
             Set<Integer> handled = ConcurrentHashMap.newKeySet();
-            bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+            bus.subscribe(
+                    new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
                     m -> handled.add(m.payload().tree().get("i").asInt()));
             String pad = "p".repeat(2_000);
             CompletableFuture<String> sleeping = CompletableFuture.supplyAsync(() -> md.command("DEBUG", "SLEEP", "4"));
@@ -294,8 +403,10 @@ class RedisBusFaultTest {
             for (int i = 0; i < 20_000; i++) {
                 long start = System.nanoTime();
                 try {
-                    bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD").source("test")
-                            .payload(Map.of("i", i, "pad", pad)).build());
+                    bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+                            .source("test")
+                            .payload(Map.of("i", i, "pad", pad))
+                            .build());
                     accepted.add(i);
                 } catch (BusBackpressureException e) {
                     // refused and counted while Redis is unreachable: the caller knows
@@ -314,8 +425,11 @@ class RedisBusFaultTest {
 
     @Test
     void aSubscriptionClosedMidBatchAcknowledgesWhatItHandledSoARestartGetsNoDuplicates() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start(); DualMessageBus bus = bus(md, el, "platform")) {
-            SubscriptionSpec spec = new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA));
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = bus(md, el, "platform")) {
+            SubscriptionSpec spec =
+                    new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA));
             Set<Integer> before = ConcurrentHashMap.newKeySet();
             var first = bus.subscribe(spec, m -> {
                 before.add(m.payload().tree().get("i").asInt());
@@ -345,24 +459,44 @@ class RedisBusFaultTest {
 
     @Test
     void urgentMessagesAreNotHeldInTheBuffer() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
-                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
                         RedisBusConfig.defaults(md.url(), "platform"),
                         RedisBusConfig.defaults(el.url(), "platform").withBuffer(3000, Duration.ofSeconds(30)))) {
-            bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.alert.crash").source("risk")
-                    .priority(Priority.FLASH_CRASH).payload(Map.of()).build());
+            bus.publish(Message.builder(MessageType.RISK_METRIC, "risk.alert.crash")
+                    .source("risk")
+                    .priority(Priority.FLASH_CRASH)
+                    .payload(Map.of())
+                    .build());
             // Written by the publishing thread itself: already in Redis when publish returns.
-            assertThat(el.redis().xlen("nautilus:engine_logic:risk_metric:flash_crash")).isEqualTo(1);
+            assertThat(el.redis().xlen("nautilus:engine_logic:risk_metric:flash_crash"))
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void thirteenIdleEnginesCostNoFailedReadsAndAlmostNoCpu() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start(); DualMessageBus bus = bus(md, el, "platform")) {
-            List<String> engines = List.of("analytics", "backtesting", "risk", "factor", "ml", "features", "websocket",
-                    "strategy", "marketdata", "portfolio", "toraniko", "collateral", "vpin");
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = bus(md, el, "platform")) {
+            List<String> engines = List.of(
+                    "analytics",
+                    "backtesting",
+                    "risk",
+                    "factor",
+                    "ml",
+                    "features",
+                    "websocket",
+                    "strategy",
+                    "marketdata",
+                    "portfolio",
+                    "toraniko",
+                    "collateral",
+                    "vpin");
             for (String engine : engines) {
-                bus.subscribe(SubscriptionSpec.allTypes(engine, engine + "-1", List.of("*")), m -> { });
+                bus.subscribe(SubscriptionSpec.allTypes(engine, engine + "-1", List.of("*")), m -> {});
             }
             Thread.sleep(1_000);
             double cpuBefore = cpuSeconds(el);
@@ -375,13 +509,16 @@ class RedisBusFaultTest {
             // Not one error reply of any kind from our connections (CLIENT SETINFO included).
             assertThat(el.info("stats")).contains("total_error_replies:0");
             assertThat(md.info("stats")).contains("total_error_replies:0");
-            assertThat(cpuPercent).as("Engine Logic Redis CPU %% over 10 s idle").isLessThan(1.0);
+            assertThat(cpuPercent)
+                    .as("Engine Logic Redis CPU %% over 10 s idle")
+                    .isLessThan(1.0);
         }
     }
 
     static double cpuSeconds(RedisServer server) {
         RedisInfo cpu = RedisInfo.parse(server.info("cpu"));
-        return cpu.doubleValue("used_cpu_sys").orElse(0) + cpu.doubleValue("used_cpu_user").orElse(0);
+        return cpu.doubleValue("used_cpu_sys").orElse(0)
+                + cpu.doubleValue("used_cpu_user").orElse(0);
     }
 
     static void redisCli(RedisServer server, String... args) throws Exception {
@@ -389,37 +526,50 @@ class RedisBusFaultTest {
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as("redis-cli " + String.join(" ", args) + ": " + output).isZero();
+        assertThat(process.waitFor())
+                .as("redis-cli " + String.join(" ", args) + ": " + output)
+                .isZero();
     }
 
     @Test
     void oversizedPayloadsAreRefusedAtPublish() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
-                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
                         RedisBusConfig.defaults(md.url(), "platform").withMaxPayloadBytes(100),
                         RedisBusConfig.defaults(el.url(), "platform"))) {
-            assertThatThrownBy(() -> bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.blob").source("t")
-                    .payload(Map.of("blob", "x".repeat(200))).build()))
+            assertThatThrownBy(() -> bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.blob")
+                            .source("t")
+                            .payload(Map.of("blob", "x".repeat(200)))
+                            .build()))
                     .hasMessageContaining("over the limit of 100");
         }
     }
 
     @Test
     void aclUsersAndDatabasesInTheUrlAreHonouredAndBadCredentialsAreAClearError() throws Exception {
-        try (RedisServer md = RedisServer.start("--user", "bus", "on", ">nautilus-test-secret-acl", "~*", "&*", "+@all");
+        try (RedisServer md =
+                        RedisServer.start("--user", "bus", "on", ">nautilus-test-secret-acl", "~*", "&*", "+@all");
                 RedisServer el = RedisServer.start()) {
             String good = "redis://bus:nautilus-test-secret-acl@127.0.0.1:" + md.port() + "/2";
-            try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
-                    RedisBusConfig.defaults(good, "platform"), RedisBusConfig.defaults(el.url(), "platform"))) {
+            try (DualMessageBus bus = RedisBuses.dualBus(
+                    RoutingTable.defaults(),
+                    RedisBusConfig.defaults(good, "platform"),
+                    RedisBusConfig.defaults(el.url(), "platform"))) {
                 AtomicInteger handled = new AtomicInteger();
-                bus.subscribe(new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+                bus.subscribe(
+                        new SubscriptionSpec(
+                                "features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
                         m -> handled.incrementAndGet());
                 bus.publish(tick(1));
                 await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() == 1);
             }
             String wrong = "redis://bus:nope@127.0.0.1:" + md.port();
-            assertThatThrownBy(() -> RedisBuses.dualBus(RoutingTable.defaults(),
-                    RedisBusConfig.defaults(wrong, "platform"), RedisBusConfig.defaults(el.url(), "platform")))
+            assertThatThrownBy(() -> RedisBuses.dualBus(
+                            RoutingTable.defaults(),
+                            RedisBusConfig.defaults(wrong, "platform"),
+                            RedisBusConfig.defaults(el.url(), "platform")))
                     .hasMessageContaining("cannot connect the MarketData bus to redis://bus:***@127.0.0.1:" + md.port())
                     .hasMessageNotContaining("nope");
         }
@@ -427,8 +577,10 @@ class RedisBusFaultTest {
 
     @Test
     void aPublisherFasterThanAReachableRedisWaitsInsteadOfFailing() throws Exception {
-        try (RedisServer md = RedisServer.start(); RedisServer el = RedisServer.start();
-                DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(),
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = RedisBuses.dualBus(
+                        RoutingTable.defaults(),
                         RedisBusConfig.defaults(md.url(), "platform").withMaxBufferedWhileDown(50),
                         RedisBusConfig.defaults(el.url(), "platform"))) {
             for (int i = 0; i < 20_000; i++) {

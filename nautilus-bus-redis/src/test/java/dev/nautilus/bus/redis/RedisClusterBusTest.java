@@ -35,8 +35,13 @@ import org.junit.jupiter.api.Test;
 /** A bus on a real three-node Redis Cluster: where streams live, reads across nodes, and clean counters. */
 class RedisClusterBusTest {
 
-    private static final Set<MessageType> ENGINE_TYPES = EnumSet.of(MessageType.RISK_METRIC, MessageType.STRATEGY_SIGNAL,
-            MessageType.PORTFOLIO_UPDATE, MessageType.VPIN_CALCULATION, MessageType.ML_PREDICTION, MessageType.ENGINE_HEALTH);
+    private static final Set<MessageType> ENGINE_TYPES = EnumSet.of(
+            MessageType.RISK_METRIC,
+            MessageType.STRATEGY_SIGNAL,
+            MessageType.PORTFOLIO_UPDATE,
+            MessageType.VPIN_CALCULATION,
+            MessageType.ML_PREDICTION,
+            MessageType.ENGINE_HEALTH);
     private static final StreamLanes LANES = new StreamLanes(RoutingTable.defaults(), true);
 
     private static RedisCluster cluster;
@@ -60,7 +65,8 @@ class RedisClusterBusTest {
     }
 
     private static DualMessageBus bus() {
-        RedisBusConfig config = RedisBusConfig.defaults(cluster.url(), "cluster-test").withCluster(true);
+        RedisBusConfig config =
+                RedisBusConfig.defaults(cluster.url(), "cluster-test").withCluster(true);
         return RedisBuses.dualBus(RoutingTable.defaults(), config, config);
     }
 
@@ -68,9 +74,15 @@ class RedisClusterBusTest {
     void eachTypeHasItsStreamsOnTheNodeOfItsSlotAndTheTypesSpreadOverTheNodes() {
         try (DualMessageBus bus = bus()) {
             for (MessageType type : ENGINE_TYPES) {
-                bus.publish(Message.builder(type, "t." + type.wireName()).source("test").payload(Map.of()).build());
-                bus.publish(Message.builder(type, "t." + type.wireName()).source("test").priority(Priority.URGENT)
-                        .payload(Map.of()).build());
+                bus.publish(Message.builder(type, "t." + type.wireName())
+                        .source("test")
+                        .payload(Map.of())
+                        .build());
+                bus.publish(Message.builder(type, "t." + type.wireName())
+                        .source("test")
+                        .priority(Priority.URGENT)
+                        .payload(Map.of())
+                        .build());
             }
             ((RedisTransport) bus.transport(Bus.ENGINE_LOGIC)).awaitPublished(Duration.ofSeconds(10));
         }
@@ -97,29 +109,42 @@ class RedisClusterBusTest {
         try (DualMessageBus bus = bus()) {
             bus.subscribe(new SubscriptionSpec("portfolio", "portfolio-1", List.of("*"), ENGINE_TYPES), message -> {
                 mostAtOnce.accumulateAndGet(inHandler.incrementAndGet(), Math::max);
-                received.computeIfAbsent(message.type(), t -> new AtomicInteger()).incrementAndGet();
+                received.computeIfAbsent(message.type(), t -> new AtomicInteger())
+                        .incrementAndGet();
                 inHandler.decrementAndGet();
             });
             for (int i = 0; i < perType; i++) {
                 for (MessageType type : ENGINE_TYPES) {
-                    bus.publish(Message.builder(type, "t." + type.wireName()).source("test").payload(Map.of("i", i)).build());
+                    bus.publish(Message.builder(type, "t." + type.wireName())
+                            .source("test")
+                            .payload(Map.of("i", i))
+                            .build());
                 }
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> ENGINE_TYPES.stream()
-                    .allMatch(type -> received.containsKey(type) && received.get(type).get() == perType));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> ENGINE_TYPES.stream()
+                            .allMatch(type -> received.containsKey(type)
+                                    && received.get(type).get() == perType));
             // Acknowledged: nothing pending in any group on any node.
-            await().atMost(Duration.ofSeconds(10)).until(() -> ENGINE_TYPES.stream().allMatch(type -> {
-                String key = LANES.key(type, Priority.NORMAL);
-                return cluster.nodeOf(key).command("XPENDING", key, "portfolio").startsWith("*4\r\n:0\r\n");
-            }));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> ENGINE_TYPES.stream().allMatch(type -> {
+                        String key = LANES.key(type, Priority.NORMAL);
+                        return cluster.nodeOf(key)
+                                .command("XPENDING", key, "portfolio")
+                                .startsWith("*4\r\n:0\r\n");
+                    }));
             for (RedisServer node : cluster.nodes()) {
                 assertThat(node.commandStat("xreadgroup", "failed_calls")).isZero();
                 assertThat(node.commandStat("xreadgroup", "rejected_calls")).isZero();
-                assertThat(node.commandStat("xadd", "rejected_calls")).as("XADD sent to the wrong node").isZero();
+                assertThat(node.commandStat("xadd", "rejected_calls"))
+                        .as("XADD sent to the wrong node")
+                        .isZero();
                 assertThat(node.info("errorstats")).doesNotContain("MOVED").doesNotContain("CROSSSLOT");
                 // Every connection of the bus names itself; the one unnamed is this test's CLIENT LIST.
-                List<String> unnamed = Arrays.stream(node.command("CLIENT", "LIST").split("\n"))
-                        .filter(line -> line.contains("id=") && line.contains(" name= ")).toList();
+                List<String> unnamed = Arrays.stream(
+                                node.command("CLIENT", "LIST").split("\n"))
+                        .filter(line -> line.contains("id=") && line.contains(" name= "))
+                        .toList();
                 assertThat(unnamed).hasSize(1).allMatch(line -> line.contains("cmd=client|list"));
             }
         }
@@ -135,24 +160,43 @@ class RedisClusterBusTest {
                 }
             });
             for (MessageType type : ENGINE_TYPES) {
-                bus.publish(Message.builder(type, "t." + type.wireName()).source("test").payload(Map.of()).build());
+                bus.publish(Message.builder(type, "t." + type.wireName())
+                        .source("test")
+                        .payload(Map.of())
+                        .build());
             }
-            bus.publish(Message.builder(MessageType.RISK_METRIC, "t.poison").source("test").payload(Map.of()).build());
-            await().atMost(Duration.ofSeconds(30)).until(() -> !bus.deadLetters(Bus.ENGINE_LOGIC, 1).isEmpty());
+            bus.publish(Message.builder(MessageType.RISK_METRIC, "t.poison")
+                    .source("test")
+                    .payload(Map.of())
+                    .build());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !bus.deadLetters(Bus.ENGINE_LOGIC, 1).isEmpty());
 
             MonitorTarget seed = MonitorTarget.forBus(Bus.ENGINE_LOGIC, cluster.url(), "nautilus");
             List<MonitorTarget> nodes = ClusterNodes.of(seed, Duration.ofSeconds(2));
-            assertThat(nodes).hasSize(3).allMatch(node -> node.name().startsWith("Engine Logic bus 127.0.0.1:")
-                    && node.name().endsWith(" master"));
+            assertThat(nodes)
+                    .hasSize(3)
+                    .allMatch(node -> node.name().startsWith("Engine Logic bus 127.0.0.1:")
+                            && node.name().endsWith(" master"));
             try (BusMonitor monitor = new BusMonitor(nodes, Duration.ofSeconds(2), Duration.ZERO)) {
                 MonitorSnapshot snapshot = monitor.snapshot();
                 assertThat(snapshot.redis()).hasSize(3).allMatch(RedisSnapshot::reachable);
-                List<String> streams = snapshot.redis().stream().flatMap(node -> node.streams().stream())
-                        .map(StreamInfo::key).filter(key -> !key.endsWith(":dead")).toList();
-                assertThat(streams).doesNotHaveDuplicates()
-                        .containsAll(ENGINE_TYPES.stream().map(type -> LANES.key(type, Priority.NORMAL)).toList());
-                assertThat(snapshot.redis().stream().mapToLong(RedisSnapshot::deadLetters).sum()).isEqualTo(1);
-                assertThat(snapshot.redis()).allMatch(node -> node.warnings().isEmpty(), "no warnings")
+                List<String> streams = snapshot.redis().stream()
+                        .flatMap(node -> node.streams().stream())
+                        .map(StreamInfo::key)
+                        .filter(key -> !key.endsWith(":dead"))
+                        .toList();
+                assertThat(streams)
+                        .doesNotHaveDuplicates()
+                        .containsAll(ENGINE_TYPES.stream()
+                                .map(type -> LANES.key(type, Priority.NORMAL))
+                                .toList());
+                assertThat(snapshot.redis().stream()
+                                .mapToLong(RedisSnapshot::deadLetters)
+                                .sum())
+                        .isEqualTo(1);
+                assertThat(snapshot.redis())
+                        .allMatch(node -> node.warnings().isEmpty(), "no warnings")
                         .allMatch(node -> node.errors().isEmpty(), "no errors on any node");
             }
         }
@@ -164,26 +208,36 @@ class RedisClusterBusTest {
         RedisServer node = cluster.nodeOf(LANES.key(type, Priority.NORMAL));
         Set<Integer> received = ConcurrentHashMap.newKeySet();
         try (DualMessageBus bus = bus()) {
-            bus.subscribe(new SubscriptionSpec("portfolio", "portfolio-1", List.of("*"), EnumSet.of(type)),
+            bus.subscribe(
+                    new SubscriptionSpec("portfolio", "portfolio-1", List.of("*"), EnumSet.of(type)),
                     message -> received.add(message.payload().tree().get("i").asInt()));
             for (int i = 0; i < 100; i++) {
-                bus.publish(Message.builder(type, "t.signal").source("test").payload(Map.of("i", i)).build());
+                bus.publish(Message.builder(type, "t.signal")
+                        .source("test")
+                        .payload(Map.of("i", i))
+                        .build());
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 100);
 
             node.kill();
             for (int i = 100; i < 200; i++) {
-                bus.publish(Message.builder(type, "t.signal").source("test").payload(Map.of("i", i)).build());
+                bus.publish(Message.builder(type, "t.signal")
+                        .source("test")
+                        .payload(Map.of("i", i))
+                        .build());
             }
             node.restart();
             await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 200);
             RedisTransport transport = (RedisTransport) bus.transport(Bus.ENGINE_LOGIC);
             assertThat(transport.outages()).isPositive();
-            await().atMost(Duration.ofSeconds(30)).until(() -> transport.status().connected());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> transport.status().connected());
         }
         // The node came back empty (no persistence): one NOGROUP tells the reader to recreate its
         // group, and nothing fails after that.
-        assertThat(node.commandStat("xreadgroup", "failed_calls")).as("failed XREADGROUP on the restarted node").isLessThanOrEqualTo(1);
+        assertThat(node.commandStat("xreadgroup", "failed_calls"))
+                .as("failed XREADGROUP on the restarted node")
+                .isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -194,18 +248,25 @@ class RedisClusterBusTest {
             String key = LANES.key(type, Priority.NORMAL);
             RedisServer before = resharded.nodeOf(key);
             RedisServer after = resharded.nodes().get((resharded.nodes().indexOf(before) + 1) % 3);
-            RedisBusConfig config = RedisBusConfig.defaults(resharded.url(), "cluster-test").withCluster(true)
+            RedisBusConfig config = RedisBusConfig.defaults(resharded.url(), "cluster-test")
+                    .withCluster(true)
                     .withCommandTimeout(Duration.ofSeconds(5));
             Set<Integer> received = ConcurrentHashMap.newKeySet();
             try (DualMessageBus bus = RedisBuses.dualBus(RoutingTable.defaults(), config, config)) {
                 // The bus has learnt the map; now the type's slot moves: its XGROUP CREATE meets MOVED.
                 resharded.moveSlot(resharded.slotOf(key), after);
                 long start = System.nanoTime();
-                bus.subscribe(new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(type)),
-                        message -> received.add(message.payload().tree().get("i").asInt()));
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("subscribing through a redirect")
+                bus.subscribe(
+                        new SubscriptionSpec("risk", "risk-1", List.of("*"), EnumSet.of(type)),
+                        message ->
+                                received.add(message.payload().tree().get("i").asInt()));
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .as("subscribing through a redirect")
                         .isLessThan(Duration.ofSeconds(2));
-                bus.publish(Message.builder(type, "t.risk").source("test").payload(Map.of("i", 1)).build());
+                bus.publish(Message.builder(type, "t.risk")
+                        .source("test")
+                        .payload(Map.of("i", 1))
+                        .build());
                 await().atMost(Duration.ofSeconds(10)).until(() -> received.contains(1));
             }
             assertThat(resharded.nodeOf(key)).isSameAs(after);

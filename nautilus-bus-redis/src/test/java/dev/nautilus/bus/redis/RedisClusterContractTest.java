@@ -30,7 +30,8 @@ class RedisClusterContractTest extends TransportContractTest {
     @Override
     protected MessageBus createBus(int maxDeliveries) {
         cluster.nodes().forEach(node -> node.command("FLUSHALL"));
-        RedisBusConfig config = RedisContractTest.config(cluster.url(), maxDeliveries).withCluster(true);
+        RedisBusConfig config =
+                RedisContractTest.config(cluster.url(), maxDeliveries).withCluster(true);
         return RedisBuses.dualBus(RoutingTable.defaults(), config, config);
     }
 

@@ -32,12 +32,15 @@ class RedisContractTest extends TransportContractTest {
     protected MessageBus createBus(int maxDeliveries) {
         marketData.redis().flushall();
         engineLogic.redis().flushall();
-        return RedisBuses.dualBus(RoutingTable.defaults(),
-                config(marketData.url(), maxDeliveries), config(engineLogic.url(), maxDeliveries));
+        return RedisBuses.dualBus(
+                RoutingTable.defaults(),
+                config(marketData.url(), maxDeliveries),
+                config(engineLogic.url(), maxDeliveries));
     }
 
     static RedisBusConfig config(String url, int maxDeliveries) {
-        return RedisBusConfig.defaults(url, "test").withMaxDeliveries(maxDeliveries)
+        return RedisBusConfig.defaults(url, "test")
+                .withMaxDeliveries(maxDeliveries)
                 .withMaxBufferedWhileDown(200_000);
     }
 

@@ -71,8 +71,8 @@ public final class EnvelopeCodec {
         String payload = message.payload().json();
         int bytes = bytesOverLimit(payload);
         if (bytes >= 0) {
-            throw new PayloadException("payload of " + message.type().wireName() + " message " + message.id()
-                    + " is " + bytes + " bytes, over the limit of " + maxPayloadBytes);
+            throw new PayloadException("payload of " + message.type().wireName() + " message " + message.id() + " is "
+                    + bytes + " bytes, over the limit of " + maxPayloadBytes);
         }
         sink.field(MESSAGE_TYPE, message.type().wireName());
         sink.field(SOURCE_ENGINE, message.sourceEngine());
@@ -136,7 +136,8 @@ public final class EnvelopeCodec {
         String payloadText = required(fields, PAYLOAD);
         int bytes = bytesOverLimit(payloadText);
         if (bytes >= 0) {
-            throw new MalformedEnvelopeException(PAYLOAD, "is " + bytes + " bytes, over the limit of " + maxPayloadBytes);
+            throw new MalformedEnvelopeException(
+                    PAYLOAD, "is " + bytes + " bytes, over the limit of " + maxPayloadBytes);
         }
         Payload payload;
         try {
@@ -156,7 +157,8 @@ public final class EnvelopeCodec {
         if (replyTo != null && !Topics.isValid(replyTo)) {
             throw new MalformedEnvelopeException(REPLY_TO, "'" + replyTo + "' is not a valid topic");
         }
-        return new Message(id, type, topic, source, priority, timestamp, payload, fields.field(CORRELATION_ID), replyTo);
+        return new Message(
+                id, type, topic, source, priority, timestamp, payload, fields.field(CORRELATION_ID), replyTo);
     }
 
     /** Formats microseconds since the epoch as Unix seconds with six decimals, e.g. {@code 1732300000.000123}. */
@@ -254,7 +256,9 @@ public final class EnvelopeCodec {
                 length++;
             } else if (c < 0x800) {
                 length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
                 length += 4;
                 i++;
             } else {

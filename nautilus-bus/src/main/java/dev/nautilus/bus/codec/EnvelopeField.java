@@ -17,6 +17,5 @@ public final class EnvelopeField {
     public static final String CORRELATION_ID = "correlation_id";
     public static final String REPLY_TO = "reply_to";
 
-    private EnvelopeField() {
-    }
+    private EnvelopeField() {}
 }

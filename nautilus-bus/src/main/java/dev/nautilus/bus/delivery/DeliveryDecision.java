@@ -12,6 +12,5 @@ public sealed interface DeliveryDecision permits DeliveryDecision.Retry, Deliver
      * @param deliveries attempts so far, this one included
      * @param failure    what the handler threw
      */
-    record Retry(long deliveries, Throwable failure) implements DeliveryDecision {
-    }
+    record Retry(long deliveries, Throwable failure) implements DeliveryDecision {}
 }

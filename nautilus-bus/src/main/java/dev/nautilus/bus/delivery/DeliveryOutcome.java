@@ -12,8 +12,7 @@ public sealed interface DeliveryOutcome extends DeliveryDecision
      *
      * @param deliveries attempts it took, 0 when the handler was not called
      */
-    record Acknowledge(long deliveries) implements DeliveryOutcome {
-    }
+    record Acknowledge(long deliveries) implements DeliveryOutcome {}
 
     /**
      * Give up: move it to the dead letters with the reason, then acknowledge it.
@@ -21,8 +20,7 @@ public sealed interface DeliveryOutcome extends DeliveryDecision
      * @param deliveries how many times delivery was attempted
      * @param reason     why, as the dead letter will say
      */
-    record DeadLetter(long deliveries, String reason) implements DeliveryOutcome {
-    }
+    record DeadLetter(long deliveries, String reason) implements DeliveryOutcome {}
 
     /**
      * The handler threw an {@link Error} that is not the message's fault (an
@@ -31,6 +29,5 @@ public sealed interface DeliveryOutcome extends DeliveryDecision
      *
      * @param error what the handler threw
      */
-    record RedeliverLater(Error error) implements DeliveryOutcome {
-    }
+    record RedeliverLater(Error error) implements DeliveryOutcome {}
 }

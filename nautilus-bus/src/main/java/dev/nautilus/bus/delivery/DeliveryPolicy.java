@@ -39,8 +39,8 @@ public final class DeliveryPolicy {
      *                           entry of a dead consumer), 0 for a fresh message
      * @return never a {@link DeliveryDecision.Retry}: those are done here
      */
-    public DeliveryOutcome deliver(Message message, MessageHandler handler, long previousDeliveries,
-            DeliveryCounters counters) {
+    public DeliveryOutcome deliver(
+            Message message, MessageHandler handler, long previousDeliveries, DeliveryCounters counters) {
         long deliveries = previousDeliveries;
         while (true) {
             deliveries++;
@@ -97,7 +97,8 @@ public final class DeliveryPolicy {
         if (previousDeliveries < maxDeliveries) {
             return Optional.empty();
         }
-        return Optional.of(new DeliveryOutcome.DeadLetter(previousDeliveries, "delivered " + previousDeliveries
-                + " times without an acknowledgement (consumer died each time)"));
+        return Optional.of(new DeliveryOutcome.DeadLetter(
+                previousDeliveries,
+                "delivered " + previousDeliveries + " times without an acknowledgement (consumer died each time)"));
     }
 }

@@ -48,7 +48,8 @@ final class ConsumerGroup {
         }
         for (ConsumerLoop consumer : consumers) {
             if (consumer.spec().consumer().equals(spec.consumer())) {
-                throw new IllegalArgumentException("consumer '" + spec.consumer() + "' already subscribed in group '" + name + "'");
+                throw new IllegalArgumentException(
+                        "consumer '" + spec.consumer() + "' already subscribed in group '" + name + "'");
             }
         }
     }

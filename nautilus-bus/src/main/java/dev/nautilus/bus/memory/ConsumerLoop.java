@@ -33,7 +33,11 @@ final class ConsumerLoop implements Subscription, Runnable {
     private final ConsumerCounters counters = new ConsumerCounters();
     private volatile boolean running = true;
 
-    ConsumerLoop(SubscriptionSpec spec, ConsumerGroup group, MessageHandler handler, InMemoryTransport transport,
+    ConsumerLoop(
+            SubscriptionSpec spec,
+            ConsumerGroup group,
+            MessageHandler handler,
+            InMemoryTransport transport,
             InMemoryConfig config) {
         this.spec = spec;
         this.group = group;
@@ -97,16 +101,24 @@ final class ConsumerLoop implements Subscription, Runnable {
      * closed meanwhile hands it back to its group instead, for another consumer to take.
      */
     private boolean redeliverAfterPause(Message message, Error error) {
-        LOG.error("consumer {} of group {} on the {} bus: {} out of the handler of message {}; delivering it again in {} ms",
-                spec.consumer(), spec.group(), transport.bus().displayName(), error, message.id(),
+        LOG.error(
+                "consumer {} of group {} on the {} bus: {} out of the handler of message {}; delivering it again in {} ms",
+                spec.consumer(),
+                spec.group(),
+                transport.bus().displayName(),
+                error,
+                message.id(),
                 TimeUnit.NANOSECONDS.toMillis(errorPause.nextNanos()));
         errorPause.pause();
         if (running) {
             return true;
         }
         if (!group.lanes().offer(message)) {
-            LOG.warn("consumer {} of group {} closed with message {} undelivered: its group's queue is full",
-                    spec.consumer(), spec.group(), message.id());
+            LOG.warn(
+                    "consumer {} of group {} closed with message {} undelivered: its group's queue is full",
+                    spec.consumer(),
+                    spec.group(),
+                    message.id());
         }
         return false;
     }
@@ -127,7 +139,10 @@ final class ConsumerLoop implements Subscription, Runnable {
         if (Thread.currentThread() != thread) {
             try {
                 if (!thread.join(java.time.Duration.ofSeconds(5))) {
-                    LOG.warn("consumer {} of group {} still busy in its handler 5 s after close", spec.consumer(), spec.group());
+                    LOG.warn(
+                            "consumer {} of group {} still busy in its handler 5 s after close",
+                            spec.consumer(),
+                            spec.group());
                     return;
                 }
             } catch (InterruptedException e) {

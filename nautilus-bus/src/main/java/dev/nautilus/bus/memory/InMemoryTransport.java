@@ -48,6 +48,7 @@ public final class InMemoryTransport implements BusTransport {
     private final BusCounters retired = new BusCounters();
     /** Consumers detached from their group whose thread may still finish a message. */
     private final List<ConsumerLoop> retiring = new ArrayList<>();
+
     private volatile RouteCache routes = new RouteCache(new ConsumerGroup[0]);
     private volatile boolean closed;
 
@@ -94,7 +95,8 @@ public final class InMemoryTransport implements BusTransport {
     private void waitForSpace(ConsumerGroup group, Message message) {
         boolean accepted;
         try {
-            accepted = group.lanes().offer(message, System.nanoTime() + config.publishTimeout().toNanos());
+            accepted = group.lanes()
+                    .offer(message, System.nanoTime() + config.publishTimeout().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             accepted = false;
@@ -140,8 +142,11 @@ public final class InMemoryTransport implements BusTransport {
             routes = new RouteCache(groups.values().toArray(ConsumerGroup[]::new));
             int dropped = group.lanes().size();
             if (dropped > 0 && !closed) {
-                LOG.warn("group {} on the {} bus left with {} undelivered messages; the in-memory bus keeps no backlog for absent groups",
-                        group.name(), bus.displayName(), dropped);
+                LOG.warn(
+                        "group {} on the {} bus left with {} undelivered messages; the in-memory bus keeps no backlog for absent groups",
+                        group.name(),
+                        bus.displayName(),
+                        dropped);
             }
         }
     }
@@ -166,12 +171,25 @@ public final class InMemoryTransport implements BusTransport {
         try {
             envelope = codec.encode(message);
         } catch (RuntimeException e) {
-            envelope = Map.of("id", message.id(), "topic", message.topic(), "encode_error", String.valueOf(e.getMessage()));
+            envelope = Map.of(
+                    "id", message.id(), "topic", message.topic(), "encode_error", String.valueOf(e.getMessage()));
         }
-        deadLetters.add(new DeadLetter(bus, group, routing.route(message.type()).streamKey(), message.id(), reason,
-                deliveries, MicroClock.nowMicros(), envelope));
-        LOG.warn("dead-lettered message {} ({}) of group {} on the {} bus: {}", message.id(), message.topic(), group,
-                bus.displayName(), reason);
+        deadLetters.add(new DeadLetter(
+                bus,
+                group,
+                routing.route(message.type()).streamKey(),
+                message.id(),
+                reason,
+                deliveries,
+                MicroClock.nowMicros(),
+                envelope));
+        LOG.warn(
+                "dead-lettered message {} ({}) of group {} on the {} bus: {}",
+                message.id(),
+                message.topic(),
+                group,
+                bus.displayName(),
+                reason);
     }
 
     @Override
@@ -197,8 +215,19 @@ public final class InMemoryTransport implements BusTransport {
             acked += consumer.counters().ackedCount();
             failures += consumer.counters().handlerFailureCount();
         }
-        return new TransportStatus(bus, "in-memory", "memory://" + bus.key(), !closed, counters.published.sum(),
-                delivered, acked, failures, counters.deadLettered.sum(), counters.rejected.sum(), queued, null);
+        return new TransportStatus(
+                bus,
+                "in-memory",
+                "memory://" + bus.key(),
+                !closed,
+                counters.published.sum(),
+                delivered,
+                acked,
+                failures,
+                counters.deadLettered.sum(),
+                counters.rejected.sum(),
+                queued,
+                null);
     }
 
     @Override
@@ -218,12 +247,17 @@ public final class InMemoryTransport implements BusTransport {
         }
         long deadline = System.nanoTime() + config.drainTimeout().toNanos();
         for (ConsumerGroup group : routes.groups) {
-            while (!group.lanes().isEmpty() && System.nanoTime() < deadline && !group.consumers().isEmpty()) {
+            while (!group.lanes().isEmpty()
+                    && System.nanoTime() < deadline
+                    && !group.consumers().isEmpty()) {
                 group.lanes().awaitMessages(1_000_000L);
             }
             if (!group.lanes().isEmpty()) {
-                LOG.warn("closing the {} bus with {} messages of group {} unhandled after the drain timeout",
-                        bus.displayName(), group.lanes().size(), group.name());
+                LOG.warn(
+                        "closing the {} bus with {} messages of group {} unhandled after the drain timeout",
+                        bus.displayName(),
+                        group.lanes().size(),
+                        group.name());
             }
         }
         consumers.forEach(ConsumerLoop::close);

@@ -17,8 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EnvelopeCodecTest {
 
-    record Trade(String instrument, double price, double size) {
-    }
+    record Trade(String instrument, double price, double size) {}
 
     private final EnvelopeCodec codec = new EnvelopeCodec(1024);
 
@@ -36,15 +35,16 @@ class EnvelopeCodecTest {
     @Test
     void encodesTheSeedFieldsInTheSeedFormatPlusOurs() {
         Map<String, String> fields = codec.encode(sample());
-        assertThat(fields).containsExactly(
-                Map.entry("message_type", "price_update"),
-                Map.entry("source_engine", "marketdata"),
-                Map.entry("payload", "{\"instrument\":\"BTCUSD\",\"price\":812.5,\"size\":0.25}"),
-                Map.entry("priority", "high"),
-                Map.entry("timestamp", "1732300000.123456"),
-                Map.entry("id", "abc-1"),
-                Map.entry("topic", "price.update.BTCUSD"),
-                Map.entry("correlation_id", "req-9"));
+        assertThat(fields)
+                .containsExactly(
+                        Map.entry("message_type", "price_update"),
+                        Map.entry("source_engine", "marketdata"),
+                        Map.entry("payload", "{\"instrument\":\"BTCUSD\",\"price\":812.5,\"size\":0.25}"),
+                        Map.entry("priority", "high"),
+                        Map.entry("timestamp", "1732300000.123456"),
+                        Map.entry("id", "abc-1"),
+                        Map.entry("topic", "price.update.BTCUSD"),
+                        Map.entry("correlation_id", "req-9"));
     }
 
     @Test
@@ -90,11 +90,25 @@ class EnvelopeCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1732300000.123456", "1732300000.1", "0.000001", "7", "1724680000.1234567", "1724680000.",
-            ".5", "1234567890123.5", " 17.25 ", "1e3", "0001.5"})
+    @ValueSource(
+            strings = {
+                "1732300000.123456",
+                "1732300000.1",
+                "0.000001",
+                "7",
+                "1724680000.1234567",
+                "1724680000.",
+                ".5",
+                "1234567890123.5",
+                " 17.25 ",
+                "1e3",
+                "0001.5"
+            })
     void theFastTimestampPathAgreesWithDecimalArithmetic(String text) throws Exception {
-        long expected = new java.math.BigDecimal(text.trim()).movePointRight(6)
-                .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        long expected = new java.math.BigDecimal(text.trim())
+                .movePointRight(6)
+                .setScale(0, java.math.RoundingMode.HALF_UP)
+                .longValueExact();
         assertThat(EnvelopeCodec.parseTimestamp(text)).isEqualTo(expected);
     }
 
@@ -106,7 +120,8 @@ class EnvelopeCodecTest {
         assertThatThrownBy(() -> codec.decode(fields, "x"))
                 .isInstanceOf(MalformedEnvelopeException.class)
                 .hasMessageContaining("'" + field + "' is missing")
-                .extracting(e -> ((MalformedEnvelopeException) e).field()).isEqualTo(field);
+                .extracting(e -> ((MalformedEnvelopeException) e).field())
+                .isEqualTo(field);
     }
 
     @Test
@@ -126,18 +141,25 @@ class EnvelopeCodecTest {
     void theLimitCountsUtf8BytesExactly() {
         // {"b":"€€…"} is 8 ASCII bytes plus 3 per euro sign: 338 signs make 1,022 bytes, 339 make 1,025.
         Message fits = Message.builder(MessageType.MARKET_DATA, "market_data.blob")
-                .source("test").payload(Map.of("b", "€".repeat(338))).build();
+                .source("test")
+                .payload(Map.of("b", "€".repeat(338)))
+                .build();
         Message over = Message.builder(MessageType.MARKET_DATA, "market_data.blob")
-                .source("test").payload(Map.of("b", "€".repeat(339))).build();
+                .source("test")
+                .payload(Map.of("b", "€".repeat(339)))
+                .build();
         assertThat(codec.encode(fits)).containsKey("payload");
-        assertThatThrownBy(() -> codec.encode(over)).isInstanceOf(PayloadException.class)
+        assertThatThrownBy(() -> codec.encode(over))
+                .isInstanceOf(PayloadException.class)
                 .hasMessageContaining("is 1025 bytes, over the limit of 1024");
     }
 
     @Test
     void oversizedPayloadIsRefusedAtEncode() {
         Message big = Message.builder(MessageType.MARKET_DATA, "market_data.blob")
-                .source("test").payload(Map.of("blob", "é".repeat(600))).build();
+                .source("test")
+                .payload(Map.of("blob", "é".repeat(600)))
+                .build();
         assertThatThrownBy(() -> codec.encode(big))
                 .isInstanceOf(PayloadException.class)
                 .hasMessageContaining("over the limit of 1024");
@@ -149,13 +171,25 @@ class EnvelopeCodecTest {
         assertThat(EnvelopeCodec.utf8Length("é")).isEqualTo(2);
         assertThat(EnvelopeCodec.utf8Length("€")).isEqualTo(3);
         assertThat(EnvelopeCodec.utf8Length("😀")).isEqualTo(4);
-        assertThat(EnvelopeCodec.utf8Length("a€😀")).isEqualTo("a€😀".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(EnvelopeCodec.utf8Length("a€😀"))
+                .isEqualTo("a€😀".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
 
     @Test
     void payloadConversionErrorsNameTheType() throws Exception {
-        Message message = codec.decode(Map.of("message_type", "market_data", "source_engine", "py",
-                "payload", "[1,2]", "priority", "low", "timestamp", "1"), "1-0");
+        Message message = codec.decode(
+                Map.of(
+                        "message_type",
+                        "market_data",
+                        "source_engine",
+                        "py",
+                        "payload",
+                        "[1,2]",
+                        "priority",
+                        "low",
+                        "timestamp",
+                        "1"),
+                "1-0");
         assertThatThrownBy(() -> message.payloadAs(Trade.class))
                 .isInstanceOf(PayloadException.class)
                 .hasMessageContaining("Trade");
@@ -168,6 +202,7 @@ class EnvelopeCodecTest {
         assertThatThrownBy(() -> codec.decode(fields, "x"))
                 .isInstanceOf(MalformedEnvelopeException.class)
                 .hasMessageContaining(text)
-                .extracting(e -> ((MalformedEnvelopeException) e).field()).isEqualTo(field);
+                .extracting(e -> ((MalformedEnvelopeException) e).field())
+                .isEqualTo(field);
     }
 }

@@ -8,6 +8,7 @@ class InMemoryContractTest extends TransportContractTest {
 
     @Override
     protected MessageBus createBus(int maxDeliveries) {
-        return InMemoryTransport.dualBus(RoutingTable.defaults(), InMemoryConfig.defaults().withMaxDeliveries(maxDeliveries));
+        return InMemoryTransport.dualBus(
+                RoutingTable.defaults(), InMemoryConfig.defaults().withMaxDeliveries(maxDeliveries));
     }
 }

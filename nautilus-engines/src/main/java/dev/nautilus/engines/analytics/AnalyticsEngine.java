@@ -45,8 +45,10 @@ public final class AnalyticsEngine implements Engine {
     public void onMessage(Message message) {
         PortfolioUpdate update = message.payloadAs(PortfolioUpdate.class);
         String account = update.account();
-        PerformanceTracker.Step step = accounts.computeIfAbsent(account, a -> new PerformanceTracker(a, config)).update(update);
-        step.completedPeriod().ifPresent(p -> endpoint.publish(MessageType.ANALYTICS_RESULT, AnalyticsTopics.period(account), p));
+        PerformanceTracker.Step step = accounts.computeIfAbsent(account, a -> new PerformanceTracker(a, config))
+                .update(update);
+        step.completedPeriod()
+                .ifPresent(p -> endpoint.publish(MessageType.ANALYTICS_RESULT, AnalyticsTopics.period(account), p));
         last = step.summary();
         endpoint.publish(MessageType.ANALYTICS_RESULT, AnalyticsTopics.summary(account), step.summary());
     }

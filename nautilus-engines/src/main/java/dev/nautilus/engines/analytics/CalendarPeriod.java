@@ -12,7 +12,9 @@ public enum CalendarPeriod {
 
     /** The label of the period containing {@code timestampMicros}. */
     public String label(long timestampMicros) {
-        ZonedDateTime t = Instant.EPOCH.plusNanos(Math.multiplyExact(timestampMicros, 1_000L)).atZone(ZoneOffset.UTC);
+        ZonedDateTime t = Instant.EPOCH
+                .plusNanos(Math.multiplyExact(timestampMicros, 1_000L))
+                .atZone(ZoneOffset.UTC);
         return switch (this) {
             case DAY -> t.toLocalDate().toString();
             case MONTH -> String.format(java.util.Locale.ROOT, "%04d-%02d", t.getYear(), t.getMonthValue());

@@ -8,5 +8,4 @@ package dev.nautilus.engines.analytics;
  * @param troughMicros   when the bottom was reached
  * @param recoveryMicros first time equity regained the peak after the trough; {@code null} while not recovered
  */
-public record DrawdownEpisode(double depth, long peakMicros, long troughMicros, Long recoveryMicros) {
-}
+public record DrawdownEpisode(double depth, long peakMicros, long troughMicros, Long recoveryMicros) {}

@@ -27,8 +27,23 @@ import java.math.BigDecimal;
  * @param annualisedTurnover   turnover · N / periods
  * @param currentPeriod        the calendar period to date
  */
-public record PerformanceSummary(String account, long timestampMicros, long observations, double startEquity, double equity,
-        double cumulativeReturn, Double meanPeriodReturn, Double periodVolatility, Double sharpe, Double sortino,
-        double periodsPerYear, DrawdownEpisode maxDrawdown, double currentDrawdown, long closedTrades, Double hitRate,
-        BigDecimal tradedNotional, Double turnover, Double annualisedTurnover, PeriodReturn currentPeriod) {
-}
+public record PerformanceSummary(
+        String account,
+        long timestampMicros,
+        long observations,
+        double startEquity,
+        double equity,
+        double cumulativeReturn,
+        Double meanPeriodReturn,
+        Double periodVolatility,
+        Double sharpe,
+        Double sortino,
+        double periodsPerYear,
+        DrawdownEpisode maxDrawdown,
+        double currentDrawdown,
+        long closedTrades,
+        Double hitRate,
+        BigDecimal tradedNotional,
+        Double turnover,
+        Double annualisedTurnover,
+        PeriodReturn currentPeriod) {}

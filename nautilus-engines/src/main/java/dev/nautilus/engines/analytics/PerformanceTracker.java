@@ -29,8 +29,7 @@ public final class PerformanceTracker {
     private long observations;
 
     /** Performance and, when an update opened a new calendar period, the return of the period it closed. */
-    public record Step(PerformanceSummary summary, Optional<PeriodReturn> completedPeriod) {
-    }
+    public record Step(PerformanceSummary summary, Optional<PeriodReturn> completedPeriod) {}
 
     public PerformanceTracker(String account, AnalyticsConfig config) {
         this.account = account;
@@ -45,7 +44,8 @@ public final class PerformanceTracker {
      */
     public Step update(PortfolioUpdate update) {
         if (!update.account().equals(account)) {
-            throw new IllegalArgumentException("update of account " + update.account() + " given to the tracker of " + account);
+            throw new IllegalArgumentException(
+                    "update of account " + update.account() + " given to the tracker of " + account);
         }
         long at = update.timestampMicros();
         double equity = update.equity().doubleValue();
@@ -77,7 +77,8 @@ public final class PerformanceTracker {
                 continue;
             }
             turnover.onTrade(traded.multiply(markOf(after.marks(), instrument)));
-            closing |= from.signum() != 0 && (to.signum() != from.signum() || to.abs().compareTo(from.abs()) < 0);
+            closing |= from.signum() != 0
+                    && (to.signum() != from.signum() || to.abs().compareTo(from.abs()) < 0);
         }
         if (closing) {
             hits.onClose(after.realised().subtract(before.realised()).doubleValue());
@@ -87,7 +88,8 @@ public final class PerformanceTracker {
     private static BigDecimal markOf(Map<String, BigDecimal> marks, String instrument) {
         BigDecimal mark = marks.get(instrument);
         if (mark == null) {
-            throw new IllegalArgumentException("portfolio update changes a position in " + instrument + " without a mark for it");
+            throw new IllegalArgumentException(
+                    "portfolio update changes a position in " + instrument + " without a mark for it");
         }
         return mark;
     }
@@ -95,9 +97,25 @@ public final class PerformanceTracker {
     private PerformanceSummary summary(long at, double equity) {
         double n = config.periodsPerYear();
         long periodCount = observations - 1;
-        return new PerformanceSummary(account, at, observations, startEquity, equity, equity / startEquity - 1,
-                sharpe.count() == 0 ? null : sharpe.mean(), sharpe.count() < 2 ? null : sharpe.standardDeviation(),
-                sharpe.annualised(n), sortino.annualised(n), n, drawdown.episode(), drawdown.current(), hits.closedTrades(),
-                hits.rate(), turnover.tradedNotional(), turnover.total(), turnover.annualised(n, periodCount), periods.current());
+        return new PerformanceSummary(
+                account,
+                at,
+                observations,
+                startEquity,
+                equity,
+                equity / startEquity - 1,
+                sharpe.count() == 0 ? null : sharpe.mean(),
+                sharpe.count() < 2 ? null : sharpe.standardDeviation(),
+                sharpe.annualised(n),
+                sortino.annualised(n),
+                n,
+                drawdown.episode(),
+                drawdown.current(),
+                hits.closedTrades(),
+                hits.rate(),
+                turnover.tradedNotional(),
+                turnover.total(),
+                turnover.annualised(n, periodCount),
+                periods.current());
     }
 }

@@ -9,5 +9,4 @@ package dev.nautilus.engines.analytics;
  * @param endEquity   equity at the last update of this period
  * @param periodReturn {@code endEquity / startEquity - 1}
  */
-public record PeriodReturn(String account, String period, double startEquity, double endEquity, double periodReturn) {
-}
+public record PeriodReturn(String account, String period, double startEquity, double endEquity, double periodReturn) {}

@@ -48,6 +48,8 @@ public final class PeriodReturns {
 
     /** The open period to date; {@code null} before the first observation. */
     public PeriodReturn current() {
-        return label == null ? null : new PeriodReturn(account, label, startEquity, lastEquity, lastEquity / startEquity - 1);
+        return label == null
+                ? null
+                : new PeriodReturn(account, label, startEquity, lastEquity, lastEquity / startEquity - 1);
     }
 }

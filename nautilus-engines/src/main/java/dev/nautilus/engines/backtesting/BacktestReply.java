@@ -12,7 +12,8 @@ import dev.nautilus.engines.analytics.PerformanceSummary;
  * @param fills       fills booked
  * @param performance the Analytics engine's summary after the last bar; {@code null} on failure
  */
-public record BacktestReply(BacktestRequest request, String error, long events, long bars, long fills, PerformanceSummary performance) {
+public record BacktestReply(
+        BacktestRequest request, String error, long events, long bars, long fills, PerformanceSummary performance) {
 
     /** A failed request. */
     public static BacktestReply failed(BacktestRequest request, String error) {

@@ -8,5 +8,4 @@ package dev.nautilus.engines.backtesting;
  * @param fast fast SMA period of the MA cross
  * @param slow slow SMA period
  */
-public record BacktestRequest(String data, int fast, int slow) {
-}
+public record BacktestRequest(String data, int fast, int slow) {}

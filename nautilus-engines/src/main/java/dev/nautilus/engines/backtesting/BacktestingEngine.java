@@ -47,12 +47,22 @@ public final class BacktestingEngine implements Engine {
         BacktestReply reply;
         try {
             reply = backtester.run(request);
-            LOG.info("backtest done data={} fast={} slow={} bars={}", request.data(), request.fast(), request.slow(), reply.bars());
+            LOG.info(
+                    "backtest done data={} fast={} slow={} bars={}",
+                    request.data(),
+                    request.fast(),
+                    request.slow(),
+                    reply.bars());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reply = BacktestReply.failed(request, "interrupted");
         } catch (Exception e) {
-            LOG.warn("backtest failed data={} fast={} slow={} reason={}", request.data(), request.fast(), request.slow(), e.toString());
+            LOG.warn(
+                    "backtest failed data={} fast={} slow={} reason={}",
+                    request.data(),
+                    request.fast(),
+                    request.slow(),
+                    e.toString());
             reply = BacktestReply.failed(request, e.getMessage() == null ? e.toString() : e.getMessage());
         }
         endpoint.reply(message, reply);

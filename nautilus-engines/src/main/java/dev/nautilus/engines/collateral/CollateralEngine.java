@@ -43,16 +43,24 @@ public final class CollateralEngine implements Engine {
     @Override
     public void onStart(EngineContext context) {
         endpoint = context.publisher();
-        calls = Counter.builder("nautilus.collateral.margin_calls").tag("engine", name()).register(context.meters());
+        calls = Counter.builder("nautilus.collateral.margin_calls")
+                .tag("engine", name())
+                .register(context.meters());
     }
 
     @Override
     public void onMessage(Message message) {
         PortfolioUpdate update = message.payloadAs(PortfolioUpdate.class);
-        MarginStatus status = calculator.assess(update.timestampMicros(), update.positions(), update.marks(), update.equity());
+        MarginStatus status =
+                calculator.assess(update.timestampMicros(), update.positions(), update.marks(), update.equity());
         double utilisation = status.utilisation();
-        CollateralUpdate out = new CollateralUpdate(update.account(), update.timestampMicros(), status.equity(),
-                status.initialMargin(), status.maintenanceMargin(), Double.isFinite(utilisation) ? utilisation : null,
+        CollateralUpdate out = new CollateralUpdate(
+                update.account(),
+                update.timestampMicros(),
+                status.equity(),
+                status.initialMargin(),
+                status.maintenanceMargin(),
+                Double.isFinite(utilisation) ? utilisation : null,
                 status.belowMaintenance());
         last = out;
         endpoint.publish(MessageType.COLLATERAL_UPDATE, CollateralTopics.margin(update.account()), out);
@@ -60,8 +68,16 @@ public final class CollateralEngine implements Engine {
         if (call.isPresent() && !called) {
             called = true;
             calls.increment();
-            LOG.warn("margin call account={} equity={} due={}", update.account(), call.get().equity(), call.get().amountDue());
-            endpoint.publish(MessageType.COLLATERAL_UPDATE, CollateralTopics.marginAlert(update.account()), call.get(), Priority.URGENT);
+            LOG.warn(
+                    "margin call account={} equity={} due={}",
+                    update.account(),
+                    call.get().equity(),
+                    call.get().amountDue());
+            endpoint.publish(
+                    MessageType.COLLATERAL_UPDATE,
+                    CollateralTopics.marginAlert(update.account()),
+                    call.get(),
+                    Priority.URGENT);
         } else if (call.isEmpty()) {
             called = false;
         }

@@ -14,6 +14,11 @@ import java.math.BigDecimal;
  * @param utilisation       initial margin / equity; {@code null} when equity ≤ 0 with margin required (infinite)
  * @param belowMaintenance  whether a margin call is due
  */
-public record CollateralUpdate(String account, long timestampMicros, BigDecimal equity, BigDecimal initialMargin,
-        BigDecimal maintenanceMargin, Double utilisation, boolean belowMaintenance) {
-}
+public record CollateralUpdate(
+        String account,
+        long timestampMicros,
+        BigDecimal equity,
+        BigDecimal initialMargin,
+        BigDecimal maintenanceMargin,
+        Double utilisation,
+        boolean belowMaintenance) {}

@@ -30,8 +30,11 @@ public final class MarginCalculator {
      * @param equity    account equity
      * @throws IllegalArgumentException naming the instrument whose price is missing or not positive
      */
-    public MarginStatus assess(long timestampMicros, Map<String, BigDecimal> positions, Map<String, BigDecimal> prices,
-                               BigDecimal equity) {
+    public MarginStatus assess(
+            long timestampMicros,
+            Map<String, BigDecimal> positions,
+            Map<String, BigDecimal> prices,
+            BigDecimal equity) {
         Objects.requireNonNull(equity, "equity");
         List<PositionMargin> margins = new ArrayList<>();
         BigDecimal initial = BigDecimal.ZERO;
@@ -46,7 +49,9 @@ public final class MarginCalculator {
             }
             MarginRates rates = schedule.ratesFor(e.getKey());
             BigDecimal notional = e.getValue().abs().multiply(price);
-            PositionMargin m = new PositionMargin(e.getKey(), notional,
+            PositionMargin m = new PositionMargin(
+                    e.getKey(),
+                    notional,
                     notional.multiply(BigDecimal.valueOf(rates.initial())),
                     notional.multiply(BigDecimal.valueOf(rates.maintenance())));
             margins.add(m);
@@ -69,7 +74,11 @@ public final class MarginCalculator {
         if (!status.belowMaintenance()) {
             return Optional.empty();
         }
-        return Optional.of(new MarginCall(status.timestampMicros(), status.equity(), status.maintenanceMargin(),
-                status.initialMargin(), status.initialMargin().subtract(status.equity())));
+        return Optional.of(new MarginCall(
+                status.timestampMicros(),
+                status.equity(),
+                status.maintenanceMargin(),
+                status.initialMargin(),
+                status.initialMargin().subtract(status.equity())));
     }
 }

@@ -13,6 +13,9 @@ import java.math.BigDecimal;
  * @param initialMargin     the level to restore
  * @param amountDue         {@code initialMargin - equity}
  */
-public record MarginCall(long timestampMicros, BigDecimal equity, BigDecimal maintenanceMargin, BigDecimal initialMargin,
-                         BigDecimal amountDue) {
-}
+public record MarginCall(
+        long timestampMicros,
+        BigDecimal equity,
+        BigDecimal maintenanceMargin,
+        BigDecimal initialMargin,
+        BigDecimal amountDue) {}

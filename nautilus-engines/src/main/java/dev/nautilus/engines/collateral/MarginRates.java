@@ -12,7 +12,8 @@ public record MarginRates(double initial, double maintenance) {
             throw new IllegalArgumentException("initial must be in (0, 1], was " + initial);
         }
         if (!(maintenance > 0 && maintenance <= initial)) {
-            throw new IllegalArgumentException("maintenance must be in (0, initial=" + initial + "], was " + maintenance);
+            throw new IllegalArgumentException(
+                    "maintenance must be in (0, initial=" + initial + "], was " + maintenance);
         }
     }
 }

@@ -63,7 +63,8 @@ public final class MarginSchedule {
 
         /** Puts {@code instrument} in {@code assetClass}. */
         public Builder classify(String instrument, String assetClass) {
-            assetClassOf.put(Objects.requireNonNull(instrument, "instrument"), Objects.requireNonNull(assetClass, "assetClass"));
+            assetClassOf.put(
+                    Objects.requireNonNull(instrument, "instrument"), Objects.requireNonNull(assetClass, "assetClass"));
             return this;
         }
 

@@ -14,8 +14,13 @@ import java.util.List;
  *                          when equity ≤ 0 with margin required, 0 with no positions
  * @param positions         per-position margins
  */
-public record MarginStatus(long timestampMicros, BigDecimal equity, BigDecimal initialMargin, BigDecimal maintenanceMargin,
-                           double utilisation, List<PositionMargin> positions) {
+public record MarginStatus(
+        long timestampMicros,
+        BigDecimal equity,
+        BigDecimal initialMargin,
+        BigDecimal maintenanceMargin,
+        double utilisation,
+        List<PositionMargin> positions) {
     public MarginStatus {
         positions = List.copyOf(positions);
     }

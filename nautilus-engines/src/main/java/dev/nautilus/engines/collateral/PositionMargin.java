@@ -10,5 +10,4 @@ import java.math.BigDecimal;
  * @param initial     {@code notional · initial rate}
  * @param maintenance {@code notional · maintenance rate}
  */
-public record PositionMargin(String instrument, BigDecimal notional, BigDecimal initial, BigDecimal maintenance) {
-}
+public record PositionMargin(String instrument, BigDecimal notional, BigDecimal initial, BigDecimal maintenance) {}

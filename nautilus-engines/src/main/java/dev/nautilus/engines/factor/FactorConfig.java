@@ -10,16 +10,23 @@ package dev.nautilus.engines.factor;
  * @param rebalanceEvery     exposures are computed every this many cross-sections
  * @param winsorPercentile   symmetric winsorisation percentile, e.g. 0.05 clips at the 5th and 95th
  */
-public record FactorConfig(int momentumLookback, int momentumSkip, int volatilityWindow, int liquidityWindow,
-        int rebalanceEvery, double winsorPercentile) {
+public record FactorConfig(
+        int momentumLookback,
+        int momentumSkip,
+        int volatilityWindow,
+        int liquidityWindow,
+        int rebalanceEvery,
+        double winsorPercentile) {
 
     public FactorConfig {
         if (momentumSkip < 0 || momentumLookback <= momentumSkip) {
-            throw new IllegalArgumentException("momentumLookback must be > momentumSkip >= 0: " + momentumLookback + ", " + momentumSkip);
+            throw new IllegalArgumentException(
+                    "momentumLookback must be > momentumSkip >= 0: " + momentumLookback + ", " + momentumSkip);
         }
         if (volatilityWindow < 2 || liquidityWindow < 1 || rebalanceEvery < 1) {
-            throw new IllegalArgumentException("volatilityWindow must be >= 2, liquidityWindow and rebalanceEvery >= 1: "
-                    + volatilityWindow + ", " + liquidityWindow + ", " + rebalanceEvery);
+            throw new IllegalArgumentException(
+                    "volatilityWindow must be >= 2, liquidityWindow and rebalanceEvery >= 1: " + volatilityWindow + ", "
+                            + liquidityWindow + ", " + rebalanceEvery);
         }
         if (!(winsorPercentile >= 0 && winsorPercentile < 0.5)) {
             throw new IllegalArgumentException("winsorPercentile must be in [0, 0.5), was " + winsorPercentile);

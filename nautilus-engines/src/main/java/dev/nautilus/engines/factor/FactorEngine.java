@@ -36,9 +36,11 @@ public final class FactorEngine extends UniverseEngine<FactorExposureCalculator>
     }
 
     @Override
-    protected void onCrossSection(FactorExposureCalculator calculator, CrossSection section, int universeSize,
-            PatientPublisher publisher) {
-        calculator.onCrossSection(section, universeSize).ifPresent(exposures ->
-                publisher.publish(MessageType.FACTOR_CALCULATION, FactorTopics.calculation(exposures.universe()), exposures));
+    protected void onCrossSection(
+            FactorExposureCalculator calculator, CrossSection section, int universeSize, PatientPublisher publisher) {
+        calculator
+                .onCrossSection(section, universeSize)
+                .ifPresent(exposures -> publisher.publish(
+                        MessageType.FACTOR_CALCULATION, FactorTopics.calculation(exposures.universe()), exposures));
     }
 }

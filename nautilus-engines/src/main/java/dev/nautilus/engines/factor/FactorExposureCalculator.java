@@ -52,8 +52,10 @@ public final class FactorExposureCalculator {
         for (String symbol : section.bars().keySet()) {
             List<Bar> bars = history.of(symbol);
             if (bars.size() >= config.historyNeeded()) {
-                double[] factors = rawFactors(bars, section.references().get(symbol).sharesOutstanding());
-                if (Arrays.stream(factors).allMatch(Double::isFinite)) { // no dollar volume (zero-volume bars): no liquidity
+                double[] factors =
+                        rawFactors(bars, section.references().get(symbol).sharesOutstanding());
+                if (Arrays.stream(factors)
+                        .allMatch(Double::isFinite)) { // no dollar volume (zero-volume bars): no liquidity
                     symbols.add(symbol);
                     raw.add(factors);
                 }
@@ -74,17 +76,27 @@ public final class FactorExposureCalculator {
         for (int i = 0; i < symbols.size(); i++) {
             double[] r = raw.get(i);
             String symbol = symbols.get(i);
-            out.add(new InstrumentExposure(symbol, section.references().get(symbol).sector(), z[0][i], z[1][i], z[2][i], z[3][i],
-                    r[0], r[1], r[2], r[3]));
+            out.add(new InstrumentExposure(
+                    symbol,
+                    section.references().get(symbol).sector(),
+                    z[0][i],
+                    z[1][i],
+                    z[2][i],
+                    z[3][i],
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3]));
         }
-        return Optional.of(new FactorExposures(section.universe(), section.endMicros(), out, universeSize,
-                universeSize - symbols.size()));
+        return Optional.of(new FactorExposures(
+                section.universe(), section.endMicros(), out, universeSize, universeSize - symbols.size()));
     }
 
     /** Momentum, volatility, liquidity, size of one instrument from its bars (oldest first). */
     private double[] rawFactors(List<Bar> bars, double shares) {
         int last = bars.size() - 1;
-        double momentum = Math.log(bars.get(last - config.momentumSkip()).close() / bars.get(last - config.momentumLookback()).close());
+        double momentum = Math.log(bars.get(last - config.momentumSkip()).close()
+                / bars.get(last - config.momentumLookback()).close());
         RunningMoments returns = new RunningMoments();
         for (int i = last - config.volatilityWindow() + 1; i <= last; i++) {
             returns.add(Math.log(bars.get(i).close() / bars.get(i - 1).close()));

@@ -12,8 +12,8 @@ import java.util.List;
  * @param universeSize    members of the universe
  * @param ineligible      members left out for lack of history in this cross-section
  */
-public record FactorExposures(String universe, long endMicros, List<InstrumentExposure> exposures, int universeSize,
-        int ineligible) {
+public record FactorExposures(
+        String universe, long endMicros, List<InstrumentExposure> exposures, int universeSize, int ineligible) {
 
     public FactorExposures {
         exposures = List.copyOf(exposures);

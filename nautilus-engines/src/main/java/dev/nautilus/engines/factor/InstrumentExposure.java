@@ -15,6 +15,14 @@ package dev.nautilus.engines.factor;
  * @param rawLiquidity   {@code ln} of the mean dollar volume (VWAP × volume) of the last bars
  * @param rawSize        {@code ln} of the market cap (shares × close)
  */
-public record InstrumentExposure(String symbol, String sector, double momentum, double volatility, double liquidity,
-        double size, double rawMomentum, double rawVolatility, double rawLiquidity, double rawSize) {
-}
+public record InstrumentExposure(
+        String symbol,
+        String sector,
+        double momentum,
+        double volatility,
+        double liquidity,
+        double size,
+        double rawMomentum,
+        double rawVolatility,
+        double rawLiquidity,
+        double rawSize) {}

@@ -21,7 +21,9 @@ public final class FeatureCalculator {
 
     /** Updates the trade's instrument and returns its features. */
     public FeatureSnapshot onTrade(Trade trade) {
-        return byInstrument.computeIfAbsent(trade.instrument(), i -> new InstrumentFeatures(i, config)).update(trade);
+        return byInstrument
+                .computeIfAbsent(trade.instrument(), i -> new InstrumentFeatures(i, config))
+                .update(trade);
     }
 
     /** Instruments seen so far. */

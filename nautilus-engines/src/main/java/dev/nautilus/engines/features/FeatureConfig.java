@@ -10,13 +10,19 @@ package dev.nautilus.engines.features;
  * @param vwapWindowMicros  rolling VWAP window
  * @param flowWindowMicros  trade-flow imbalance window
  */
-public record FeatureConfig(int volatilityWindow, int smaPeriod, int emaPeriod, int rsiPeriod,
-                            long vwapWindowMicros, long flowWindowMicros) {
+public record FeatureConfig(
+        int volatilityWindow,
+        int smaPeriod,
+        int emaPeriod,
+        int rsiPeriod,
+        long vwapWindowMicros,
+        long flowWindowMicros) {
 
     public FeatureConfig {
         if (volatilityWindow < 2 || smaPeriod < 2 || emaPeriod < 1 || rsiPeriod < 1) {
-            throw new IllegalArgumentException("volatilityWindow and smaPeriod must be >= 2, emaPeriod and rsiPeriod >= 1: "
-                    + volatilityWindow + ", " + smaPeriod + ", " + emaPeriod + ", " + rsiPeriod);
+            throw new IllegalArgumentException(
+                    "volatilityWindow and smaPeriod must be >= 2, emaPeriod and rsiPeriod >= 1: " + volatilityWindow
+                            + ", " + smaPeriod + ", " + emaPeriod + ", " + rsiPeriod);
         }
         if (vwapWindowMicros <= 0 || flowWindowMicros <= 0) {
             throw new IllegalArgumentException("vwapWindowMicros and flowWindowMicros must be > 0");

@@ -17,7 +17,17 @@ package dev.nautilus.engines.features;
  * @param flowImbalance     signed/total volume over the time window, in [-1, 1]
  * @param signedVolume      signed volume over the time window
  */
-public record FeatureSnapshot(String instrument, long timestampMicros, double price, double simpleReturn,
-                              double logReturn, double volatility, double sma, double ema, double rsi,
-                              double vwap, double rollingVwap, double flowImbalance, double signedVolume) {
-}
+public record FeatureSnapshot(
+        String instrument,
+        long timestampMicros,
+        double price,
+        double simpleReturn,
+        double logReturn,
+        double volatility,
+        double sma,
+        double ema,
+        double rsi,
+        double vwap,
+        double rollingVwap,
+        double flowImbalance,
+        double signedVolume) {}

@@ -50,7 +50,9 @@ public final class FeaturesEngine implements Engine {
             Bar bar = message.payloadAs(Bar.class);
             FeatureSnapshot snapshot = latest.get(bar.instrument());
             if (snapshot != null) {
-                endpoint.publish(MessageType.FEATURE_CALCULATION, FeatureTopics.calculation(bar.instrument()),
+                endpoint.publish(
+                        MessageType.FEATURE_CALCULATION,
+                        FeatureTopics.calculation(bar.instrument()),
                         FeatureUpdate.of(snapshot, bar.endMicros()));
             }
         }

@@ -46,9 +46,19 @@ public final class InstrumentFeatures {
         if (returns.isReady()) {
             volatility.add(returns.logReturn());
         }
-        return new FeatureSnapshot(instrument, trade.timestampMicros(), p, returns.simpleReturn(), returns.logReturn(),
-                volatility.isFull() ? volatility.sampleStdDev() : Double.NaN, sma.update(p), ema.update(p),
-                rsi.update(p), vwap.update(p, trade.size()), rollingVwap.update(trade.timestampMicros(), p, trade.size()),
-                flow.update(trade), flow.signedVolume());
+        return new FeatureSnapshot(
+                instrument,
+                trade.timestampMicros(),
+                p,
+                returns.simpleReturn(),
+                returns.logReturn(),
+                volatility.isFull() ? volatility.sampleStdDev() : Double.NaN,
+                sma.update(p),
+                ema.update(p),
+                rsi.update(p),
+                vwap.update(p, trade.size()),
+                rollingVwap.update(trade.timestampMicros(), p, trade.size()),
+                flow.update(trade),
+                flow.signedVolume());
     }
 }

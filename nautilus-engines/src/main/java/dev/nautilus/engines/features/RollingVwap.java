@@ -10,8 +10,7 @@ import java.util.ArrayDeque;
  */
 public final class RollingVwap {
 
-    private record Entry(long timestampMicros, double priceVolume, double volume) {
-    }
+    private record Entry(long timestampMicros, double priceVolume, double volume) {}
 
     private final long windowMicros;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
@@ -35,7 +34,8 @@ public final class RollingVwap {
     public double update(long timestampMicros, double price, double size) {
         TradeInputs.require(price, size);
         if (timestampMicros < lastTimestamp) {
-            throw new IllegalArgumentException("timestampMicros went backwards: " + timestampMicros + " < " + lastTimestamp);
+            throw new IllegalArgumentException(
+                    "timestampMicros went backwards: " + timestampMicros + " < " + lastTimestamp);
         }
         lastTimestamp = timestampMicros;
         long cutoff = timestampMicros - windowMicros;

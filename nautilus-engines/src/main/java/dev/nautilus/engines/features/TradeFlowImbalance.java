@@ -15,8 +15,7 @@ import java.util.ArrayDeque;
  */
 public final class TradeFlowImbalance {
 
-    private record Entry(long timestampMicros, double signedVolume, double volume) {
-    }
+    private record Entry(long timestampMicros, double signedVolume, double volume) {}
 
     private final long windowMicros;
     private final TickRule tickRule = new TickRule();
@@ -37,7 +36,8 @@ public final class TradeFlowImbalance {
     public double update(Trade trade) {
         TradeInputs.require(trade.price(), trade.size());
         if (trade.timestampMicros() < lastTimestamp) {
-            throw new IllegalArgumentException("timestampMicros went backwards: " + trade.timestampMicros() + " < " + lastTimestamp);
+            throw new IllegalArgumentException(
+                    "timestampMicros went backwards: " + trade.timestampMicros() + " < " + lastTimestamp);
         }
         lastTimestamp = trade.timestampMicros();
         // The tick rule sees every trade, so its state stays right even when sides are reported.

@@ -3,8 +3,7 @@ package dev.nautilus.engines.features;
 /** Shared argument checks for trade-fed features. */
 final class TradeInputs {
 
-    private TradeInputs() {
-    }
+    private TradeInputs() {}
 
     static void require(double price, double size) {
         if (!Double.isFinite(price) || price <= 0) {

@@ -20,8 +20,7 @@ public interface Engine {
     void onMessage(Message message);
 
     /** Called once at shutdown, after the subscription is closed. */
-    default void onStop() {
-    }
+    default void onStop() {}
 
     /** The engine's name (its consumer group). */
     default String name() {

@@ -42,8 +42,12 @@ public final class EngineHost implements AutoCloseable {
      * @param seenIdWindow message ids each engine remembers to drop redeliveries (see {@link SeenIds})
      * @see #EngineHost(MessageBus, MeterRegistry, String, List)
      */
-    public EngineHost(MessageBus bus, MeterRegistry meters, String instanceSuffix, List<? extends Engine> engines,
-                      int seenIdWindow) {
+    public EngineHost(
+            MessageBus bus,
+            MeterRegistry meters,
+            String instanceSuffix,
+            List<? extends Engine> engines,
+            int seenIdWindow) {
         this.bus = bus;
         this.meters = meters;
         this.instanceSuffix = instanceSuffix;
@@ -70,7 +74,10 @@ public final class EngineHost implements AutoCloseable {
             EngineRuntime runtime = runtimes.get(i);
             runtime.engine().onStart(new EngineContext(endpoints.get(i), meters));
             runtime.markStarted();
-            LOG.info("engine={} started reads={} types={}", runtime.engine().name(), runtime.engine().wiring().subscriptions(),
+            LOG.info(
+                    "engine={} started reads={} types={}",
+                    runtime.engine().name(),
+                    runtime.engine().wiring().subscriptions(),
                     runtime.engine().wiring().types());
         }
     }

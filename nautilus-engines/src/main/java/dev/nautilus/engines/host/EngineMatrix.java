@@ -1,13 +1,8 @@
 package dev.nautilus.engines.host;
 
-import static dev.nautilus.bus.MessageType.ANALYTICS_RESULT;
-import static dev.nautilus.bus.MessageType.COLLATERAL_UPDATE;
-import static dev.nautilus.bus.MessageType.FACTOR_CALCULATION;
 import static dev.nautilus.bus.MessageType.FEATURE_CALCULATION;
 import static dev.nautilus.bus.MessageType.MARKET_DATA;
-import static dev.nautilus.bus.MessageType.ML_PREDICTION;
 import static dev.nautilus.bus.MessageType.PORTFOLIO_UPDATE;
-import static dev.nautilus.bus.MessageType.RISK_METRIC;
 import static dev.nautilus.bus.MessageType.STRATEGY_SIGNAL;
 import static dev.nautilus.bus.MessageType.SYSTEM_COORDINATION;
 import static dev.nautilus.bus.MessageType.VPIN_CALCULATION;
@@ -67,60 +62,120 @@ public final class EngineMatrix {
     // Patterns come from the switchboards in dev.nautilus.engines.topics; the quoted ones are the seed's
     // publications that no engine of ours produces yet (reserved, so no other engine takes them).
     private static final List<EngineWiring> ROWS = List.of(
-            row(ANALYTICS, "Analytics", 8100,
+            row(
+                    ANALYTICS,
+                    "Analytics",
+                    8100,
                     List.of(PortfolioTopics.ALL, RiskTopics.ALL, StrategyTopics.ALL, MlTopics.PREDICTIONS.pattern()),
                     EnumSet.of(PORTFOLIO_UPDATE),
                     List.of(AnalyticsTopics.ALL_RESULTS, "performance.metric.*")),
             // not in the seed's matrix: requests to run a backtest, answered on the requester's reply topic
-            row(BACKTESTING, "Backtesting", 8110, List.of(BacktestTopics.REQUESTS.pattern()),
-                    EnumSet.of(SYSTEM_COORDINATION), List.of()),
-            row(RISK, "Risk", 8200,
+            row(
+                    BACKTESTING,
+                    "Backtesting",
+                    8110,
+                    List.of(BacktestTopics.REQUESTS.pattern()),
+                    EnumSet.of(SYSTEM_COORDINATION),
+                    List.of()),
+            row(
+                    RISK,
+                    "Risk",
+                    8200,
                     List.of(PortfolioTopics.ALL, VpinTopics.ALL, MlTopics.PREDICTIONS.pattern(), StrategyTopics.ALL),
                     EnumSet.of(PORTFOLIO_UPDATE),
                     List.of(RiskTopics.ALERTS.pattern(), RiskTopics.METRICS.pattern(), "portfolio.risk.*")),
-            row(FACTOR, "Factor", 8300, List.of(MarketDataTopics.ALL, PortfolioTopics.ALL, StrategyTopics.ALL),
+            row(
+                    FACTOR,
+                    "Factor",
+                    8300,
+                    List.of(MarketDataTopics.ALL, PortfolioTopics.ALL, StrategyTopics.ALL),
                     EnumSet.of(MARKET_DATA),
                     List.of(FactorTopics.CALCULATIONS.pattern(), "factor.update.*")),
             // the seed's ML row reads no features; ours predicts from them, so it adds feature.calculation.*
-            row(ML, "ML", 8400, List.of(VpinTopics.ALL, RiskTopics.ALL, StrategyTopics.ALL, AnalyticsTopics.ALL,
+            row(
+                    ML,
+                    "ML",
+                    8400,
+                    List.of(
+                            VpinTopics.ALL,
+                            RiskTopics.ALL,
+                            StrategyTopics.ALL,
+                            AnalyticsTopics.ALL,
                             FeatureTopics.CALCULATIONS.pattern()),
                     EnumSet.of(FEATURE_CALCULATION),
                     List.of(MlTopics.PREDICTIONS.pattern(), "model.training.complete.*")),
-            row(FEATURES, "Features", 8500, List.of(MarketDataTopics.ALL, PortfolioTopics.ALL, StrategyTopics.ALL),
+            row(
+                    FEATURES,
+                    "Features",
+                    8500,
+                    List.of(MarketDataTopics.ALL, PortfolioTopics.ALL, StrategyTopics.ALL),
                     EnumSet.of(MARKET_DATA),
                     List.of(FeatureTopics.CALCULATIONS.pattern(), "feature.update.*")),
-            row(WEBSOCKET, "WebSocket", 8600, List.of("*"), EnumSet.allOf(MessageType.class),
+            row(
+                    WEBSOCKET,
+                    "WebSocket",
+                    8600,
+                    List.of("*"),
+                    EnumSet.allOf(MessageType.class),
                     List.of("websocket.broadcast.*", "system.health.*")),
-            row(STRATEGY, "Strategy", 8700, List.of(MarketDataTopics.ALL, MlTopics.ALL, RiskTopics.ALL, VpinTopics.ALL),
+            row(
+                    STRATEGY,
+                    "Strategy",
+                    8700,
+                    List.of(MarketDataTopics.ALL, MlTopics.ALL, RiskTopics.ALL, VpinTopics.ALL),
                     EnumSet.of(MARKET_DATA, VPIN_CALCULATION),
                     List.of(StrategyTopics.SIGNALS.pattern(), "portfolio.rebalance.*")),
             // "external sources" in the seed; on the bus the hub answers snapshot requests only
-            row(MARKETDATA, "MarketData", 8800, List.of(MarketDataTopics.SNAPSHOT_REQUESTS.pattern()),
+            row(
+                    MARKETDATA,
+                    "MarketData",
+                    8800,
+                    List.of(MarketDataTopics.SNAPSHOT_REQUESTS.pattern()),
                     EnumSet.of(SYSTEM_COORDINATION),
                     List.of(MarketDataTopics.ALL, MarketDataTopics.PRICES.pattern(), "volume.update.*")),
-            row(PORTFOLIO, "Portfolio", 8900,
+            row(
+                    PORTFOLIO,
+                    "Portfolio",
+                    8900,
                     List.of(StrategyTopics.ALL, RiskTopics.ALL, AnalyticsTopics.ALL, CollateralTopics.ALL),
                     EnumSet.of(STRATEGY_SIGNAL),
                     List.of(PortfolioTopics.UPDATES.pattern(), PortfolioTopics.POSITION_CHANGES.pattern())),
-            row(TORANIKO, "Toraniko", 8950, List.of(PortfolioTopics.ALL, MarketDataTopics.ALL, RiskTopics.ALL),
+            row(
+                    TORANIKO,
+                    "Toraniko",
+                    8950,
+                    List.of(PortfolioTopics.ALL, MarketDataTopics.ALL, RiskTopics.ALL),
                     EnumSet.of(MARKET_DATA),
                     List.of(FactorTopics.ALL_MODELS, FactorTopics.ALL_RETURNS)),
-            row(COLLATERAL, "Collateral", 9000,
+            row(
+                    COLLATERAL,
+                    "Collateral",
+                    9000,
                     List.of(PortfolioTopics.ALL, MarketDataTopics.ALL, RiskTopics.ALL, StrategyTopics.ALL),
                     EnumSet.of(PORTFOLIO_UPDATE),
                     List.of(CollateralTopics.MARGINS.pattern(), CollateralTopics.MARGIN_ALERTS.pattern())),
             // the seed wrote features.*, which no engine publishes on; the features are on feature.*
-            row(VPIN, "VPIN", 10000, List.of(MarketDataTopics.ALL, FeatureTopics.ALL), EnumSet.of(MARKET_DATA),
-                    List.of(VpinTopics.CALCULATIONS.pattern(), VpinTopics.TOXICITY_ALERTS.pattern())),
-            row(ENHANCED_VPIN, "Enhanced VPIN", 10001, List.of(MarketDataTopics.ALL, FeatureTopics.ALL),
+            row(
+                    VPIN,
+                    "VPIN",
+                    10000,
+                    List.of(MarketDataTopics.ALL, FeatureTopics.ALL),
                     EnumSet.of(MARKET_DATA),
-                    List.of(VpinTopics.ENHANCED_CALCULATIONS.pattern(), VpinTopics.ENHANCED_TOXICITY_ALERTS.pattern())));
+                    List.of(VpinTopics.CALCULATIONS.pattern(), VpinTopics.TOXICITY_ALERTS.pattern())),
+            row(
+                    ENHANCED_VPIN,
+                    "Enhanced VPIN",
+                    10001,
+                    List.of(MarketDataTopics.ALL, FeatureTopics.ALL),
+                    EnumSet.of(MARKET_DATA),
+                    List.of(
+                            VpinTopics.ENHANCED_CALCULATIONS.pattern(),
+                            VpinTopics.ENHANCED_TOXICITY_ALERTS.pattern())));
 
     private static final Map<String, EngineWiring> BY_NAME =
             ROWS.stream().collect(Collectors.toUnmodifiableMap(EngineWiring::name, Function.identity()));
 
-    private EngineMatrix() {
-    }
+    private EngineMatrix() {}
 
     /** Every row, in port order. */
     public static List<EngineWiring> all() {
@@ -138,11 +193,17 @@ public final class EngineMatrix {
      * @throws IllegalArgumentException naming the known engines
      */
     public static EngineWiring of(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown engine '" + name + "'; known: " + ROWS.stream().map(EngineWiring::name).toList()));
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown engine '" + name + "'; known: "
+                        + ROWS.stream().map(EngineWiring::name).toList()));
     }
 
-    private static EngineWiring row(String name, String display, int port, List<String> subscriptions, Set<MessageType> types,
+    private static EngineWiring row(
+            String name,
+            String display,
+            int port,
+            List<String> subscriptions,
+            Set<MessageType> types,
             List<String> publications) {
         return new EngineWiring(name, display, port, subscriptions, types, publications);
     }

@@ -50,10 +50,15 @@ public final class EngineRuntime {
         this.seen = new SeenIds(seenIdWindow);
         this.meters = meters;
         String name = engine.name();
-        this.failures = Counter.builder("nautilus.engine.handler.failures").tag("engine", name).register(meters);
-        this.latency = Timer.builder("nautilus.engine.handler.latency").tag("engine", name)
-                .publishPercentileHistogram().register(meters);
-        this.duplicates = Counter.builder("nautilus.engine.duplicates.dropped").tag("engine", name)
+        this.failures = Counter.builder("nautilus.engine.handler.failures")
+                .tag("engine", name)
+                .register(meters);
+        this.latency = Timer.builder("nautilus.engine.handler.latency")
+                .tag("engine", name)
+                .publishPercentileHistogram()
+                .register(meters);
+        this.duplicates = Counter.builder("nautilus.engine.duplicates.dropped")
+                .tag("engine", name)
                 .description("redelivered messages (an id already handled) not handed to the engine")
                 .register(meters);
     }
@@ -99,14 +104,24 @@ public final class EngineRuntime {
             engine.onMessage(message);
         } catch (RuntimeException e) {
             failures.increment();
-            LOG.warn("engine={} handler failed on topic={} id={}: {}", engine.name(), message.topic(), message.id(), e.toString());
+            LOG.warn(
+                    "engine={} handler failed on topic={} id={}: {}",
+                    engine.name(),
+                    message.topic(),
+                    message.id(),
+                    e.toString());
             throw e; // the transport retries and dead-letters
         } finally {
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
         // single-writer per engine: the bus never calls one subscription's handler concurrently
-        handled.computeIfAbsent(message.type(), t -> Counter.builder("nautilus.engine.messages.handled")
-                .tag("engine", engine.name()).tag("type", t.wireName()).register(meters)).increment();
+        handled.computeIfAbsent(
+                        message.type(),
+                        t -> Counter.builder("nautilus.engine.messages.handled")
+                                .tag("engine", engine.name())
+                                .tag("type", t.wireName())
+                                .register(meters))
+                .increment();
         seen.add(message.id());
         handledTotal.incrementAndGet();
         lastMessageAt = Instant.now();

@@ -14,15 +14,21 @@ import java.util.Set;
  * @param types         message types it reads; they decide which streams are read
  * @param publications  topic patterns it publishes on
  */
-public record EngineWiring(String name, String displayName, int defaultPort, List<String> subscriptions,
-        Set<MessageType> types, List<String> publications) {
+public record EngineWiring(
+        String name,
+        String displayName,
+        int defaultPort,
+        List<String> subscriptions,
+        Set<MessageType> types,
+        List<String> publications) {
 
     public EngineWiring {
         subscriptions = List.copyOf(subscriptions);
         types = Set.copyOf(types);
         publications = List.copyOf(publications);
         if (subscriptions.isEmpty() != types.isEmpty()) {
-            throw new IllegalArgumentException("engine " + name + ": subscriptions and types must both be given or both be empty");
+            throw new IllegalArgumentException(
+                    "engine " + name + ": subscriptions and types must both be given or both be empty");
         }
     }
 

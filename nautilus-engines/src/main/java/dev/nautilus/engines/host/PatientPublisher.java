@@ -34,7 +34,9 @@ public final class PatientPublisher {
     public PatientPublisher(BusEndpoint endpoint, MeterRegistry meters, Duration patience) {
         this.endpoint = endpoint;
         this.patience = patience;
-        this.waits = Counter.builder("nautilus.engine.backpressure.waits").tag("engine", endpoint.engine()).register(meters);
+        this.waits = Counter.builder("nautilus.engine.backpressure.waits")
+                .tag("engine", endpoint.engine())
+                .register(meters);
     }
 
     /** Publishes at {@link Priority#NORMAL}. */

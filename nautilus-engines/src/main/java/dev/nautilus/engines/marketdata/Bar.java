@@ -17,13 +17,23 @@ import java.util.Objects;
  *                    the source does not provide it (daily bars loaded from a file)
  * @param tradeCount  number of trades in the bar; 0 when the source does not say
  */
-public record Bar(String instrument, long startMicros, long endMicros, double open, double high,
-                  double low, double close, double volume, double vwap, long tradeCount) {
+public record Bar(
+        String instrument,
+        long startMicros,
+        long endMicros,
+        double open,
+        double high,
+        double low,
+        double close,
+        double volume,
+        double vwap,
+        long tradeCount) {
 
     public Bar {
         Objects.requireNonNull(instrument, "instrument");
         if (endMicros <= startMicros) {
-            throw new IllegalArgumentException("endMicros (" + endMicros + ") must be > startMicros (" + startMicros + ")");
+            throw new IllegalArgumentException(
+                    "endMicros (" + endMicros + ") must be > startMicros (" + startMicros + ")");
         }
         for (double p : new double[] {open, high, low, close, vwap}) {
             if (!Double.isFinite(p) || p <= 0) {
@@ -32,8 +42,8 @@ public record Bar(String instrument, long startMicros, long endMicros, double op
             }
         }
         if (high < Math.max(open, close) || low > Math.min(open, close) || low > high) {
-            throw new IllegalArgumentException("inconsistent OHLC: open=" + open + " high=" + high + " low=" + low
-                    + " close=" + close);
+            throw new IllegalArgumentException(
+                    "inconsistent OHLC: open=" + open + " high=" + high + " low=" + low + " close=" + close);
         }
         if (!Double.isFinite(volume) || volume < 0) {
             throw new IllegalArgumentException("volume must be finite and >= 0, was " + volume);

@@ -21,8 +21,7 @@ public final class BitstampTradeReplay {
     /** Instrument symbol given to every trade. */
     public static final String INSTRUMENT = "BTCUSD";
 
-    private BitstampTradeReplay() {
-    }
+    private BitstampTradeReplay() {}
 
     /** Loads and validates the whole file. */
     public static TradeLoad load() {
@@ -36,7 +35,8 @@ public final class BitstampTradeReplay {
     static InputStream open(String resource) {
         InputStream in = BitstampTradeReplay.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("classpath resource " + resource + " not found: is nautilus-engines on the classpath?");
+            throw new IllegalStateException(
+                    "classpath resource " + resource + " not found: is nautilus-engines on the classpath?");
         }
         return in;
     }

@@ -7,5 +7,4 @@ package dev.nautilus.engines.marketdata;
  * @param line       the raw text of the line
  * @param reason     why it was not used, naming the column or field
  */
-public record CsvRowError(long lineNumber, String line, String reason) {
-}
+public record CsvRowError(long lineNumber, String line, String reason) {}

@@ -104,9 +104,15 @@ public final class CsvTradeReader {
             int ts = index.getOrDefault("timestamp", -1);
             int price = index.getOrDefault("price", -1);
             if (ts < 0 || price < 0 || size < 0) {
-                throw new IllegalArgumentException("header must name timestamp, price and size (or amount) columns, was: " + header);
+                throw new IllegalArgumentException(
+                        "header must name timestamp, price and size (or amount) columns, was: " + header);
             }
-            return new Columns(names.length, ts, price, size, index.getOrDefault("instrument", -1),
+            return new Columns(
+                    names.length,
+                    ts,
+                    price,
+                    size,
+                    index.getOrDefault("instrument", -1),
                     index.getOrDefault("side", -1));
         }
 
@@ -145,7 +151,10 @@ public final class CsvTradeReader {
             }
             try {
                 // BigDecimal keeps fractional seconds exact down to the microsecond.
-                return new BigDecimal(raw).movePointRight(6).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+                return new BigDecimal(raw)
+                        .movePointRight(6)
+                        .setScale(0, java.math.RoundingMode.HALF_EVEN)
+                        .longValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new IllegalArgumentException("timestamp is not Unix seconds: '" + raw + "'");
             }

@@ -88,8 +88,17 @@ public final class DailyBarCsvReader {
         }
         long start = LocalDate.parse(f[0].trim()).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
         double close = number("close", f[4]);
-        return new Bar(instrument, start, start + DAY_MICROS, number("open", f[1]), number("high", f[2]),
-                number("low", f[3]), close, number("volume", f[5]), close, 0);
+        return new Bar(
+                instrument,
+                start,
+                start + DAY_MICROS,
+                number("open", f[1]),
+                number("high", f[2]),
+                number("low", f[3]),
+                close,
+                number("volume", f[5]),
+                close,
+                0);
     }
 
     private static double number(String field, String raw) {

@@ -17,17 +17,29 @@ import java.util.Objects;
  * @param sales             annual sales, {@code > 0}
  * @param cashFlow          annual operating cash flow (may be negative)
  */
-public record InstrumentReference(String symbol, String universe, String sector, double sharesOutstanding, double bookValue,
-        double sales, double cashFlow) {
+public record InstrumentReference(
+        String symbol,
+        String universe,
+        String sector,
+        double sharesOutstanding,
+        double bookValue,
+        double sales,
+        double cashFlow) {
 
     public InstrumentReference {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(universe, "universe");
         Objects.requireNonNull(sector, "sector");
-        if (!(sharesOutstanding > 0) || !(bookValue > 0) || !(sales > 0) || !Double.isFinite(cashFlow)
-                || Double.isInfinite(sharesOutstanding) || Double.isInfinite(bookValue) || Double.isInfinite(sales)) {
-            throw new IllegalArgumentException("reference of " + symbol + ": shares, book value and sales must be finite and > 0,"
-                    + " cash flow finite: " + sharesOutstanding + ", " + bookValue + ", " + sales + ", " + cashFlow);
+        if (!(sharesOutstanding > 0)
+                || !(bookValue > 0)
+                || !(sales > 0)
+                || !Double.isFinite(cashFlow)
+                || Double.isInfinite(sharesOutstanding)
+                || Double.isInfinite(bookValue)
+                || Double.isInfinite(sales)) {
+            throw new IllegalArgumentException("reference of " + symbol
+                    + ": shares, book value and sales must be finite and > 0," + " cash flow finite: "
+                    + sharesOutstanding + ", " + bookValue + ", " + sales + ", " + cashFlow);
         }
     }
 

@@ -26,13 +26,15 @@ public final class LastValueCache {
     /** Caches {@code trade} unless a later trade of the instrument is already cached. */
     public void put(Trade trade) {
         Objects.requireNonNull(trade, "trade");
-        trades.merge(trade.instrument(), trade, (old, neu) -> neu.timestampMicros() >= old.timestampMicros() ? neu : old);
+        trades.merge(
+                trade.instrument(), trade, (old, neu) -> neu.timestampMicros() >= old.timestampMicros() ? neu : old);
     }
 
     /** Caches {@code quote} unless a later quote of the instrument is already cached. */
     public void put(Quote quote) {
         Objects.requireNonNull(quote, "quote");
-        quotes.merge(quote.instrument(), quote, (old, neu) -> neu.timestampMicros() >= old.timestampMicros() ? neu : old);
+        quotes.merge(
+                quote.instrument(), quote, (old, neu) -> neu.timestampMicros() >= old.timestampMicros() ? neu : old);
     }
 
     /** Caches {@code bar} unless a later bar (by start) of the instrument is already cached. */

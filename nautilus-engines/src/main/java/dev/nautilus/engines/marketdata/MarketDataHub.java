@@ -66,10 +66,16 @@ public final class MarketDataHub implements Engine {
     public void onStart(EngineContext context) {
         this.endpoint = context.endpoint();
         this.meters = context.meters();
-        this.accepted = Counter.builder("nautilus.marketdata.accepted").tag("engine", name()).register(meters);
+        this.accepted = Counter.builder("nautilus.marketdata.accepted")
+                .tag("engine", name())
+                .register(meters);
         this.publisher = context.publisher();
-        FunctionCounter.builder("nautilus.marketdata.cache.hits", cache, LastValueCache::hits).tag("engine", name()).register(meters);
-        FunctionCounter.builder("nautilus.marketdata.cache.misses", cache, LastValueCache::misses).tag("engine", name()).register(meters);
+        FunctionCounter.builder("nautilus.marketdata.cache.hits", cache, LastValueCache::hits)
+                .tag("engine", name())
+                .register(meters);
+        FunctionCounter.builder("nautilus.marketdata.cache.misses", cache, LastValueCache::misses)
+                .tag("engine", name())
+                .register(meters);
     }
 
     /** Answers snapshot requests from the last-value cache. */
@@ -84,7 +90,10 @@ public final class MarketDataHub implements Engine {
 
     /** The latest trade and bar of {@code instrument}, counted as cache hits or misses. */
     public MarketSnapshot snapshot(String instrument) {
-        return new MarketSnapshot(instrument, cache.latestTrade(instrument).orElse(null), cache.latestBar(instrument).orElse(null));
+        return new MarketSnapshot(
+                instrument,
+                cache.latestTrade(instrument).orElse(null),
+                cache.latestBar(instrument).orElse(null));
     }
 
     /**
@@ -97,13 +106,21 @@ public final class MarketDataHub implements Engine {
         BusEndpoint out = requireStarted();
         Validation validation = validator.validate(trade);
         if (validation instanceof Validation.Rejected rejected) {
-            rejections.computeIfAbsent(rejected.reason(), r -> {
-                AtomicLong count = new AtomicLong();
-                FunctionCounter.builder("nautilus.marketdata.rejected", count, AtomicLong::get)
-                        .tag("engine", name()).tag("reason", r.name().toLowerCase(java.util.Locale.ROOT)).register(meters);
-                return count;
-            }).incrementAndGet();
-            LOG.warn("rejected trade instrument={} reason={} detail={}", trade.instrument(), rejected.reason(), rejected.detail());
+            rejections
+                    .computeIfAbsent(rejected.reason(), r -> {
+                        AtomicLong count = new AtomicLong();
+                        FunctionCounter.builder("nautilus.marketdata.rejected", count, AtomicLong::get)
+                                .tag("engine", name())
+                                .tag("reason", r.name().toLowerCase(java.util.Locale.ROOT))
+                                .register(meters);
+                        return count;
+                    })
+                    .incrementAndGet();
+            LOG.warn(
+                    "rejected trade instrument={} reason={} detail={}",
+                    trade.instrument(),
+                    rejected.reason(),
+                    rejected.detail());
             return false;
         }
         accepted.increment();
@@ -154,7 +171,9 @@ public final class MarketDataHub implements Engine {
     private void publishBar(BusEndpoint out, Bar bar) {
         cache.put(bar);
         publisher.publish(MessageType.MARKET_DATA, MarketDataTopics.bar(bar.instrument()), bar);
-        publisher.publish(MessageType.PRICE_UPDATE, MarketDataTopics.price(bar.instrument()),
+        publisher.publish(
+                MessageType.PRICE_UPDATE,
+                MarketDataTopics.price(bar.instrument()),
                 new PriceUpdate(bar.instrument(), bar.endMicros(), bar.close()));
         published.addAndGet(2);
         barCount.incrementAndGet();

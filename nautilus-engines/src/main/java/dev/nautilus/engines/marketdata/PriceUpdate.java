@@ -7,5 +7,4 @@ package dev.nautilus.engines.marketdata;
  * @param timestampMicros when, epoch microseconds
  * @param price           the price
  */
-public record PriceUpdate(String instrument, long timestampMicros, double price) {
-}
+public record PriceUpdate(String instrument, long timestampMicros, double price) {}

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param askPrice        best ask
  * @param askSize         size at the best ask
  */
-public record Quote(String instrument, long timestampMicros, double bidPrice, double bidSize,
-                    double askPrice, double askSize) {
+public record Quote(
+        String instrument, long timestampMicros, double bidPrice, double bidSize, double askPrice, double askSize) {
 
     public Quote {
         Objects.requireNonNull(instrument, "instrument");

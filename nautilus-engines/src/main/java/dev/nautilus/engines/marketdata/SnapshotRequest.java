@@ -6,5 +6,4 @@ package dev.nautilus.engines.marketdata;
  *
  * @param instrument instrument symbol
  */
-public record SnapshotRequest(String instrument) {
-}
+public record SnapshotRequest(String instrument) {}

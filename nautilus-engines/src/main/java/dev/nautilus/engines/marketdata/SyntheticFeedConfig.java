@@ -14,9 +14,17 @@ package dev.nautilus.engines.marketdata;
  * @param logSizeMean       μ of the log of trade size (lognormal sizes)
  * @param logSizeSd         σ of the log of trade size
  */
-public record SyntheticFeedConfig(long seed, int instrumentCount, int sectorCount, long startMicros, long stepMicros,
-                                  double marketVol, double sectorVol, double idiosyncraticVol,
-                                  double logSizeMean, double logSizeSd) {
+public record SyntheticFeedConfig(
+        long seed,
+        int instrumentCount,
+        int sectorCount,
+        long startMicros,
+        long stepMicros,
+        double marketVol,
+        double sectorVol,
+        double idiosyncraticVol,
+        double logSizeMean,
+        double logSizeSd) {
 
     public SyntheticFeedConfig {
         if (instrumentCount < 1) {
@@ -43,8 +51,17 @@ public record SyntheticFeedConfig(long seed, int instrumentCount, int sectorCoun
      */
     public static SyntheticFeedConfig defaults(long seed, int instrumentCount, int sectorCount) {
         double perSecond = 0.01 / Math.sqrt(23_400);
-        return new SyntheticFeedConfig(seed, instrumentCount, sectorCount, 1_700_000_000_000_000L, 1_000_000L,
-                perSecond, 0.7 * perSecond, perSecond, Math.log(100), 1.0);
+        return new SyntheticFeedConfig(
+                seed,
+                instrumentCount,
+                sectorCount,
+                1_700_000_000_000_000L,
+                1_000_000L,
+                perSecond,
+                0.7 * perSecond,
+                perSecond,
+                Math.log(100),
+                1.0);
     }
 
     private static void requireNonNegative(String field, double v) {

@@ -49,7 +49,8 @@ public final class SyntheticMarketFeed {
             double cap = 1e10 * Math.exp(1.2 * random.nextGaussian());
             double beta = 0.5 + random.nextDouble();
             double price = 10 + 490 * random.nextDouble();
-            specs.add(new InstrumentSpec(String.format(Locale.ROOT, "SYN%03d", i), i % config.sectorCount(), cap, beta, price));
+            specs.add(new InstrumentSpec(
+                    String.format(Locale.ROOT, "SYN%03d", i), i % config.sectorCount(), cap, beta, price));
             caps[i] = cap;
         }
         this.instruments = Collections.unmodifiableList(specs);
@@ -83,8 +84,13 @@ public final class SyntheticMarketFeed {
         List<InstrumentReference> refs = new ArrayList<>(instruments.size());
         for (InstrumentSpec s : instruments) {
             double cap = s.marketCap();
-            refs.add(new InstrumentReference(s.symbol(), universe, s.sectorName(), s.sharesOutstanding(),
-                    cap * 0.4 * Math.exp(0.5 * fundamentals.nextGaussian()), cap * 0.8 * Math.exp(0.6 * fundamentals.nextGaussian()),
+            refs.add(new InstrumentReference(
+                    s.symbol(),
+                    universe,
+                    s.sectorName(),
+                    s.sharesOutstanding(),
+                    cap * 0.4 * Math.exp(0.5 * fundamentals.nextGaussian()),
+                    cap * 0.8 * Math.exp(0.6 * fundamentals.nextGaussian()),
                     cap * (0.08 + 0.05 * fundamentals.nextGaussian())));
         }
         return List.copyOf(refs);
@@ -102,7 +108,8 @@ public final class SyntheticMarketFeed {
 
     private double totalVol(InstrumentSpec s) {
         double m = s.beta() * config.marketVol();
-        return Math.sqrt(m * m + config.sectorVol() * config.sectorVol()
+        return Math.sqrt(m * m
+                + config.sectorVol() * config.sectorVol()
                 + config.idiosyncraticVol() * config.idiosyncraticVol());
     }
 
@@ -117,7 +124,9 @@ public final class SyntheticMarketFeed {
         List<Trade> out = new ArrayList<>(instruments.size());
         for (int i = 0; i < instruments.size(); i++) {
             InstrumentSpec spec = instruments.get(i);
-            double r = spec.beta() * market + sectorFactor[spec.sector()] + config.idiosyncraticVol() * random.nextGaussian();
+            double r = spec.beta() * market
+                    + sectorFactor[spec.sector()]
+                    + config.idiosyncraticVol() * random.nextGaussian();
             logPrice[i] += r;
             double size = sizeScale[i] * Math.exp(config.logSizeMean() + config.logSizeSd() * random.nextGaussian());
             double sigma = totalVol(spec);

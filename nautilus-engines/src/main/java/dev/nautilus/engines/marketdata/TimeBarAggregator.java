@@ -59,8 +59,8 @@ public final class TimeBarAggregator {
             return Optional.empty();
         }
         if (start < bar.start) {
-            throw new IllegalArgumentException("trade at " + trade.timestampMicros() + " is before the open bar starting "
-                    + bar.start + " for " + trade.instrument());
+            throw new IllegalArgumentException("trade at " + trade.timestampMicros()
+                    + " is before the open bar starting " + bar.start + " for " + trade.instrument());
         }
         if (start == bar.start) {
             bar.add(trade);

@@ -24,7 +24,8 @@ public final class TradeReplay {
      */
     public TradeReplay(MarketDataHub hub, double speed) {
         if (!(speed >= 0) || Double.isInfinite(speed)) {
-            throw new IllegalArgumentException("replay speed must be a finite number >= 0 (0 = as fast as possible), was " + speed);
+            throw new IllegalArgumentException(
+                    "replay speed must be a finite number >= 0 (0 = as fast as possible), was " + speed);
         }
         this.hub = hub;
         this.speed = speed;
@@ -45,14 +46,19 @@ public final class TradeReplay {
             }
             if (speed > 0) {
                 long dueNanos = startNanos + (long) ((trade.timestampMicros() - firstMicros) * 1_000 / speed);
-                for (long wait = dueNanos - System.nanoTime(); wait > 0 && !stop.getAsBoolean(); wait = dueNanos - System.nanoTime()) {
+                for (long wait = dueNanos - System.nanoTime();
+                        wait > 0 && !stop.getAsBoolean();
+                        wait = dueNanos - System.nanoTime()) {
                     LockSupport.parkNanos(Math.min(wait, 100_000_000L));
                 }
             }
             accepted += hub.ingest(trade) ? 1 : 0;
         }
         hub.flushBars();
-        LOG.info("replay finished trades={} accepted={} seconds={}", trades.size(), accepted,
+        LOG.info(
+                "replay finished trades={} accepted={} seconds={}",
+                trades.size(),
+                accepted,
                 String.format("%.2f", (System.nanoTime() - startNanos) / 1e9));
         return accepted;
     }

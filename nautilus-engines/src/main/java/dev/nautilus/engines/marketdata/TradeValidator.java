@@ -32,21 +32,27 @@ public final class TradeValidator {
 
     private Validation check(Trade t) {
         if (!Double.isFinite(t.price())) {
-            return new Validation.Rejected(t, Validation.Reason.PRICE_NOT_FINITE, "price must be finite, was " + t.price());
+            return new Validation.Rejected(
+                    t, Validation.Reason.PRICE_NOT_FINITE, "price must be finite, was " + t.price());
         }
         if (t.price() <= 0) {
-            return new Validation.Rejected(t, Validation.Reason.PRICE_NOT_POSITIVE, "price must be > 0, was " + t.price());
+            return new Validation.Rejected(
+                    t, Validation.Reason.PRICE_NOT_POSITIVE, "price must be > 0, was " + t.price());
         }
         if (!Double.isFinite(t.size())) {
-            return new Validation.Rejected(t, Validation.Reason.SIZE_NOT_FINITE, "size must be finite, was " + t.size());
+            return new Validation.Rejected(
+                    t, Validation.Reason.SIZE_NOT_FINITE, "size must be finite, was " + t.size());
         }
         if (t.size() <= 0) {
             return new Validation.Rejected(t, Validation.Reason.SIZE_NOT_POSITIVE, "size must be > 0, was " + t.size());
         }
         Long last = lastTimestampByInstrument.get(t.instrument());
         if (last != null && t.timestampMicros() < last) {
-            return new Validation.Rejected(t, Validation.Reason.TIMESTAMP_BACKWARDS, "timestampMicros " + t.timestampMicros()
-                    + " is before the previous accepted " + last + " for " + t.instrument());
+            return new Validation.Rejected(
+                    t,
+                    Validation.Reason.TIMESTAMP_BACKWARDS,
+                    "timestampMicros " + t.timestampMicros() + " is before the previous accepted " + last + " for "
+                            + t.instrument());
         }
         return new Validation.Accepted(t);
     }

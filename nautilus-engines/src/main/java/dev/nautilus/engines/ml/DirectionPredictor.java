@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class DirectionPredictor {
 
-    private record Pending(double price, double[] z, double probability, double baseline) {
-    }
+    private record Pending(double price, double[] z, double probability, double baseline) {}
 
     private final String instrument;
     private final OnlineStandardizer standardizer = new OnlineStandardizer(FeatureVector.NAMES.size());
@@ -45,7 +44,8 @@ public final class DirectionPredictor {
      */
     public Optional<MlPrediction> onFeatures(FeatureUpdate update) {
         if (!instrument.equals(update.instrument())) {
-            throw new IllegalArgumentException("features of " + update.instrument() + " given to the predictor of " + instrument);
+            throw new IllegalArgumentException(
+                    "features of " + update.instrument() + " given to the predictor of " + instrument);
         }
         if (pending != null && update.price() != pending.price()) {
             boolean up = update.price() > pending.price();
@@ -65,9 +65,18 @@ public final class DirectionPredictor {
         double p = model.probability(z);
         double baseline = (ups + 1.0) / (labelled + 2.0);
         pending = new Pending(update.price(), z, p, baseline);
-        return Optional.of(new MlPrediction(instrument, update.barEndMicros(), p, p > 0.5 ? "UP" : "DOWN", baseline,
-                modelScore.count(), orNull(modelScore.accuracy()), orNull(modelScore.logLoss()), orNull(baselineScore.accuracy()),
-                orNull(baselineScore.logLoss()), model.trained()));
+        return Optional.of(new MlPrediction(
+                instrument,
+                update.barEndMicros(),
+                p,
+                p > 0.5 ? "UP" : "DOWN",
+                baseline,
+                modelScore.count(),
+                orNull(modelScore.accuracy()),
+                orNull(modelScore.logLoss()),
+                orNull(baselineScore.accuracy()),
+                orNull(baselineScore.logLoss()),
+                model.trained()));
     }
 
     private static Double orNull(double v) {

@@ -11,20 +11,37 @@ import java.util.Optional;
 public final class FeatureVector {
 
     /** Names of the inputs, in vector order. */
-    public static final List<String> NAMES = List.of("log_return", "volatility", "price_vs_sma", "price_vs_ema", "rsi_centred",
-            "flow_imbalance", "price_vs_rolling_vwap");
+    public static final List<String> NAMES = List.of(
+            "log_return",
+            "volatility",
+            "price_vs_sma",
+            "price_vs_ema",
+            "rsi_centred",
+            "flow_imbalance",
+            "price_vs_rolling_vwap");
 
-    private FeatureVector() {
-    }
+    private FeatureVector() {}
 
     /** The inputs, or empty while a feature is not available yet. */
     public static Optional<double[]> of(FeatureUpdate u) {
-        if (u.logReturn() == null || u.volatility() == null || u.sma() == null || u.ema() == null || u.rsi() == null
-                || u.flowImbalance() == null || u.rollingVwap() == null) {
+        if (u.logReturn() == null
+                || u.volatility() == null
+                || u.sma() == null
+                || u.ema() == null
+                || u.rsi() == null
+                || u.flowImbalance() == null
+                || u.rollingVwap() == null) {
             return Optional.empty();
         }
         double p = u.price();
-        return Optional.of(new double[] {u.logReturn(), u.volatility(), p / u.sma() - 1, p / u.ema() - 1, (u.rsi() - 50) / 50,
-                u.flowImbalance(), p / u.rollingVwap() - 1});
+        return Optional.of(new double[] {
+            u.logReturn(),
+            u.volatility(),
+            p / u.sma() - 1,
+            p / u.ema() - 1,
+            (u.rsi() - 50) / 50,
+            u.flowImbalance(),
+            p / u.rollingVwap() - 1
+        });
     }
 }

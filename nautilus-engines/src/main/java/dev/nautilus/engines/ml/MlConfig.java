@@ -10,7 +10,8 @@ public record MlConfig(double learningRate, double l2) {
 
     public MlConfig {
         if (!(learningRate > 0) || Double.isInfinite(learningRate) || !(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("learningRate must be finite and > 0, l2 finite and >= 0: " + learningRate + ", " + l2);
+            throw new IllegalArgumentException(
+                    "learningRate must be finite and > 0, l2 finite and >= 0: " + learningRate + ", " + l2);
         }
     }
 

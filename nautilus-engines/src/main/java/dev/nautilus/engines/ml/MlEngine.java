@@ -42,7 +42,8 @@ public final class MlEngine implements Engine {
     @Override
     public void onStart(EngineContext context) {
         publisher = context.publisher();
-        predictions = Counter.builder("nautilus.ml.predictions").tag("engine", name()).register(context.meters());
+        predictions =
+                Counter.builder("nautilus.ml.predictions").tag("engine", name()).register(context.meters());
     }
 
     @Override
@@ -51,9 +52,12 @@ public final class MlEngine implements Engine {
             return;
         }
         FeatureUpdate update = message.payloadAs(FeatureUpdate.class);
-        predictors.computeIfAbsent(update.instrument(), i -> new DirectionPredictor(i, config)).onFeatures(update).ifPresent(p -> {
-            publisher.publish(MessageType.ML_PREDICTION, MlTopics.prediction(p.instrument()), p);
-            predictions.increment();
-        });
+        predictors
+                .computeIfAbsent(update.instrument(), i -> new DirectionPredictor(i, config))
+                .onFeatures(update)
+                .ifPresent(p -> {
+                    publisher.publish(MessageType.ML_PREDICTION, MlTopics.prediction(p.instrument()), p);
+                    predictions.increment();
+                });
     }
 }

@@ -18,7 +18,15 @@ package dev.nautilus.engines.ml;
  * @param baselineLogLoss       baseline's mean log-loss so far
  * @param trained               examples the model has trained on
  */
-public record MlPrediction(String instrument, long barEndMicros, double probabilityUp, String direction,
-        double baselineProbabilityUp, long scored, Double accuracy, Double logLoss, Double baselineAccuracy,
-        Double baselineLogLoss, long trained) {
-}
+public record MlPrediction(
+        String instrument,
+        long barEndMicros,
+        double probabilityUp,
+        String direction,
+        double baselineProbabilityUp,
+        long scored,
+        Double accuracy,
+        Double logLoss,
+        Double baselineAccuracy,
+        Double baselineLogLoss,
+        long trained) {}

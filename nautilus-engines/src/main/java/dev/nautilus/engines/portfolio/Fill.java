@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param strategy        strategy whose signal caused it
  * @param reason          the signal's reason
  */
-public record Fill(String instrument, long timestampMicros, BigDecimal quantity, BigDecimal price,
-                   BigDecimal referencePrice, BigDecimal fee, String strategy, String reason) {
+public record Fill(
+        String instrument,
+        long timestampMicros,
+        BigDecimal quantity,
+        BigDecimal price,
+        BigDecimal referencePrice,
+        BigDecimal fee,
+        String strategy,
+        String reason) {
 
     public Fill {
         Objects.requireNonNull(instrument, "instrument");
@@ -28,7 +35,8 @@ public record Fill(String instrument, long timestampMicros, BigDecimal quantity,
             throw new IllegalArgumentException("quantity must not be zero");
         }
         if (price.signum() <= 0 || referencePrice.signum() <= 0) {
-            throw new IllegalArgumentException("price and referencePrice must be > 0: " + price + ", " + referencePrice);
+            throw new IllegalArgumentException(
+                    "price and referencePrice must be > 0: " + price + ", " + referencePrice);
         }
         if (fee.signum() < 0) {
             throw new IllegalArgumentException("fee must be >= 0, was " + fee);

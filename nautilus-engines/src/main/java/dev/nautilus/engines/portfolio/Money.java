@@ -11,8 +11,7 @@ public final class Money {
     /** Banker's rounding: unbiased over many fills. */
     public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
 
-    private Money() {
-    }
+    private Money() {}
 
     /** Rounds to {@link #SCALE} places. */
     public static BigDecimal round(BigDecimal v) {

@@ -32,13 +32,21 @@ public final class PaperExecutor {
      */
     public Optional<Fill> execute(Signal signal, double marketPrice, Portfolio portfolio) {
         BigDecimal reference = Money.price("marketPrice", marketPrice);
-        BigDecimal delta = signal.targetQuantity().subtract(portfolio.position(signal.instrument()).quantity());
+        BigDecimal delta = signal.targetQuantity()
+                .subtract(portfolio.position(signal.instrument()).quantity());
         if (delta.signum() == 0) {
             return Optional.empty();
         }
         BigDecimal price = slippage.fillPrice(delta, reference);
         BigDecimal fee = fees.fee(delta.multiply(price));
-        Fill fill = new Fill(signal.instrument(), signal.timestampMicros(), delta, price, reference, fee, signal.strategy(),
+        Fill fill = new Fill(
+                signal.instrument(),
+                signal.timestampMicros(),
+                delta,
+                price,
+                reference,
+                fee,
+                signal.strategy(),
                 signal.reason());
         portfolio.apply(fill);
         return Optional.of(fill);

@@ -53,7 +53,11 @@ public final class PortfolioEngine implements Engine {
      * @param executor       paper execution (fees, slippage)
      * @param riskCheck      pre-trade limits
      */
-    public PortfolioEngine(String account, String tradedStrategy, BigDecimal initialCash, PaperExecutor executor,
+    public PortfolioEngine(
+            String account,
+            String tradedStrategy,
+            BigDecimal initialCash,
+            PaperExecutor executor,
             PreTradeRiskCheck riskCheck) {
         this.account = account;
         this.tradedStrategy = tradedStrategy;
@@ -70,7 +74,9 @@ public final class PortfolioEngine implements Engine {
     @Override
     public void onStart(EngineContext context) {
         endpoint = context.publisher();
-        fills = Counter.builder("nautilus.portfolio.fills").tag("engine", name()).register(context.meters());
+        fills = Counter.builder("nautilus.portfolio.fills")
+                .tag("engine", name())
+                .register(context.meters());
     }
 
     @Override
@@ -82,12 +88,20 @@ public final class PortfolioEngine implements Engine {
         String instrument = signal.instrument();
         portfolio.mark(instrument, signal.price());
         if (signal.changed()) {
-            RiskDecision decision = riskCheck.check(instrument, portfolio.position(instrument).quantity().doubleValue(),
-                    signal.targetQuantity().doubleValue(), signal.price(), portfolio.equity().doubleValue());
+            RiskDecision decision = riskCheck.check(
+                    instrument,
+                    portfolio.position(instrument).quantity().doubleValue(),
+                    signal.targetQuantity().doubleValue(),
+                    signal.price(),
+                    portfolio.equity().doubleValue());
             if (decision instanceof RiskDecision.Rejected rejected) {
                 rejections++;
-                LOG.info("signal refused by pre-trade risk instrument={} target={} limit={} reason={}", instrument,
-                        signal.targetQuantity(), rejected.limit(), rejected.reason());
+                LOG.info(
+                        "signal refused by pre-trade risk instrument={} target={} limit={} reason={}",
+                        instrument,
+                        signal.targetQuantity(),
+                        rejected.limit(),
+                        rejected.reason());
             } else {
                 executor.execute(signal.toSignal(), signal.price(), portfolio).ifPresent(fill -> {
                     fills.increment();
@@ -98,8 +112,18 @@ public final class PortfolioEngine implements Engine {
         marks.put(instrument, portfolio.markOf(instrument));
         Map<String, BigDecimal> positions = new HashMap<>();
         portfolio.openPositions().forEach(p -> positions.put(p.instrument(), p.quantity()));
-        PortfolioUpdate update = new PortfolioUpdate(account, signal.timestampMicros(), portfolio.cash(), portfolio.equity(),
-                portfolio.realised(), portfolio.unrealised(), portfolio.fees(), portfolio.fillCount(), rejections, positions, marks);
+        PortfolioUpdate update = new PortfolioUpdate(
+                account,
+                signal.timestampMicros(),
+                portfolio.cash(),
+                portfolio.equity(),
+                portfolio.realised(),
+                portfolio.unrealised(),
+                portfolio.fees(),
+                portfolio.fillCount(),
+                rejections,
+                positions,
+                marks);
         last = update;
         endpoint.publish(MessageType.PORTFOLIO_UPDATE, PortfolioTopics.update(account), update);
     }

@@ -14,8 +14,14 @@ import java.util.List;
  * @param fees            fees paid
  * @param positions       open positions
  */
-public record PortfolioSnapshot(long timestampMicros, BigDecimal cash, BigDecimal equity, BigDecimal realised,
-                                BigDecimal unrealised, BigDecimal fees, List<Position> positions) {
+public record PortfolioSnapshot(
+        long timestampMicros,
+        BigDecimal cash,
+        BigDecimal equity,
+        BigDecimal realised,
+        BigDecimal unrealised,
+        BigDecimal fees,
+        List<Position> positions) {
     public PortfolioSnapshot {
         positions = List.copyOf(positions);
     }

@@ -19,8 +19,17 @@ import java.util.Map;
  * @param positions       signed quantity per instrument (open positions)
  * @param marks           latest mark per instrument
  */
-public record PortfolioUpdate(String account, long timestampMicros, BigDecimal cash, BigDecimal equity, BigDecimal realised,
-        BigDecimal unrealised, BigDecimal fees, long fills, long rejections, Map<String, BigDecimal> positions,
+public record PortfolioUpdate(
+        String account,
+        long timestampMicros,
+        BigDecimal cash,
+        BigDecimal equity,
+        BigDecimal realised,
+        BigDecimal unrealised,
+        BigDecimal fees,
+        long fills,
+        long rejections,
+        Map<String, BigDecimal> positions,
         Map<String, BigDecimal> marks) {
 
     public PortfolioUpdate {

@@ -32,8 +32,7 @@ public record Position(String instrument, BigDecimal quantity, BigDecimal costBa
     }
 
     /** Result of applying a trade: the new position and the P&amp;L it realised. */
-    public record Change(Position position, BigDecimal realised) {
-    }
+    public record Change(Position position, BigDecimal realised) {}
 
     /** Applies a trade of signed {@code tradeQuantity} at {@code price}. */
     public Change apply(BigDecimal tradeQuantity, BigDecimal price) {
@@ -41,14 +40,18 @@ public record Position(String instrument, BigDecimal quantity, BigDecimal costBa
             return new Change(this, BigDecimal.ZERO);
         }
         if (quantity.signum() == 0 || quantity.signum() == tradeQuantity.signum()) {
-            return new Change(new Position(instrument, quantity.add(tradeQuantity),
-                    costBasis.add(tradeQuantity.multiply(price))), BigDecimal.ZERO);
+            return new Change(
+                    new Position(instrument, quantity.add(tradeQuantity), costBasis.add(tradeQuantity.multiply(price))),
+                    BigDecimal.ZERO);
         }
         BigDecimal open = quantity.abs();
         BigDecimal k = tradeQuantity.abs().min(open);
-        BigDecimal costRemoved = k.compareTo(open) == 0 ? costBasis
+        BigDecimal costRemoved = k.compareTo(open) == 0
+                ? costBasis
                 : Money.round(costBasis.multiply(k).divide(open, Money.SCALE + 8, Money.ROUNDING));
-        BigDecimal realised = k.multiply(price).multiply(BigDecimal.valueOf(quantity.signum())).subtract(costRemoved);
+        BigDecimal realised = k.multiply(price)
+                .multiply(BigDecimal.valueOf(quantity.signum()))
+                .subtract(costRemoved);
         BigDecimal newQuantity = quantity.add(tradeQuantity);
         BigDecimal newCost;
         if (newQuantity.signum() == 0) {

@@ -15,9 +15,12 @@ import java.math.BigDecimal;
 public record SlippageModel(double fixedBps, double impactBpsPerMillion) {
 
     public SlippageModel {
-        if (!Double.isFinite(fixedBps) || fixedBps < 0 || !Double.isFinite(impactBpsPerMillion) || impactBpsPerMillion < 0) {
-            throw new IllegalArgumentException("fixedBps and impactBpsPerMillion must be finite and >= 0: " + fixedBps + ", "
-                    + impactBpsPerMillion);
+        if (!Double.isFinite(fixedBps)
+                || fixedBps < 0
+                || !Double.isFinite(impactBpsPerMillion)
+                || impactBpsPerMillion < 0) {
+            throw new IllegalArgumentException("fixedBps and impactBpsPerMillion must be finite and >= 0: " + fixedBps
+                    + ", " + impactBpsPerMillion);
         }
     }
 
@@ -38,7 +41,8 @@ public record SlippageModel(double fixedBps, double impactBpsPerMillion) {
         if (quantity.signum() < 0 && bps >= 10_000) {
             throw new IllegalArgumentException("slippage of " + bps + " bps would make the sell price non-positive");
         }
-        BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf(quantity.signum() * bps).movePointLeft(4));
+        BigDecimal factor =
+                BigDecimal.ONE.add(BigDecimal.valueOf(quantity.signum() * bps).movePointLeft(4));
         return Money.round(reference.multiply(factor));
     }
 }

@@ -11,6 +11,10 @@ package dev.nautilus.engines.risk;
  * @param maximumPeakMicros    start (peak) of the largest drawdown
  * @param maximumTroughMicros  bottom (trough) of the largest drawdown
  */
-public record Drawdown(double peak, long peakMicros, double current, double maximum, long maximumPeakMicros,
-                       long maximumTroughMicros) {
-}
+public record Drawdown(
+        double peak,
+        long peakMicros,
+        double current,
+        double maximum,
+        long maximumPeakMicros,
+        long maximumTroughMicros) {}

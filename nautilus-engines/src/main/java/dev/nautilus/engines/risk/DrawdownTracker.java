@@ -22,7 +22,8 @@ public final class DrawdownTracker {
             throw new IllegalArgumentException("equity must be finite, was " + equity);
         }
         if (timestampMicros < lastMicros) {
-            throw new IllegalArgumentException("timestampMicros went backwards: " + timestampMicros + " < " + lastMicros);
+            throw new IllegalArgumentException(
+                    "timestampMicros went backwards: " + timestampMicros + " < " + lastMicros);
         }
         lastMicros = timestampMicros;
         if (!started) {

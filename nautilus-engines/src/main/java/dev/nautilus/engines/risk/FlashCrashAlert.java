@@ -10,6 +10,5 @@ package dev.nautilus.engines.risk;
  * @param price            the triggering price
  * @param drop             {@code (windowHigh - price) / windowHigh}
  */
-public record FlashCrashAlert(String instrument, long timestampMicros, double windowHigh, long windowHighMicros,
-                              double price, double drop) {
-}
+public record FlashCrashAlert(
+        String instrument, long timestampMicros, double windowHigh, long windowHighMicros, double price, double drop) {}

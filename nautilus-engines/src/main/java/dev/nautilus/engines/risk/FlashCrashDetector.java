@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public final class FlashCrashDetector {
 
-    private record Point(long micros, double price) {
-    }
+    private record Point(long micros, double price) {}
 
     private static final class State {
         final ArrayDeque<Point> maxima = new ArrayDeque<>();
@@ -53,7 +52,8 @@ public final class FlashCrashDetector {
         }
         State s = states.computeIfAbsent(instrument, i -> new State());
         if (timestampMicros < s.lastMicros) {
-            throw new IllegalArgumentException("timestampMicros went backwards for " + instrument + ": " + timestampMicros);
+            throw new IllegalArgumentException(
+                    "timestampMicros went backwards for " + instrument + ": " + timestampMicros);
         }
         s.lastMicros = timestampMicros;
         while (!s.maxima.isEmpty() && s.maxima.peekLast().price() <= price) {
@@ -80,6 +80,8 @@ public final class FlashCrashDetector {
     /** Current window maximum of {@code instrument}; NaN if never seen. */
     public double windowHigh(String instrument) {
         State s = states.get(instrument);
-        return s == null || s.maxima.isEmpty() ? Double.NaN : s.maxima.peekFirst().price();
+        return s == null || s.maxima.isEmpty()
+                ? Double.NaN
+                : s.maxima.peekFirst().price();
     }
 }

@@ -27,11 +27,12 @@ public final class PreTradeRiskCheck {
      * @param price           reference price, finite and {@code > 0}
      * @param equity          account equity
      */
-    public RiskDecision check(String instrument, double currentQuantity, double targetQuantity, double price, double equity) {
+    public RiskDecision check(
+            String instrument, double currentQuantity, double targetQuantity, double price, double equity) {
         Objects.requireNonNull(instrument, "instrument");
         if (!Double.isFinite(currentQuantity) || !Double.isFinite(targetQuantity)) {
-            throw new IllegalArgumentException("currentQuantity and targetQuantity must be finite: " + currentQuantity
-                    + ", " + targetQuantity);
+            throw new IllegalArgumentException(
+                    "currentQuantity and targetQuantity must be finite: " + currentQuantity + ", " + targetQuantity);
         }
         if (!Double.isFinite(price) || price <= 0) {
             throw new IllegalArgumentException("price must be finite and > 0, was " + price);
@@ -49,7 +50,10 @@ public final class PreTradeRiskCheck {
             return reject("maxOrderNotional", orderNotional, limits.maxOrderNotional(), instrument + " order notional");
         }
         if (Math.abs(targetQuantity) > limits.maxPositionQuantity()) {
-            return reject("maxPositionQuantity", Math.abs(targetQuantity), limits.maxPositionQuantity(),
+            return reject(
+                    "maxPositionQuantity",
+                    Math.abs(targetQuantity),
+                    limits.maxPositionQuantity(),
                     instrument + " |target position|");
         }
         if (equity <= 0) {
@@ -57,7 +61,8 @@ public final class PreTradeRiskCheck {
         }
         double concentration = Math.abs(targetQuantity) * price / equity;
         if (concentration > limits.maxConcentration()) {
-            return reject("maxConcentration", concentration, limits.maxConcentration(), instrument + " share of equity");
+            return reject(
+                    "maxConcentration", concentration, limits.maxConcentration(), instrument + " share of equity");
         }
         return new RiskDecision.Approved("within limits");
     }

@@ -10,5 +10,5 @@ package dev.nautilus.engines.risk;
  * @param limit           the limit it passed
  * @param message         in words
  */
-public record RiskAlert(String kind, String account, long timestampMicros, double value, double limit, String message) {
-}
+public record RiskAlert(
+        String kind, String account, long timestampMicros, double value, double limit, String message) {}

@@ -13,8 +13,7 @@ public sealed interface RiskDecision permits RiskDecision.Approved, RiskDecision
      *
      * @param reason why (e.g. "within limits", "reduces risk")
      */
-    record Approved(String reason) implements RiskDecision {
-    }
+    record Approved(String reason) implements RiskDecision {}
 
     /**
      * The order must not go.
@@ -24,6 +23,5 @@ public sealed interface RiskDecision permits RiskDecision.Approved, RiskDecision
      * @param bound  the limit's value
      * @param reason a sentence with both numbers
      */
-    record Rejected(String limit, double value, double bound, String reason) implements RiskDecision {
-    }
+    record Rejected(String limit, double value, double bound, String reason) implements RiskDecision {}
 }

@@ -67,8 +67,12 @@ public final class RiskEngine implements Engine {
         long at = update.timestampMicros();
         for (Map.Entry<String, BigDecimal> mark : update.marks().entrySet()) {
             crashes.onPrice(mark.getKey(), at, mark.getValue().doubleValue()).ifPresent(alert -> {
-                LOG.warn("flash crash instrument={} drop={} windowHigh={} price={}", alert.instrument(), alert.drop(),
-                        alert.windowHigh(), alert.price());
+                LOG.warn(
+                        "flash crash instrument={} drop={} windowHigh={} price={}",
+                        alert.instrument(),
+                        alert.drop(),
+                        alert.windowHigh(),
+                        alert.price());
                 endpoint.publish(MessageType.RISK_METRIC, RiskTopics.FLASH_CRASH_ALERT, alert, Priority.FLASH_CRASH);
             });
         }
@@ -79,8 +83,17 @@ public final class RiskEngine implements Engine {
         Drawdown dd = drawdown.update(at, equity);
         if (dd.current() >= maxDrawdown && !drawdownAlerted) {
             drawdownAlerted = true;
-            endpoint.publish(MessageType.RISK_METRIC, RiskTopics.DRAWDOWN_ALERT, new RiskAlert("drawdown", update.account(), at,
-                    dd.current(), maxDrawdown, "drawdown " + dd.current() + " beyond limit " + maxDrawdown), Priority.HIGH);
+            endpoint.publish(
+                    MessageType.RISK_METRIC,
+                    RiskTopics.DRAWDOWN_ALERT,
+                    new RiskAlert(
+                            "drawdown",
+                            update.account(),
+                            at,
+                            dd.current(),
+                            maxDrawdown,
+                            "drawdown " + dd.current() + " beyond limit " + maxDrawdown),
+                    Priority.HIGH);
         } else if (dd.current() < maxDrawdown) {
             drawdownAlerted = false;
         }
@@ -96,13 +109,15 @@ public final class RiskEngine implements Engine {
         Double pv = null;
         Double pe = null;
         if (returns.size() >= MIN_SAMPLE) {
-            VarReport report = ValueAtRisk.report(returns.stream().mapToDouble(Double::doubleValue).toArray());
+            VarReport report = ValueAtRisk.report(
+                    returns.stream().mapToDouble(Double::doubleValue).toArray());
             hv = report.historical95().valueAtRisk();
             he = report.historical95().expectedShortfall();
             pv = report.parametric99().valueAtRisk();
             pe = report.parametric99().expectedShortfall();
         }
-        RiskMetrics metrics = new RiskMetrics(update.account(), at, equity, dd.current(), dd.maximum(), hv, he, pv, pe, returns.size());
+        RiskMetrics metrics = new RiskMetrics(
+                update.account(), at, equity, dd.current(), dd.maximum(), hv, he, pv, pe, returns.size());
         last = metrics;
         endpoint.publish(MessageType.RISK_METRIC, RiskTopics.metric(update.account()), metrics);
     }

@@ -10,6 +10,5 @@ package dev.nautilus.engines.risk;
  * @param expectedShortfall  mean loss in the tail beyond the VaR; {@code >= valueAtRisk}
  * @param sampleSize         observations used
  */
-public record RiskEstimate(VarMethod method, double confidence, double valueAtRisk, double expectedShortfall,
-                           int sampleSize) {
-}
+public record RiskEstimate(
+        VarMethod method, double confidence, double valueAtRisk, double expectedShortfall, int sampleSize) {}

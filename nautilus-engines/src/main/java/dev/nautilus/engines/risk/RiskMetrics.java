@@ -16,6 +16,14 @@ package dev.nautilus.engines.risk;
  * @param parametricEs99  parametric (normal) one-bar Expected Shortfall at 99%
  * @param sampleSize      equity returns in the window
  */
-public record RiskMetrics(String account, long timestampMicros, double equity, double drawdown, double maxDrawdown,
-        Double historicalVar95, Double historicalEs95, Double parametricVar99, Double parametricEs99, int sampleSize) {
-}
+public record RiskMetrics(
+        String account,
+        long timestampMicros,
+        double equity,
+        double drawdown,
+        double maxDrawdown,
+        Double historicalVar95,
+        Double historicalEs95,
+        Double parametricVar99,
+        Double parametricEs99,
+        int sampleSize) {}

@@ -18,8 +18,7 @@ import dev.nautilus.engines.stats.NormalDistribution;
  */
 public final class ValueAtRisk {
 
-    private ValueAtRisk() {
-    }
+    private ValueAtRisk() {}
 
     /** Historical VaR/ES at {@code confidence} in (0, 1); needs at least 2 finite observations. */
     public static RiskEstimate historical(double[] returns, double confidence) {
@@ -58,7 +57,8 @@ public final class ValueAtRisk {
     /** Parametric normal VaR/ES for a given mean and standard deviation of returns. */
     public static RiskEstimate parametric(double mean, double stdDev, double confidence, int sampleSize) {
         if (!Double.isFinite(mean) || !Double.isFinite(stdDev) || stdDev < 0) {
-            throw new IllegalArgumentException("mean must be finite and stdDev finite and >= 0: " + mean + ", " + stdDev);
+            throw new IllegalArgumentException(
+                    "mean must be finite and stdDev finite and >= 0: " + mean + ", " + stdDev);
         }
         requireConfidence(confidence);
         double z = NormalDistribution.inverseCdf(confidence);
@@ -69,7 +69,10 @@ public final class ValueAtRisk {
 
     /** The four standard figures: historical and parametric at 95% and 99%. */
     public static VarReport report(double[] returns) {
-        return new VarReport(historical(returns, 0.95), historical(returns, 0.99), parametric(returns, 0.95),
+        return new VarReport(
+                historical(returns, 0.95),
+                historical(returns, 0.99),
+                parametric(returns, 0.95),
                 parametric(returns, 0.99));
     }
 

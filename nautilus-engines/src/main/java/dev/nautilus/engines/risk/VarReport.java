@@ -8,6 +8,5 @@ package dev.nautilus.engines.risk;
  * @param parametric95 parametric normal at 95%
  * @param parametric99 parametric normal at 99%
  */
-public record VarReport(RiskEstimate historical95, RiskEstimate historical99, RiskEstimate parametric95,
-                        RiskEstimate parametric99) {
-}
+public record VarReport(
+        RiskEstimate historical95, RiskEstimate historical99, RiskEstimate parametric95, RiskEstimate parametric99) {}

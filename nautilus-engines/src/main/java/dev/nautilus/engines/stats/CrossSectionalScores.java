@@ -8,8 +8,7 @@ package dev.nautilus.engines.stats;
  */
 public final class CrossSectionalScores {
 
-    private CrossSectionalScores() {
-    }
+    private CrossSectionalScores() {}
 
     /**
      * Clips every value to the {@code [Q(p), Q(1-p)]} interval of the sample; a new array.

@@ -10,8 +10,7 @@ import java.util.Arrays;
  */
 public final class EmpiricalQuantile {
 
-    private EmpiricalQuantile() {
-    }
+    private EmpiricalQuantile() {}
 
     /**
      * Type-7 quantile of {@code sample} at probability {@code p}; the array is not modified.

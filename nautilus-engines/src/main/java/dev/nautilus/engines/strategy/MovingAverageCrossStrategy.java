@@ -43,7 +43,8 @@ public final class MovingAverageCrossStrategy implements Strategy {
      */
     public MovingAverageCrossStrategy(int fastPeriod, int slowPeriod, BigDecimal quantity, boolean allowShort) {
         if (fastPeriod < 2 || slowPeriod <= fastPeriod) {
-            throw new IllegalArgumentException("need 2 <= fastPeriod < slowPeriod, was " + fastPeriod + ", " + slowPeriod);
+            throw new IllegalArgumentException(
+                    "need 2 <= fastPeriod < slowPeriod, was " + fastPeriod + ", " + slowPeriod);
         }
         this.fastPeriod = fastPeriod;
         this.slowPeriod = slowPeriod;
@@ -71,8 +72,14 @@ public final class MovingAverageCrossStrategy implements Strategy {
         }
         s.target = want;
         s.emitted = true;
-        String reason = String.format(Locale.ROOT, "SMA(%d)=%.6f %s SMA(%d)=%.6f", fastPeriod, fast, fast > slow ? ">" : "<",
-                slowPeriod, slow);
+        String reason = String.format(
+                Locale.ROOT,
+                "SMA(%d)=%.6f %s SMA(%d)=%.6f",
+                fastPeriod,
+                fast,
+                fast > slow ? ">" : "<",
+                slowPeriod,
+                slow);
         return Optional.of(new Signal(instrument, name(), want, reason, timestampMicros));
     }
 

@@ -39,11 +39,11 @@ public final class RsiMeanReversionStrategy implements Strategy {
      * @param quantity   position size, {@code > 0}
      * @param allowShort whether to short when overbought
      */
-    public RsiMeanReversionStrategy(int period, double oversold, double overbought, double exitLevel, BigDecimal quantity,
-                                    boolean allowShort) {
+    public RsiMeanReversionStrategy(
+            int period, double oversold, double overbought, double exitLevel, BigDecimal quantity, boolean allowShort) {
         if (!(0 < oversold && oversold < exitLevel && exitLevel < overbought && overbought < 100)) {
-            throw new IllegalArgumentException("need 0 < oversold < exitLevel < overbought < 100, was " + oversold + ", "
-                    + exitLevel + ", " + overbought);
+            throw new IllegalArgumentException("need 0 < oversold < exitLevel < overbought < 100, was " + oversold
+                    + ", " + exitLevel + ", " + overbought);
         }
         new RelativeStrengthIndex(period); // validates period
         this.period = period;
@@ -101,7 +101,11 @@ public final class RsiMeanReversionStrategy implements Strategy {
             return Optional.empty();
         }
         s.target = want;
-        return Optional.of(new Signal(instrument, name(), want, String.format(Locale.ROOT, "%s: RSI(%d)=%.4f", why, period, rsi),
+        return Optional.of(new Signal(
+                instrument,
+                name(),
+                want,
+                String.format(Locale.ROOT, "%s: RSI(%d)=%.4f", why, period, rsi),
                 timestampMicros));
     }
 

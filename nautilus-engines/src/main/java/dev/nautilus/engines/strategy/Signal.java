@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param reason          why, in words with the numbers that triggered it
  * @param timestampMicros time of the input that triggered the signal
  */
-public record Signal(String instrument, String strategy, BigDecimal targetQuantity, String reason, long timestampMicros) {
+public record Signal(
+        String instrument, String strategy, BigDecimal targetQuantity, String reason, long timestampMicros) {
 
     public Signal {
         Objects.requireNonNull(instrument, "instrument");

@@ -65,7 +65,9 @@ public final class StrategyEngine implements Engine {
     @Override
     public void onStart(EngineContext context) {
         endpoint = context.publisher();
-        signals = Counter.builder("nautilus.strategy.signals").tag("engine", name()).register(context.meters());
+        signals = Counter.builder("nautilus.strategy.signals")
+                .tag("engine", name())
+                .register(context.meters());
     }
 
     @Override
@@ -77,7 +79,8 @@ public final class StrategyEngine implements Engine {
             drain(bar.instrument());
         } else if (VpinTopics.isPlainCalculation(topic)) {
             VpinStatus status = message.payloadAs(VpinStatus.class);
-            statuses.computeIfAbsent(status.instrument(), i -> new ArrayDeque<>()).add(status);
+            statuses.computeIfAbsent(status.instrument(), i -> new ArrayDeque<>())
+                    .add(status);
             drain(status.instrument());
         }
         // trades and enhanced VPIN are read (same streams) but not acted on
@@ -104,20 +107,44 @@ public final class StrategyEngine implements Engine {
     private void decide(Bar bar, VpinStatus status) {
         String instrument = bar.instrument();
         long at = bar.endMicros();
-        Optional<Signal> fromToxicity = traded.onToxicity(instrument, at, status.toxic(),
-                "VPIN " + status.vpin() + " CDF " + status.cdf());
+        Optional<Signal> fromToxicity =
+                traded.onToxicity(instrument, at, status.toxic(), "VPIN " + status.vpin() + " CDF " + status.cdf());
         Optional<Signal> fromPrice = traded.onPrice(instrument, at, bar.close());
         Optional<Signal> signal = fromPrice.isPresent() ? fromPrice : fromToxicity;
         BigDecimal target = traded.currentTarget(instrument);
         if (signal.isPresent()) {
             signals.increment();
-            LOG.debug("signal strategy={} instrument={} target={} reason={}", TRADED, instrument, target, signal.get().reason());
+            LOG.debug(
+                    "signal strategy={} instrument={} target={} reason={}",
+                    TRADED,
+                    instrument,
+                    target,
+                    signal.get().reason());
         }
-        endpoint.publish(MessageType.STRATEGY_SIGNAL, StrategyTopics.signal(TRADED, instrument),
-                new StrategySignal(TRADED, instrument, at, bar.close(), target, signal.isPresent(), status.toxic(),
+        endpoint.publish(
+                MessageType.STRATEGY_SIGNAL,
+                StrategyTopics.signal(TRADED, instrument),
+                new StrategySignal(
+                        TRADED,
+                        instrument,
+                        at,
+                        bar.close(),
+                        target,
+                        signal.isPresent(),
+                        status.toxic(),
                         signal.map(Signal::reason).orElse("")));
-        rsi.onPrice(instrument, at, bar.close()).ifPresent(s -> endpoint.publish(MessageType.STRATEGY_SIGNAL,
-                StrategyTopics.signal(RSI, instrument),
-                new StrategySignal(RSI, instrument, at, bar.close(), s.targetQuantity(), true, status.toxic(), s.reason())));
+        rsi.onPrice(instrument, at, bar.close())
+                .ifPresent(s -> endpoint.publish(
+                        MessageType.STRATEGY_SIGNAL,
+                        StrategyTopics.signal(RSI, instrument),
+                        new StrategySignal(
+                                RSI,
+                                instrument,
+                                at,
+                                bar.close(),
+                                s.targetQuantity(),
+                                true,
+                                status.toxic(),
+                                s.reason())));
     }
 }

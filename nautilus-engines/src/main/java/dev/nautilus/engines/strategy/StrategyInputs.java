@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Shared argument checks. */
 final class StrategyInputs {
 
-    private StrategyInputs() {
-    }
+    private StrategyInputs() {}
 
     static void requirePrice(double price) {
         if (!Double.isFinite(price) || price <= 0) {

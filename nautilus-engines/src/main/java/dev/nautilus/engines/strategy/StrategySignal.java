@@ -17,8 +17,15 @@ import java.math.BigDecimal;
  * @param toxic           whether order flow was toxic (VPIN) at this bar
  * @param reason          why, when changed; otherwise empty
  */
-public record StrategySignal(String strategy, String instrument, long timestampMicros, double price, BigDecimal targetQuantity,
-        boolean changed, boolean toxic, String reason) {
+public record StrategySignal(
+        String strategy,
+        String instrument,
+        long timestampMicros,
+        double price,
+        BigDecimal targetQuantity,
+        boolean changed,
+        boolean toxic,
+        String reason) {
 
     /** As a {@link Signal}, for execution. */
     public Signal toSignal() {

@@ -49,8 +49,11 @@ public final class VpinFilteredStrategy implements Strategy {
             return emit(instrument, BigDecimal.ZERO, "standing aside, order flow toxic: " + why, timestampMicros);
         }
         toxic.remove(instrument);
-        return emit(instrument, inner.currentTarget(instrument), "toxicity cleared (" + why + "), resuming "
-                + inner.name(), timestampMicros);
+        return emit(
+                instrument,
+                inner.currentTarget(instrument),
+                "toxicity cleared (" + why + "), resuming " + inner.name(),
+                timestampMicros);
     }
 
     @Override

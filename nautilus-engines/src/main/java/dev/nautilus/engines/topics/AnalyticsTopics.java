@@ -13,8 +13,7 @@ public final class AnalyticsTopics {
     /** Everything under {@code analytics.}. */
     public static final String ALL = "analytics.*";
 
-    private AnalyticsTopics() {
-    }
+    private AnalyticsTopics() {}
 
     /** The topic of an account's completed periods. */
     public static String period(String account) {

@@ -11,8 +11,7 @@ public final class CollateralTopics {
     /** Everything under {@code collateral.}. */
     public static final String ALL = "collateral.*";
 
-    private CollateralTopics() {
-    }
+    private CollateralTopics() {}
 
     /** The topic of an account's margin. */
     public static String margin(String account) {

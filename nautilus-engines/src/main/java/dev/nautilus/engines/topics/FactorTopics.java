@@ -15,8 +15,7 @@ public final class FactorTopics {
     /** Every factor-model family. */
     public static final String ALL_MODELS = "factor.model.*";
 
-    private FactorTopics() {
-    }
+    private FactorTopics() {}
 
     /** The topic of a universe's factor exposures. */
     public static String calculation(String universe) {

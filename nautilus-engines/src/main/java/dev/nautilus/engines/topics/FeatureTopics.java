@@ -9,8 +9,7 @@ public final class FeatureTopics {
     /** Everything under {@code feature.}. */
     public static final String ALL = "feature.*";
 
-    private FeatureTopics() {
-    }
+    private FeatureTopics() {}
 
     /** The topic of an instrument's features. */
     public static String calculation(String instrument) {

@@ -21,8 +21,7 @@ public final class MarketDataTopics {
     /** Every bar. */
     public static final String ALL_BARS = BARS.pattern();
 
-    private MarketDataTopics() {
-    }
+    private MarketDataTopics() {}
 
     /** The topic of an instrument's trades. */
     public static String trade(String instrument) {

@@ -9,8 +9,7 @@ public final class MlTopics {
     /** Everything under {@code ml.}. */
     public static final String ALL = "ml.*";
 
-    private MlTopics() {
-    }
+    private MlTopics() {}
 
     /** The topic of an instrument's predictions. */
     public static String prediction(String instrument) {

@@ -11,8 +11,7 @@ public final class PortfolioTopics {
     /** Everything under {@code portfolio.}. */
     public static final String ALL = "portfolio.*";
 
-    private PortfolioTopics() {
-    }
+    private PortfolioTopics() {}
 
     /** The topic of an account's portfolio updates. */
     public static String update(String account) {

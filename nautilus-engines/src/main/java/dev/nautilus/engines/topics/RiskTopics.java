@@ -16,8 +16,7 @@ public final class RiskTopics {
     /** Everything under {@code risk.}. */
     public static final String ALL = "risk.*";
 
-    private RiskTopics() {
-    }
+    private RiskTopics() {}
 
     /** The topic of an account's risk metrics. */
     public static String metric(String account) {

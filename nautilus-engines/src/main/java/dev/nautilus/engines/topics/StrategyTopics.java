@@ -9,8 +9,7 @@ public final class StrategyTopics {
     /** Everything under {@code strategy.}. */
     public static final String ALL = "strategy.*";
 
-    private StrategyTopics() {
-    }
+    private StrategyTopics() {}
 
     /** The topic of a strategy's signals for an instrument, e.g. {@code strategy.signal.vpin_ma_cross.BTCUSD}. */
     public static String signal(String strategy, String instrument) {

@@ -12,7 +12,8 @@ public record TopicFamily(String prefix) {
 
     public TopicFamily {
         if (prefix == null || !prefix.endsWith(".") || prefix.contains("*") || prefix.contains("?")) {
-            throw new IllegalArgumentException("a topic family's prefix ends with a dot and has no wildcard, was " + prefix);
+            throw new IllegalArgumentException(
+                    "a topic family's prefix ends with a dot and has no wildcard, was " + prefix);
         }
     }
 

@@ -19,8 +19,7 @@ public final class VpinTopics {
     /** Everything under {@code vpin.}. */
     public static final String ALL = "vpin.*";
 
-    private VpinTopics() {
-    }
+    private VpinTopics() {}
 
     /** The topic of an instrument's VPIN status. */
     public static String calculation(String instrument) {

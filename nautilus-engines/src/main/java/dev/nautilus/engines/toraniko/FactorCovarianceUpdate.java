@@ -12,8 +12,8 @@ import java.util.List;
  * @param periods    periods in the window
  * @param covariance sample covariance of the factor returns, per period (not annualised)
  */
-public record FactorCovarianceUpdate(String universe, long endMicros, List<String> factors, int periods,
-        List<List<Double>> covariance) {
+public record FactorCovarianceUpdate(
+        String universe, long endMicros, List<String> factors, int periods, List<List<Double>> covariance) {
 
     public FactorCovarianceUpdate {
         factors = List.copyOf(factors);

@@ -25,8 +25,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  */
 public final class FactorReturnEstimator {
 
-    private FactorReturnEstimator() {
-    }
+    private FactorReturnEstimator() {}
 
     /**
      * Estimates one period.
@@ -40,8 +39,14 @@ public final class FactorReturnEstimator {
      * @param residualizeStyles whether styles are fitted to the market/sector residuals
      * @throws IllegalArgumentException on inconsistent sizes, non-positive caps, non-finite values or an empty sector
      */
-    public static PeriodEstimate estimate(double[] returns, double[] marketCaps, int[] sector, int sectorCount, double[][] styles,
-            SectorConstraint constraint, boolean residualizeStyles) {
+    public static PeriodEstimate estimate(
+            double[] returns,
+            double[] marketCaps,
+            int[] sector,
+            int sectorCount,
+            double[][] styles,
+            SectorConstraint constraint,
+            boolean residualizeStyles) {
         int n = returns.length;
         int styleCount = validate(returns, marketCaps, sector, sectorCount, styles);
         double[] constraintWeights = constraintWeights(marketCaps, sector, sectorCount, constraint);
@@ -68,7 +73,8 @@ public final class FactorReturnEstimator {
         }
         factors[sectorCount] = lastSector;
         double[] sectorResiduals = minus(returns, b, g);
-        double[] styleReturns = styleCount == 0 ? new double[0]
+        double[] styleReturns = styleCount == 0
+                ? new double[0]
                 : weightedLeastSquares(styles, residualizeStyles ? sectorResiduals : returns, rootWeights);
         System.arraycopy(styleReturns, 0, factors, 1 + sectorCount, styleCount);
         double[] residuals = styleCount == 0 ? sectorResiduals : minus(sectorResiduals, styles, styleReturns);
@@ -122,8 +128,8 @@ public final class FactorReturnEstimator {
     private static int validate(double[] returns, double[] caps, int[] sector, int sectorCount, double[][] styles) {
         int n = returns.length;
         if (n == 0 || caps.length != n || sector.length != n || styles.length != n) {
-            throw new IllegalArgumentException("returns, caps, sectors and styles must have one entry per asset, got " + n + ", "
-                    + caps.length + ", " + sector.length + ", " + styles.length);
+            throw new IllegalArgumentException("returns, caps, sectors and styles must have one entry per asset, got "
+                    + n + ", " + caps.length + ", " + sector.length + ", " + styles.length);
         }
         if (sectorCount < 1) {
             throw new IllegalArgumentException("sectorCount must be >= 1, was " + sectorCount);
@@ -132,19 +138,22 @@ public final class FactorReturnEstimator {
         boolean[] populated = new boolean[sectorCount];
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(returns[i]) || !(caps[i] > 0) || Double.isInfinite(caps[i])) {
-                throw new IllegalArgumentException("asset " + i + ": return must be finite and cap finite and > 0, were "
-                        + returns[i] + ", " + caps[i]);
+                throw new IllegalArgumentException("asset " + i
+                        + ": return must be finite and cap finite and > 0, were " + returns[i] + ", " + caps[i]);
             }
             if (sector[i] < 0 || sector[i] >= sectorCount) {
-                throw new IllegalArgumentException("asset " + i + ": sector " + sector[i] + " outside [0, " + sectorCount + ")");
+                throw new IllegalArgumentException(
+                        "asset " + i + ": sector " + sector[i] + " outside [0, " + sectorCount + ")");
             }
             populated[sector[i]] = true;
             if (styles[i].length != styleCount) {
-                throw new IllegalArgumentException("asset " + i + " has " + styles[i].length + " style scores, asset 0 has " + styleCount);
+                throw new IllegalArgumentException(
+                        "asset " + i + " has " + styles[i].length + " style scores, asset 0 has " + styleCount);
             }
             for (double s : styles[i]) {
                 if (!Double.isFinite(s)) {
-                    throw new IllegalArgumentException("asset " + i + ": style scores must be finite, were " + java.util.Arrays.toString(styles[i]));
+                    throw new IllegalArgumentException("asset " + i + ": style scores must be finite, were "
+                            + java.util.Arrays.toString(styles[i]));
                 }
             }
         }

@@ -12,8 +12,13 @@ import java.util.List;
  * @param returns           factor returns, aligned with {@code factors}
  * @param residuals         specific (residual) return per asset, in symbol order
  */
-public record FactorReturns(String universe, long periodStartMicros, long periodEndMicros, List<String> factors,
-        List<Double> returns, List<AssetResidual> residuals) {
+public record FactorReturns(
+        String universe,
+        long periodStartMicros,
+        long periodEndMicros,
+        List<String> factors,
+        List<Double> returns,
+        List<AssetResidual> residuals) {
 
     public FactorReturns {
         factors = List.copyOf(factors);
@@ -22,6 +27,5 @@ public record FactorReturns(String universe, long periodStartMicros, long period
     }
 
     /** An asset's specific return in the period. */
-    public record AssetResidual(String symbol, double residual) {
-    }
+    public record AssetResidual(String symbol, double residual) {}
 }

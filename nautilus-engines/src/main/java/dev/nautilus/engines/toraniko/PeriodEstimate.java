@@ -6,5 +6,4 @@ package dev.nautilus.engines.toraniko;
  * @param factorReturns market, then one per sector, then one per style
  * @param residuals     specific return per asset, in input order
  */
-public record PeriodEstimate(double[] factorReturns, double[] residuals) {
-}
+public record PeriodEstimate(double[] factorReturns, double[] residuals) {}

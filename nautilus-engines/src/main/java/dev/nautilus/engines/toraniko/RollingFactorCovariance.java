@@ -46,6 +46,8 @@ public final class RollingFactorCovariance {
         if (rows.size() < 2) {
             return Optional.empty();
         }
-        return Optional.of(new Covariance(rows.toArray(new double[0][]), true).getCovarianceMatrix().getData());
+        return Optional.of(new Covariance(rows.toArray(new double[0][]), true)
+                .getCovarianceMatrix()
+                .getData());
     }
 }

@@ -8,8 +8,7 @@ import dev.nautilus.engines.stats.CrossSectionalScores;
  */
 public final class StyleScores {
 
-    private StyleScores() {
-    }
+    private StyleScores() {}
 
     /**
      * Raw momentum of one asset (toraniko's {@code factor_mom} before normalisation): the returns are
@@ -22,7 +21,8 @@ public final class StyleScores {
      */
     public static double momentum(double[] returns, int trailing, int halfLife, int lag) {
         if (returns.length < trailing + lag) {
-            throw new IllegalArgumentException("momentum needs " + (trailing + lag) + " returns, got " + returns.length);
+            throw new IllegalArgumentException(
+                    "momentum needs " + (trailing + lag) + " returns, got " + returns.length);
         }
         double decay = Math.log(2) / halfLife;
         int end = returns.length - lag; // exclusive
@@ -60,7 +60,8 @@ public final class StyleScores {
      * winsorised at {@code winsor}; book/price and sales/price are logged; each is standardised; the
      * score is their mean, standardised again.
      */
-    public static double[] valueScores(double[] bookToPrice, double[] salesToPrice, double[] cashFlowToPrice, double winsor) {
+    public static double[] valueScores(
+            double[] bookToPrice, double[] salesToPrice, double[] cashFlowToPrice, double winsor) {
         double[] bp = log(CrossSectionalScores.winsorize(bookToPrice, winsor));
         double[] sp = log(CrossSectionalScores.winsorize(salesToPrice, winsor));
         double[] cf = CrossSectionalScores.winsorize(cashFlowToPrice, winsor);

@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param constraint         the sector constraint
  * @param covarianceWindow   factor-return periods in the rolling factor covariance, {@code >= 2}
  */
-public record ToranikoConfig(int momentumTrailing, int momentumHalfLife, int momentumLag, double momentumWinsor,
-        double valueWinsor, double returnsWinsor, boolean residualizeStyles, SectorConstraint constraint, int covarianceWindow) {
+public record ToranikoConfig(
+        int momentumTrailing,
+        int momentumHalfLife,
+        int momentumLag,
+        double momentumWinsor,
+        double valueWinsor,
+        double returnsWinsor,
+        boolean residualizeStyles,
+        SectorConstraint constraint,
+        int covarianceWindow) {
 
     public ToranikoConfig {
         Objects.requireNonNull(constraint, "constraint");
@@ -26,8 +34,8 @@ public record ToranikoConfig(int momentumTrailing, int momentumHalfLife, int mom
         }
         for (double p : new double[] {momentumWinsor, valueWinsor, returnsWinsor}) {
             if (!(p >= 0 && p < 0.5)) {
-                throw new IllegalArgumentException("winsorisation percentiles must be in [0, 0.5): " + momentumWinsor + ", "
-                        + valueWinsor + ", " + returnsWinsor);
+                throw new IllegalArgumentException("winsorisation percentiles must be in [0, 0.5): " + momentumWinsor
+                        + ", " + valueWinsor + ", " + returnsWinsor);
             }
         }
         if (covarianceWindow < 2) {

@@ -37,11 +37,13 @@ public final class ToranikoEngine extends UniverseEngine<ToranikoModel> {
     }
 
     @Override
-    protected void onCrossSection(ToranikoModel model, CrossSection section, int universeSize, PatientPublisher publisher) {
+    protected void onCrossSection(
+            ToranikoModel model, CrossSection section, int universeSize, PatientPublisher publisher) {
         model.onCrossSection(section).ifPresent(returns -> {
             publisher.publish(MessageType.FACTOR_CALCULATION, FactorTopics.toranikoReturn(returns.universe()), returns);
-            model.covarianceUpdate().ifPresent(cov ->
-                    publisher.publish(MessageType.FACTOR_CALCULATION, FactorTopics.toranikoModel(cov.universe()), cov));
+            model.covarianceUpdate()
+                    .ifPresent(cov -> publisher.publish(
+                            MessageType.FACTOR_CALCULATION, FactorTopics.toranikoModel(cov.universe()), cov));
         });
     }
 }

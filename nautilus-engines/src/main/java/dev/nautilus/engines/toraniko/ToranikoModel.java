@@ -46,8 +46,8 @@ public final class ToranikoModel {
     private long skippedPeriods;
 
     /** Style exposures, caps and sectors as of the end of a period. */
-    private record Exposures(long asOfMicros, List<String> symbols, double[] caps, List<String> sectors, double[][] styles) {
-    }
+    private record Exposures(
+            long asOfMicros, List<String> symbols, double[] caps, List<String> sectors, double[][] styles) {}
 
     /**
      * @param universe the universe modelled
@@ -81,8 +81,16 @@ public final class ToranikoModel {
         if (latest == null) {
             return Optional.empty();
         }
-        return covariance.covariance().map(m -> new FactorCovarianceUpdate(universe, latest.periodEndMicros(), latest.factors(),
-                covariance.periods(), java.util.Arrays.stream(m).map(row -> java.util.Arrays.stream(row).boxed().toList()).toList()));
+        return covariance
+                .covariance()
+                .map(m -> new FactorCovarianceUpdate(
+                        universe,
+                        latest.periodEndMicros(),
+                        latest.factors(),
+                        covariance.periods(),
+                        java.util.Arrays.stream(m)
+                                .map(row -> java.util.Arrays.stream(row).boxed().toList())
+                                .toList()));
     }
 
     /** Periods skipped because a sector had no scored asset. */
@@ -140,8 +148,14 @@ public final class ToranikoModel {
                 return Optional.empty();
             }
         }
-        PeriodEstimate estimate = FactorReturnEstimator.estimate(CrossSectionalScores.winsorize(r, config.returnsWinsor()), caps, sector,
-                sectorNames.size(), styles, config.constraint(), config.residualizeStyles());
+        PeriodEstimate estimate = FactorReturnEstimator.estimate(
+                CrossSectionalScores.winsorize(r, config.returnsWinsor()),
+                caps,
+                sector,
+                sectorNames.size(),
+                styles,
+                config.constraint(),
+                config.residualizeStyles());
         covariance.add(estimate.factorReturns());
         List<String> factors = new ArrayList<>();
         factors.add("market");
@@ -149,10 +163,16 @@ public final class ToranikoModel {
         factors.addAll(STYLES);
         List<FactorReturns.AssetResidual> residuals = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            residuals.add(new FactorReturns.AssetResidual(exposures.symbols().get(rows.get(k)), estimate.residuals()[k]));
+            residuals.add(
+                    new FactorReturns.AssetResidual(exposures.symbols().get(rows.get(k)), estimate.residuals()[k]));
         }
-        return Optional.of(new FactorReturns(universe, exposures.asOfMicros(), endMicros, factors,
-                java.util.Arrays.stream(estimate.factorReturns()).boxed().toList(), residuals));
+        return Optional.of(new FactorReturns(
+                universe,
+                exposures.asOfMicros(),
+                endMicros,
+                factors,
+                java.util.Arrays.stream(estimate.factorReturns()).boxed().toList(),
+                residuals));
     }
 
     /** Style scores of the assets with a full momentum history, or null with fewer than three. */
@@ -176,8 +196,11 @@ public final class ToranikoModel {
         for (int i = 0; i < n; i++) {
             String symbol = symbols.get(i);
             InstrumentReference ref = section.references().get(symbol);
-            double[] history = returns.get(symbol).stream().mapToDouble(Double::doubleValue).toArray();
-            momentum[i] = StyleScores.momentum(history, config.momentumTrailing(), config.momentumHalfLife(), config.momentumLag());
+            double[] history = returns.get(symbol).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
+            momentum[i] = StyleScores.momentum(
+                    history, config.momentumTrailing(), config.momentumHalfLife(), config.momentumLag());
             caps[i] = section.marketCap(symbol);
             bp[i] = ref.bookValue() / caps[i];
             sp[i] = ref.sales() / caps[i];

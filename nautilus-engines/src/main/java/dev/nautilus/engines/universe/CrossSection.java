@@ -17,8 +17,12 @@ import java.util.TreeMap;
  * @param references reference data per symbol, for every symbol in {@code bars}
  * @param complete   whether every member of the universe reported a bar
  */
-public record CrossSection(String universe, long endMicros, SortedMap<String, Bar> bars,
-        SortedMap<String, InstrumentReference> references, boolean complete) {
+public record CrossSection(
+        String universe,
+        long endMicros,
+        SortedMap<String, Bar> bars,
+        SortedMap<String, InstrumentReference> references,
+        boolean complete) {
 
     public CrossSection {
         Objects.requireNonNull(universe, "universe");
@@ -26,7 +30,8 @@ public record CrossSection(String universe, long endMicros, SortedMap<String, Ba
         references = Collections.unmodifiableSortedMap(new TreeMap<>(references));
         for (Map.Entry<String, Bar> e : bars.entrySet()) {
             if (e.getValue().endMicros() != endMicros) {
-                throw new IllegalArgumentException("bar of " + e.getKey() + " ends at " + e.getValue().endMicros() + ", not " + endMicros);
+                throw new IllegalArgumentException(
+                        "bar of " + e.getKey() + " ends at " + e.getValue().endMicros() + ", not " + endMicros);
             }
             if (!references.containsKey(e.getKey())) {
                 throw new IllegalArgumentException("no reference data for " + e.getKey());

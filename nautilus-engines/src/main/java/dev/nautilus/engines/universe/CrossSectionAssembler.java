@@ -35,7 +35,8 @@ public final class CrossSectionAssembler {
      */
     public void addMember(InstrumentReference reference) {
         if (!reference.universe().equals(universe)) {
-            throw new IllegalArgumentException(reference.symbol() + " belongs to universe " + reference.universe() + ", not " + universe);
+            throw new IllegalArgumentException(
+                    reference.symbol() + " belongs to universe " + reference.universe() + ", not " + universe);
         }
         members.put(reference.symbol(), reference);
     }

@@ -37,13 +37,18 @@ public abstract class UniverseEngine<M> implements Engine {
     @Override
     public void onStart(EngineContext context) {
         publisher = context.publisher();
-        sections = Counter.builder("nautilus.universe.cross_sections").tag("engine", name()).register(context.meters());
+        sections = Counter.builder("nautilus.universe.cross_sections")
+                .tag("engine", name())
+                .register(context.meters());
     }
 
     @Override
     public final void onMessage(Message message) {
         for (CrossSection section : feed.onMessage(message)) {
-            onCrossSection(models.computeIfAbsent(section.universe(), this::newModel), section, feed.memberCount(section.universe()),
+            onCrossSection(
+                    models.computeIfAbsent(section.universe(), this::newModel),
+                    section,
+                    feed.memberCount(section.universe()),
                     publisher);
             sections.increment();
         }

@@ -34,10 +34,12 @@ public final class UniverseFeed {
     public void onReference(InstrumentReference reference) {
         String previous = universeOf.put(reference.symbol(), reference.universe());
         if (previous != null && !previous.equals(reference.universe())) {
-            throw new IllegalArgumentException(reference.symbol() + " moved from universe " + previous + " to " + reference.universe()
-                    + "; a symbol belongs to one universe");
+            throw new IllegalArgumentException(reference.symbol() + " moved from universe " + previous + " to "
+                    + reference.universe() + "; a symbol belongs to one universe");
         }
-        byUniverse.computeIfAbsent(reference.universe(), CrossSectionAssembler::new).addMember(reference);
+        byUniverse
+                .computeIfAbsent(reference.universe(), CrossSectionAssembler::new)
+                .addMember(reference);
     }
 
     /** Adds a bar; returns completed cross-sections, none for a non-member. */

@@ -33,11 +33,12 @@ public final class AdaptiveBucketSize {
      */
     public AdaptiveBucketSize(double initialBucketVolume, long periodMicros, int bucketsPerPeriod, double alpha) {
         if (!Double.isFinite(initialBucketVolume) || initialBucketVolume <= 0) {
-            throw new IllegalArgumentException("initialBucketVolume must be finite and > 0, was " + initialBucketVolume);
+            throw new IllegalArgumentException(
+                    "initialBucketVolume must be finite and > 0, was " + initialBucketVolume);
         }
         if (periodMicros <= 0 || bucketsPerPeriod < 1) {
-            throw new IllegalArgumentException("periodMicros must be > 0 and bucketsPerPeriod >= 1: " + periodMicros + ", "
-                    + bucketsPerPeriod);
+            throw new IllegalArgumentException(
+                    "periodMicros must be > 0 and bucketsPerPeriod >= 1: " + periodMicros + ", " + bucketsPerPeriod);
         }
         if (!(alpha > 0 && alpha <= 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1], was " + alpha);

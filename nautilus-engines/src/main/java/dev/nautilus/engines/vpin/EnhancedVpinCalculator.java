@@ -45,8 +45,8 @@ public final class EnhancedVpinCalculator {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.config = Objects.requireNonNull(config, "config");
         this.bars = new TimeBarAggregator(config.barIntervalMicros());
-        this.bucketSize = new AdaptiveBucketSize(config.initialBucketVolume(), config.periodMicros(),
-                config.bucketsPerPeriod(), config.ewmaAlpha());
+        this.bucketSize = new AdaptiveBucketSize(
+                config.initialBucketVolume(), config.periodMicros(), config.bucketsPerPeriod(), config.ewmaAlpha());
         this.bvcBuckets = new VolumeBucketer(config.initialBucketVolume());
         this.tickBuckets = new VolumeBucketer(config.initialBucketVolume());
         this.bvcWindow = new VpinWindow(config.windowBuckets());
@@ -111,8 +111,17 @@ public final class EnhancedVpinCalculator {
             double cdfB = bvcHistory.cdf(vb);
             ToxicityRegime before = regimes.regime();
             ToxicityRegime now = bvcHistory.count() >= config.minHistoryForRegime() ? regimes.update(cdfB) : before;
-            out.add(new EnhancedVpinEstimate(instrument, a.get(i).sequence(), a.get(i).endMicros(), a.get(i).volume(),
-                    vb, vt, cdfB, tickHistory.cdf(vt), now, now != before));
+            out.add(new EnhancedVpinEstimate(
+                    instrument,
+                    a.get(i).sequence(),
+                    a.get(i).endMicros(),
+                    a.get(i).volume(),
+                    vb,
+                    vt,
+                    cdfB,
+                    tickHistory.cdf(vt),
+                    now,
+                    now != before));
         }
         return out;
     }

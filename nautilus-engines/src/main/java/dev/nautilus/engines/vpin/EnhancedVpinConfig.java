@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param minHistoryForRegime values needed before the regime may leave NORMAL
  * @param thresholds          regime entry/exit levels on the BVC VPIN's CDF
  */
-public record EnhancedVpinConfig(double initialBucketVolume, int windowBuckets, long barIntervalMicros, long periodMicros,
-                                 int bucketsPerPeriod, double ewmaAlpha, int cdfHistory, int minHistoryForRegime,
-                                 RegimeThresholds thresholds) {
+public record EnhancedVpinConfig(
+        double initialBucketVolume,
+        int windowBuckets,
+        long barIntervalMicros,
+        long periodMicros,
+        int bucketsPerPeriod,
+        double ewmaAlpha,
+        int cdfHistory,
+        int minHistoryForRegime,
+        RegimeThresholds thresholds) {
 
     public EnhancedVpinConfig {
         Objects.requireNonNull(thresholds, "thresholds");
@@ -25,8 +32,8 @@ public record EnhancedVpinConfig(double initialBucketVolume, int windowBuckets, 
             throw new IllegalArgumentException("windowBuckets must be >= 1 and barIntervalMicros > 0");
         }
         if (cdfHistory < 1 || minHistoryForRegime < 1 || minHistoryForRegime > cdfHistory) {
-            throw new IllegalArgumentException("need 1 <= minHistoryForRegime <= cdfHistory, was " + minHistoryForRegime
-                    + ", " + cdfHistory);
+            throw new IllegalArgumentException(
+                    "need 1 <= minHistoryForRegime <= cdfHistory, was " + minHistoryForRegime + ", " + cdfHistory);
         }
         // initialBucketVolume, periodMicros, bucketsPerPeriod and ewmaAlpha are checked by AdaptiveBucketSize.
         new AdaptiveBucketSize(initialBucketVolume, periodMicros, bucketsPerPeriod, ewmaAlpha);
@@ -34,7 +41,7 @@ public record EnhancedVpinConfig(double initialBucketVolume, int windowBuckets, 
 
     /** Daily periods, 50 buckets a day, α = 0.3, one-minute bars, n = 50, default regimes. */
     public static EnhancedVpinConfig defaults(double initialBucketVolume) {
-        return new EnhancedVpinConfig(initialBucketVolume, 50, 60_000_000L, 86_400_000_000L, 50, 0.3, 5_000, 50,
-                RegimeThresholds.defaults());
+        return new EnhancedVpinConfig(
+                initialBucketVolume, 50, 60_000_000L, 86_400_000_000L, 50, 0.3, 5_000, 50, RegimeThresholds.defaults());
     }
 }

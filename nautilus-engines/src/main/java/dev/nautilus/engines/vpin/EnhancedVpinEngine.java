@@ -48,12 +48,17 @@ public final class EnhancedVpinEngine implements Engine {
             return;
         }
         Trade trade = message.payloadAs(Trade.class);
-        EnhancedVpinCalculator calculator = calculators.computeIfAbsent(trade.instrument(),
-                i -> new EnhancedVpinCalculator(i, configs.apply(i)));
+        EnhancedVpinCalculator calculator =
+                calculators.computeIfAbsent(trade.instrument(), i -> new EnhancedVpinCalculator(i, configs.apply(i)));
         for (EnhancedVpinEstimate estimate : calculator.onTrade(trade)) {
-            endpoint.publish(MessageType.VPIN_CALCULATION, VpinTopics.enhancedCalculation(trade.instrument()), estimate);
+            endpoint.publish(
+                    MessageType.VPIN_CALCULATION, VpinTopics.enhancedCalculation(trade.instrument()), estimate);
             if (estimate.regimeChanged()) {
-                endpoint.publish(MessageType.VPIN_CALCULATION, VpinTopics.enhancedToxicityAlert(trade.instrument()), estimate, Priority.HIGH);
+                endpoint.publish(
+                        MessageType.VPIN_CALCULATION,
+                        VpinTopics.enhancedToxicityAlert(trade.instrument()),
+                        estimate,
+                        Priority.HIGH);
             }
         }
     }

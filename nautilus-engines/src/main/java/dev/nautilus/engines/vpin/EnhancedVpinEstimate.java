@@ -14,7 +14,14 @@ package dev.nautilus.engines.vpin;
  * @param regime          toxicity regime from {@code cdfBvc}
  * @param regimeChanged   true when this bucket changed the regime
  */
-public record EnhancedVpinEstimate(String instrument, long bucketSequence, long timestampMicros, double bucketVolume,
-                                   double vpinBvc, double vpinTickRule, double cdfBvc, double cdfTickRule,
-                                   ToxicityRegime regime, boolean regimeChanged) {
-}
+public record EnhancedVpinEstimate(
+        String instrument,
+        long bucketSequence,
+        long timestampMicros,
+        double bucketVolume,
+        double vpinBvc,
+        double vpinTickRule,
+        double cdfBvc,
+        double cdfTickRule,
+        ToxicityRegime regime,
+        boolean regimeChanged) {}

@@ -13,8 +13,8 @@ public record RegimeThresholds(double elevatedEnter, double elevatedExit, double
 
     public RegimeThresholds {
         if (!(0 <= elevatedExit && elevatedExit <= elevatedEnter && elevatedEnter <= toxicEnter && toxicEnter <= 1)) {
-            throw new IllegalArgumentException("need 0 <= elevatedExit <= elevatedEnter <= toxicEnter <= 1: " + elevatedExit
-                    + ", " + elevatedEnter + ", " + toxicEnter);
+            throw new IllegalArgumentException("need 0 <= elevatedExit <= elevatedEnter <= toxicEnter <= 1: "
+                    + elevatedExit + ", " + elevatedEnter + ", " + toxicEnter);
         }
         if (!(elevatedExit <= toxicExit && toxicExit <= toxicEnter)) {
             throw new IllegalArgumentException("need elevatedExit <= toxicExit <= toxicEnter: " + elevatedExit + ", "

@@ -33,8 +33,10 @@ public final class ToxicityRegimeClassifier {
             regime = switch (regime) {
                 case NORMAL -> cdf >= t.elevatedEnter() ? ToxicityRegime.ELEVATED : ToxicityRegime.NORMAL;
                 case ELEVATED -> cdf < t.elevatedExit() ? ToxicityRegime.NORMAL : ToxicityRegime.ELEVATED;
-                case TOXIC -> cdf < t.elevatedExit() ? ToxicityRegime.NORMAL
-                        : cdf < t.toxicExit() ? ToxicityRegime.ELEVATED : ToxicityRegime.TOXIC;
+                case TOXIC ->
+                    cdf < t.elevatedExit()
+                            ? ToxicityRegime.NORMAL
+                            : cdf < t.toxicExit() ? ToxicityRegime.ELEVATED : ToxicityRegime.TOXIC;
             };
         }
         return regime;

@@ -11,8 +11,13 @@ package dev.nautilus.engines.vpin;
  *                            handful of points says nothing (the first value always has CDF 1)
  * @param toxicityThreshold   alert when CDF(VPIN) ≥ this (default 0.9)
  */
-public record VpinConfig(double bucketVolume, int windowBuckets, long barIntervalMicros, int cdfHistory,
-                         int minHistoryForAlert, double toxicityThreshold) {
+public record VpinConfig(
+        double bucketVolume,
+        int windowBuckets,
+        long barIntervalMicros,
+        int cdfHistory,
+        int minHistoryForAlert,
+        double toxicityThreshold) {
 
     public VpinConfig {
         if (!Double.isFinite(bucketVolume) || bucketVolume <= 0) {
@@ -25,8 +30,8 @@ public record VpinConfig(double bucketVolume, int windowBuckets, long barInterva
             throw new IllegalArgumentException("barIntervalMicros must be > 0, was " + barIntervalMicros);
         }
         if (cdfHistory < 1 || minHistoryForAlert < 1 || minHistoryForAlert > cdfHistory) {
-            throw new IllegalArgumentException("need 1 <= minHistoryForAlert <= cdfHistory, was " + minHistoryForAlert
-                    + ", " + cdfHistory);
+            throw new IllegalArgumentException(
+                    "need 1 <= minHistoryForAlert <= cdfHistory, was " + minHistoryForAlert + ", " + cdfHistory);
         }
         if (!(toxicityThreshold > 0 && toxicityThreshold <= 1)) {
             throw new IllegalArgumentException("toxicityThreshold must be in (0, 1], was " + toxicityThreshold);

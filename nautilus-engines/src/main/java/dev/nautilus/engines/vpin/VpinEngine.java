@@ -53,23 +53,39 @@ public final class VpinEngine implements Engine {
     public void onMessage(Message message) {
         if (MarketDataTopics.TRADES.matches(message.topic())) {
             Trade trade = message.payloadAs(Trade.class);
-            VpinCalculator calculator = calculators.computeIfAbsent(trade.instrument(), i -> new VpinCalculator(i, configs.apply(i)));
+            VpinCalculator calculator =
+                    calculators.computeIfAbsent(trade.instrument(), i -> new VpinCalculator(i, configs.apply(i)));
             for (VpinEstimate estimate : calculator.onTrade(trade)) {
                 VpinEstimate previous = latest.put(trade.instrument(), estimate);
                 boolean wasToxic = previous != null && previous.toxic();
                 if (estimate.toxic() != wasToxic) {
-                    LOG.info("toxicity instrument={} toxic={} vpin={} cdf={}", estimate.instrument(), estimate.toxic(),
-                            estimate.vpin(), estimate.cdf());
-                    endpoint.publish(MessageType.VPIN_CALCULATION, VpinTopics.toxicityAlert(trade.instrument()), estimate, Priority.HIGH);
+                    LOG.info(
+                            "toxicity instrument={} toxic={} vpin={} cdf={}",
+                            estimate.instrument(),
+                            estimate.toxic(),
+                            estimate.vpin(),
+                            estimate.cdf());
+                    endpoint.publish(
+                            MessageType.VPIN_CALCULATION,
+                            VpinTopics.toxicityAlert(trade.instrument()),
+                            estimate,
+                            Priority.HIGH);
                 }
             }
         } else if (MarketDataTopics.BARS.matches(message.topic())) {
             Bar bar = message.payloadAs(Bar.class);
             VpinEstimate e = latest.get(bar.instrument());
             VpinCalculator calculator = calculators.get(bar.instrument());
-            endpoint.publish(MessageType.VPIN_CALCULATION, VpinTopics.calculation(bar.instrument()),
-                    new VpinStatus(bar.instrument(), bar.endMicros(), e == null ? null : e.vpin(), e == null ? null : e.cdf(),
-                            e != null && e.toxic(), calculator == null ? 0 : calculator.completedBuckets()));
+            endpoint.publish(
+                    MessageType.VPIN_CALCULATION,
+                    VpinTopics.calculation(bar.instrument()),
+                    new VpinStatus(
+                            bar.instrument(),
+                            bar.endMicros(),
+                            e == null ? null : e.vpin(),
+                            e == null ? null : e.cdf(),
+                            e != null && e.toxic(),
+                            calculator == null ? 0 : calculator.completedBuckets()));
         }
     }
 }

@@ -10,6 +10,5 @@ package dev.nautilus.engines.vpin;
  * @param cdf             empirical CDF of this VPIN among past values (this one included), in (0, 1]
  * @param toxic           {@code cdf ≥ threshold} with enough history
  */
-public record VpinEstimate(String instrument, long bucketSequence, long timestampMicros, double vpin, double cdf,
-                           boolean toxic) {
-}
+public record VpinEstimate(
+        String instrument, long bucketSequence, long timestampMicros, double vpin, double cdf, boolean toxic) {}

@@ -12,5 +12,5 @@ package dev.nautilus.engines.vpin;
  * @param toxic            whether flow is currently toxic
  * @param completedBuckets volume buckets completed so far
  */
-public record VpinStatus(String instrument, long barEndMicros, Double vpin, Double cdf, boolean toxic, long completedBuckets) {
-}
+public record VpinStatus(
+        String instrument, long barEndMicros, Double vpin, Double cdf, boolean toxic, long completedBuckets) {}

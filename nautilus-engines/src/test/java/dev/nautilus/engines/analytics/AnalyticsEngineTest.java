@@ -26,26 +26,47 @@ class AnalyticsEngineTest {
     private static final long NOV_25_NOON = 1_385_337_600_000_000L + DAY / 2;
 
     private static PortfolioUpdate update(long at, String equity) {
-        return new PortfolioUpdate("paper", at, new BigDecimal(equity), new BigDecimal(equity), BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, 0, 0, Map.of(), Map.of());
+        return new PortfolioUpdate(
+                "paper",
+                at,
+                new BigDecimal(equity),
+                new BigDecimal(equity),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                0,
+                0,
+                Map.of(),
+                Map.of());
     }
 
     @Test
     void publishesASummaryPerUpdateAndCompletedPeriods() {
         List<Message> received = new CopyOnWriteArrayList<>();
         try (MessageBus bus = InMemoryTransport.dualBus();
-                EngineHost host = new EngineHost(bus, new SimpleMeterRegistry(), "1", List.of(new AnalyticsEngine(AnalyticsConfig.minuteBars())))) {
-            bus.endpoint("listener", "listener-1").subscribe(List.of("analytics.result.*"), Set.of(MessageType.ANALYTICS_RESULT), received::add);
+                EngineHost host = new EngineHost(
+                        bus,
+                        new SimpleMeterRegistry(),
+                        "1",
+                        List.of(new AnalyticsEngine(AnalyticsConfig.minuteBars())))) {
+            bus.endpoint("listener", "listener-1")
+                    .subscribe(List.of("analytics.result.*"), Set.of(MessageType.ANALYTICS_RESULT), received::add);
             host.start();
             BusEndpoint portfolio = bus.endpoint("portfolio", "portfolio-1");
             portfolio.publish(MessageType.PORTFOLIO_UPDATE, "portfolio.update.paper", update(NOV_25_NOON, "100"));
-            portfolio.publish(MessageType.PORTFOLIO_UPDATE, "portfolio.update.paper", update(NOV_25_NOON + 60_000_000L, "110"));
+            portfolio.publish(
+                    MessageType.PORTFOLIO_UPDATE, "portfolio.update.paper", update(NOV_25_NOON + 60_000_000L, "110"));
             portfolio.publish(MessageType.PORTFOLIO_UPDATE, "portfolio.update.paper", update(NOV_25_NOON + DAY, "99"));
 
             await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 4);
         }
-        assertThat(received).extracting(Message::topic).containsExactly("analytics.result.summary.paper",
-                "analytics.result.summary.paper", "analytics.result.period.paper", "analytics.result.summary.paper");
+        assertThat(received)
+                .extracting(Message::topic)
+                .containsExactly(
+                        "analytics.result.summary.paper",
+                        "analytics.result.summary.paper",
+                        "analytics.result.period.paper",
+                        "analytics.result.summary.paper");
         PeriodReturn nov25 = received.get(2).payloadAs(PeriodReturn.class);
         assertThat(nov25.period()).isEqualTo("2013-11-25");
         assertThat(nov25.periodReturn()).isEqualTo(110 / 100.0 - 1);

@@ -22,18 +22,29 @@ class PerformanceTrackerTest {
     private static final long NOV_25 = 1_385_337_600_000_000L;
 
     private static PortfolioUpdate update(int day, String equity, String realised, String position, String mark) {
-        Map<String, BigDecimal> positions = new BigDecimal(position).signum() == 0 ? Map.of() : Map.of("X", new BigDecimal(position));
-        return new PortfolioUpdate("paper", NOV_25 + day * DAY + HOUR, BigDecimal.ZERO, new BigDecimal(equity), new BigDecimal(realised),
-                BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, positions, Map.of("X", new BigDecimal(mark)));
+        Map<String, BigDecimal> positions =
+                new BigDecimal(position).signum() == 0 ? Map.of() : Map.of("X", new BigDecimal(position));
+        return new PortfolioUpdate(
+                "paper",
+                NOV_25 + day * DAY + HOUR,
+                BigDecimal.ZERO,
+                new BigDecimal(equity),
+                new BigDecimal(realised),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                0,
+                0,
+                positions,
+                Map.of("X", new BigDecimal(mark)));
     }
 
     private static final List<PortfolioUpdate> ROUND_TRIP = List.of(
             update(0, "1000", "0", "0", "100"),
-            update(1, "1000", "0", "1", "100"),   // bought 1 at 100: notional 100
+            update(1, "1000", "0", "1", "100"), // bought 1 at 100: notional 100
             update(2, "1010", "0", "1", "110"),
             update(3, "1010", "10", "-1", "110"), // sold 2 at 110: notional 220, closes the long for +10
             update(4, "1000", "10", "-1", "120"),
-            update(5, "1000", "0", "0", "120"));  // bought 1 at 120: notional 120, closes the short for -10
+            update(5, "1000", "0", "0", "120")); // bought 1 at 120: notional 120, closes the short for -10
 
     @Test
     void roundTripFiguresMatchTheHandCount() {
@@ -74,15 +85,20 @@ class PerformanceTrackerTest {
         assertThat(last.sharpe()).isCloseTo(mean / Math.sqrt(squares / (r.length - 1)) * Math.sqrt(252), within(1e-9));
         assertThat(last.sortino()).isCloseTo(mean / Math.sqrt(downside / r.length) * Math.sqrt(252), within(1e-9));
         // one period per day: five completed, the sixth day to date
-        assertThat(completed).extracting(PeriodReturn::period)
+        assertThat(completed)
+                .extracting(PeriodReturn::period)
                 .containsExactly("2013-11-25", "2013-11-26", "2013-11-27", "2013-11-28", "2013-11-29");
-        assertThat(completed.get(2).periodReturn()).as("27 Nov: 1010 / 1000 - 1").isCloseTo(0.01, within(1e-15));
+        assertThat(completed.get(2).periodReturn())
+                .as("27 Nov: 1010 / 1000 - 1")
+                .isCloseTo(0.01, within(1e-15));
         assertThat(last.currentPeriod().period()).isEqualTo("2013-11-30");
     }
 
     @Test
     void anotherAccountsUpdateIsRefused() {
         PerformanceTracker tracker = new PerformanceTracker("other", AnalyticsConfig.dailyBars());
-        assertThatThrownBy(() -> tracker.update(ROUND_TRIP.getFirst())).hasMessageContaining("paper").hasMessageContaining("other");
+        assertThatThrownBy(() -> tracker.update(ROUND_TRIP.getFirst()))
+                .hasMessageContaining("paper")
+                .hasMessageContaining("other");
     }
 }

@@ -74,7 +74,8 @@ class TradeStatisticsTest {
     @Test
     void badInputIsRefusedWithItsValue() {
         assertThatThrownBy(() -> new HitRate().onClose(Double.NaN)).hasMessageContaining("NaN");
-        assertThatThrownBy(() -> new SortinoRatio().add(Double.POSITIVE_INFINITY)).hasMessageContaining("Infinity");
+        assertThatThrownBy(() -> new SortinoRatio().add(Double.POSITIVE_INFINITY))
+                .hasMessageContaining("Infinity");
         assertThatThrownBy(() -> new AnalyticsConfig(0, CalendarPeriod.DAY)).hasMessageContaining("periodsPerYear");
     }
 }

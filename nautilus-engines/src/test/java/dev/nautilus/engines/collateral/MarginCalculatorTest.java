@@ -38,7 +38,7 @@ class MarginCalculatorTest {
         MarginStatus ok = calc.assess(1, positions, prices, d("2200"));
         assertThat(ok.initialMargin()).isEqualByComparingTo("1100");
         assertThat(ok.maintenanceMargin()).isEqualByComparingTo("650");
-        assertThat(ok.utilisation()).isCloseTo(0.5, within(1e-15));  // 1100 / 2200
+        assertThat(ok.utilisation()).isCloseTo(0.5, within(1e-15)); // 1100 / 2200
         assertThat(ok.positions()).extracting(PositionMargin::instrument).containsExactly("AAPL", "BTCUSD");
         assertThat(calc.marginCall(ok)).isEmpty();
 
@@ -58,7 +58,10 @@ class MarginCalculatorTest {
         assertThat(calc.assess(1, Map.of(), Map.of(), d("0")).utilisation()).isZero();
         MarginStatus broke = calc.assess(1, Map.of("AAPL", d("1")), Map.of("AAPL", d("10")), d("-5"));
         assertThat(broke.utilisation()).isInfinite();
-        assertThat(calc.marginCall(broke)).get().extracting(MarginCall::amountDue).isEqualTo(d("7.0")); // 2 - (-5)
+        assertThat(calc.marginCall(broke))
+                .get()
+                .extracting(MarginCall::amountDue)
+                .isEqualTo(d("7.0")); // 2 - (-5)
         assertThatThrownBy(() -> calc.assess(1, Map.of("BTCUSD", d("1")), Map.of(), d("1")))
                 .hasMessageContaining("prices[BTCUSD]");
         assertThatThrownBy(() -> new MarginRates(0.2, 0.3)).hasMessageContaining("maintenance");

@@ -19,11 +19,12 @@ class FactorExposureCalculatorTest {
     private static final double[] SHARES = {100, 200, 300, 400};
     // closes per bar (rows: time, columns: A..D); volumes = 10 × (symbol index + 1); vwap = close
     private static final double[][] CLOSES = {
-            {10, 20, 30, 40},
-            {11, 19, 30, 42},
-            {12, 21, 29, 41},
-            {12, 22, 33, 40},
-            {13, 20, 34, 44}};
+        {10, 20, 30, 40},
+        {11, 19, 30, 42},
+        {12, 21, 29, 41},
+        {12, 22, 33, 40},
+        {13, 20, 34, 44}
+    };
 
     private static CrossSection section(int t) {
         Map<String, Bar> bars = new TreeMap<>();
@@ -72,7 +73,10 @@ class FactorExposureCalculatorTest {
             assertThat(new double[] {e.rawMomentum(), e.rawVolatility(), e.rawLiquidity(), e.rawSize()})
                     .containsExactly(new double[] {raw[0][i], raw[1][i], raw[2][i], raw[3][i]}, within(1e-12));
             assertThat(new double[] {e.momentum(), e.volatility(), e.liquidity(), e.size()})
-                    .containsExactly(new double[] {zScores(raw[0])[i], zScores(raw[1])[i], zScores(raw[2])[i], zScores(raw[3])[i]}, within(1e-12));
+                    .containsExactly(
+                            new double[] {zScores(raw[0])[i], zScores(raw[1])[i], zScores(raw[2])[i], zScores(raw[3])[i]
+                            },
+                            within(1e-12));
         }
     }
 
@@ -85,10 +89,25 @@ class FactorExposureCalculatorTest {
             CrossSection s = section(t);
             Map<String, Bar> bars = new TreeMap<>(s.bars());
             Bar d = bars.get("D");
-            bars.put("D", new Bar("D", d.startMicros(), d.endMicros(), d.open(), d.high(), d.low(), d.close(), 0, d.vwap(), 0));
-            result = calculator.onCrossSection(new CrossSection("test", s.endMicros(), new TreeMap<>(bars), s.references(), true), 4);
+            bars.put(
+                    "D",
+                    new Bar(
+                            "D",
+                            d.startMicros(),
+                            d.endMicros(),
+                            d.open(),
+                            d.high(),
+                            d.low(),
+                            d.close(),
+                            0,
+                            d.vwap(),
+                            0));
+            result = calculator.onCrossSection(
+                    new CrossSection("test", s.endMicros(), new TreeMap<>(bars), s.references(), true), 4);
         }
-        assertThat(result.orElseThrow().exposures()).extracting(InstrumentExposure::symbol).containsExactly("A", "B", "C");
+        assertThat(result.orElseThrow().exposures())
+                .extracting(InstrumentExposure::symbol)
+                .containsExactly("A", "B", "C");
         assertThat(result.orElseThrow().ineligible()).isEqualTo(1);
     }
 
@@ -113,6 +132,7 @@ class FactorExposureCalculatorTest {
         for (int i = 0; i < 4; i++) {
             clipped[i] = Math.min(q3, Math.max(q1, size[i]));
         }
-        assertThat(e.exposures().stream().mapToDouble(InstrumentExposure::size).toArray()).containsExactly(zScores(clipped), within(1e-12));
+        assertThat(e.exposures().stream().mapToDouble(InstrumentExposure::size).toArray())
+                .containsExactly(zScores(clipped), within(1e-12));
     }
 }

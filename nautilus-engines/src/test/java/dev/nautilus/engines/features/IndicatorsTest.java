@@ -27,8 +27,8 @@ class IndicatorsTest {
         assertThat(sma.update(1)).isNaN();
         assertThat(sma.update(2)).isNaN();
         assertThat(sma.isReady()).isFalse();
-        assertThat(sma.update(3)).isCloseTo(2, within(1e-15));  // (1+2+3)/3
-        assertThat(sma.update(4)).isCloseTo(3, within(1e-15));  // (2+3+4)/3
+        assertThat(sma.update(3)).isCloseTo(2, within(1e-15)); // (1+2+3)/3
+        assertThat(sma.update(4)).isCloseTo(3, within(1e-15)); // (2+3+4)/3
     }
 
     @Test
@@ -37,9 +37,9 @@ class IndicatorsTest {
         assertThat(ema.alpha()).isEqualTo(0.5);
         assertThat(ema.update(1)).isNaN();
         assertThat(ema.update(2)).isNaN();
-        assertThat(ema.update(3)).isEqualTo(2.0);  // seed (1+2+3)/3
-        assertThat(ema.update(4)).isEqualTo(3.0);  // 2 + 0.5·(4-2)
-        assertThat(ema.update(5)).isEqualTo(4.0);  // 3 + 0.5·(5-3)
+        assertThat(ema.update(3)).isEqualTo(2.0); // seed (1+2+3)/3
+        assertThat(ema.update(4)).isEqualTo(3.0); // 2 + 0.5·(4-2)
+        assertThat(ema.update(5)).isEqualTo(4.0); // 3 + 0.5·(5-3)
         assertThatThrownBy(() -> ema.update(Double.NaN)).hasMessageContaining("finite");
     }
 
@@ -92,10 +92,18 @@ class IndicatorsTest {
     @Test
     void agreesWithTa4jOnAppleDailyCloses() {
         List<Bar> bars = DailyBarCsvReader.appleDaily2013().bars();
-        BarSeries series = new BaseBarSeriesBuilder().withName("AAPL").withNumTypeOf(DoubleNum.class).build();
+        BarSeries series = new BaseBarSeriesBuilder()
+                .withName("AAPL")
+                .withNumTypeOf(DoubleNum.class)
+                .build();
         for (Bar b : bars) {
-            series.addBar(Instant.ofEpochSecond(b.endMicros() / 1_000_000).atZone(ZoneOffset.UTC), b.open(), b.high(),
-                    b.low(), b.close(), b.volume());
+            series.addBar(
+                    Instant.ofEpochSecond(b.endMicros() / 1_000_000).atZone(ZoneOffset.UTC),
+                    b.open(),
+                    b.high(),
+                    b.low(),
+                    b.close(),
+                    b.volume());
         }
         ClosePriceIndicator close = new ClosePriceIndicator(series);
         SMAIndicator taSma = new SMAIndicator(close, 20);

@@ -27,7 +27,7 @@ class VwapAndFlowTest {
     void rollingVwapDropsTradesAtOrBeforeNowMinusWindow() {
         RollingVwap v = new RollingVwap(10 * S);
         assertThat(v.update(0, 100, 1)).isEqualTo(100.0);
-        assertThat(v.update(5 * S, 110, 1)).isCloseTo(105, within(1e-12));          // (100+110)/2
+        assertThat(v.update(5 * S, 110, 1)).isCloseTo(105, within(1e-12)); // (100+110)/2
         // at t=10 s the trade at t=0 is exactly one window old: out. (110·1 + 120·2)/3 = 350/3
         assertThat(v.update(10 * S, 120, 2)).isCloseTo(350.0 / 3, within(1e-12));
         assertThat(v.tradeCount()).isEqualTo(2);
@@ -42,19 +42,19 @@ class VwapAndFlowTest {
         TickRule t = new TickRule();
         assertThat(t.classify(100)).isEqualTo(Side.UNKNOWN); // first trade
         assertThat(t.classify(100)).isEqualTo(Side.UNKNOWN); // no move yet
-        assertThat(t.classify(101)).isEqualTo(Side.BUY);     // uptick
-        assertThat(t.classify(101)).isEqualTo(Side.BUY);     // zero-uptick
-        assertThat(t.classify(100)).isEqualTo(Side.SELL);    // downtick
-        assertThat(t.classify(100)).isEqualTo(Side.SELL);    // zero-downtick
+        assertThat(t.classify(101)).isEqualTo(Side.BUY); // uptick
+        assertThat(t.classify(101)).isEqualTo(Side.BUY); // zero-uptick
+        assertThat(t.classify(100)).isEqualTo(Side.SELL); // downtick
+        assertThat(t.classify(100)).isEqualTo(Side.SELL); // zero-downtick
         assertThat(t.classify(102)).isEqualTo(Side.BUY);
     }
 
     @Test
     void flowImbalanceUsesReportedSideElseTickRule() {
         TradeFlowImbalance f = new TradeFlowImbalance(60 * S);
-        f.update(Trade.of("A", 0, 100, 1));           // unclassifiable: 0, but counts in total
-        f.update(Trade.of("A", 1 * S, 101, 2));       // uptick +2
-        f.update(Trade.of("A", 2 * S, 100.5, 1));     // downtick -1
+        f.update(Trade.of("A", 0, 100, 1)); // unclassifiable: 0, but counts in total
+        f.update(Trade.of("A", 1 * S, 101, 2)); // uptick +2
+        f.update(Trade.of("A", 2 * S, 100.5, 1)); // downtick -1
         double imb = f.update(Trade.of("A", 3 * S, 100.5, 3)); // zero-downtick -3
         assertThat(f.signedVolume()).isCloseTo(0 + 2 - 1 - 3, within(1e-12));
         assertThat(f.totalVolume()).isCloseTo(7, within(1e-12));

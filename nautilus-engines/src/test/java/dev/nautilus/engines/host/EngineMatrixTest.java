@@ -12,9 +12,12 @@ class EngineMatrixTest {
     @Test
     void holdsTheSeedsFourteenEnginesWithTheirPorts() {
         assertThat(EngineMatrix.all()).hasSize(14);
-        assertThat(EngineMatrix.all()).extracting(EngineWiring::defaultPort).doesNotHaveDuplicates()
+        assertThat(EngineMatrix.all())
+                .extracting(EngineWiring::defaultPort)
+                .doesNotHaveDuplicates()
                 .contains(8100, 8110, 8200, 8300, 8400, 8500, 8600, 8700, 8800, 8900, 8950, 9000, 10000, 10001);
-        assertThat(EngineMatrix.of("risk").subscriptions()).containsExactly("portfolio.*", "vpin.*", "ml.prediction.*", "strategy.*");
+        assertThat(EngineMatrix.of("risk").subscriptions())
+                .containsExactly("portfolio.*", "vpin.*", "ml.prediction.*", "strategy.*");
         assertThat(EngineMatrix.of("marketdata").publications()).contains("market_data.*", "price.update.*");
     }
 
@@ -36,10 +39,13 @@ class EngineMatrixTest {
 
     @Test
     void unknownEngineNamesTheKnownOnes() {
-        assertThatThrownBy(() -> EngineMatrix.of("nope")).hasMessageContaining("unknown engine 'nope'").hasMessageContaining("risk");
+        assertThatThrownBy(() -> EngineMatrix.of("nope"))
+                .hasMessageContaining("unknown engine 'nope'")
+                .hasMessageContaining("risk");
     }
 
     private static boolean matches(String engine, String topic) {
-        return EngineMatrix.of(engine).subscriptions().stream().anyMatch(p -> TopicPattern.compile(p).matches(topic));
+        return EngineMatrix.of(engine).subscriptions().stream()
+                .anyMatch(p -> TopicPattern.compile(p).matches(topic));
     }
 }

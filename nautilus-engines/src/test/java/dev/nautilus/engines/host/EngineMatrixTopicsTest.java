@@ -69,29 +69,37 @@ class EngineMatrixTopicsTest {
         assertThat(declared).hasSizeGreaterThanOrEqualTo(PUBLISHER.size() + ANSWERER.size());
         for (TopicFamily family : declared) {
             assertThat(PUBLISHER.containsKey(family) || ANSWERER.containsKey(family))
-                    .as("who publishes %s", family.pattern()).isTrue();
+                    .as("who publishes %s", family.pattern())
+                    .isTrue();
         }
     }
 
     @Test
     void everyPublishedTopicIsInsideItsPublishersDeclaredPublications() {
-        PUBLISHER.forEach((family, engine) -> assertThat(anyMatches(EngineMatrix.of(engine).publications(), sample(family)))
-                .as("%s declares %s", engine, sample(family)).isTrue());
+        PUBLISHER.forEach((family, engine) -> assertThat(
+                        anyMatches(EngineMatrix.of(engine).publications(), sample(family)))
+                .as("%s declares %s", engine, sample(family))
+                .isTrue());
     }
 
     @Test
     void everyRequestReachesTheEngineThatAnswersIt() {
-        ANSWERER.forEach((family, engine) -> assertThat(anyMatches(EngineMatrix.of(engine).subscriptions(), sample(family)))
-                .as("%s reads %s", engine, sample(family)).isTrue());
+        ANSWERER.forEach((family, engine) -> assertThat(
+                        anyMatches(EngineMatrix.of(engine).subscriptions(), sample(family)))
+                .as("%s reads %s", engine, sample(family))
+                .isTrue());
     }
 
     @Test
     void everySubscriptionInTheMatrixReadsSomethingThatIsPublished() throws Exception {
-        List<String> topics = families().stream().map(EngineMatrixTopicsTest::sample).toList();
+        List<String> topics =
+                families().stream().map(EngineMatrixTopicsTest::sample).toList();
         for (EngineWiring row : EngineMatrix.all()) {
             for (String pattern : row.subscriptions()) {
                 TopicPattern compiled = TopicPattern.compile(pattern);
-                assertThat(topics).as("%s subscribes to %s", row.name(), pattern).anyMatch(compiled::matches);
+                assertThat(topics)
+                        .as("%s subscribes to %s", row.name(), pattern)
+                        .anyMatch(compiled::matches);
             }
         }
     }
@@ -99,7 +107,8 @@ class EngineMatrixTopicsTest {
     @Test
     void everyPatternAndTopicConstantOfTheSwitchboardsMeetsAFamily() throws Exception {
         List<TopicFamily> families = families();
-        List<String> topics = families.stream().map(EngineMatrixTopicsTest::sample).toList();
+        List<String> topics =
+                families.stream().map(EngineMatrixTopicsTest::sample).toList();
         for (Class<?> board : switchboards()) {
             for (Field field : board.getFields()) {
                 if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class) {
@@ -107,10 +116,12 @@ class EngineMatrixTopicsTest {
                 }
                 String value = (String) field.get(null);
                 if (value.contains("*")) {
-                    assertThat(topics).as("%s.%s = %s", board.getSimpleName(), field.getName(), value)
+                    assertThat(topics)
+                            .as("%s.%s = %s", board.getSimpleName(), field.getName(), value)
                             .anyMatch(TopicPattern.compile(value)::matches);
                 } else {
-                    assertThat(families).as("%s.%s = %s", board.getSimpleName(), field.getName(), value)
+                    assertThat(families)
+                            .as("%s.%s = %s", board.getSimpleName(), field.getName(), value)
                             .anyMatch(f -> f.matches(value));
                 }
             }
@@ -124,7 +135,8 @@ class EngineMatrixTopicsTest {
         assertThat(MarketDataTopics.price("BTCUSD")).isEqualTo("price.update.BTCUSD");
         assertThat(StrategyTopics.signal("vpin_ma_cross", "BTCUSD")).isEqualTo("strategy.signal.vpin_ma_cross.BTCUSD");
         assertThat(VpinTopics.enhancedCalculation("BTCUSD")).isEqualTo("vpin.calculation.enhanced.BTCUSD");
-        assertThat(VpinTopics.isPlainCalculation("vpin.calculation.enhanced.BTCUSD")).isFalse();
+        assertThat(VpinTopics.isPlainCalculation("vpin.calculation.enhanced.BTCUSD"))
+                .isFalse();
         assertThat(VpinTopics.isPlainCalculation("vpin.calculation.BTCUSD")).isTrue();
         assertThat(RiskTopics.FLASH_CRASH_ALERT).isEqualTo("risk.alert.flash_crash");
         assertThat(RiskTopics.ALERTS.key(RiskTopics.DRAWDOWN_ALERT)).isEqualTo("drawdown");
@@ -154,12 +166,16 @@ class EngineMatrixTopicsTest {
 
     /** The {@code *Topics} classes beside {@link TopicFamily}, found on disk so a new switchboard is not forgotten. */
     private static List<Class<?>> switchboards() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path dir = Path.of(TopicFamily.class.getResource("TopicFamily.class").toURI()).getParent();
+        Path dir = Path.of(TopicFamily.class.getResource("TopicFamily.class").toURI())
+                .getParent();
         List<Class<?>> boards = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Topics.class")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Topics.class"))
+                    .sorted()
+                    .toList()) {
                 String name = file.getFileName().toString();
-                boards.add(Class.forName(TopicFamily.class.getPackageName() + "." + name.substring(0, name.length() - ".class".length())));
+                boards.add(Class.forName(TopicFamily.class.getPackageName() + "."
+                        + name.substring(0, name.length() - ".class".length())));
             }
         }
         assertThat(boards).hasSizeGreaterThanOrEqualTo(11);

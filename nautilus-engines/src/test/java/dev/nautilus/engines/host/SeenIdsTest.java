@@ -28,13 +28,12 @@ class SeenIdsTest {
 
         @Override
         public EngineWiring wiring() {
-            return new EngineWiring("counting", "Counting", 0, List.of("test.topic"), Set.of(MessageType.MARKET_DATA),
-                    List.of());
+            return new EngineWiring(
+                    "counting", "Counting", 0, List.of("test.topic"), Set.of(MessageType.MARKET_DATA), List.of());
         }
 
         @Override
-        public void onStart(EngineContext context) {
-        }
+        public void onStart(EngineContext context) {}
 
         @Override
         public void onMessage(Message message) {
@@ -55,20 +54,29 @@ class SeenIdsTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CountingEngine engine = new CountingEngine();
         try (MessageBus bus = InMemoryTransport.dualBus();
-             EngineHost host = new EngineHost(bus, meters, "1", List.of(engine))) {
+                EngineHost host = new EngineHost(bus, meters, "1", List.of(engine))) {
             host.start();
-            Message first = Message.builder(MessageType.MARKET_DATA, "test.topic").source("test").payload(1).build();
-            Message other = Message.builder(MessageType.MARKET_DATA, "test.topic").source("test").payload(2).build();
+            Message first = Message.builder(MessageType.MARKET_DATA, "test.topic")
+                    .source("test")
+                    .payload(1)
+                    .build();
+            Message other = Message.builder(MessageType.MARKET_DATA, "test.topic")
+                    .source("test")
+                    .payload(2)
+                    .build();
             bus.publish(first);
             bus.publish(first); // delivered again with the same id: a redelivery
             bus.publish(other);
             bus.publish(first);
-            await().atMost(Duration.ofSeconds(10)).until(() -> host.runtimes().getFirst().duplicatesDropped() == 2
-                    && engine.runs(other.id()) == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> host.runtimes().getFirst().duplicatesDropped() == 2 && engine.runs(other.id()) == 1);
             assertThat(engine.runs(first.id())).isEqualTo(1);
             assertThat(engine.runs(other.id())).isEqualTo(1);
             assertThat(host.runtimes().getFirst().handledCount()).isEqualTo(2);
-            assertThat(meters.get("nautilus.engine.duplicates.dropped").tag("engine", "counting").counter().count())
+            assertThat(meters.get("nautilus.engine.duplicates.dropped")
+                            .tag("engine", "counting")
+                            .counter()
+                            .count())
                     .isEqualTo(2.0);
         }
     }
@@ -78,11 +86,15 @@ class SeenIdsTest {
         CountingEngine engine = new CountingEngine();
         engine.failNext.set(true);
         try (MessageBus bus = InMemoryTransport.dualBus();
-             EngineHost host = new EngineHost(bus, new SimpleMeterRegistry(), "1", List.of(engine))) {
+                EngineHost host = new EngineHost(bus, new SimpleMeterRegistry(), "1", List.of(engine))) {
             host.start();
-            Message message = Message.builder(MessageType.MARKET_DATA, "test.topic").source("test").payload(1).build();
+            Message message = Message.builder(MessageType.MARKET_DATA, "test.topic")
+                    .source("test")
+                    .payload(1)
+                    .build();
             bus.publish(message);
-            await().atMost(Duration.ofSeconds(10)).until(() -> host.runtimes().getFirst().handledCount() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> host.runtimes().getFirst().handledCount() == 1);
             // the failed attempt, then the bus's retry, which the window must let through
             assertThat(engine.runs(message.id())).isEqualTo(2);
             assertThat(host.runtimes().getFirst().duplicatesDropped()).isZero();

@@ -25,10 +25,11 @@ class CsvTradeReaderTest {
                 """;
         TradeLoad load = new CsvTradeReader("BTCUSD").read(new StringReader(csv));
 
-        assertThat(load.trades()).containsExactly(
-                new Trade("ETHUSD", 1_385_337_600_000_000L, 100.5, 2, Side.BUY),
-                new Trade("BTCUSD", 1_385_337_600_500_000L, 101, 1.5, Side.UNKNOWN), // default instrument
-                new Trade("ETHUSD", 1_385_337_603_250_000L, 99, 3, Side.SELL));      // ISO-8601 instant
+        assertThat(load.trades())
+                .containsExactly(
+                        new Trade("ETHUSD", 1_385_337_600_000_000L, 100.5, 2, Side.BUY),
+                        new Trade("BTCUSD", 1_385_337_600_500_000L, 101, 1.5, Side.UNKNOWN), // default instrument
+                        new Trade("ETHUSD", 1_385_337_603_250_000L, 99, 3, Side.SELL)); // ISO-8601 instant
         assertThat(load.errors()).extracting(CsvRowError::lineNumber).containsExactly(4L, 6L, 8L, 9L, 10L);
         assertThat(load.errors().get(0).reason()).contains("price is not a number");
         assertThat(load.errors().get(1).reason()).contains("SIZE_NOT_POSITIVE");
@@ -43,7 +44,8 @@ class CsvTradeReaderTest {
     void headerMustNameTheRequiredColumns() {
         assertThatThrownBy(() -> new CsvTradeReader("X").read(new StringReader("time,price,size\n1,2,3\n")))
                 .hasMessageContaining("timestamp, price and size");
-        assertThatThrownBy(() -> new CsvTradeReader("X").read(new StringReader(""))).hasMessageContaining("empty");
+        assertThatThrownBy(() -> new CsvTradeReader("X").read(new StringReader("")))
+                .hasMessageContaining("empty");
     }
 
     @Test
@@ -55,7 +57,8 @@ class CsvTradeReaderTest {
         assertThat(load.errors()).hasSize(18);
         assertThat(load.errors().get(0).lineNumber()).isEqualTo(1375);
         assertThat(load.errors()).allSatisfy(e -> assertThat(e.reason()).startsWith("SIZE_NOT_POSITIVE"));
-        assertThat(load.trades().get(0)).isEqualTo(new Trade("BTCUSD", 1_385_337_600_000_000L, 800.01, 0.1, Side.UNKNOWN));
+        assertThat(load.trades().get(0))
+                .isEqualTo(new Trade("BTCUSD", 1_385_337_600_000_000L, 800.01, 0.1, Side.UNKNOWN));
         assertThat(load.trades().get(load.trades().size() - 1).price()).isEqualTo(999.0);
         double volume = load.trades().stream().mapToDouble(Trade::size).sum();
         // exact decimal sum of the amount column (Python Decimal): 175778.654356770000
@@ -69,8 +72,18 @@ class CsvTradeReaderTest {
         assertThat(load.bars()).hasSize(252);
         Bar first = load.bars().get(0);
         // 2013-01-02,553.82,555.00,541.63,549.03,20018500 ; 2013-01-02T00:00Z = 1357084800 s
-        assertThat(first).isEqualTo(new Bar("AAPL", 1_357_084_800_000_000L, 1_357_171_200_000_000L, 553.82, 555.00,
-                541.63, 549.03, 20_018_500, 549.03, 0));
+        assertThat(first)
+                .isEqualTo(new Bar(
+                        "AAPL",
+                        1_357_084_800_000_000L,
+                        1_357_171_200_000_000L,
+                        553.82,
+                        555.00,
+                        541.63,
+                        549.03,
+                        20_018_500,
+                        549.03,
+                        0));
         assertThat(load.bars().get(251).close()).isEqualTo(561.02);
     }
 

@@ -34,8 +34,11 @@ class MarketDataHubTest {
         meters = new SimpleMeterRegistry();
         hub = new MarketDataHub();
         host = new EngineHost(bus, meters, "1", List.of(hub));
-        bus.endpoint("listener", "listener-1").subscribe(List.of("market_data.*", "price.update.*"),
-                Set.of(MessageType.MARKET_DATA, MessageType.PRICE_UPDATE), received::add);
+        bus.endpoint("listener", "listener-1")
+                .subscribe(
+                        List.of("market_data.*", "price.update.*"),
+                        Set.of(MessageType.MARKET_DATA, MessageType.PRICE_UPDATE),
+                        received::add);
         host.start();
     }
 
@@ -48,21 +51,38 @@ class MarketDataHubTest {
     @Test
     void badTradesAreRejectedCountedAndNeverPublished() {
         assertThat(hub.ingest(Trade.of("BTCUSD", 10 * MINUTE, 100, 1))).isTrue();
-        assertThat(hub.ingest(Trade.of("BTCUSD", 10 * MINUTE + 1, Double.NaN, 1))).isFalse();
+        assertThat(hub.ingest(Trade.of("BTCUSD", 10 * MINUTE + 1, Double.NaN, 1)))
+                .isFalse();
         assertThat(hub.ingest(Trade.of("BTCUSD", 10 * MINUTE + 2, 101, -3))).isFalse();
         assertThat(hub.ingest(Trade.of("BTCUSD", 10 * MINUTE - 5, 101, 1))).isFalse(); // time going backwards
         assertThat(hub.ingest(Trade.of("BTCUSD", 10 * MINUTE + 3, -1, 1))).isFalse();
         assertThat(hub.ingest(Trade.of("BTCUSD", 11 * MINUTE, 102, 2))).isTrue(); // completes the first bar
 
         assertThat(hub.acceptedCount()).isEqualTo(2);
-        assertThat(hub.rejections()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Validation.Reason.PRICE_NOT_FINITE, 1L, Validation.Reason.SIZE_NOT_POSITIVE, 1L,
-                Validation.Reason.TIMESTAMP_BACKWARDS, 1L, Validation.Reason.PRICE_NOT_POSITIVE, 1L));
-        assertThat(meters.get("nautilus.marketdata.rejected").tag("reason", "size_not_positive").functionCounter().count()).isEqualTo(1);
+        assertThat(hub.rejections())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        Validation.Reason.PRICE_NOT_FINITE,
+                        1L,
+                        Validation.Reason.SIZE_NOT_POSITIVE,
+                        1L,
+                        Validation.Reason.TIMESTAMP_BACKWARDS,
+                        1L,
+                        Validation.Reason.PRICE_NOT_POSITIVE,
+                        1L));
+        assertThat(meters.get("nautilus.marketdata.rejected")
+                        .tag("reason", "size_not_positive")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 4);
-        assertThat(received).extracting(Message::topic).containsExactly("market_data.trade.BTCUSD", "market_data.bar.BTCUSD",
-                "price.update.BTCUSD", "market_data.trade.BTCUSD");
+        assertThat(received)
+                .extracting(Message::topic)
+                .containsExactly(
+                        "market_data.trade.BTCUSD",
+                        "market_data.bar.BTCUSD",
+                        "price.update.BTCUSD",
+                        "market_data.trade.BTCUSD");
         Bar bar = received.get(1).payloadAs(Bar.class);
         assertThat(bar.close()).isEqualTo(100);
         assertThat(bar.volume()).isEqualTo(1);
@@ -73,10 +93,20 @@ class MarketDataHubTest {
         hub.ingest(Trade.of("ETHUSD", MINUTE, 2000, 1));
         var requester = bus.endpoint("tester", "tester-1");
 
-        Message found = requester.request(MessageType.SYSTEM_COORDINATION, "market_data.snapshot.ETHUSD",
-                new SnapshotRequest("ETHUSD"), Duration.ofSeconds(5)).get();
-        Message missing = requester.request(MessageType.SYSTEM_COORDINATION, "market_data.snapshot.XRPUSD",
-                new SnapshotRequest("XRPUSD"), Duration.ofSeconds(5)).get();
+        Message found = requester
+                .request(
+                        MessageType.SYSTEM_COORDINATION,
+                        "market_data.snapshot.ETHUSD",
+                        new SnapshotRequest("ETHUSD"),
+                        Duration.ofSeconds(5))
+                .get();
+        Message missing = requester
+                .request(
+                        MessageType.SYSTEM_COORDINATION,
+                        "market_data.snapshot.XRPUSD",
+                        new SnapshotRequest("XRPUSD"),
+                        Duration.ofSeconds(5))
+                .get();
 
         assertThat(found.payloadAs(MarketSnapshot.class).trade().price()).isEqualTo(2000);
         assertThat(missing.payloadAs(MarketSnapshot.class).found()).isFalse();
@@ -92,11 +122,15 @@ class MarketDataHubTest {
         hub.ingestBar(first);
         hub.ingestBar(second);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.ingestBar(first))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AAPL").hasMessageContaining("overlaps");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("AAPL")
+                .hasMessageContaining("overlaps");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 4);
-        assertThat(received).extracting(Message::topic).containsExactly("market_data.bar.AAPL", "price.update.AAPL",
-                "market_data.bar.AAPL", "price.update.AAPL");
+        assertThat(received)
+                .extracting(Message::topic)
+                .containsExactly(
+                        "market_data.bar.AAPL", "price.update.AAPL", "market_data.bar.AAPL", "price.update.AAPL");
         assertThat(received.get(2).payloadAs(Bar.class)).isEqualTo(second);
         assertThat(hub.barCount()).isEqualTo(2);
         assertThat(hub.snapshot("AAPL").bar()).isEqualTo(second);

@@ -74,7 +74,8 @@ class SyntheticMarketFeedTest {
                 double model = feed.modelCorrelation(i, j);
                 // standard error of a correlation ≈ (1-ρ²)/√n ≈ 0.007 here; allow ~4 of them
                 assertThat(sample).as("corr(%d,%d)", i, j).isCloseTo(model, within(0.03));
-                if (feed.instruments().get(i).sector() == feed.instruments().get(j).sector()) {
+                if (feed.instruments().get(i).sector()
+                        == feed.instruments().get(j).sector()) {
                     sameSector = Math.max(sameSector, model);
                 } else {
                     crossSector = Math.max(crossSector, model);
@@ -89,7 +90,8 @@ class SyntheticMarketFeedTest {
     @Test
     void configIsValidated() {
         assertThatThrownBy(() -> SyntheticFeedConfig.defaults(1, 2, 3)).hasMessageContaining("sectorCount");
-        assertThatThrownBy(() -> new SyntheticFeedConfig(1, 1, 1, 0, 1, -1, 0, 0, 0, 1)).hasMessageContaining("marketVol");
+        assertThatThrownBy(() -> new SyntheticFeedConfig(1, 1, 1, 0, 1, -1, 0, 0, 0, 1))
+                .hasMessageContaining("marketVol");
     }
 
     private static double correlation(double[] a, double[] b) {

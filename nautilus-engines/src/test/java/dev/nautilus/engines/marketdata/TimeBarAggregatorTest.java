@@ -51,9 +51,11 @@ class TimeBarAggregatorTest {
     @Test
     void refusesInvalidAndOutOfOrderTrades() {
         bars.onTrade(Trade.of("A", 120 * S, 10, 1));
-        assertThatThrownBy(() -> bars.onTrade(Trade.of("A", 119 * S, 10, 1))).hasMessageContaining("before the open bar");
+        assertThatThrownBy(() -> bars.onTrade(Trade.of("A", 119 * S, 10, 1)))
+                .hasMessageContaining("before the open bar");
         assertThatThrownBy(() -> bars.onTrade(Trade.of("A", 121 * S, 10, 0))).hasMessageContaining("size");
-        assertThatThrownBy(() -> bars.onTrade(Trade.of("A", 121 * S, Double.NaN, 1))).hasMessageContaining("price");
+        assertThatThrownBy(() -> bars.onTrade(Trade.of("A", 121 * S, Double.NaN, 1)))
+                .hasMessageContaining("price");
         assertThatThrownBy(() -> new TimeBarAggregator(0)).hasMessageContaining("intervalMicros");
     }
 

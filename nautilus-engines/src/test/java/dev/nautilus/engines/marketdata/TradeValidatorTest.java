@@ -16,7 +16,8 @@ class TradeValidatorTest {
     @Test
     void rejectsBadPricesAndSizesNamingTheField() {
         assertThat(reasonOf(Trade.of("A", 1, Double.NaN, 1))).isEqualTo(Validation.Reason.PRICE_NOT_FINITE);
-        assertThat(reasonOf(Trade.of("A", 1, Double.POSITIVE_INFINITY, 1))).isEqualTo(Validation.Reason.PRICE_NOT_FINITE);
+        assertThat(reasonOf(Trade.of("A", 1, Double.POSITIVE_INFINITY, 1)))
+                .isEqualTo(Validation.Reason.PRICE_NOT_FINITE);
         assertThat(reasonOf(Trade.of("A", 1, -5, 1))).isEqualTo(Validation.Reason.PRICE_NOT_POSITIVE);
         assertThat(reasonOf(Trade.of("A", 1, 0, 1))).isEqualTo(Validation.Reason.PRICE_NOT_POSITIVE);
         assertThat(reasonOf(Trade.of("A", 1, 10, 0))).isEqualTo(Validation.Reason.SIZE_NOT_POSITIVE);
@@ -40,7 +41,8 @@ class TradeValidatorTest {
     @Test
     void rejectedTradeDoesNotAdvanceTheClock() {
         validator.validate(Trade.of("A", 10, 1, 1));
-        assertThat(validator.validate(Trade.of("A", 1_000, Double.NaN, 1)).isAccepted()).isFalse();
+        assertThat(validator.validate(Trade.of("A", 1_000, Double.NaN, 1)).isAccepted())
+                .isFalse();
         assertThat(validator.validate(Trade.of("A", 20, 1, 1)).isAccepted()).isTrue();
     }
 

@@ -66,8 +66,20 @@ class DirectionPredictorTest {
         List<FeatureUpdate> alteredFuture = new ArrayList<>(updates.subList(0, k));
         for (FeatureUpdate u : updates.subList(k, updates.size())) {
             double f = Math.exp(0.05 * random.nextGaussian());
-            alteredFuture.add(new FeatureUpdate(u.instrument(), u.timestampMicros(), u.barEndMicros(), u.price() * f, u.simpleReturn(),
-                    -u.logReturn(), u.volatility(), u.sma(), u.ema(), 100 - u.rsi(), u.vwap(), u.rollingVwap(), -u.flowImbalance(),
+            alteredFuture.add(new FeatureUpdate(
+                    u.instrument(),
+                    u.timestampMicros(),
+                    u.barEndMicros(),
+                    u.price() * f,
+                    u.simpleReturn(),
+                    -u.logReturn(),
+                    u.volatility(),
+                    u.sma(),
+                    u.ema(),
+                    100 - u.rsi(),
+                    u.vwap(),
+                    u.rollingVwap(),
+                    -u.flowImbalance(),
                     u.signedVolume()));
         }
         List<MlPrediction> altered = run(alteredFuture);
@@ -102,7 +114,9 @@ class DirectionPredictorTest {
                 }
             }
             double expected = sigmoid(w, b[0], z[t]);
-            assertThat(predictions.get(published).probabilityUp()).as("forecast %d", t).isCloseTo(expected, within(1e-12));
+            assertThat(predictions.get(published).probabilityUp())
+                    .as("forecast %d", t)
+                    .isCloseTo(expected, within(1e-12));
             published++;
         }
         assertThat(published).isEqualTo(predictions.size()).isGreaterThan(350);
@@ -148,9 +162,15 @@ class DirectionPredictorTest {
         assertThat(last.baselineAccuracy()).isCloseTo((double) baselineHits / scored, within(1e-12));
         assertThat(last.logLoss()).isCloseTo(loss / scored, within(1e-9));
         assertThat(last.baselineLogLoss()).isCloseTo(baselineLoss / scored, within(1e-9));
-        LOG.info("BTC one-minute direction, {} scored forecasts: model accuracy={} logLoss={}, baseline accuracy={} logLoss={}, "
-                + "last-move-reverses rule accuracy={}", scored, last.accuracy(), last.logLoss(), last.baselineAccuracy(),
-                last.baselineLogLoss(), (double) reversalHits / reversalScored);
+        LOG.info(
+                "BTC one-minute direction, {} scored forecasts: model accuracy={} logLoss={}, baseline accuracy={} logLoss={}, "
+                        + "last-move-reverses rule accuracy={}",
+                scored,
+                last.accuracy(),
+                last.logLoss(),
+                last.baselineAccuracy(),
+                last.baselineLogLoss(),
+                (double) reversalHits / reversalScored);
         // a learner of up/down on minute bars is near a coin toss; it must at least not be badly calibrated
         assertThat(last.logLoss()).isLessThan(Math.log(2) + 0.02);
     }

@@ -50,7 +50,10 @@ class PaperExecutionTest {
         assertThat(ex.execute(target("-1", 3), 120, pf)).isEmpty(); // already there
         pf.mark("A", 100);
         assertThat(pf.unrealised()).isEqualByComparingTo("9.945"); // -100 + 109.945
-        assertThat(pf.snapshot(4).positions()).singleElement().extracting(Position::instrument).isEqualTo("A");
+        assertThat(pf.snapshot(4).positions())
+                .singleElement()
+                .extracting(Position::instrument)
+                .isEqualTo("A");
     }
 
     @Test
@@ -59,7 +62,8 @@ class PaperExecutionTest {
         // 1,000 × 1,000 = 1e6 notional → 5 + 10·1 = 15 bps
         assertThat(m.bps(new BigDecimal("1000"), new BigDecimal("1000"))).isCloseTo(15, within(1e-12));
         assertThat(m.fillPrice(new BigDecimal("-1000"), new BigDecimal("1000"))).isEqualByComparingTo("998.5");
-        assertThat(SlippageModel.none().fillPrice(BigDecimal.ONE, new BigDecimal("7.5"))).isEqualByComparingTo("7.5");
+        assertThat(SlippageModel.none().fillPrice(BigDecimal.ONE, new BigDecimal("7.5")))
+                .isEqualByComparingTo("7.5");
         assertThatThrownBy(() -> new SlippageModel(-1, 0)).hasMessageContaining("fixedBps");
         assertThatThrownBy(() -> new FeeModel(Double.NaN)).hasMessageContaining("bps");
     }
@@ -89,7 +93,8 @@ class PaperExecutionTest {
                 BigDecimal qty = BigDecimal.valueOf(rnd.nextInt(201) - 100, 1 + rnd.nextInt(3)); // e.g. -7.3, 0.45
                 ex.execute(new Signal(instruments[k], "random", qty, "test", i), price, pf);
             }
-            BigDecimal identity = pf.initialCash().add(pf.realised()).add(pf.unrealised()).subtract(pf.fees());
+            BigDecimal identity =
+                    pf.initialCash().add(pf.realised()).add(pf.unrealised()).subtract(pf.fees());
             assertThat(pf.equity()).as("step %d", i).isEqualByComparingTo(identity);
         }
         assertThat(pf.fillCount()).isGreaterThan(300);

@@ -14,8 +14,8 @@ class PositionTest {
     @Test
     void averageCostThroughAddsPartialClosesAndAFlip() {
         Position p = Position.flat("A");
-        p = p.apply(d("2"), d("100")).position();                // q 2, cost 200
-        p = p.apply(d("2"), d("110")).position();                // q 4, cost 420, avg 105
+        p = p.apply(d("2"), d("100")).position(); // q 2, cost 200
+        p = p.apply(d("2"), d("110")).position(); // q 4, cost 420, avg 105
         assertThat(p.averageCost()).isEqualByComparingTo("105");
 
         Position.Change sell1 = p.apply(d("-1"), d("120"));
@@ -24,7 +24,7 @@ class PositionTest {
         p = sell1.position();
         assertThat(p.quantity()).isEqualByComparingTo("3");
         assertThat(p.costBasis()).isEqualByComparingTo("315");
-        assertThat(p.averageCost()).isEqualByComparingTo("105");  // unchanged by a partial close
+        assertThat(p.averageCost()).isEqualByComparingTo("105"); // unchanged by a partial close
 
         Position.Change flip = p.apply(d("-5"), d("90"));
         // closes 3: realised 3·90 - 315 = -45; the other 2 open short at 90: cost -180
@@ -49,7 +49,11 @@ class PositionTest {
         Position.Change c = p.apply(d("-1"), d("100.01"));
         // 300.03 / 3 = 100.01 exactly: no P&L from selling at cost
         assertThat(c.realised()).isEqualByComparingTo("0");
-        Position q = Position.flat("A").apply(d("3"), d("1")).position().apply(d("1"), d("0.1")).position(); // 4, 3.1
+        Position q = Position.flat("A")
+                .apply(d("3"), d("1"))
+                .position()
+                .apply(d("1"), d("0.1"))
+                .position(); // 4, 3.1
         Position.Change third = q.apply(d("-1"), d("1"));
         // cost removed 3.1/4 = 0.775; realised 0.225
         assertThat(third.realised()).isEqualByComparingTo("0.225");

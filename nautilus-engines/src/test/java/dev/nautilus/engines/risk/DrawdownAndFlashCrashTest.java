@@ -17,15 +17,15 @@ class DrawdownAndFlashCrashTest {
         DrawdownTracker t = new DrawdownTracker();
         t.update(1, 100);
         t.update(2, 120);
-        Drawdown d = t.update(3, 90);             // (120-90)/120 = 0.25
+        Drawdown d = t.update(3, 90); // (120-90)/120 = 0.25
         assertThat(d.current()).isCloseTo(0.25, within(1e-12));
-        t.update(4, 130);                         // new peak
-        d = t.update(5, 104);                     // (130-104)/130 = 0.2
+        t.update(4, 130); // new peak
+        d = t.update(5, 104); // (130-104)/130 = 0.2
         assertThat(d.current()).isCloseTo(0.2, within(1e-12));
         assertThat(d.maximum()).isCloseTo(0.25, within(1e-12));
         assertThat(d.maximumPeakMicros()).isEqualTo(2);
         assertThat(d.maximumTroughMicros()).isEqualTo(3);
-        d = t.update(6, 65);                      // (130-65)/130 = 0.5
+        d = t.update(6, 65); // (130-65)/130 = 0.5
         assertThat(d.maximum()).isCloseTo(0.5, within(1e-12));
         assertThat(d.peak()).isEqualTo(130);
         assertThat(d.peakMicros()).isEqualTo(4);
@@ -41,17 +41,20 @@ class DrawdownAndFlashCrashTest {
         FlashCrashDetector f = new FlashCrashDetector(60 * S, 0.05);
         assertThat(f.onPrice("A", 0, 100)).isEmpty();
         assertThat(f.onPrice("A", 10 * S, 102)).isEmpty();
-        assertThat(f.onPrice("A", 20 * S, 99)).isEmpty();               // (102-99)/102 = 2.9%
+        assertThat(f.onPrice("A", 20 * S, 99)).isEmpty(); // (102-99)/102 = 2.9%
         Optional<FlashCrashAlert> alert = f.onPrice("A", 30 * S, 96.8); // (102-96.8)/102 = 5.098%
         assertThat(alert).get().satisfies(a -> {
             assertThat(a.windowHigh()).isEqualTo(102);
             assertThat(a.windowHighMicros()).isEqualTo(10 * S);
             assertThat(a.drop()).isCloseTo(5.2 / 102, within(1e-12));
         });
-        assertThat(f.onPrice("A", 40 * S, 95)).isEmpty();               // same episode: no repeat
-        assertThat(f.onPrice("A", 50 * S, 101)).isEmpty();              // recovered: re-armed
+        assertThat(f.onPrice("A", 40 * S, 95)).isEmpty(); // same episode: no repeat
+        assertThat(f.onPrice("A", 50 * S, 101)).isEmpty(); // recovered: re-armed
         // at 80 s the window is (20 s, 80 s]: 102 (10 s) has left; max is 101 (50 s); 95.9 is 5.05% below
-        assertThat(f.onPrice("A", 80 * S, 95.9)).get().extracting(FlashCrashAlert::windowHigh).isEqualTo(101.0);
+        assertThat(f.onPrice("A", 80 * S, 95.9))
+                .get()
+                .extracting(FlashCrashAlert::windowHigh)
+                .isEqualTo(101.0);
     }
 
     @Test

@@ -55,15 +55,19 @@ class ValueAtRiskTest {
         RiskEstimate p = ValueAtRisk.parametric(r, 0.99);
         assertThat(p.valueAtRisk()).isCloseTo(-0.002 + sd * 2.326347874, within(1e-8));
         VarReport report = ValueAtRisk.report(r);
-        assertThat(report.parametric99().valueAtRisk()).isGreaterThan(report.parametric95().valueAtRisk());
-        assertThat(report.historical99().expectedShortfall()).isGreaterThanOrEqualTo(report.historical99().valueAtRisk());
+        assertThat(report.parametric99().valueAtRisk())
+                .isGreaterThan(report.parametric95().valueAtRisk());
+        assertThat(report.historical99().expectedShortfall())
+                .isGreaterThanOrEqualTo(report.historical99().valueAtRisk());
     }
 
     @Test
     void rejectsBadSamples() {
         assertThatThrownBy(() -> ValueAtRisk.historical(new double[] {1}, 0.95)).hasMessageContaining("at least 2");
-        assertThatThrownBy(() -> ValueAtRisk.historical(new double[] {1, Double.NaN}, 0.95)).hasMessageContaining("returns[1]");
-        assertThatThrownBy(() -> ValueAtRisk.historical(new double[] {1, 2}, 1.0)).hasMessageContaining("confidence");
+        assertThatThrownBy(() -> ValueAtRisk.historical(new double[] {1, Double.NaN}, 0.95))
+                .hasMessageContaining("returns[1]");
+        assertThatThrownBy(() -> ValueAtRisk.historical(new double[] {1, 2}, 1.0))
+                .hasMessageContaining("confidence");
         assertThatThrownBy(() -> ValueAtRisk.parametric(0, -1, 0.95, 1)).hasMessageContaining("stdDev");
     }
 }

@@ -12,8 +12,8 @@ class CrossSectionalScoresTest {
     void winsorizesAtLinearlyInterpolatedPercentilesLikeNumpy() {
         // numpy.percentile([1..10], 10) = 1.9, 90 → 9.1
         double[] x = {10, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-        assertThat(CrossSectionalScores.winsorize(x, 0.1)).containsExactly(new double[] {9.1, 1.9, 2, 3, 4, 5, 6, 7, 8, 9},
-                within(1e-12));
+        assertThat(CrossSectionalScores.winsorize(x, 0.1))
+                .containsExactly(new double[] {9.1, 1.9, 2, 3, 4, 5, 6, 7, 8, 9}, within(1e-12));
         assertThat(CrossSectionalScores.winsorize(x, 0)).containsExactly(x);
     }
 
@@ -28,8 +28,11 @@ class CrossSectionalScoresTest {
 
     @Test
     void refusesTooFewOrNonFiniteValues() {
-        assertThatThrownBy(() -> CrossSectionalScores.centerAndScale(new double[] {1})).hasMessageContaining("at least two");
-        assertThatThrownBy(() -> CrossSectionalScores.winsorize(new double[] {1, Double.NaN}, 0.05)).hasMessageContaining("finite");
-        assertThatThrownBy(() -> CrossSectionalScores.winsorize(new double[] {1, 2}, 0.7)).hasMessageContaining("[0, 0.5]");
+        assertThatThrownBy(() -> CrossSectionalScores.centerAndScale(new double[] {1}))
+                .hasMessageContaining("at least two");
+        assertThatThrownBy(() -> CrossSectionalScores.winsorize(new double[] {1, Double.NaN}, 0.05))
+                .hasMessageContaining("finite");
+        assertThatThrownBy(() -> CrossSectionalScores.winsorize(new double[] {1, 2}, 0.7))
+                .hasMessageContaining("[0, 0.5]");
     }
 }

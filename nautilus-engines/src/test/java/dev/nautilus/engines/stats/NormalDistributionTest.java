@@ -16,17 +16,17 @@ class NormalDistributionTest {
      */
     @ParameterizedTest
     @CsvSource({
-            "0.0, 0.5",
-            "0.5, 0.691462461274013",
-            "1.0, 0.841344746068543",
-            "-1.0, 0.158655253931457",
-            "1.96, 0.975002104851780",
-            "2.0, 0.977249868051821",
-            "3.0, 0.998650101968370",
-            "-3.0, 0.001349898031630",
-            "1.6448536269514722, 0.95",
-            "2.3263478740408408, 0.99",
-            "-2.5758293035489004, 0.005",
+        "0.0, 0.5",
+        "0.5, 0.691462461274013",
+        "1.0, 0.841344746068543",
+        "-1.0, 0.158655253931457",
+        "1.96, 0.975002104851780",
+        "2.0, 0.977249868051821",
+        "3.0, 0.998650101968370",
+        "-3.0, 0.001349898031630",
+        "1.6448536269514722, 0.95",
+        "2.3263478740408408, 0.99",
+        "-2.5758293035489004, 0.005",
     })
     void cdfMatchesTheExactReference(double x, double expected) {
         assertThat(NormalDistribution.cdf(x)).isCloseTo(expected, within(1e-9));
@@ -38,7 +38,8 @@ class NormalDistributionTest {
         // relatively, to 1e-12.
         assertThat(NormalDistribution.cdf(-5)).isCloseTo(2.866515718791946e-7, within(2.866515718791946e-7 * 1e-12));
         assertThat(NormalDistribution.cdf(-8)).isCloseTo(6.220960574271819e-16, within(6.220960574271819e-16 * 1e-12));
-        assertThat(NormalDistribution.cdf(-20)).isCloseTo(2.7536241186063314e-89, within(2.7536241186063314e-89 * 1e-12));
+        assertThat(NormalDistribution.cdf(-20))
+                .isCloseTo(2.7536241186063314e-89, within(2.7536241186063314e-89 * 1e-12));
     }
 
     @Test
@@ -64,15 +65,15 @@ class NormalDistributionTest {
      */
     @ParameterizedTest
     @CsvSource({
-            "0.5, 0.0",
-            "0.95, 1.6448536269514715",
-            "0.975, 1.9599639845400536",
-            "0.99, 2.3263478740408408",
-            "0.999, 3.090232306167813",
-            "0.001, -3.090232306167813",
-            "1e-10, -6.361340902404056",
-            "1e-300, -37.0470962993612",
-            "0.500000000001, 2.506572823701861e-12",
+        "0.5, 0.0",
+        "0.95, 1.6448536269514715",
+        "0.975, 1.9599639845400536",
+        "0.99, 2.3263478740408408",
+        "0.999, 3.090232306167813",
+        "0.001, -3.090232306167813",
+        "1e-10, -6.361340902404056",
+        "1e-300, -37.0470962993612",
+        "0.500000000001, 2.506572823701861e-12",
     })
     void inverseCdfMatchesAnIndependentReference(double p, double z) {
         assertThat(NormalDistribution.inverseCdf(p)).isCloseTo(z, within(1e-9));
@@ -83,6 +84,7 @@ class NormalDistributionTest {
     void inverseCdfRejectsProbabilitiesOutsideTheOpenUnitInterval() {
         assertThatThrownBy(() -> NormalDistribution.inverseCdf(0)).hasMessageContaining("p must be in (0, 1)");
         assertThatThrownBy(() -> NormalDistribution.inverseCdf(1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> NormalDistribution.inverseCdf(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NormalDistribution.inverseCdf(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

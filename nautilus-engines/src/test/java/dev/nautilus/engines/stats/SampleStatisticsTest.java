@@ -12,9 +12,10 @@ class SampleStatisticsTest {
     void type7QuantileInterpolatesBetweenOrderStatistics() {
         double[] x = {5, 1, 4, 2, 3};
         // sorted 1 2 3 4 5; h = (n-1)p = 4p
-        assertThat(EmpiricalQuantile.quantile(x, 0.5)).isEqualTo(3.0);            // h = 2
-        assertThat(EmpiricalQuantile.quantile(x, 0.25)).isEqualTo(2.0);           // h = 1
-        assertThat(EmpiricalQuantile.quantile(x, 0.95)).isCloseTo(4.8, within(1e-12)); // h = 3.8: 4 + 0.8·1 (numpy: 4.8)
+        assertThat(EmpiricalQuantile.quantile(x, 0.5)).isEqualTo(3.0); // h = 2
+        assertThat(EmpiricalQuantile.quantile(x, 0.25)).isEqualTo(2.0); // h = 1
+        assertThat(EmpiricalQuantile.quantile(x, 0.95))
+                .isCloseTo(4.8, within(1e-12)); // h = 3.8: 4 + 0.8·1 (numpy: 4.8)
         assertThat(EmpiricalQuantile.quantile(x, 0.0)).isEqualTo(1.0);
         assertThat(EmpiricalQuantile.quantile(x, 1.0)).isEqualTo(5.0);
         assertThat(x).containsExactly(5, 1, 4, 2, 3); // input untouched
@@ -25,7 +26,8 @@ class SampleStatisticsTest {
         assertThatThrownBy(() -> EmpiricalQuantile.quantile(new double[0], 0.5)).hasMessageContaining("empty");
         assertThatThrownBy(() -> EmpiricalQuantile.quantile(new double[] {1, Double.NaN}, 0.5))
                 .hasMessageContaining("sample[1]");
-        assertThatThrownBy(() -> EmpiricalQuantile.quantile(new double[] {1}, 1.5)).hasMessageContaining("p must be");
+        assertThatThrownBy(() -> EmpiricalQuantile.quantile(new double[] {1}, 1.5))
+                .hasMessageContaining("p must be");
     }
 
     @Test
@@ -65,7 +67,7 @@ class SampleStatisticsTest {
         zeros.add(0.0);
         zeros.add(-0.0);
         zeros.add(5.0);
-        zeros.add(6.0);  // evicts the first 0.0
+        zeros.add(6.0); // evicts the first 0.0
         assertThat(zeros.cdf(0.0)).isEqualTo(1.0 / 3);
     }
 }

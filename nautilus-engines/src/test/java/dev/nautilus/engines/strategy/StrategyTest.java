@@ -39,8 +39,10 @@ class StrategyTest {
         s.onPrice("A", 2, 2);
         // fast = 1.5 < slow = 2 → flat; a first determination is still a signal
         assertThat(s.onPrice("A", 3, 1)).get().extracting(Signal::side).isEqualTo(TargetSide.FLAT);
-        assertThatThrownBy(() -> new MovingAverageCrossStrategy(3, 3, ONE, true)).hasMessageContaining("fastPeriod");
-        assertThatThrownBy(() -> new MovingAverageCrossStrategy(2, 3, BigDecimal.ZERO, true)).hasMessageContaining("quantity");
+        assertThatThrownBy(() -> new MovingAverageCrossStrategy(3, 3, ONE, true))
+                .hasMessageContaining("fastPeriod");
+        assertThatThrownBy(() -> new MovingAverageCrossStrategy(2, 3, BigDecimal.ZERO, true))
+                .hasMessageContaining("quantity");
         assertThatThrownBy(() -> s.onPrice("A", 4, Double.NaN)).hasMessageContaining("price");
     }
 
@@ -62,7 +64,8 @@ class StrategyTest {
         Signal sell = s.onPrice("A", 7, 10).orElseThrow();
         assertThat(sell.targetQuantity()).isEqualByComparingTo("-1");
         assertThat(sell.reason()).startsWith("overbought");
-        assertThatThrownBy(() -> new RsiMeanReversionStrategy(3, 60, 70, 50, ONE, true)).hasMessageContaining("oversold");
+        assertThatThrownBy(() -> new RsiMeanReversionStrategy(3, 60, 70, 50, ONE, true))
+                .hasMessageContaining("oversold");
     }
 
     @Test
@@ -72,7 +75,10 @@ class StrategyTest {
         assertThat(s.name()).isEqualTo("vpin_filtered_ma_cross");
         s.onPrice("A", 1, 1);
         s.onPrice("A", 2, 2);
-        assertThat(s.onPrice("A", 3, 3)).get().extracting(Signal::targetQuantity).isEqualTo(ONE);
+        assertThat(s.onPrice("A", 3, 3))
+                .get()
+                .extracting(Signal::targetQuantity)
+                .isEqualTo(ONE);
 
         Optional<Signal> aside = s.onToxicity("A", 4, true, "CDF 0.95");
         assertThat(aside).get().satisfies(sig -> {
@@ -85,7 +91,9 @@ class StrategyTest {
         assertThat(s.onPrice("A", 7, 0.5)).isEmpty();
         assertThat(inner.currentTarget("A")).isEqualByComparingTo("-1");
         // clearing re-emits the inner strategy's wish
-        assertThat(s.onToxicity("A", 8, false, "CDF 0.5")).get().extracting(Signal::targetQuantity)
+        assertThat(s.onToxicity("A", 8, false, "CDF 0.5"))
+                .get()
+                .extracting(Signal::targetQuantity)
                 .isEqualTo(BigDecimal.ONE.negate());
         assertThat(s.currentTarget("A")).isEqualByComparingTo("-1");
     }

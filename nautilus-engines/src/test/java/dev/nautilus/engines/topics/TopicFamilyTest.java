@@ -14,7 +14,8 @@ class TopicFamilyTest {
     void buildsTopicsAndThePatternThatReadsThemAll() {
         assertThat(trades.topic("BTCUSD")).isEqualTo("market_data.trade.BTCUSD");
         assertThat(trades.pattern()).isEqualTo("market_data.trade.*");
-        assertThat(TopicPattern.compile(trades.pattern()).matches(trades.topic("ETHUSD"))).isTrue();
+        assertThat(TopicPattern.compile(trades.pattern()).matches(trades.topic("ETHUSD")))
+                .isTrue();
     }
 
     @Test

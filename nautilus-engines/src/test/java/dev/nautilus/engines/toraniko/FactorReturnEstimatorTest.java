@@ -17,7 +17,8 @@ class FactorReturnEstimatorTest {
         double[] r = {1, 3, 5, 7};
         double[][] style = {{1}, {-1}, {1}, {-1}};
         for (SectorConstraint c : SectorConstraint.values()) {
-            PeriodEstimate e = FactorReturnEstimator.estimate(r, new double[] {1, 1, 1, 1}, new int[] {0, 0, 1, 1}, 2, style, c, true);
+            PeriodEstimate e = FactorReturnEstimator.estimate(
+                    r, new double[] {1, 1, 1, 1}, new int[] {0, 0, 1, 1}, 2, style, c, true);
             assertThat(e.factorReturns()).containsExactly(new double[] {4, -2, 2, -1}, within(1e-12));
             assertThat(e.residuals()).containsExactly(new double[] {0, 0, 0, 0}, within(1e-12));
         }
@@ -30,14 +31,21 @@ class FactorReturnEstimatorTest {
         double m0 = (1 * 0.01 + 2 * -0.02) / 3.0;
         double m1 = (3 * 0.03 + 4 * 0.05) / 7.0;
         double market = (5 * m0 + 25 * m1) / 30.0;
-        PeriodEstimate e = FactorReturnEstimator.estimate(r, new double[] {1, 4, 9, 16}, new int[] {0, 0, 1, 1}, 2, NO_STYLES,
-                SectorConstraint.CAP_WEIGHTED, true);
+        PeriodEstimate e = FactorReturnEstimator.estimate(
+                r,
+                new double[] {1, 4, 9, 16},
+                new int[] {0, 0, 1, 1},
+                2,
+                NO_STYLES,
+                SectorConstraint.CAP_WEIGHTED,
+                true);
         assertThat(e.factorReturns()).containsExactly(new double[] {market, m0 - market, m1 - market}, within(1e-15));
-        assertThat(e.residuals()).containsExactly(new double[] {0.01 - m0, -0.02 - m0, 0.03 - m1, 0.05 - m1}, within(1e-15));
+        assertThat(e.residuals())
+                .containsExactly(new double[] {0.01 - m0, -0.02 - m0, 0.03 - m1, 0.05 - m1}, within(1e-15));
 
         // toraniko's equal constraint: the market is the plain average of the sector fits
-        PeriodEstimate eq = FactorReturnEstimator.estimate(r, new double[] {1, 4, 9, 16}, new int[] {0, 0, 1, 1}, 2, NO_STYLES,
-                SectorConstraint.EQUAL, true);
+        PeriodEstimate eq = FactorReturnEstimator.estimate(
+                r, new double[] {1, 4, 9, 16}, new int[] {0, 0, 1, 1}, 2, NO_STYLES, SectorConstraint.EQUAL, true);
         double plain = (m0 + m1) / 2;
         assertThat(eq.factorReturns()).containsExactly(new double[] {plain, m0 - plain, m1 - plain}, within(1e-15));
     }
@@ -66,7 +74,8 @@ class FactorReturnEstimatorTest {
                 double[] expected = referenceSolve(r, caps, sector, m, styles, constraint, residualize);
                 assertThat(e.factorReturns()).hasSize(1 + m + k);
                 for (int j = 0; j < expected.length; j++) {
-                    assertThat(e.factorReturns()[j]).as("factor %d, %s, residualize=%s", j, constraint, residualize)
+                    assertThat(e.factorReturns()[j])
+                            .as("factor %d, %s, residualize=%s", j, constraint, residualize)
                             .isCloseTo(expected[j], within(1e-9));
                 }
                 double[] c = FactorReturnEstimator.constraintWeights(caps, sector, m, constraint);
@@ -88,12 +97,33 @@ class FactorReturnEstimatorTest {
 
     @Test
     void refusesAnEmptySectorAndMismatchedInputs() {
-        assertThatThrownBy(() -> FactorReturnEstimator.estimate(new double[] {0.1, 0.2}, new double[] {1, 1}, new int[] {0, 0}, 2,
-                new double[][] {{}, {}}, SectorConstraint.EQUAL, true)).hasMessageContaining("sector 1 has no asset");
-        assertThatThrownBy(() -> FactorReturnEstimator.estimate(new double[] {0.1, 0.2}, new double[] {1}, new int[] {0, 0}, 1,
-                new double[][] {{}, {}}, SectorConstraint.EQUAL, true)).hasMessageContaining("one entry per asset");
-        assertThatThrownBy(() -> FactorReturnEstimator.estimate(new double[] {0.1, 0.2}, new double[] {1, -1}, new int[] {0, 0}, 1,
-                new double[][] {{}, {}}, SectorConstraint.EQUAL, true)).hasMessageContaining("cap finite and > 0");
+        assertThatThrownBy(() -> FactorReturnEstimator.estimate(
+                        new double[] {0.1, 0.2},
+                        new double[] {1, 1},
+                        new int[] {0, 0},
+                        2,
+                        new double[][] {{}, {}},
+                        SectorConstraint.EQUAL,
+                        true))
+                .hasMessageContaining("sector 1 has no asset");
+        assertThatThrownBy(() -> FactorReturnEstimator.estimate(
+                        new double[] {0.1, 0.2},
+                        new double[] {1},
+                        new int[] {0, 0},
+                        1,
+                        new double[][] {{}, {}},
+                        SectorConstraint.EQUAL,
+                        true))
+                .hasMessageContaining("one entry per asset");
+        assertThatThrownBy(() -> FactorReturnEstimator.estimate(
+                        new double[] {0.1, 0.2},
+                        new double[] {1, -1},
+                        new int[] {0, 0},
+                        1,
+                        new double[][] {{}, {}},
+                        SectorConstraint.EQUAL,
+                        true))
+                .hasMessageContaining("cap finite and > 0");
     }
 
     /**
@@ -101,8 +131,14 @@ class FactorReturnEstimatorTest {
      * X = [1, sector dummies] and W = diag(√cap); stage 2 by the normal equations SᵀWS f = SᵀW y.
      * Both solved by Gaussian elimination with partial pivoting written here.
      */
-    private static double[] referenceSolve(double[] r, double[] caps, int[] sector, int m, double[][] styles,
-            SectorConstraint constraint, boolean residualize) {
+    private static double[] referenceSolve(
+            double[] r,
+            double[] caps,
+            int[] sector,
+            int m,
+            double[][] styles,
+            SectorConstraint constraint,
+            boolean residualize) {
         int n = r.length;
         int k = styles[0].length;
         double[] c = new double[m];

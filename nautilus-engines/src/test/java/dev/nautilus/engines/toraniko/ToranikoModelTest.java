@@ -25,7 +25,8 @@ class ToranikoModelTest {
 
     private static final int N = 12;
     private static final int STEPS = 20;
-    private static final ToranikoConfig CONFIG = new ToranikoConfig(5, 2, 1, 0.01, 0.05, 0.05, true, SectorConstraint.CAP_WEIGHTED, 4);
+    private static final ToranikoConfig CONFIG =
+            new ToranikoConfig(5, 2, 1, 0.01, 0.05, 0.05, true, SectorConstraint.CAP_WEIGHTED, 4);
 
     @Test
     void estimatesEachPeriodFromTheExposuresKnownAtItsStart() {
@@ -42,14 +43,17 @@ class ToranikoModelTest {
             for (int i = 0; i < N; i++) {
                 double p = trades.get(i).price();
                 closes[t][i] = p;
-                bars.put(refs.get(i).symbol(), new Bar(refs.get(i).symbol(), end - 1_000_000L, end, p, p, p, p, 1, p, 1));
+                bars.put(
+                        refs.get(i).symbol(),
+                        new Bar(refs.get(i).symbol(), end - 1_000_000L, end, p, p, p, p, 1, p, 1));
                 sectionRefs.put(refs.get(i).symbol(), refs.get(i));
             }
-            Optional<FactorReturns> out = model.onCrossSection(new CrossSection("synthetic", end, new TreeMap<>(bars),
-                    new TreeMap<>(sectionRefs), true));
+            Optional<FactorReturns> out = model.onCrossSection(
+                    new CrossSection("synthetic", end, new TreeMap<>(bars), new TreeMap<>(sectionRefs), true));
             out.ifPresent(published::add);
         }
-        // returns start at step 1; momentum needs 5 + 1 of them (scored at step 6); the first period it explains ends at step 7
+        // returns start at step 1; momentum needs 5 + 1 of them (scored at step 6); the first period it explains ends
+        // at step 7
         int first = CONFIG.returnsNeeded() + 1;
         assertThat(published).hasSize(STEPS - first);
         for (int k = 0; k < published.size(); k++) {
@@ -57,9 +61,11 @@ class ToranikoModelTest {
             FactorReturns fr = published.get(k);
             assertThat(fr.periodStartMicros()).as("end of step t-1").isEqualTo(t * 1_000_000L);
             assertThat(fr.periodEndMicros()).as("end of step t").isEqualTo((t + 1) * 1_000_000L);
-            assertThat(fr.factors()).containsExactly("market", "SECTOR_0", "SECTOR_1", "SECTOR_2", "momentum", "value", "size");
+            assertThat(fr.factors())
+                    .containsExactly("market", "SECTOR_0", "SECTOR_1", "SECTOR_2", "momentum", "value", "size");
             double[] expected = expectedFactorReturns(refs, closes, t - 1);
-            assertThat(fr.returns().stream().mapToDouble(Double::doubleValue).toArray()).containsExactly(expected, within(1e-15));
+            assertThat(fr.returns().stream().mapToDouble(Double::doubleValue).toArray())
+                    .containsExactly(expected, within(1e-15));
             assertThat(fr.residuals()).hasSize(N);
         }
         // covariance over the last 4 periods, two passes here
@@ -114,7 +120,14 @@ class ToranikoModelTest {
         for (int i = 0; i < N; i++) {
             styles[i] = new double[] {m[i], v[i], z[i]};
         }
-        return FactorReturnEstimator.estimate(CrossSectionalScores.winsorize(r, 0.05), caps, sector, 3, styles,
-                SectorConstraint.CAP_WEIGHTED, true).factorReturns();
+        return FactorReturnEstimator.estimate(
+                        CrossSectionalScores.winsorize(r, 0.05),
+                        caps,
+                        sector,
+                        3,
+                        styles,
+                        SectorConstraint.CAP_WEIGHTED,
+                        true)
+                .factorReturns();
     }
 }

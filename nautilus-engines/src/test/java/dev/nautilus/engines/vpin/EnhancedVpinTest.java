@@ -21,12 +21,12 @@ class EnhancedVpinTest {
         assertThat(c.update(0.82)).isEqualTo(ToxicityRegime.ELEVATED);
         assertThat(c.update(0.75)).isEqualTo(ToxicityRegime.ELEVATED); // below entry, above exit: stays
         assertThat(c.update(0.69)).isEqualTo(ToxicityRegime.NORMAL);
-        assertThat(c.update(0.79)).isEqualTo(ToxicityRegime.NORMAL);   // not yet at entry
-        assertThat(c.update(0.96)).isEqualTo(ToxicityRegime.TOXIC);    // straight to toxic
-        assertThat(c.update(0.90)).isEqualTo(ToxicityRegime.TOXIC);    // above toxic exit
+        assertThat(c.update(0.79)).isEqualTo(ToxicityRegime.NORMAL); // not yet at entry
+        assertThat(c.update(0.96)).isEqualTo(ToxicityRegime.TOXIC); // straight to toxic
+        assertThat(c.update(0.90)).isEqualTo(ToxicityRegime.TOXIC); // above toxic exit
         assertThat(c.update(0.80)).isEqualTo(ToxicityRegime.ELEVATED);
         assertThat(c.update(0.96)).isEqualTo(ToxicityRegime.TOXIC);
-        assertThat(c.update(0.50)).isEqualTo(ToxicityRegime.NORMAL);   // collapse skips ELEVATED
+        assertThat(c.update(0.50)).isEqualTo(ToxicityRegime.NORMAL); // collapse skips ELEVATED
         assertThatThrownBy(() -> c.update(Double.NaN)).hasMessageContaining("cdf");
         assertThatThrownBy(() -> new RegimeThresholds(0.8, 0.9, 0.95, 0.85)).hasMessageContaining("elevatedExit");
     }
@@ -34,14 +34,14 @@ class EnhancedVpinTest {
     @Test
     void adaptiveBucketSizeFollowsEwmaOfCompletedPeriods() {
         AdaptiveBucketSize a = new AdaptiveBucketSize(5, 100, 2, 0.5);
-        a.onVolume(50, 7);     // period 0: the first, likely partial, is not counted
-        a.onVolume(150, 10);   // period 1
+        a.onVolume(50, 7); // period 0: the first, likely partial, is not counted
+        a.onVolume(150, 10); // period 1
         a.onVolume(160, 10);
         assertThat(a.bucketVolume()).isEqualTo(5.0); // nothing counted yet: initial
-        a.onVolume(250, 4);    // period 2 starts: period 1 (20) seeds the EWMA → 20 / 2 = 10
+        a.onVolume(250, 4); // period 2 starts: period 1 (20) seeds the EWMA → 20 / 2 = 10
         assertThat(a.volumePerPeriod()).isEqualTo(20.0);
         assertThat(a.bucketVolume()).isEqualTo(10.0);
-        a.onVolume(450, 1);    // period 4 (2 and 3 empty: skipped): EWMA = 0.5·4 + 0.5·20 = 12 → 6
+        a.onVolume(450, 1); // period 4 (2 and 3 empty: skipped): EWMA = 0.5·4 + 0.5·20 = 12 → 6
         assertThat(a.bucketVolume()).isEqualTo(6.0);
         assertThatThrownBy(() -> a.onVolume(10, 1)).hasMessageContaining("earlier period");
         assertThatThrownBy(() -> new AdaptiveBucketSize(1, 1, 1, 0)).hasMessageContaining("alpha");
@@ -49,8 +49,8 @@ class EnhancedVpinTest {
 
     @Test
     void tickRuleAndBvcSideBySideOnTheSameBuckets() {
-        EnhancedVpinConfig cfg = new EnhancedVpinConfig(10, 1, MIN, 1_000 * MIN, 1, 0.5, 100, 100,
-                RegimeThresholds.defaults());
+        EnhancedVpinConfig cfg =
+                new EnhancedVpinConfig(10, 1, MIN, 1_000 * MIN, 1, 0.5, 100, 100, RegimeThresholds.defaults());
         EnhancedVpinCalculator v = new EnhancedVpinCalculator("A", cfg);
         List<EnhancedVpinEstimate> out = new ArrayList<>();
         // bar 0: BUY 6 @100, SELL 4 @101 (reported sides win over the tick rule) → tick buy fraction 0.6
@@ -74,7 +74,8 @@ class EnhancedVpinTest {
 
     @Test
     void anInvalidTradeIsRefusedWithoutDisturbingState() {
-        EnhancedVpinConfig cfg = new EnhancedVpinConfig(5, 2, MIN, 10 * MIN, 5, 0.5, 100, 1, RegimeThresholds.defaults());
+        EnhancedVpinConfig cfg =
+                new EnhancedVpinConfig(5, 2, MIN, 10 * MIN, 5, 0.5, 100, 1, RegimeThresholds.defaults());
         EnhancedVpinCalculator clean = new EnhancedVpinCalculator("A", cfg);
         EnhancedVpinCalculator dirty = new EnhancedVpinCalculator("A", cfg);
         java.util.Random rnd = new java.util.Random(9);

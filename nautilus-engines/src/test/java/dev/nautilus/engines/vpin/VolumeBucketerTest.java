@@ -44,7 +44,7 @@ class VolumeBucketerTest {
         b.add(1, 5, 0.5);
         b.setBucketVolume(4);
         assertThat(b.currentBucketVolume()).isEqualTo(10); // the open bucket keeps its size
-        List<VolumeBucket> done = b.add(2, 9, 0.5);         // 5 closes bucket 0 (10), 4 fills bucket 1 (4)
+        List<VolumeBucket> done = b.add(2, 9, 0.5); // 5 closes bucket 0 (10), 4 fills bucket 1 (4)
         assertThat(done).extracting(VolumeBucket::volume).containsExactly(10.0, 4.0);
     }
 

@@ -25,8 +25,8 @@ class VpinCalculatorTest {
     @Test
     void bulkClassificationHandWorked() {
         BulkVolumeClassifier c = new BulkVolumeClassifier();
-        assertThat(c.buyFraction(bar(0, 100, 1))).isEqualTo(0.5);  // no previous close
-        assertThat(c.buyFraction(bar(1, 101, 1))).isEqualTo(0.5);  // ΔP = +1, one sample: no σ yet
+        assertThat(c.buyFraction(bar(0, 100, 1))).isEqualTo(0.5); // no previous close
+        assertThat(c.buyFraction(bar(1, 101, 1))).isEqualTo(0.5); // ΔP = +1, one sample: no σ yet
         // ΔP = -2; changes {1, -2}: mean -0.5, s² = (1.5² + 1.5²)/1 = 4.5, σ = 2.12132…
         // z = -2/√4.5 = -0.942809…, Φ(z) = 0.17288929307558015 (Python 0.5·erfc(-z/√2))
         assertThat(c.buyFraction(bar(2, 99, 1))).isCloseTo(0.17288929307558015, within(1e-12));
@@ -45,18 +45,18 @@ class VpinCalculatorTest {
         List<VpinEstimate> e1 = v.onBar(bar(1, 101, 10));
         assertThat(e1).singleElement().satisfies(e -> {
             assertThat(e.bucketSequence()).isEqualTo(1);
-            assertThat(e.vpin()).isEqualTo(0.0);        // (0 + 0) / 20
-            assertThat(e.cdf()).isEqualTo(1.0);         // history {0}
-            assertThat(e.toxic()).isTrue();             // min history 1 and cdf 1 ≥ 0.9
+            assertThat(e.vpin()).isEqualTo(0.0); // (0 + 0) / 20
+            assertThat(e.cdf()).isEqualTo(1.0); // history {0}
+            assertThat(e.toxic()).isTrue(); // min history 1 and cdf 1 ≥ 0.9
         });
         List<VpinEstimate> e2 = v.onBar(bar(2, 99, 10));
         assertThat(e2.get(0).vpin()).isCloseTo(6.542214138488397 / 20, within(2e-6)); // 0.327111
         List<VpinEstimate> e3 = v.onBar(bar(3, 100, 20));
         assertThat(e3).hasSize(2);
         assertThat(e3.get(0).vpin()).isCloseTo((6.542214138488397 + 4.362971383492269) / 20, within(2e-6)); // 0.545259
-        assertThat(e3.get(0).cdf()).isEqualTo(1.0);     // largest so far among {0, .327, .545}
-        assertThat(e3.get(1).vpin()).isCloseTo(4.362971383492269 / 10, within(2e-6));  // 0.436297
-        assertThat(e3.get(1).cdf()).isEqualTo(0.75);    // {0, .327, .545, .436}: 3 of 4 at or below
+        assertThat(e3.get(0).cdf()).isEqualTo(1.0); // largest so far among {0, .327, .545}
+        assertThat(e3.get(1).vpin()).isCloseTo(4.362971383492269 / 10, within(2e-6)); // 0.436297
+        assertThat(e3.get(1).cdf()).isEqualTo(0.75); // {0, .327, .545, .436}: 3 of 4 at or below
         assertThat(e3.get(1).toxic()).isFalse();
         assertThat(v.completedBuckets()).isEqualTo(5);
     }
@@ -90,7 +90,8 @@ class VpinCalculatorTest {
             price += 3;
             informed.addAll(v.onBar(bar(m, price, 100)));
         }
-        double calmMean = calm.stream().mapToDouble(VpinEstimate::vpin).average().orElseThrow();
+        double calmMean =
+                calm.stream().mapToDouble(VpinEstimate::vpin).average().orElseThrow();
         // each bucket is one bar, so OI/V = |2Φ(Z)-1| with Φ(Z) ~ U(0,1): E|2U-1| = 1/2, sd 1/√12;
         // the mean over ~590 estimates has a standard error near 0.012
         assertThat(calmMean).isCloseTo(0.5, within(0.05));
@@ -104,8 +105,8 @@ class VpinCalculatorTest {
         VpinCalculator v = new VpinCalculator("A", config(3));
         v.onBar(bar(0, 100, 10));
         assertThat(v.onBar(bar(1, 101, 10)).get(0).toxic()).isFalse(); // cdf 1 but history 1 < 3
-        assertThat(v.onBar(bar(2, 99, 10)).get(0).toxic()).isFalse();  // history 2 < 3
-        assertThat(v.onBar(bar(3, 90, 10)).get(0).toxic()).isTrue();   // history 3, new high, cdf 1
+        assertThat(v.onBar(bar(2, 99, 10)).get(0).toxic()).isFalse(); // history 2 < 3
+        assertThat(v.onBar(bar(3, 90, 10)).get(0).toxic()).isTrue(); // history 3, new high, cdf 1
     }
 
     @Test
@@ -116,8 +117,17 @@ class VpinCalculatorTest {
         List<VpinEstimate> a = new ArrayList<>();
         List<VpinEstimate> b = new ArrayList<>();
         for (int m = 0; m < closes.length; m++) {
-            a.addAll(fromBars.onBar(new Bar("A", m * MIN, (m + 1) * MIN, 100, Math.max(100, closes[m]),
-                    Math.min(100, closes[m]), closes[m], 7, 100, 2)));
+            a.addAll(fromBars.onBar(new Bar(
+                    "A",
+                    m * MIN,
+                    (m + 1) * MIN,
+                    100,
+                    Math.max(100, closes[m]),
+                    Math.min(100, closes[m]),
+                    closes[m],
+                    7,
+                    100,
+                    2)));
             b.addAll(fromTrades.onTrade(Trade.of("A", m * MIN, 100, 3)));
             b.addAll(fromTrades.onTrade(Trade.of("A", m * MIN + 1, closes[m], 4)));
         }

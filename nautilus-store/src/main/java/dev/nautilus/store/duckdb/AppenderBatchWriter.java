@@ -5,9 +5,6 @@ import dev.nautilus.store.jdbc.BatchGrouping;
 import dev.nautilus.store.jdbc.InsertBatchWriter;
 import dev.nautilus.store.model.StoredRecord;
 import dev.nautilus.store.table.TableSpec;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
@@ -15,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * {@link BatchWriter} by DuckDB's Appender, on a connection of its own, one transaction per batch:
@@ -42,7 +41,7 @@ final class AppenderBatchWriter implements BatchWriter {
 
     AppenderBatchWriter(DuckDBConnection connection) throws SQLException {
         this.connection = connection;
-        this.small = new InsertBatchWriter(() -> connection, new DuckDbDialect(), (c, table, rows) -> { });
+        this.small = new InsertBatchWriter(() -> connection, new DuckDbDialect(), (c, table, rows) -> {});
         connection.setAutoCommit(false);
     }
 
@@ -81,8 +80,8 @@ final class AppenderBatchWriter implements BatchWriter {
             }
         }
         // Empty here: emptied before every commit, and a rolled-back batch's rows are gone with it.
-        try (DuckDBAppender appender = connection.createAppender(TEMP_CATALOG, DuckDBConnection.DEFAULT_SCHEMA,
-                stage)) {
+        try (DuckDBAppender appender =
+                connection.createAppender(TEMP_CATALOG, DuckDBConnection.DEFAULT_SCHEMA, stage)) {
             sink.reset(appender);
             for (StoredRecord row : rows) {
                 appender.beginRow();

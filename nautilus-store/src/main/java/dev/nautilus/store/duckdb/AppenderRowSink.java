@@ -1,12 +1,11 @@
 package dev.nautilus.store.duckdb;
 
 import dev.nautilus.store.table.RowSink;
-import org.duckdb.DuckDBAppender;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.duckdb.DuckDBAppender;
 
 /** {@link RowSink} onto a DuckDB {@link DuckDBAppender}; the caller begins and ends each row. */
 final class AppenderRowSink implements RowSink {

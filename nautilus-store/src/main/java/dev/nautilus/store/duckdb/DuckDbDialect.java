@@ -1,7 +1,6 @@
 package dev.nautilus.store.duckdb;
 
 import dev.nautilus.store.jdbc.Dialect;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

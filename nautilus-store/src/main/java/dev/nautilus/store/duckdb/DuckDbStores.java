@@ -8,17 +8,16 @@ import dev.nautilus.store.ingest.BatchingIngest;
 import dev.nautilus.store.ingest.Retry;
 import dev.nautilus.store.jdbc.Queries;
 import dev.nautilus.store.jdbc.StoreException;
-import org.duckdb.DuckDBConnection;
-import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.duckdb.DuckDBConnection;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the embedded store: one DuckDB file under the data directory, migrated by Flyway (through
@@ -34,8 +33,7 @@ public final class DuckDbStores {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStores.class);
     static final String MIGRATIONS = "classpath:db/migration/duckdb";
 
-    private DuckDbStores() {
-    }
+    private DuckDbStores() {}
 
     public static Store open(StoreConfig config) {
         Path file = config.dataDir().resolve(StoreConfig.EMBEDDED_FILE).toAbsolutePath();
@@ -47,17 +45,25 @@ public final class DuckDbStores {
         String url = "jdbc:duckdb:" + file;
         // Flyway opens and closes its own connection; it must be done before the root connection
         // opens, or the file would be opened twice.
-        Flyway.configure().dataSource(url, null, null).locations(MIGRATIONS).load().migrate();
+        Flyway.configure()
+                .dataSource(url, null, null)
+                .locations(MIGRATIONS)
+                .load()
+                .migrate();
         DuckDBConnection root = null;
         try {
             root = (DuckDBConnection) DriverManager.getConnection(url);
             DuckDBConnection shared = root;
             AppenderBatchWriter writer = new AppenderBatchWriter((DuckDBConnection) root.duplicate());
-            BatchingIngest ingest = new BatchingIngest("duckdb", writer, Retry.forever(), config.batchSize(),
-                    config.queueCapacity(), config.offerTimeout());
+            BatchingIngest ingest = new BatchingIngest(
+                    "duckdb",
+                    writer,
+                    Retry.forever(),
+                    config.batchSize(),
+                    config.queueCapacity(),
+                    config.offerTimeout());
             LOG.info("Embedded DuckDB store open at {}", file);
-            return new JdbcStore(StoreKind.DUCKDB, new Queries(shared::duplicate, new DuckDbDialect()), ingest,
-                    root);
+            return new JdbcStore(StoreKind.DUCKDB, new Queries(shared::duplicate, new DuckDbDialect()), ingest, root);
         } catch (SQLException e) {
             if (root != null) {
                 try {

@@ -1,7 +1,6 @@
 package dev.nautilus.store.ingest;
 
 import dev.nautilus.store.model.StoredRecord;
-
 import java.sql.SQLException;
 import java.util.List;
 

@@ -1,9 +1,6 @@
 package dev.nautilus.store.ingest;
 
 import dev.nautilus.store.model.StoredRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link Ingest} over a bounded queue drained by one writer thread ("smart batching": the writer
@@ -41,8 +40,7 @@ public final class BatchingIngest implements Ingest {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingIngest.class);
 
     /** Queue entry that is not a row: a flush request or the end-of-stream marker. */
-    private record Marker(CompletableFuture<Long> flushed, boolean last) {
-    }
+    private record Marker(CompletableFuture<Long> flushed, boolean last) {}
 
     private final String name;
     private final BatchWriter writer;
@@ -67,6 +65,7 @@ public final class BatchingIngest implements Ingest {
      * where it would be counted as submitted and never written.
      */
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
+
     private volatile boolean closed;
     /** A batch failure no flush has reported yet; touched by the writer thread only. */
     private Exception unreportedFailure;
@@ -90,8 +89,8 @@ public final class BatchingIngest implements Ingest {
      * @param retry how a batch that failed to commit is retried
      * @see #BatchingIngest(String, BatchWriter, int, int, Duration)
      */
-    public BatchingIngest(String name, BatchWriter writer, Retry retry, int batchSize, int queueCapacity,
-                          Duration offerTimeout) {
+    public BatchingIngest(
+            String name, BatchWriter writer, Retry retry, int batchSize, int queueCapacity, Duration offerTimeout) {
         this.name = Objects.requireNonNull(name, "name");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.retry = Objects.requireNonNull(retry, "retry");
@@ -105,7 +104,10 @@ public final class BatchingIngest implements Ingest {
         this.offerTimeout = Objects.requireNonNull(offerTimeout, "offerTimeout");
         this.queueCapacity = queueCapacity;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.thread = Thread.ofPlatform().name("nautilus-store-writer-" + name).daemon(false).unstarted(this::run);
+        this.thread = Thread.ofPlatform()
+                .name("nautilus-store-writer-" + name)
+                .daemon(false)
+                .unstarted(this::run);
         thread.start();
     }
 
@@ -196,8 +198,16 @@ public final class BatchingIngest implements Ingest {
 
     @Override
     public IngestCounters counters() {
-        return new IngestCounters(submitted.get(), acknowledged.get(), batches.get(), rejected.get(),
-                failedBatches.get(), queue.size(), writer.duplicatesSkipped(), failedAttempts.get(), failing);
+        return new IngestCounters(
+                submitted.get(),
+                acknowledged.get(),
+                batches.get(),
+                rejected.get(),
+                failedBatches.get(),
+                queue.size(),
+                writer.duplicatesSkipped(),
+                failedAttempts.get(),
+                failing);
     }
 
     @Override
@@ -315,16 +325,26 @@ public final class BatchingIngest implements Ingest {
                 failing = true;
                 closingAttempts += closed ? 1 : 0;
                 boolean another = retry.allowsAnother(attempt) && closingAttempts < Retry.ATTEMPTS_WHILE_CLOSING;
-                LOG.warn("Ingest {}: batch of {} rows failed (attempt {}{}): {}", name, batch.size(), attempt,
-                        retry.maxAttempts() == Retry.UNBOUNDED ? "" : "/" + retry.maxAttempts(), e.toString());
+                LOG.warn(
+                        "Ingest {}: batch of {} rows failed (attempt {}{}): {}",
+                        name,
+                        batch.size(),
+                        attempt,
+                        retry.maxAttempts() == Retry.UNBOUNDED ? "" : "/" + retry.maxAttempts(),
+                        e.toString());
                 if (!another) {
                     break;
                 }
                 Thread.sleep(retry.backoffAfter(attempt).toMillis());
             }
         }
-        LOG.error("Ingest {}: dropped a batch of {} rows after {} attempts{}", name, batch.size(),
-                attempt, closed ? " while closing (its rows were never acknowledged)" : "", last);
+        LOG.error(
+                "Ingest {}: dropped a batch of {} rows after {} attempts{}",
+                name,
+                batch.size(),
+                attempt,
+                closed ? " while closing (its rows were never acknowledged)" : "",
+                last);
         return last;
     }
 

@@ -1,7 +1,6 @@
 package dev.nautilus.store.ingest;
 
 import dev.nautilus.store.model.StoredRecord;
-
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;

@@ -13,6 +13,13 @@ package dev.nautilus.store.ingest;
  * @param failedAttempts write attempts that failed (each retry of a batch counts)
  * @param failing      whether the latest write attempt failed: the store cannot be written now
  */
-public record IngestCounters(long submitted, long acknowledged, long batches, long rejected, long failedBatches,
-                             int queued, long duplicates, long failedAttempts, boolean failing) {
-}
+public record IngestCounters(
+        long submitted,
+        long acknowledged,
+        long batches,
+        long rejected,
+        long failedBatches,
+        int queued,
+        long duplicates,
+        long failedAttempts,
+        boolean failing) {}

@@ -26,8 +26,8 @@ public record Retry(int maxAttempts, Duration firstBackoff, Duration maxBackoff)
         Objects.requireNonNull(firstBackoff, "firstBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
         if (firstBackoff.isNegative() || maxBackoff.compareTo(firstBackoff) < 0) {
-            throw new IllegalArgumentException("need 0 <= firstBackoff <= maxBackoff, was " + firstBackoff + ", "
-                    + maxBackoff);
+            throw new IllegalArgumentException(
+                    "need 0 <= firstBackoff <= maxBackoff, was " + firstBackoff + ", " + maxBackoff);
         }
     }
 

@@ -3,11 +3,9 @@ package dev.nautilus.store.jdbc;
 import dev.nautilus.store.ingest.BatchWriter;
 import dev.nautilus.store.model.StoredRecord;
 import dev.nautilus.store.table.TableSpec;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

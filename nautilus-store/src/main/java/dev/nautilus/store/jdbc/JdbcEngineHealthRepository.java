@@ -6,7 +6,6 @@ import dev.nautilus.store.repository.EngineHealthRepository;
 import dev.nautilus.store.repository.Limits;
 import dev.nautilus.store.repository.TimeRange;
 import dev.nautilus.store.table.Tables;
-
 import java.util.List;
 
 /** {@link EngineHealthRepository} over the {@code engine_health} table. */
@@ -31,9 +30,14 @@ public final class JdbcEngineHealthRepository implements EngineHealthRepository 
     @Override
     public List<EngineHealthSample> history(String engine, TimeRange range, long offset, int limit) {
         Require.text(engine, "engine");
-        return queries.list(Queries.selectFrom(Tables.ENGINE_HEALTH)
+        return queries.list(
+                Queries.selectFrom(Tables.ENGINE_HEALTH)
                         + " where engine = ? and ts >= ? and ts < ? order by ts limit ? offset ?",
-                Tables.ENGINE_HEALTH.reader(), engine, range.from(), range.to(), Limits.limit(limit),
+                Tables.ENGINE_HEALTH.reader(),
+                engine,
+                range.from(),
+                range.to(),
+                Limits.limit(limit),
                 Limits.offset(offset));
     }
 }

@@ -4,7 +4,6 @@ import dev.nautilus.store.model.PositionSnapshot;
 import dev.nautilus.store.model.Require;
 import dev.nautilus.store.repository.PositionRepository;
 import dev.nautilus.store.table.Tables;
-
 import java.util.List;
 
 /** {@link PositionRepository} over the {@code positions} table. */

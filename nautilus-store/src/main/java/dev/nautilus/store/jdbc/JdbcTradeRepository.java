@@ -7,7 +7,6 @@ import dev.nautilus.store.repository.Limits;
 import dev.nautilus.store.repository.TimeRange;
 import dev.nautilus.store.repository.TradeRepository;
 import dev.nautilus.store.table.Tables;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -39,18 +38,35 @@ public final class JdbcTradeRepository implements TradeRepository {
         Require.text(symbol, "symbol");
         Objects.requireNonNull(range, "range");
         Duration width = checkInterval(interval);
-        return queries.list(barsSql,
-                row -> new OhlcvBar(row.time(1), row.float64(2), row.float64(3), row.float64(4), row.float64(5),
-                        row.float64(6), row.float64(7), row.int64(8)),
-                width, symbol, range.from(), range.to());
+        return queries.list(
+                barsSql,
+                row -> new OhlcvBar(
+                        row.time(1),
+                        row.float64(2),
+                        row.float64(3),
+                        row.float64(4),
+                        row.float64(5),
+                        row.float64(6),
+                        row.float64(7),
+                        row.int64(8)),
+                width,
+                symbol,
+                range.from(),
+                range.to());
     }
 
     @Override
     public List<TradeRow> trades(String symbol, TimeRange range, long offset, int limit) {
         Require.text(symbol, "symbol");
-        return queries.list(Queries.selectFrom(Tables.TRADES)
+        return queries.list(
+                Queries.selectFrom(Tables.TRADES)
                         + " where symbol = ? and ts >= ? and ts < ? order by ts, trade_id limit ? offset ?",
-                Tables.TRADES.reader(), symbol, range.from(), range.to(), Limits.limit(limit), Limits.offset(offset));
+                Tables.TRADES.reader(),
+                symbol,
+                range.from(),
+                range.to(),
+                Limits.limit(limit),
+                Limits.offset(offset));
     }
 
     @Override
@@ -62,7 +78,8 @@ public final class JdbcTradeRepository implements TradeRepository {
     /** Whitelists the bucket width: whole milliseconds between 1 ms and {@link #MAX_BAR_INTERVAL}. */
     static Duration checkInterval(Duration interval) {
         Objects.requireNonNull(interval, "interval is required");
-        if (interval.compareTo(Duration.ofMillis(1)) < 0 || interval.compareTo(MAX_BAR_INTERVAL) > 0
+        if (interval.compareTo(Duration.ofMillis(1)) < 0
+                || interval.compareTo(MAX_BAR_INTERVAL) > 0
                 || interval.toNanosPart() % 1_000_000 != 0) {
             throw new IllegalArgumentException(
                     "interval must be whole milliseconds between 1ms and " + MAX_BAR_INTERVAL + ", was " + interval);

@@ -1,7 +1,6 @@
 package dev.nautilus.store.jdbc;
 
 import dev.nautilus.store.table.RowSink;
-
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -7,7 +7,6 @@ import dev.nautilus.store.repository.Page;
 import dev.nautilus.store.repository.TimeRange;
 import dev.nautilus.store.table.RowSource;
 import dev.nautilus.store.table.TableSpec;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,7 +45,7 @@ public final class Queries {
     /** Runs a query and maps every row. Parameters: Instant, String, Long, Integer, Double or Duration (bucket width). */
     public <T> List<T> list(String sql, TableSpec.RowReader<T> reader, Object... params) {
         try (Connection connection = connections.open();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, params);
             try (ResultSet resultSet = statement.executeQuery()) {
                 RowSource row = new ResultSetRowSource(resultSet, dialect);
@@ -71,9 +70,14 @@ public final class Queries {
      * Keyset page over a table ordered by {@code (ts, id)}: rows in {@code range}, strictly after
      * {@code after}, with an optional extra equality filter on one column.
      */
-    public <T extends StoredRecord> Page<T> keysetPage(TableSpec<T> spec, String filterColumn, String filterValue,
-                                                       TimeRange range, Cursor after, int limit,
-                                                       Function<T, String> idOf) {
+    public <T extends StoredRecord> Page<T> keysetPage(
+            TableSpec<T> spec,
+            String filterColumn,
+            String filterValue,
+            TimeRange range,
+            Cursor after,
+            int limit,
+            Function<T, String> idOf) {
         Limits.limit(limit);
         StringBuilder sql = new StringBuilder(selectFrom(spec)).append(" where ts >= ? and ts < ?");
         List<Object> params = new ArrayList<>(List.of(range.from(), range.to()));
@@ -107,8 +111,9 @@ public final class Queries {
                 case Double d -> statement.setDouble(index, d);
                 case Duration d -> dialect.bindBucketWidth(statement, index, d);
                 case null -> throw new IllegalArgumentException("query parameter " + index + " is null");
-                default -> throw new IllegalArgumentException(
-                        "unsupported query parameter type " + params[i].getClass().getName());
+                default ->
+                    throw new IllegalArgumentException("unsupported query parameter type "
+                            + params[i].getClass().getName());
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.nautilus.store.jdbc;
 
 import dev.nautilus.store.table.RowSource;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

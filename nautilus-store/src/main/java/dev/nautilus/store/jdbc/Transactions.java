@@ -12,8 +12,7 @@ public final class Transactions {
         void run() throws SQLException;
     }
 
-    private Transactions() {
-    }
+    private Transactions() {}
 
     public static void inTransaction(Connection connection, Work work) throws SQLException {
         connection.setAutoCommit(false);

@@ -13,8 +13,9 @@ import java.time.Instant;
  * @param message  human-readable text
  * @param value    the measured value that triggered it, finite
  */
-public record AlertRow(Instant ts, String id, AlertCategory category, String severity, String code, String message,
-                    double value) implements StoredRecord {
+public record AlertRow(
+        Instant ts, String id, AlertCategory category, String severity, String code, String message, double value)
+        implements StoredRecord {
 
     public AlertRow {
         ts = Require.time(ts, "ts");

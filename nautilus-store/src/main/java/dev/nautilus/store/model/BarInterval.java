@@ -33,6 +33,7 @@ public enum BarInterval {
         return Arrays.stream(values())
                 .filter(i -> i.label.equals(label))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("interval must be one of 1s, 1m, 1h, 1d, was " + label));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("interval must be one of 1s, 1m, 1h, 1d, was " + label));
     }
 }

@@ -17,8 +17,17 @@ import java.time.Instant;
  * @param volume   summed size
  * @param trades   number of trades in the bar
  */
-public record BarRow(Instant ts, String symbol, BarInterval interval, double open, double high, double low,
-                  double close, double volume, long trades) implements StoredRecord {
+public record BarRow(
+        Instant ts,
+        String symbol,
+        BarInterval interval,
+        double open,
+        double high,
+        double low,
+        double close,
+        double volume,
+        long trades)
+        implements StoredRecord {
 
     public BarRow {
         ts = Require.time(ts, "ts");

@@ -12,8 +12,9 @@ import java.time.Instant;
  * @param p99LatencyMicros   99th percentile handling latency in microseconds, &gt;= 0
  * @param heapUsedBytes      JVM heap in use, &gt;= 0
  */
-public record EngineHealthSample(Instant ts, String engine, String status, double messagesPerSecond,
-                                 double p99LatencyMicros, long heapUsedBytes) implements StoredRecord {
+public record EngineHealthSample(
+        Instant ts, String engine, String status, double messagesPerSecond, double p99LatencyMicros, long heapUsedBytes)
+        implements StoredRecord {
 
     public EngineHealthSample {
         ts = Require.time(ts, "ts");

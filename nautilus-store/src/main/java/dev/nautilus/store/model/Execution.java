@@ -16,8 +16,16 @@ import java.time.Instant;
  * @param price     fill price, &gt; 0
  * @param fee       fee paid, &gt;= 0
  */
-public record Execution(Instant ts, String id, String portfolio, String symbol, SideCode side, BigDecimal quantity,
-                        BigDecimal price, BigDecimal fee) implements StoredRecord {
+public record Execution(
+        Instant ts,
+        String id,
+        String portfolio,
+        String symbol,
+        SideCode side,
+        BigDecimal quantity,
+        BigDecimal price,
+        BigDecimal fee)
+        implements StoredRecord {
 
     public Execution {
         ts = Require.time(ts, "ts");

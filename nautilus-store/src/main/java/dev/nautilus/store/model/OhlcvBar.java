@@ -14,6 +14,5 @@ import java.time.Instant;
  * @param vwap   volume-weighted average price; the plain average when the volume is zero
  * @param trades number of trades
  */
-public record OhlcvBar(Instant start, double open, double high, double low, double close, double volume,
-                       double vwap, long trades) {
-}
+public record OhlcvBar(
+        Instant start, double open, double high, double low, double close, double volume, double vwap, long trades) {}

@@ -13,8 +13,14 @@ import java.time.Instant;
  * @param realizedPnl   realised P&amp;L to date
  * @param unrealizedPnl mark-to-market P&amp;L
  */
-public record PnlSnapshot(Instant ts, String portfolio, BigDecimal cash, BigDecimal equity, BigDecimal realizedPnl,
-                          BigDecimal unrealizedPnl) implements StoredRecord {
+public record PnlSnapshot(
+        Instant ts,
+        String portfolio,
+        BigDecimal cash,
+        BigDecimal equity,
+        BigDecimal realizedPnl,
+        BigDecimal unrealizedPnl)
+        implements StoredRecord {
 
     public PnlSnapshot {
         ts = Require.time(ts, "ts");

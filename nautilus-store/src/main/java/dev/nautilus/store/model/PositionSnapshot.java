@@ -14,8 +14,14 @@ import java.time.Instant;
  * @param realizedPnl   realised P&amp;L to date
  * @param unrealizedPnl mark-to-market P&amp;L
  */
-public record PositionSnapshot(Instant ts, String portfolio, String symbol, BigDecimal quantity,
-                               BigDecimal averagePrice, BigDecimal realizedPnl, BigDecimal unrealizedPnl)
+public record PositionSnapshot(
+        Instant ts,
+        String portfolio,
+        String symbol,
+        BigDecimal quantity,
+        BigDecimal averagePrice,
+        BigDecimal realizedPnl,
+        BigDecimal unrealizedPnl)
         implements StoredRecord {
 
     public PositionSnapshot {

@@ -14,8 +14,7 @@ public final class Require {
     /** Largest number of decimal places a fixed-point column keeps (NUMERIC/DECIMAL(38,12)). */
     public static final int MAX_SCALE = 12;
 
-    private Require() {
-    }
+    private Require() {}
 
     /** A required timestamp, truncated to microseconds: both stores keep microseconds, no more. */
     public static Instant time(Instant value, String field) {

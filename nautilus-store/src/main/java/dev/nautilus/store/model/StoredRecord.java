@@ -7,8 +7,19 @@ import java.time.Instant;
  * one cannot exist) and stamped with the time it belongs to, which is also the partitioning column.
  */
 public sealed interface StoredRecord
-        permits TradeRow, BarRow, FeatureValue, VpinPoint, FactorExposure, FactorReturn, SignalRow, Execution,
-        PositionSnapshot, PnlSnapshot, AlertRow, EngineHealthSample, DeadLetterRow {
+        permits TradeRow,
+                BarRow,
+                FeatureValue,
+                VpinPoint,
+                FactorExposure,
+                FactorReturn,
+                SignalRow,
+                Execution,
+                PositionSnapshot,
+                PnlSnapshot,
+                AlertRow,
+                EngineHealthSample,
+                DeadLetterRow {
 
     /** The time this row belongs to (UTC, microseconds). */
     Instant ts();

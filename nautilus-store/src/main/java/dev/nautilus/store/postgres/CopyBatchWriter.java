@@ -7,10 +7,6 @@ import dev.nautilus.store.jdbc.InsertBatchWriter;
 import dev.nautilus.store.jdbc.Transactions;
 import dev.nautilus.store.model.StoredRecord;
 import dev.nautilus.store.table.TableSpec;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,6 +14,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 
 /**
  * {@link BatchWriter} by {@code COPY ... FROM STDIN} (text format) through PgJDBC's
@@ -86,8 +85,8 @@ public final class CopyBatchWriter implements BatchWriter {
         try (Statement statement = connection.createStatement()) {
             // Temporary tables live in the session's own schema, which is searched first: the prefix
             // keeps the staging table from ever shadowing a real one.
-            statement.execute("create temp table if not exists " + stage + " (like " + table.name()
-                    + ") on commit delete rows");
+            statement.execute(
+                    "create temp table if not exists " + stage + " (like " + table.name() + ") on commit delete rows");
         }
         buffer.setLength(0);
         CopyTextEncoder encoder = new CopyTextEncoder(buffer);

@@ -1,7 +1,6 @@
 package dev.nautilus.store.postgres;
 
 import dev.nautilus.store.table.RowSink;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 

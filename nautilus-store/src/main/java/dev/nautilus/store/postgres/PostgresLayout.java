@@ -3,15 +3,14 @@ package dev.nautilus.store.postgres;
 import dev.nautilus.store.StoreKind;
 import dev.nautilus.store.table.TableSpec;
 import dev.nautilus.store.table.Tables;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides how the time-series tables are laid out and finishes that layout after the migrations.
@@ -31,8 +30,7 @@ final class PostgresLayout {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresLayout.class);
 
-    private PostgresLayout() {
-    }
+    private PostgresLayout() {}
 
     /** Detects TimescaleDB; creates the extension when it is available but not yet installed. */
     static StoreKind detect(DataSource dataSource) throws SQLException {
@@ -47,7 +45,8 @@ final class PostgresLayout {
                 return StoreKind.TIMESCALEDB;
             } catch (SQLException e) {
                 // Available on disk but not loadable (shared_preload_libraries) or not permitted.
-                LOG.warn("TimescaleDB is available but could not be created ({}); using native partitioning",
+                LOG.warn(
+                        "TimescaleDB is available but could not be created ({}); using native partitioning",
                         e.getMessage());
                 return StoreKind.POSTGRESQL;
             }
@@ -64,8 +63,8 @@ final class PostgresLayout {
         try (Connection connection = dataSource.getConnection()) {
             for (TableSpec<?> table : Tables.ALL) {
                 if (kind == StoreKind.TIMESCALEDB) {
-                    try (PreparedStatement statement = connection.prepareStatement(
-                            "select create_hypertable(cast(? as regclass), 'ts',"
+                    try (PreparedStatement statement =
+                            connection.prepareStatement("select create_hypertable(cast(? as regclass), 'ts',"
                                     + " chunk_time_interval => interval '1 day', if_not_exists => true)")) {
                         statement.setString(1, table.name());
                         statement.execute();
@@ -81,7 +80,8 @@ final class PostgresLayout {
     }
 
     private static boolean exists(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             return rs.next();
         }
     }

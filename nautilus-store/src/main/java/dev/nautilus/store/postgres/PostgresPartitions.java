@@ -2,9 +2,6 @@ package dev.nautilus.store.postgres;
 
 import dev.nautilus.store.model.StoredRecord;
 import dev.nautilus.store.table.TableSpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates one-day range partitions on demand, for the days a batch is about to write, before the

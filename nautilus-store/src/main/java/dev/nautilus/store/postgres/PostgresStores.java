@@ -12,12 +12,11 @@ import dev.nautilus.store.ingest.Retry;
 import dev.nautilus.store.jdbc.InsertBatchWriter;
 import dev.nautilus.store.jdbc.Queries;
 import dev.nautilus.store.jdbc.StoreException;
+import java.sql.SQLException;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.sql.SQLException;
-import java.util.Map;
 
 /**
  * Opens the PostgreSQL store: a HikariCP pool (credentials only from the config), TimescaleDB
@@ -28,8 +27,7 @@ public final class PostgresStores {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStores.class);
     static final String MIGRATIONS = "classpath:db/migration/postgresql";
 
-    private PostgresStores() {
-    }
+    private PostgresStores() {}
 
     /** Opens and migrates; ingest uses COPY. */
     public static Store open(StoreConfig config) {
@@ -49,15 +47,23 @@ public final class PostgresStores {
             PostgresLayout.finish(pool, kind);
             PostgresDialect dialect = new PostgresDialect();
             PostgresPartitions partitions = new PostgresPartitions();
-            InsertBatchWriter.BeforeWrite beforeWrite = kind == StoreKind.TIMESCALEDB
-                    ? (connection, table, rows) -> { }
-                    : partitions::ensure;
+            InsertBatchWriter.BeforeWrite beforeWrite =
+                    kind == StoreKind.TIMESCALEDB ? (connection, table, rows) -> {} : partitions::ensure;
             BatchWriter writer = insertInsteadOfCopy
                     ? new InsertBatchWriter(pool::getConnection, dialect, beforeWrite)
                     : new CopyBatchWriter(pool::getConnection, beforeWrite);
-            BatchingIngest ingest = new BatchingIngest("postgres-" + config.schema(), writer, Retry.forever(),
-                    config.batchSize(), config.queueCapacity(), config.offerTimeout());
-            LOG.info("PostgreSQL store open: {} schema={} pool={} ({})", kind, config.schema(), config.poolSize(),
+            BatchingIngest ingest = new BatchingIngest(
+                    "postgres-" + config.schema(),
+                    writer,
+                    Retry.forever(),
+                    config.batchSize(),
+                    config.queueCapacity(),
+                    config.offerTimeout());
+            LOG.info(
+                    "PostgreSQL store open: {} schema={} pool={} ({})",
+                    kind,
+                    config.schema(),
+                    config.poolSize(),
                     insertInsteadOfCopy ? "INSERT ingest" : "COPY ingest");
             return new JdbcStore(kind, new Queries(pool::getConnection, dialect), ingest, pool);
         } catch (SQLException | RuntimeException e) {

@@ -65,6 +65,7 @@ public final class BusRecorder implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     /** Mappers may keep state (the trade rule ranks trades of one microsecond): one message at a time. */
     private final Object mapping = new Object();
+
     private volatile boolean closed;
 
     /** Subscribes {@link #DEFAULT_CONSUMERS} consumers at once. */
@@ -86,7 +87,8 @@ public final class BusRecorder implements AutoCloseable {
             throw new IllegalArgumentException("consumers must be >= 1, was " + consumers);
         }
         this.rules = List.copyOf(rules);
-        this.patterns = rules.stream().map(r -> TopicPattern.compile(r.pattern())).toArray(TopicPattern[]::new);
+        this.patterns =
+                rules.stream().map(r -> TopicPattern.compile(r.pattern())).toArray(TopicPattern[]::new);
         this.ingest = ingest;
         Set<MessageType> types = EnumSet.noneOf(MessageType.class);
         List<String> topicPatterns = new ArrayList<>();
@@ -118,7 +120,8 @@ public final class BusRecorder implements AutoCloseable {
                 return;
             }
         }
-        throw new IllegalArgumentException("no recording rule maps " + message.type().wireName() + " " + message.topic());
+        throw new IllegalArgumentException(
+                "no recording rule maps " + message.type().wireName() + " " + message.topic());
     }
 
     /** Hands the rows to the ingest and returns once they are committed; waits as long as the store is away. */
@@ -136,7 +139,8 @@ public final class BusRecorder implements AutoCloseable {
                     pushBacks.increment();
                     continue;
                 } catch (IllegalStateException e) {
-                    throw new StoreUnavailableError("the store is closed; message " + message.id() + " not recorded", e);
+                    throw new StoreUnavailableError(
+                            "the store is closed; message " + message.id() + " not recorded", e);
                 }
                 if (awaitCommitted(message, committed)) {
                     return;
@@ -161,7 +165,9 @@ public final class BusRecorder implements AutoCloseable {
             } catch (ExecutionException e) {
                 // Only a closing store or a bounded-retry ingest gives a batch up.
                 stopIfClosed(message, e);
-                LOG.warn("recorder: the batch of message {} was not committed ({}); submitting it again", message.id(),
+                LOG.warn(
+                        "recorder: the batch of message {} was not committed ({}); submitting it again",
+                        message.id(),
                         e.getCause().toString());
                 return false;
             }
@@ -175,8 +181,9 @@ public final class BusRecorder implements AutoCloseable {
      */
     private void stopIfClosed(Message message, Exception cause) {
         if (closed && !healthy()) {
-            throw new StoreUnavailableError("recorder closing while the store cannot write; message " + message.id()
-                    + " not acknowledged", cause);
+            throw new StoreUnavailableError(
+                    "recorder closing while the store cannot write; message " + message.id() + " not acknowledged",
+                    cause);
         }
     }
 

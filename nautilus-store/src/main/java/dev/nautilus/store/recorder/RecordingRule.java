@@ -20,8 +20,8 @@ import java.util.function.Function;
  * @param types   message types carrying such topics
  * @param mapper  message → rows
  */
-public record RecordingRule(String name, String pattern, Set<MessageType> types,
-        Function<Message, List<? extends StoredRecord>> mapper) {
+public record RecordingRule(
+        String name, String pattern, Set<MessageType> types, Function<Message, List<? extends StoredRecord>> mapper) {
 
     public RecordingRule {
         TopicPattern.compile(pattern);

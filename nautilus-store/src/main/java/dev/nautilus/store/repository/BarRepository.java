@@ -1,8 +1,7 @@
 package dev.nautilus.store.repository;
 
-import dev.nautilus.store.model.BarRow;
 import dev.nautilus.store.model.BarInterval;
-
+import dev.nautilus.store.model.BarRow;
 import java.util.List;
 
 /** Bars stored as published (not computed). */

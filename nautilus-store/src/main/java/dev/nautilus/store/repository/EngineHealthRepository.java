@@ -1,7 +1,6 @@
 package dev.nautilus.store.repository;
 
 import dev.nautilus.store.model.EngineHealthSample;
-
 import java.util.List;
 
 /** Stored engine health samples. */

@@ -2,7 +2,6 @@ package dev.nautilus.store.repository;
 
 import dev.nautilus.store.model.FactorExposure;
 import dev.nautilus.store.model.FactorReturn;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package dev.nautilus.store.repository;
 
 import dev.nautilus.store.model.FeatureValue;
-
 import java.util.List;
 
 /** Stored feature values. */

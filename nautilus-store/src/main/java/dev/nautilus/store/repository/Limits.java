@@ -6,8 +6,7 @@ public final class Limits {
     /** Largest page any query returns. */
     public static final int MAX_LIMIT = 100_000;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** A page size in {@code [1, MAX_LIMIT]}. */
     public static int limit(int limit) {

@@ -1,7 +1,6 @@
 package dev.nautilus.store.repository;
 
 import dev.nautilus.store.model.PnlSnapshot;
-
 import java.util.List;
 import java.util.Optional;
 

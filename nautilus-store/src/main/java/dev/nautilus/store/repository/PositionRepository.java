@@ -1,7 +1,6 @@
 package dev.nautilus.store.repository;
 
 import dev.nautilus.store.model.PositionSnapshot;
-
 import java.util.List;
 
 /** Stored position snapshots. */

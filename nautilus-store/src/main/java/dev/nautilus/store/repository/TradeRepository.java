@@ -2,7 +2,6 @@ package dev.nautilus.store.repository;
 
 import dev.nautilus.store.model.OhlcvBar;
 import dev.nautilus.store.model.TradeRow;
-
 import java.time.Duration;
 import java.util.List;
 

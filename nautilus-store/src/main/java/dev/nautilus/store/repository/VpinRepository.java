@@ -1,7 +1,6 @@
 package dev.nautilus.store.repository;
 
 import dev.nautilus.store.model.VpinPoint;
-
 import java.util.List;
 
 /** Stored VPIN series. */

@@ -2,7 +2,6 @@ package dev.nautilus.store.sample;
 
 import dev.nautilus.store.model.SideCode;
 import dev.nautilus.store.model.TradeRow;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +24,7 @@ public final class BitstampTradesCsv {
     /** The classpath resource, shipped by {@code nautilus-engines} (taken from {@code org.ta4j:ta4j-examples:0.15}). */
     public static final String RESOURCE = "nautilus/sample/bitstamp_trades_from_20131125_usd.csv";
 
-    private BitstampTradesCsv() {
-    }
+    private BitstampTradesCsv() {}
 
     /** Loads {@value #RESOURCE} from the classpath (nautilus-engines must be on it). */
     public static List<TradeRow> loadSample(String symbol) {
@@ -61,8 +59,13 @@ public final class BitstampTradesCsv {
                 throw new IOException("line " + lineNumber + ": expected 3 fields, got " + fields.length);
             }
             try {
-                trades.add(new TradeRow(Instant.ofEpochSecond(Long.parseLong(fields[0].trim())), symbol, trades.size(),
-                        Double.parseDouble(fields[1]), Double.parseDouble(fields[2]), SideCode.UNKNOWN));
+                trades.add(new TradeRow(
+                        Instant.ofEpochSecond(Long.parseLong(fields[0].trim())),
+                        symbol,
+                        trades.size(),
+                        Double.parseDouble(fields[1]),
+                        Double.parseDouble(fields[2]),
+                        SideCode.UNKNOWN));
             } catch (IllegalArgumentException e) {
                 throw new IOException("line " + lineNumber + ": " + e.getMessage(), e);
             }

@@ -1,7 +1,6 @@
 package dev.nautilus.store.table;
 
 import dev.nautilus.store.model.StoredRecord;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -22,8 +21,8 @@ import java.util.stream.Collectors;
  *                {@code ts} (or a hypertable) must contain it. Writers skip a row whose key is stored.
  * @param <T>     record type
  */
-public record TableSpec<T extends StoredRecord>(String name, Class<T> type, List<Column> columns,
-                                                RowWriter<T> writer, RowReader<T> reader, List<String> key) {
+public record TableSpec<T extends StoredRecord>(
+        String name, Class<T> type, List<Column> columns, RowWriter<T> writer, RowReader<T> reader, List<String> key) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
 

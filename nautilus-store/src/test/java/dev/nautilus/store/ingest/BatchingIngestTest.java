@@ -1,10 +1,11 @@
 package dev.nautilus.store.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.nautilus.store.model.SideCode;
 import dev.nautilus.store.model.StoredRecord;
 import dev.nautilus.store.model.TradeRow;
-import org.junit.jupiter.api.Test;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The queue mechanics of {@link BatchingIngest} with an in-memory {@link BatchWriter} (no database
@@ -94,11 +93,13 @@ final class BatchingIngestTest {
         assertThat(writer.rows()).isEqualTo(5_000);
         assertThat(writer.batches).allSatisfy(b -> assertThat(b.size()).isLessThanOrEqualTo(100));
         assertThat(writer.batches.stream().flatMap(List::stream).toList())
-                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 5_000).mapToObj(BatchingIngestTest::trade)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 5_000)
+                        .mapToObj(BatchingIngestTest::trade)
                         .toList());
         assertThat(writer.closed).isTrue();
         assertThat(ingest.counters().batches()).isEqualTo(writer.batches.size());
-        assertThatThrownBy(() -> ingest.submit(trade(1))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ingest.submit(trade(1)))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }
 
@@ -109,7 +110,8 @@ final class BatchingIngestTest {
         try (BatchingIngest ingest = new BatchingIngest("fail", writer, 100, 100, Duration.ofSeconds(1))) {
             ingest.submit(trade(1));
             assertThatThrownBy(() -> ingest.flush().get(10, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).hasRootCauseMessage("database down");
+                    .isInstanceOf(ExecutionException.class)
+                    .hasRootCauseMessage("database down");
             assertThat(ingest.counters().rejected()).isEqualTo(1);
             assertThat(ingest.counters().failedBatches()).isEqualTo(1);
             assertThat(ingest.acknowledged()).isZero();
@@ -142,14 +144,17 @@ final class BatchingIngestTest {
         for (Thread producer : producers) {
             producer.join();
         }
-        assertThat(writer.rows()).isEqualTo(accepted.get()).isEqualTo(ingest.counters().submitted())
+        assertThat(writer.rows())
+                .isEqualTo(accepted.get())
+                .isEqualTo(ingest.counters().submitted())
                 .isEqualTo(ingest.acknowledged());
     }
 
     @Test
     void refusesNullRows() {
         try (BatchingIngest ingest = new BatchingIngest("null", new RecordingWriter(true), 1, 1, Duration.ZERO)) {
-            assertThatThrownBy(() -> ingest.submit(null)).isInstanceOf(NullPointerException.class)
+            assertThatThrownBy(() -> ingest.submit(null))
+                    .isInstanceOf(NullPointerException.class)
                     .hasMessage("record");
         }
     }

@@ -34,21 +34,27 @@ class RecorderOutageTest {
 
     private static final long START = 1_385_337_600_000_000L;
 
-    record Tick(String instrument, long timestampMicros, double price) {
-    }
+    record Tick(String instrument, long timestampMicros, double price) {}
 
     private static RecordingRule rule() {
         return new RecordingRule("trades", "market_data.trade.*", Set.of(MessageType.MARKET_DATA), message -> {
             Tick tick = message.payloadAs(Tick.class);
-            return List.of(new TradeRow(Instant.EPOCH.plus(tick.timestampMicros(), ChronoUnit.MICROS), tick.instrument(),
-                    tick.timestampMicros(), tick.price(), 1, SideCode.BUY));
+            return List.of(new TradeRow(
+                    Instant.EPOCH.plus(tick.timestampMicros(), ChronoUnit.MICROS),
+                    tick.instrument(),
+                    tick.timestampMicros(),
+                    tick.price(),
+                    1,
+                    SideCode.BUY));
         });
     }
 
     private static void publish(MessageBus bus, int from, int to) {
         for (int i = from; i < to; i++) {
-            bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.OUT").source("marketdata")
-                    .payload(new Tick("OUT", START + i * 1_000L, 100 + i)).build());
+            bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.OUT")
+                    .source("marketdata")
+                    .payload(new Tick("OUT", START + i * 1_000L, 100 + i))
+                    .build());
         }
     }
 
@@ -56,13 +62,18 @@ class RecorderOutageTest {
     void whileTheDatabaseIsAwayNothingIsAcknowledgedOrLostAndRecordingResumes() throws Exception {
         URI target = URI.create(TestDatabase.URL.substring("jdbc:".length()));
         String schema = TestDatabase.newSchema();
-        try (CuttableProxy proxy = new CuttableProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort())) {
+        try (CuttableProxy proxy =
+                new CuttableProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort())) {
             String viaProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath();
             StoreConfig config = StoreConfig.postgres(viaProxy, TestDatabase.USER, TestDatabase.PASSWORD)
-                    .withSchema(schema).withPoolSize(2).withBatchSize(100).withQueueCapacity(200)
+                    .withSchema(schema)
+                    .withPoolSize(2)
+                    .withBatchSize(100)
+                    .withQueueCapacity(200)
                     .withOfferTimeout(Duration.ofMillis(500));
-            try (MessageBus bus = InMemoryTransport.dualBus(); Store store = Stores.open(config);
-                 BusRecorder recorder = new BusRecorder(bus, store.ingest(), List.of(rule()), "recorder-1", 4)) {
+            try (MessageBus bus = InMemoryTransport.dualBus();
+                    Store store = Stores.open(config);
+                    BusRecorder recorder = new BusRecorder(bus, store.ingest(), List.of(rule()), "recorder-1", 4)) {
                 publish(bus, 0, 300);
                 await().atMost(Duration.ofSeconds(30)).until(() -> recorder.recorded() == 300);
                 assertThat(recorder.healthy()).isTrue();
@@ -84,9 +95,10 @@ class RecorderOutageTest {
                 assertThat(bus.deadLetters(Bus.MARKETDATA, 10)).isEmpty();
                 assertThat(store.ingest().counters().failedBatches()).isZero();
             }
-            try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("select count(*), count(distinct trade_id) from " + schema
-                         + ".trades where symbol = 'OUT'")) {
+            try (Connection connection = TestDatabase.connect();
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("select count(*), count(distinct trade_id) from " + schema
+                            + ".trades where symbol = 'OUT'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("rows").isEqualTo(1_000);
                 assertThat(rs.getLong(2)).as("distinct trades").isEqualTo(1_000);

@@ -106,7 +106,8 @@ public final class BusMonitor implements AutoCloseable {
             throw e;
         }
         this.samplers = List.copyOf(built);
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("bus-monitor-", 0).factory());
+        this.executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("bus-monitor-", 0).factory());
     }
 
     /** The watched targets, in the order given. */

@@ -46,8 +46,7 @@ public final class BusMonitorMetrics implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BusMonitorMetrics.class);
 
     /** A meter this object registered: its name and tags, and whether it is a counter. */
-    private record MeterKey(String name, Tags tags, boolean counter) {
-    }
+    private record MeterKey(String name, Tags tags, boolean counter) {}
 
     private final BusMonitor monitor;
     private final MeterRegistry registry;
@@ -105,13 +104,20 @@ public final class BusMonitorMetrics implements AutoCloseable {
             }
             reachableBuses.add(bus);
             redis.cpu().percent().ifPresent(p -> next.put(new MeterKey("nautilus.bus.redis.cpu", busTag, false), p));
-            redis.memory().usedMemory().ifPresent(m -> next.put(new MeterKey("nautilus.bus.redis.memory.used", busTag, false), (double) m));
-            redis.clientsByEngine().forEach((engine, count) ->
-                    next.put(new MeterKey("nautilus.bus.redis.clients", busTag.and("engine", engine), false), count.doubleValue()));
+            redis.memory()
+                    .usedMemory()
+                    .ifPresent(
+                            m -> next.put(new MeterKey("nautilus.bus.redis.memory.used", busTag, false), (double) m));
+            redis.clientsByEngine()
+                    .forEach((engine, count) -> next.put(
+                            new MeterKey("nautilus.bus.redis.clients", busTag.and("engine", engine), false),
+                            count.doubleValue()));
             for (CommandStats command : redis.commands()) {
                 Tags tags = busTag.and("command", command.command());
                 next.put(new MeterKey("nautilus.bus.redis.command.calls", tags, true), (double) command.calls());
-                command.failedCalls().ifPresent(f -> next.put(new MeterKey("nautilus.bus.redis.command.failed", tags, true), (double) f));
+                command.failedCalls()
+                        .ifPresent(f ->
+                                next.put(new MeterKey("nautilus.bus.redis.command.failed", tags, true), (double) f));
             }
             for (StreamInfo stream : redis.streams()) {
                 Tags streamTags = busTag.and("stream", stream.key());
@@ -120,7 +126,8 @@ public final class BusMonitorMetrics implements AutoCloseable {
                     Tags groupTags = streamTags.and("group", group.name());
                     next.put(new MeterKey("nautilus.bus.group.pending", groupTags, false), (double) group.pending());
                     // Lag Redis cannot tell is still a meter: NaN says "unknown", not "caught up".
-                    next.put(new MeterKey("nautilus.bus.group.lag", groupTags, false),
+                    next.put(
+                            new MeterKey("nautilus.bus.group.lag", groupTags, false),
                             group.lag().isPresent() ? (double) group.lag().getAsLong() : Double.NaN);
                 }
             }
@@ -132,8 +139,12 @@ public final class BusMonitorMetrics implements AutoCloseable {
         // Gone from a Redis that answered: the stream, group, command or engine no longer exists there.
         for (Iterator<Map.Entry<MeterKey, Meter>> it = meters.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<MeterKey, Meter> entry = it.next();
-            if (!next.containsKey(entry.getKey()) && reachableBuses.contains(entry.getKey().tags().stream()
-                    .filter(t -> t.getKey().equals("bus")).findFirst().map(t -> t.getValue()).orElse(""))) {
+            if (!next.containsKey(entry.getKey())
+                    && reachableBuses.contains(entry.getKey().tags().stream()
+                            .filter(t -> t.getKey().equals("bus"))
+                            .findFirst()
+                            .map(t -> t.getValue())
+                            .orElse(""))) {
                 registry.remove(entry.getValue());
                 it.remove();
             }
@@ -141,9 +152,16 @@ public final class BusMonitorMetrics implements AutoCloseable {
     }
 
     private void register(MeterKey key) {
-        meters.computeIfAbsent(key, k -> k.counter()
-                ? FunctionCounter.builder(k.name(), this, self -> self.value(k)).tags(k.tags()).register(registry)
-                : Gauge.builder(k.name(), this, self -> self.value(k)).tags(k.tags()).strongReference(true).register(registry));
+        meters.computeIfAbsent(
+                key,
+                k -> k.counter()
+                        ? FunctionCounter.builder(k.name(), this, self -> self.value(k))
+                                .tags(k.tags())
+                                .register(registry)
+                        : Gauge.builder(k.name(), this, self -> self.value(k))
+                                .tags(k.tags())
+                                .strongReference(true)
+                                .register(registry));
     }
 
     private double value(MeterKey key) {

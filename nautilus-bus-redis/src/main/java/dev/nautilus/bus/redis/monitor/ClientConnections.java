@@ -15,8 +15,7 @@ public final class ClientConnections {
 
     private static final String NAME_PREFIX = "nautilus:";
 
-    private ClientConnections() {
-    }
+    private ClientConnections() {}
 
     /**
      * Counts the connections of a {@code CLIENT LIST} reply by engine, sorted by engine name. Lines

@@ -21,8 +21,7 @@ public final class ClusterNodes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNodes.class);
 
-    private ClusterNodes() {
-    }
+    private ClusterNodes() {}
 
     /**
      * One target per node of the cluster {@code seed} belongs to, named after the seed and the node
@@ -39,7 +38,10 @@ public final class ClusterNodes {
         try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
             return parse(seed, connection.sync().clusterNodes());
         } catch (RuntimeException e) {
-            LOG.warn("cannot list the nodes of the cluster behind {}: {}; watching that node alone", seed, e.getMessage());
+            LOG.warn(
+                    "cannot list the nodes of the cluster behind {}: {}; watching that node alone",
+                    seed,
+                    e.getMessage());
             return List.of(seed);
         } finally {
             client.shutdown(Duration.ZERO, timeout);
@@ -51,7 +53,10 @@ public final class ClusterNodes {
         List<MonitorTarget> targets = new ArrayList<>();
         for (String line : clusterNodes.split("\n")) {
             String[] fields = line.strip().split(" ");
-            if (fields.length < 3 || fields[2].contains("fail") || fields[2].contains("handshake") || fields[2].contains("noaddr")) {
+            if (fields.length < 3
+                    || fields[2].contains("fail")
+                    || fields[2].contains("handshake")
+                    || fields[2].contains("noaddr")) {
                 continue;
             }
             // ip:port@cport[,hostname]
@@ -60,7 +65,9 @@ public final class ClusterNodes {
             String host = address.substring(0, colon);
             String port = address.substring(colon + 1);
             String role = fields[2].contains("master") ? "master" : "replica";
-            targets.add(new MonitorTarget(seed.name() + " " + address + " " + role, seed.busKey(),
+            targets.add(new MonitorTarget(
+                    seed.name() + " " + address + " " + role,
+                    seed.busKey(),
                     withHostAndPort(seed.redisUrl(), host.isEmpty() ? "127.0.0.1" : host, Integer.parseInt(port)),
                     seed.streamPrefix()));
         }
@@ -73,8 +80,8 @@ public final class ClusterNodes {
             URI uri = new URI(url);
             return new URI(uri.getScheme(), uri.getRawUserInfo(), host, port, uri.getPath(), null, null).toString();
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot build a node URL from " + Redaction.url(url) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot build a node URL from " + Redaction.url(url) + ": " + e.getMessage(), e);
         }
     }
-
 }

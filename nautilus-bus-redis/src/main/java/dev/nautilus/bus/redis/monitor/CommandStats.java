@@ -19,8 +19,13 @@ import java.util.OptionalLong;
  * @param rejectedCalls calls refused before running (wrong arity, ACL, OOM...); Redis 6.2+, absent before
  * @param failedCalls   calls that ran and returned an error (e.g. {@code NOGROUP}); Redis 6.2+, absent before
  */
-public record CommandStats(String command, long calls, long usec, OptionalDouble usecPerCall,
-        OptionalLong rejectedCalls, OptionalLong failedCalls) {
+public record CommandStats(
+        String command,
+        long calls,
+        long usec,
+        OptionalDouble usecPerCall,
+        OptionalLong rejectedCalls,
+        OptionalLong failedCalls) {
 
     private static final String PREFIX = "cmdstat_";
 

@@ -49,8 +49,12 @@ public record CpuUsage(OptionalDouble percent, Basis basis, Duration window) {
             if (sys.isEmpty() || user.isEmpty()) {
                 return null;
             }
-            return new Counter(info.text("run_id").orElse(""), sys.getAsDouble() + user.getAsDouble(),
-                    info.longValue("server_time_usec").orElse(-1), localNanos, info.longValue("uptime_in_seconds").orElse(-1));
+            return new Counter(
+                    info.text("run_id").orElse(""),
+                    sys.getAsDouble() + user.getAsDouble(),
+                    info.longValue("server_time_usec").orElse(-1),
+                    localNanos,
+                    info.longValue("uptime_in_seconds").orElse(-1));
         }
 
         /**
@@ -63,7 +67,9 @@ public record CpuUsage(OptionalDouble percent, Basis basis, Duration window) {
                 if (uptimeSeconds <= 0) {
                     return unavailable();
                 }
-                return new CpuUsage(OptionalDouble.of(100.0 * cpuSeconds / uptimeSeconds), Basis.SINCE_START,
+                return new CpuUsage(
+                        OptionalDouble.of(100.0 * cpuSeconds / uptimeSeconds),
+                        Basis.SINCE_START,
                         Duration.ofSeconds(uptimeSeconds));
             }
             // Server time, when both replies carry it, is free of the network delay of our own clock.

@@ -21,8 +21,8 @@ import java.util.OptionalLong;
  * @param lastDeliveredId the id of the last entry delivered to the group
  * @param entriesRead     entries the group has read (Redis 7+), absent when unknown
  */
-public record GroupInfo(String name, long consumers, long pending, OptionalLong lag, String lastDeliveredId,
-        OptionalLong entriesRead) {
+public record GroupInfo(
+        String name, long consumers, long pending, OptionalLong lag, String lastDeliveredId, OptionalLong entriesRead) {
 
     /**
      * Parses a raw {@code XINFO GROUPS} reply: a list of groups, each a flat list of alternating field

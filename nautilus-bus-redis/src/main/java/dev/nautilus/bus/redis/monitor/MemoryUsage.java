@@ -11,13 +11,19 @@ import java.util.OptionalLong;
  * @param maxMemory       the configured limit in bytes, 0 for none ({@code maxmemory})
  * @param maxMemoryPolicy what Redis evicts at the limit, e.g. {@code allkeys-lru}
  */
-public record MemoryUsage(OptionalLong usedMemory, Optional<String> usedMemoryHuman, OptionalLong maxMemory,
+public record MemoryUsage(
+        OptionalLong usedMemory,
+        Optional<String> usedMemoryHuman,
+        OptionalLong maxMemory,
         Optional<String> maxMemoryPolicy) {
 
     /** The memory fields of an INFO reply. */
     public static MemoryUsage fromInfo(RedisInfo info) {
-        return new MemoryUsage(info.longValue("used_memory"), info.text("used_memory_human"),
-                info.longValue("maxmemory"), info.text("maxmemory_policy"));
+        return new MemoryUsage(
+                info.longValue("used_memory"),
+                info.text("used_memory_human"),
+                info.longValue("maxmemory"),
+                info.text("maxmemory_policy"));
     }
 
     /** No figures. */

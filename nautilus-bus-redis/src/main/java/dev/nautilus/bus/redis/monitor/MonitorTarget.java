@@ -1,10 +1,8 @@
 package dev.nautilus.bus.redis.monitor;
 
-import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.RoutingTable;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,8 +28,8 @@ public record MonitorTarget(String name, String busKey, String redisUrl, String 
         requireText(redisUrl, "redisUrl");
         requireText(streamPrefix, "streamPrefix");
         if (!redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
-            throw new IllegalArgumentException("monitor target '" + name + "': Redis URL must start with redis:// or rediss://, was '"
-                    + Redaction.url(redisUrl) + "'");
+            throw new IllegalArgumentException("monitor target '" + name
+                    + "': Redis URL must start with redis:// or rediss://, was '" + Redaction.url(redisUrl) + "'");
         }
     }
 

@@ -52,8 +52,21 @@ public record RedisSnapshot(
 
     /** The snapshot of a Redis the monitor could not reach. */
     public static RedisSnapshot unreachable(MonitorTarget target, Instant takenAt, String error) {
-        return new RedisSnapshot(target, takenAt, false, Optional.of(error), Optional.empty(), CpuUsage.unavailable(),
-                OptionalLong.empty(), Map.of(), List.of(), Map.of(), MemoryUsage.unknown(), List.of(), 0, List.of());
+        return new RedisSnapshot(
+                target,
+                takenAt,
+                false,
+                Optional.of(error),
+                Optional.empty(),
+                CpuUsage.unavailable(),
+                OptionalLong.empty(),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                MemoryUsage.unknown(),
+                List.of(),
+                0,
+                List.of());
     }
 
     /** The stats of one command (lower-case, e.g. {@code xreadgroup}), if it has run. */

@@ -60,8 +60,10 @@ final class TargetSampler implements AutoCloseable {
         try {
             this.uri = RedisURI.create(target.redisUrl());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("monitor target " + target.name() + ": bad Redis URL '" + target.displayUrl()
-                    + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "monitor target " + target.name() + ": bad Redis URL '" + target.displayUrl() + "': "
+                            + e.getMessage(),
+                    e);
         }
         uri.setClientName(target.connectionName());
         uri.setTimeout(timeout);
@@ -128,7 +130,8 @@ final class TargetSampler implements AutoCloseable {
         // Redis counts as errors): there, only the dead-letter streams found on the node are read.
         // A cluster replica answers MOVED to every key read: its copies are its master's, counted there.
         boolean clusterNode = info.text("cluster_enabled").filter("1"::equals).isPresent();
-        boolean clusterReplica = clusterNode && info.text("role").filter("slave"::equals).isPresent();
+        boolean clusterReplica =
+                clusterNode && info.text("role").filter("slave"::equals).isPresent();
         List<StreamInfo> streams = List.of();
         long deadLetters = 0;
         if (!clusterReplica) {
@@ -149,9 +152,21 @@ final class TargetSampler implements AutoCloseable {
                 }
             }
         }
-        return new RedisSnapshot(target, takenAt, true, Optional.empty(), info.text("redis_version"), cpu,
-                info.longValue("connected_clients"), clients, commands, errorStats(info), MemoryUsage.fromInfo(info),
-                streams, deadLetters, warnings);
+        return new RedisSnapshot(
+                target,
+                takenAt,
+                true,
+                Optional.empty(),
+                info.text("redis_version"),
+                cpu,
+                info.longValue("connected_clients"),
+                clients,
+                commands,
+                errorStats(info),
+                MemoryUsage.fromInfo(info),
+                streams,
+                deadLetters,
+                warnings);
     }
 
     private List<StreamInfo> readStreams(RedisCommands<String, String> sync) {
@@ -179,7 +194,8 @@ final class TargetSampler implements AutoCloseable {
             if (length == null || groupReply == null) {
                 continue; // deleted between SCAN and XINFO: it is gone, not an error
             }
-            streams.add(new StreamInfo(key, length, deadLetterStreams.contains(key), GroupInfo.fromXinfoGroups(groupReply)));
+            streams.add(new StreamInfo(
+                    key, length, deadLetterStreams.contains(key), GroupInfo.fromXinfoGroups(groupReply)));
         }
         return streams;
     }
@@ -190,7 +206,10 @@ final class TargetSampler implements AutoCloseable {
      * millions of legacy keys is real work; hence it runs every {@code rescanInterval}, not every sample.
      */
     private Set<String> scanStreamKeys(RedisCommands<String, String> sync) {
-        KeyScanArgs args = new KeyScanArgs().match(escapeGlob(target.streamPrefix()) + ":*").type("stream").limit(1000);
+        KeyScanArgs args = new KeyScanArgs()
+                .match(escapeGlob(target.streamPrefix()) + ":*")
+                .type("stream")
+                .limit(1000);
         SortedSet<String> keys = new TreeSet<>();
         ScanIterator.scan(sync, args).forEachRemaining(keys::add);
         return Collections.unmodifiableSortedSet(keys);

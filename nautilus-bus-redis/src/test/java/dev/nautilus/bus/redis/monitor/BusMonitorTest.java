@@ -46,26 +46,39 @@ class BusMonitorTest {
         MonitorFixture.write(redis);
 
         try (BusMonitor monitor = monitorOf(MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus"))) {
-            RedisSnapshot snapshot = monitor.snapshot().target("Engine Logic bus").orElseThrow();
+            RedisSnapshot snapshot =
+                    monitor.snapshot().target("Engine Logic bus").orElseThrow();
 
             assertThat(snapshot.reachable()).isTrue();
             assertThat(snapshot.error()).isEmpty();
             assertThat(snapshot.warnings()).isEmpty();
             assertThat(snapshot.redisVersion()).isPresent();
-            assertThat(snapshot.streams()).extracting(StreamInfo::key)
-                    .containsExactly(ENGINE_LOGIC_DEAD, RISK_STREAM, URGENT_LANE, MARKETDATA_DEAD, PRICE_STREAM); // sorted by key
+            assertThat(snapshot.streams())
+                    .extracting(StreamInfo::key)
+                    .containsExactly(
+                            ENGINE_LOGIC_DEAD,
+                            RISK_STREAM,
+                            URGENT_LANE,
+                            MARKETDATA_DEAD,
+                            PRICE_STREAM); // sorted by key
 
             StreamInfo risk = snapshot.stream(RISK_STREAM).orElseThrow();
             assertThat(risk.length()).isEqualTo(MonitorFixture.RISK_ENTRIES);
             assertThat(risk.deadLetter()).isFalse();
             assertThat(risk.groups()).extracting(GroupInfo::name).containsExactlyInAnyOrder("risk", "portfolio");
-            GroupInfo riskGroup = risk.groups().stream().filter(g -> g.name().equals("risk")).findFirst().orElseThrow();
+            GroupInfo riskGroup = risk.groups().stream()
+                    .filter(g -> g.name().equals("risk"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(riskGroup.pending()).isEqualTo(MonitorFixture.RISK_PENDING);
             assertThat(riskGroup.consumers()).isEqualTo(1);
             assertThat(riskGroup.lastDeliveredId()).isEqualTo(MonitorFixture.RISK_READ + "-0");
             assertThat(riskGroup.lag()).hasValue(MonitorFixture.RISK_ENTRIES - MonitorFixture.RISK_READ);
             assertThat(riskGroup.entriesRead()).hasValue(MonitorFixture.RISK_READ);
-            GroupInfo portfolio = risk.groups().stream().filter(g -> g.name().equals("portfolio")).findFirst().orElseThrow();
+            GroupInfo portfolio = risk.groups().stream()
+                    .filter(g -> g.name().equals("portfolio"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(portfolio.pending()).isZero();
             assertThat(portfolio.consumers()).isZero();
             assertThat(portfolio.lag()).hasValue(MonitorFixture.RISK_ENTRIES);
@@ -74,8 +87,11 @@ class BusMonitorTest {
             assertThat(snapshot.stream(URGENT_LANE).orElseThrow().groups()).isEmpty();
             StreamInfo price = snapshot.stream(PRICE_STREAM).orElseThrow();
             assertThat(price.length()).isZero();
-            assertThat(price.groups()).singleElement().satisfies(g -> assertThat(g.lag()).hasValue(0));
-            assertThat(snapshot.stream(ENGINE_LOGIC_DEAD).orElseThrow().deadLetter()).isTrue();
+            assertThat(price.groups())
+                    .singleElement()
+                    .satisfies(g -> assertThat(g.lag()).hasValue(0));
+            assertThat(snapshot.stream(ENGINE_LOGIC_DEAD).orElseThrow().deadLetter())
+                    .isTrue();
             assertThat(snapshot.deadLetters()).isEqualTo(4);
 
             assertThat(snapshot.memory().usedMemory()).isPresent();
@@ -141,7 +157,9 @@ class BusMonitorTest {
 
             assertThat(second.basis()).isEqualTo(CpuUsage.Basis.INTERVAL);
             assertThat(second.percent()).isPresent();
-            assertThat(second.percent().getAsDouble()).isGreaterThanOrEqualTo(0.0).isFinite();
+            assertThat(second.percent().getAsDouble())
+                    .isGreaterThanOrEqualTo(0.0)
+                    .isFinite();
             assertThat(second.window()).isPositive();
         }
     }
@@ -157,10 +175,12 @@ class BusMonitorTest {
 
             RedisSnapshot main = snapshot.target("main Redis").orElseThrow();
             assertThat(main.reachable()).isFalse();
-            assertThat(main.error()).hasValueSatisfying(error -> assertThat(error).isNotBlank());
+            assertThat(main.error())
+                    .hasValueSatisfying(error -> assertThat(error).isNotBlank());
             assertThat(main.streams()).isEmpty();
             assertThat(main.cpu().percent()).isEmpty();
-            assertThat(snapshot.target("Engine Logic bus").orElseThrow().reachable()).isTrue();
+            assertThat(snapshot.target("Engine Logic bus").orElseThrow().reachable())
+                    .isTrue();
         }
     }
 
@@ -182,11 +202,15 @@ class BusMonitorTest {
     @Test
     void aRedisThatStopsAnsweringIsReportedUnreachableWithinTheTimeout() throws Exception {
         try (RedisServer frozen = RedisServer.start("--enable-debug-command", "yes");
-                BusMonitor monitor = new BusMonitor(List.of(MonitorTarget.mainRedis(frozen.url(), "nautilus"),
-                        MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus")), Duration.ofMillis(300))) {
+                BusMonitor monitor = new BusMonitor(
+                        List.of(
+                                MonitorTarget.mainRedis(frozen.url(), "nautilus"),
+                                MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus")),
+                        Duration.ofMillis(300))) {
             assertThat(monitor.snapshot().redis().get(0).reachable()).isTrue();
             // DEBUG SLEEP blocks Redis's one command thread: it accepts connections but answers nothing.
-            CompletableFuture<String> sleeping = CompletableFuture.supplyAsync(() -> frozen.command("DEBUG", "SLEEP", "2"));
+            CompletableFuture<String> sleeping =
+                    CompletableFuture.supplyAsync(() -> frozen.command("DEBUG", "SLEEP", "2"));
             await().atMost(Duration.ofSeconds(2)).until(() -> frozen.commandTimesOut());
 
             long start = System.nanoTime();
@@ -194,11 +218,13 @@ class BusMonitorTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(snapshot.redis().get(0).reachable()).isFalse();
-            assertThat(snapshot.redis().get(0).error()).hasValueSatisfying(e -> assertThat(e).containsIgnoringCase("timed out"));
+            assertThat(snapshot.redis().get(0).error())
+                    .hasValueSatisfying(e -> assertThat(e).containsIgnoringCase("timed out"));
             assertThat(snapshot.redis().get(1).reachable()).isTrue();
             assertThat(took).isLessThan(Duration.ofSeconds(2));
             sleeping.get(5, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(5)).until(() -> monitor.snapshot().redis().get(0).reachable());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> monitor.snapshot().redis().get(0).reachable());
         }
     }
 
@@ -207,7 +233,9 @@ class BusMonitorTest {
         redis.command("XADD", RISK_STREAM, "*", "a", "1");
         MonitorTarget target = MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus");
         try (BusMonitor monitor = new BusMonitor(List.of(target), Duration.ofSeconds(2), Duration.ofMillis(500))) {
-            assertThat(monitor.snapshot().redis().get(0).streams()).extracting(StreamInfo::key).containsExactly(RISK_STREAM);
+            assertThat(monitor.snapshot().redis().get(0).streams())
+                    .extracting(StreamInfo::key)
+                    .containsExactly(RISK_STREAM);
             long scannedAt = System.nanoTime();
             redis.command("XADD", RISK_STREAM, "*", "a", "2");
             redis.command("XADD", URGENT_LANE, "*", "a", "1");
@@ -218,24 +246,34 @@ class BusMonitorTest {
                 assertThat(soon.stream(RISK_STREAM).orElseThrow().length()).isEqualTo(2);
                 assertThat(soon.stream(URGENT_LANE)).isEmpty();
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> monitor.snapshot().redis().get(0).stream(URGENT_LANE).isPresent());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> monitor.snapshot().redis().get(0).stream(URGENT_LANE)
+                            .isPresent());
 
             redis.command("DEL", RISK_STREAM);
-            assertThat(monitor.snapshot().redis().get(0).streams()).extracting(StreamInfo::key).containsExactly(URGENT_LANE);
+            assertThat(monitor.snapshot().redis().get(0).streams())
+                    .extracting(StreamInfo::key)
+                    .containsExactly(URGENT_LANE);
         }
     }
 
     @Test
     void rejectsWhatCannotBeMonitored() {
-        assertThatThrownBy(() -> new BusMonitor(List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new BusMonitor(List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one Redis");
         MonitorTarget a = MonitorTarget.forBus(Bus.ENGINE_LOGIC, redis.url(), "nautilus");
         assertThatThrownBy(() -> new BusMonitor(List.of(a, a))).hasMessageContaining("Engine Logic bus");
-        assertThatThrownBy(() -> MonitorTarget.mainRedis("http://localhost", "nautilus")).hasMessageContaining("redis://");
-        assertThat(MonitorTarget.mainRedis("redis://user:secret@localhost:6379", "nautilus").toString())
-                .doesNotContain("secret").contains("user:***@");
+        assertThatThrownBy(() -> MonitorTarget.mainRedis("http://localhost", "nautilus"))
+                .hasMessageContaining("redis://");
+        assertThat(MonitorTarget.mainRedis("redis://user:secret@localhost:6379", "nautilus")
+                        .toString())
+                .doesNotContain("secret")
+                .contains("user:***@");
         BusMonitor closed = monitorOf(a);
         closed.close();
-        assertThatThrownBy(closed::snapshot).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(closed::snapshot)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 }

@@ -221,6 +221,5 @@ final class CapturedInfo {
             cmdstat_xreadgroup:calls=40,usec=400,usec_per_call=10.00
             """.replace("\n", "\r\n");
 
-    private CapturedInfo() {
-    }
+    private CapturedInfo() {}
 }

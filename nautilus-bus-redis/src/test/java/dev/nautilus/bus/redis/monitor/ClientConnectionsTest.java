@@ -9,7 +9,8 @@ class ClientConnectionsTest {
 
     @Test
     void engineIsThePartBetweenThePrefixAndTheBusAndRole() {
-        assertThat(ClientConnections.engineOf("nautilus:risk:engine_logic:reader")).isEqualTo("risk");
+        assertThat(ClientConnections.engineOf("nautilus:risk:engine_logic:reader"))
+                .isEqualTo("risk");
         assertThat(ClientConnections.engineOf("nautilus:monitor:main:monitor")).isEqualTo("monitor");
         assertThat(ClientConnections.engineOf("nautilus:ml:v2:marketdata:cmd")).isEqualTo("ml:v2");
     }
@@ -39,10 +40,7 @@ class ClientConnectionsTest {
                 """;
 
         assertThat(ClientConnections.countByEngine(clientList))
-                .containsExactly(
-                        entry("portfolio", 1),
-                        entry("risk", 2),
-                        entry("unnamed", 2));
+                .containsExactly(entry("portfolio", 1), entry("risk", 2), entry("unnamed", 2));
         assertThat(ClientConnections.countByEngine(null)).isEmpty();
         assertThat(ClientConnections.countByEngine("")).isEmpty();
     }

@@ -59,7 +59,8 @@ class CpuUsageTest {
 
     @Test
     void noCpuFieldsOrNoElapsedTimeIsUnavailableNotZero() {
-        assertThat(CpuUsage.Counter.from(RedisInfo.parse("redis_version:7.0.0\n"), 0)).isNull();
+        assertThat(CpuUsage.Counter.from(RedisInfo.parse("redis_version:7.0.0\n"), 0))
+                .isNull();
         CpuUsage.Counter justStarted = CpuUsage.Counter.from(info("a", "0", "0.01", 100, 0), 0);
         assertThat(justStarted.since(null).basis()).isEqualTo(CpuUsage.Basis.UNAVAILABLE);
         assertThat(justStarted.since(null).percent()).isEmpty();

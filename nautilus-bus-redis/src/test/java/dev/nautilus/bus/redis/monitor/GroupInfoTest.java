@@ -14,8 +14,19 @@ class GroupInfoTest {
     @Test
     void readsAResp2ReplyOfRedis7() {
         // The shape redis-cli showed for XINFO GROUPS on 7.0.15: entries-read is nil until a read.
-        List<Object> reply = List.of(Arrays.asList("name", "risk", "consumers", 2L, "pending", 3L,
-                "last-delivered-id", "1700000000000-4", "entries-read", null, "lag", 7L));
+        List<Object> reply = List.of(Arrays.asList(
+                "name",
+                "risk",
+                "consumers",
+                2L,
+                "pending",
+                3L,
+                "last-delivered-id",
+                "1700000000000-4",
+                "entries-read",
+                null,
+                "lag",
+                7L));
 
         assertThat(GroupInfo.fromXinfoGroups(reply)).singleElement().satisfies(group -> {
             assertThat(group.name()).isEqualTo("risk");
@@ -46,8 +57,8 @@ class GroupInfoTest {
 
     @Test
     void skipsEntriesItCannotRead() {
-        List<Object> reply = Arrays.asList(null, "text", List.of("consumers", 1L), List.of("name"),
-                List.of("name", "ok", "pending", "lots"));
+        List<Object> reply = Arrays.asList(
+                null, "text", List.of("consumers", 1L), List.of("name"), List.of("name", "ok", "pending", "lots"));
 
         assertThat(GroupInfo.fromXinfoGroups(reply)).singleElement().satisfies(g -> {
             assertThat(g.name()).isEqualTo("ok");

@@ -18,20 +18,29 @@ final class MonitorFixture {
     static final int RISK_ENTRIES = 10;
     /** Entries the {@code risk} group read; one of them is acknowledged. */
     static final int RISK_READ = 4;
+
     static final int RISK_PENDING = RISK_READ - 1;
 
-    private MonitorFixture() {
-    }
+    private MonitorFixture() {}
 
     /** Writes the state with the test's own protocol client, not the code under test. */
     static void write(RedisServer redis) {
         redis.command("XGROUP", "CREATE", RISK_STREAM, "risk", "0", "MKSTREAM");
         redis.command("XGROUP", "CREATE", RISK_STREAM, "portfolio", "0", "MKSTREAM");
         for (int i = 0; i < RISK_ENTRIES; i++) {
-            redis.command("XADD", RISK_STREAM, (i + 1) + "-0", "message_type", "risk_metric", "payload", "{\"i\":" + i + "}");
+            redis.command(
+                    "XADD", RISK_STREAM, (i + 1) + "-0", "message_type", "risk_metric", "payload", "{\"i\":" + i + "}");
         }
-        String read = redis.command("XREADGROUP", "GROUP", "risk", "risk-1", "COUNT", String.valueOf(RISK_READ),
-                "STREAMS", RISK_STREAM, ">");
+        String read = redis.command(
+                "XREADGROUP",
+                "GROUP",
+                "risk",
+                "risk-1",
+                "COUNT",
+                String.valueOf(RISK_READ),
+                "STREAMS",
+                RISK_STREAM,
+                ">");
         if (!read.contains(RISK_READ + "-0")) {
             throw new IllegalStateException("fixture XREADGROUP did not read " + RISK_READ + " entries: " + read);
         }

@@ -55,9 +55,13 @@ class RedisInfoTest {
     void commandStatsOfRedis7IncludeFailedCalls() {
         List<CommandStats> stats = CommandStats.fromInfo(RedisInfo.parse(CapturedInfo.REDIS_7_0_COMMANDSTATS));
 
-        assertThat(stats).extracting(CommandStats::command)
+        assertThat(stats)
+                .extracting(CommandStats::command)
                 .containsExactlyInAnyOrder("client|setname", "info", "xreadgroup", "xgroup|create", "xadd");
-        CommandStats xreadgroup = stats.stream().filter(s -> s.command().equals("xreadgroup")).findFirst().orElseThrow();
+        CommandStats xreadgroup = stats.stream()
+                .filter(s -> s.command().equals("xreadgroup"))
+                .findFirst()
+                .orElseThrow();
         assertThat(xreadgroup.calls()).isEqualTo(1);
         assertThat(xreadgroup.usec()).isEqualTo(10);
         assertThat(xreadgroup.usecPerCall()).hasValue(10.0);
