@@ -89,7 +89,12 @@ public final class Platform implements AutoCloseable {
         }
         try {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            return new Platform(config, bus, meters, PlatformMode.WholePlatform.record(store, bus, meters));
+            return new Platform(
+                    config,
+                    bus,
+                    meters,
+                    PlatformMode.WholePlatform.record(
+                            store, bus, meters, config.bus().onRedis()));
         } catch (RuntimeException e) {
             bus.close();
             store.close();

@@ -3,9 +3,12 @@ package dev.nautilus.app;
 import dev.nautilus.app.recording.RecordingRules;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.store.Store;
+import dev.nautilus.store.ingest.IngestMetrics;
 import dev.nautilus.store.recorder.BusRecorder;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 
 /**
  * What a process of the platform is: the whole platform, which owns the store and records the buses
@@ -28,13 +31,32 @@ sealed interface PlatformMode {
 
         /**
          * Reads the history and starts recording. Call it before any engine or replay starts, so the
-         * store misses nothing.
+         * store misses nothing. Only the whole platform records (an engine process opens no store): one
+         * {@code recorder} group whose consumers acknowledge a message once its rows are committed.
+         *
+         * <p>On Redis the group has one consumer: every further consumer of a group makes the transport
+         * send an {@code XGROUP CREATE} that Redis refuses ({@code BUSYGROUP}) and counts as a failed
+         * call, which the monitor reports as a fault. In memory it has {@link BusRecorder#DEFAULT_CONSUMERS},
+         * whose rows share batches (docs/BENCHMARKS.md has the throughput either way).
          */
-        static WholePlatform record(Store store, MessageBus bus, MeterRegistry meters) {
+        static WholePlatform record(Store store, MessageBus bus, MeterRegistry meters, boolean onRedis) {
             long history = store.trades().count(Platform.RECORDED_SYMBOL);
-            BusRecorder recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
+            BusRecorder recorder = new BusRecorder(
+                    bus,
+                    store.ingest(),
+                    RecordingRules.defaults(),
+                    "recorder-1",
+                    onRedis ? 1 : BusRecorder.DEFAULT_CONSUMERS);
             FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded)
                     .baseUnit("rows")
+                    .register(meters);
+            // The store's own meters: rows written, duplicates skipped, failed attempts, and 1 while it cannot write.
+            IngestMetrics.bind(store.ingest(), store.kind().name().toLowerCase(Locale.ROOT), meters);
+            FunctionCounter.builder("nautilus.store.recorder.pushbacks", recorder, BusRecorder::pushBacks)
+                    .description("times the recorder found the ingest queue full and held its message")
+                    .register(meters);
+            Gauge.builder("nautilus.store.recorder.waiting", recorder, BusRecorder::waiting)
+                    .description("recorder handlers waiting for their rows' commit")
                     .register(meters);
             return new WholePlatform(store, recorder, history);
         }

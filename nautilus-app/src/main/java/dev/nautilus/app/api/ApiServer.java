@@ -169,11 +169,17 @@ public final class ApiServer implements AutoCloseable {
             checks.add(Map.of("name", "bus:" + status.bus().key(), "status", status.connected() ? "UP" : "DOWN"));
             up &= status.connected();
         }
+        // DOWN while the store cannot be written: the recorder is holding messages back meanwhile.
+        boolean storeWriting = sources.store()
+                .map(store -> !store.ingest().counters().failing())
+                .orElse(true);
+        up &= storeWriting;
         if (AccessGuard.role(ctx).isEmpty()) {
             JsonResponse.send(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
             return;
         }
-        checks.add(Map.of("name", "store", "status", sources.store().isPresent() ? "UP" : "ABSENT"));
+        checks.add(
+                Map.of("name", "store", "status", sources.store().isEmpty() ? "ABSENT" : storeWriting ? "UP" : "DOWN"));
         JsonResponse.send(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "checks", checks));
     }
 

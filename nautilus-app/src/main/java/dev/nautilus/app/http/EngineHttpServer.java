@@ -114,6 +114,7 @@ public final class EngineHttpServer implements AutoCloseable {
                 "uptimeSeconds",
                 started == null ? 0 : Duration.between(started, Instant.now()).toSeconds());
         engineData.put("messagesHandled", runtime.handledCount());
+        engineData.put("duplicatesDropped", runtime.duplicatesDropped());
         engineData.put("lastMessageAt", last == null ? null : last.toString());
         checks.add(check("engine:" + runtime.engine().name(), started != null, engineData));
         for (TransportStatus status : statuses) {

@@ -223,7 +223,7 @@ public final class IngestBenchmark {
         return DriverManager.getConnection(URL, USER, PASSWORD);
     }
 
-    private static void dropSchema(String schema) throws SQLException {
+    static void dropSchema(String schema) throws SQLException {
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + schema + " cascade");

@@ -35,10 +35,23 @@ public final class EngineHost implements AutoCloseable {
      * @param engines        the engines, subscribers first
      */
     public EngineHost(MessageBus bus, MeterRegistry meters, String instanceSuffix, List<? extends Engine> engines) {
+        this(bus, meters, instanceSuffix, engines, SeenIds.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * @param seenIdWindow message ids each engine remembers to drop redeliveries (see {@link SeenIds})
+     * @see #EngineHost(MessageBus, MeterRegistry, String, List)
+     */
+    public EngineHost(
+            MessageBus bus,
+            MeterRegistry meters,
+            String instanceSuffix,
+            List<? extends Engine> engines,
+            int seenIdWindow) {
         this.bus = bus;
         this.meters = meters;
         this.instanceSuffix = instanceSuffix;
-        engines.forEach(e -> runtimes.add(new EngineRuntime(e, meters)));
+        engines.forEach(e -> runtimes.add(new EngineRuntime(e, meters, seenIdWindow)));
     }
 
     /** Subscribes and starts every engine. */

@@ -18,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * message took ({@code nautilus.engine.messages.handled}, {@code nautilus.engine.handler.failures},
  * {@code nautilus.engine.handler.latency} as a histogram), and remembers when it started and when
  * it last handled a message, for health.
+ *
+ * <p>Deduplicates by message id: a message whose id is in the engine's {@link SeenIds} window (a
+ * redelivery: the bus delivers at least once) is dropped before the handler and counted
+ * ({@code nautilus.engine.duplicates.dropped}). An id enters the window once its handler returned,
+ * so a failed attempt is still retried. The window lives in memory: no engine snapshots its state
+ * today, so after a restart an engine relies on its group's position and on the store's unique keys.
  */
 public final class EngineRuntime {
 
@@ -28,12 +34,20 @@ public final class EngineRuntime {
     private final Map<MessageType, Counter> handled = new EnumMap<>(MessageType.class);
     private final Counter failures;
     private final Timer latency;
+    private final SeenIds seen;
+    private final Counter duplicates;
+    private final AtomicLong duplicatesTotal = new AtomicLong();
     private final AtomicLong handledTotal = new AtomicLong();
     private volatile Instant startedAt;
     private volatile Instant lastMessageAt;
 
     EngineRuntime(Engine engine, MeterRegistry meters) {
+        this(engine, meters, SeenIds.DEFAULT_CAPACITY);
+    }
+
+    EngineRuntime(Engine engine, MeterRegistry meters, int seenIdWindow) {
         this.engine = engine;
+        this.seen = new SeenIds(seenIdWindow);
         this.meters = meters;
         String name = engine.name();
         this.failures = Counter.builder("nautilus.engine.handler.failures")
@@ -42,6 +56,10 @@ public final class EngineRuntime {
         this.latency = Timer.builder("nautilus.engine.handler.latency")
                 .tag("engine", name)
                 .publishPercentileHistogram()
+                .register(meters);
+        this.duplicates = Counter.builder("nautilus.engine.duplicates.dropped")
+                .tag("engine", name)
+                .description("redelivered messages (an id already handled) not handed to the engine")
                 .register(meters);
     }
 
@@ -65,11 +83,22 @@ public final class EngineRuntime {
         return handledTotal.get();
     }
 
+    /** Redelivered messages dropped so far (their id was already handled). */
+    public long duplicatesDropped() {
+        return duplicatesTotal.get();
+    }
+
     void markStarted() {
         startedAt = Instant.now();
     }
 
     void handle(Message message) {
+        if (seen.contains(message.id())) {
+            duplicates.increment();
+            duplicatesTotal.incrementAndGet();
+            LOG.debug("engine={} dropped a redelivery of id={} topic={}", engine.name(), message.id(), message.topic());
+            return; // acknowledged: it was handled before
+        }
         long start = System.nanoTime();
         try {
             engine.onMessage(message);
@@ -93,6 +122,7 @@ public final class EngineRuntime {
                                 .tag("type", t.wireName())
                                 .register(meters))
                 .increment();
+        seen.add(message.id());
         handledTotal.incrementAndGet();
         lastMessageAt = Instant.now();
     }

@@ -5,6 +5,7 @@ import dev.nautilus.store.Store;
 import dev.nautilus.store.StoreConfig;
 import dev.nautilus.store.StoreKind;
 import dev.nautilus.store.ingest.BatchingIngest;
+import dev.nautilus.store.ingest.Retry;
 import dev.nautilus.store.jdbc.Queries;
 import dev.nautilus.store.jdbc.StoreException;
 import java.io.IOException;
@@ -55,7 +56,12 @@ public final class DuckDbStores {
             DuckDBConnection shared = root;
             AppenderBatchWriter writer = new AppenderBatchWriter((DuckDBConnection) root.duplicate());
             BatchingIngest ingest = new BatchingIngest(
-                    "duckdb", writer, config.batchSize(), config.queueCapacity(), config.offerTimeout());
+                    "duckdb",
+                    writer,
+                    Retry.forever(),
+                    config.batchSize(),
+                    config.queueCapacity(),
+                    config.offerTimeout());
             LOG.info("Embedded DuckDB store open at {}", file);
             return new JdbcStore(StoreKind.DUCKDB, new Queries(shared::duplicate, new DuckDbDialect()), ingest, root);
         } catch (SQLException e) {

@@ -23,21 +23,28 @@ import org.slf4j.LoggerFactory;
  * takes whatever is queued, up to the batch size, so batches are large under load and a single row
  * is written at once when idle). The writer blocks on the queue; it never polls an empty one.
  *
- * <p>A batch that fails to commit is retried a few times with a short back-off (a restarted
- * database or a broken connection), then counted as rejected and reported to the flushes waiting on
- * it, so one bad batch never stops the pipeline.
+ * <p>A batch that fails to commit is retried with back-off per its {@link Retry} policy. Under
+ * {@link Retry#bounded()} (the five-argument constructor) it is then counted as rejected and reported
+ * to the flushes waiting on it, so one bad batch never stops the pipeline. Under {@link Retry#forever()}
+ * (the stores' policy) it is retried until the database takes it: nothing is dropped, the queue fills
+ * and {@link #submit} pushes back, {@link IngestCounters#failing()} reports the outage, and writing
+ * resumes by itself when the database returns. Only a closing ingest gives a batch up, after
+ * {@link Retry#ATTEMPTS_WHILE_CLOSING} more attempts (its rows were never acknowledged).
+ *
+ * <p>There is no linger: the writer commits whatever it drained at once, so a caller waiting for
+ * its rows' commit ({@link #submitCommitted}) waits one commit, and rows that arrive meanwhile share
+ * the next batch.
  */
 public final class BatchingIngest implements Ingest {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchingIngest.class);
-    private static final int MAX_ATTEMPTS = 3;
-    private static final long RETRY_BACKOFF_MILLIS = 200;
 
     /** Queue entry that is not a row: a flush request or the end-of-stream marker. */
     private record Marker(CompletableFuture<Long> flushed, boolean last) {}
 
     private final String name;
     private final BatchWriter writer;
+    private final Retry retry;
     private final int batchSize;
     private final Duration offerTimeout;
     private final int queueCapacity;
@@ -49,6 +56,8 @@ public final class BatchingIngest implements Ingest {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private volatile boolean failing;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     /**
      * Submitters hold the read lock from the closed-check to the end of their offer; close() takes
@@ -71,8 +80,20 @@ public final class BatchingIngest implements Ingest {
      * @param offerTimeout  how long {@link #submit} waits for room before refusing the row
      */
     public BatchingIngest(String name, BatchWriter writer, int batchSize, int queueCapacity, Duration offerTimeout) {
+        this(name, writer, Retry.bounded(), batchSize, queueCapacity, offerTimeout);
+    }
+
+    /**
+     * Starts the writer thread.
+     *
+     * @param retry how a batch that failed to commit is retried
+     * @see #BatchingIngest(String, BatchWriter, int, int, Duration)
+     */
+    public BatchingIngest(
+            String name, BatchWriter writer, Retry retry, int batchSize, int queueCapacity, Duration offerTimeout) {
         this.name = Objects.requireNonNull(name, "name");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.retry = Objects.requireNonNull(retry, "retry");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
         }
@@ -117,6 +138,36 @@ public final class BatchingIngest implements Ingest {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Unlike {@link #flush()}, waits for room for its marker only up to the offer timeout, like a
+     * row: a caller is never stuck behind a full queue without hearing of it.
+     */
+    @Override
+    public CompletableFuture<Long> submitCommitted(List<? extends StoredRecord> records) {
+        for (StoredRecord record : records) {
+            submit(record);
+        }
+        CompletableFuture<Long> committed = new CompletableFuture<>();
+        closing.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("ingest " + name + " is closed");
+            }
+            if (!queue.offer(new Marker(committed, false), offerTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new IngestBackPressureException("ingest queue " + name + " stayed full for " + offerTimeout
+                        + " (capacity " + queueCapacity + "): the writer is behind");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestBackPressureException("interrupted while waiting for room in ingest queue " + name);
+        } finally {
+            closing.readLock().unlock();
+        }
+        return committed;
+    }
+
     @Override
     public CompletableFuture<Long> flush() {
         CompletableFuture<Long> flushed = new CompletableFuture<>();
@@ -148,7 +199,15 @@ public final class BatchingIngest implements Ingest {
     @Override
     public IngestCounters counters() {
         return new IngestCounters(
-                submitted.get(), acknowledged.get(), batches.get(), rejected.get(), failedBatches.get(), queue.size());
+                submitted.get(),
+                acknowledged.get(),
+                batches.get(),
+                rejected.get(),
+                failedBatches.get(),
+                queue.size(),
+                writer.duplicatesSkipped(),
+                failedAttempts.get(),
+                failing);
     }
 
     @Override
@@ -250,25 +309,42 @@ public final class BatchingIngest implements Ingest {
 
     private Exception writeWithRetries(List<StoredRecord> batch) throws InterruptedException {
         Exception last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        int closingAttempts = 0;
+        int attempt = 1;
+        for (; ; attempt++) {
             try {
                 writer.write(batch);
+                if (failing) {
+                    LOG.info("Ingest {}: writing again after {} failed attempts", name, attempt - 1);
+                    failing = false;
+                }
                 return null;
             } catch (SQLException | RuntimeException e) {
                 last = e;
+                failedAttempts.incrementAndGet();
+                failing = true;
+                closingAttempts += closed ? 1 : 0;
+                boolean another = retry.allowsAnother(attempt) && closingAttempts < Retry.ATTEMPTS_WHILE_CLOSING;
                 LOG.warn(
-                        "Ingest {}: batch of {} rows failed (attempt {}/{}): {}",
+                        "Ingest {}: batch of {} rows failed (attempt {}{}): {}",
                         name,
                         batch.size(),
                         attempt,
-                        MAX_ATTEMPTS,
+                        retry.maxAttempts() == Retry.UNBOUNDED ? "" : "/" + retry.maxAttempts(),
                         e.toString());
-                if (attempt < MAX_ATTEMPTS) {
-                    Thread.sleep(RETRY_BACKOFF_MILLIS * attempt);
+                if (!another) {
+                    break;
                 }
+                Thread.sleep(retry.backoffAfter(attempt).toMillis());
             }
         }
-        LOG.error("Ingest {}: dropped a batch of {} rows after {} attempts", name, batch.size(), MAX_ATTEMPTS, last);
+        LOG.error(
+                "Ingest {}: dropped a batch of {} rows after {} attempts{}",
+                name,
+                batch.size(),
+                attempt,
+                closed ? " while closing (its rows were never acknowledged)" : "",
+                last);
         return last;
     }
 

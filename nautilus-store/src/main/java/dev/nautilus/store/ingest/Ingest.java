@@ -1,6 +1,7 @@
 package dev.nautilus.store.ingest;
 
 import dev.nautilus.store.model.StoredRecord;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 
@@ -29,6 +30,20 @@ public interface Ingest extends AutoCloseable {
         for (StoredRecord record : records) {
             submit(record);
         }
+    }
+
+    /**
+     * Queues rows, in order, and returns a future that completes (with the acknowledged count) once
+     * all of them are committed, or exceptionally if their batch was given up. The seam for a caller
+     * that must not acknowledge its input before its rows are durable (the bus recorder).
+     *
+     * @throws IngestBackPressureException if the queue stayed full for the whole timeout; rows queued
+     *                                     before it will still be written, so submit them all again
+     *                                     (the store skips rows it already holds)
+     */
+    default CompletableFuture<Long> submitCommitted(List<? extends StoredRecord> records) {
+        submitAll(records);
+        return flush();
     }
 
     /**

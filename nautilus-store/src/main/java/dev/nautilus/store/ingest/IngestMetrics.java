@@ -10,7 +10,9 @@ import java.util.function.ToDoubleFunction;
  * Publishes an {@link Ingest}'s counters as Micrometer meters, tagged {@code store=<name>}:
  * {@code nautilus.store.rows.submitted}, {@code nautilus.store.rows.written} (acknowledged),
  * {@code nautilus.store.rows.rejected}, {@code nautilus.store.batches.written},
- * {@code nautilus.store.batches.failed} (counters) and {@code nautilus.store.queue.depth} (gauge).
+ * {@code nautilus.store.batches.failed}, {@code nautilus.store.rows.duplicates} (skipped as already stored),
+ * {@code nautilus.store.write.failures} (failed attempts) (counters), {@code nautilus.store.queue.depth}
+ * and {@code nautilus.store.failing} (1 while the store cannot be written) (gauges).
  * The meters read the counters when scraped; nothing is added to the write path.
  */
 public final class IngestMetrics {
@@ -55,6 +57,24 @@ public final class IngestMetrics {
                 tags,
                 ingest,
                 i -> i.counters().failedBatches());
+        counter(
+                registry,
+                "nautilus.store.rows.duplicates",
+                "rows skipped: their key was already stored",
+                tags,
+                ingest,
+                i -> i.counters().duplicates());
+        counter(
+                registry,
+                "nautilus.store.write.failures",
+                "write attempts that failed (retried)",
+                tags,
+                ingest,
+                i -> i.counters().failedAttempts());
+        Gauge.builder("nautilus.store.failing", ingest, i -> i.counters().failing() ? 1 : 0)
+                .description("1 while the store cannot be written")
+                .tags(tags)
+                .register(registry);
         Gauge.builder("nautilus.store.queue.depth", ingest, i -> i.counters().queued())
                 .description("rows waiting in the ingest queue")
                 .tags(tags)

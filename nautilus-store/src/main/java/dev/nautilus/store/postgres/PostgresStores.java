@@ -8,6 +8,7 @@ import dev.nautilus.store.StoreConfig;
 import dev.nautilus.store.StoreKind;
 import dev.nautilus.store.ingest.BatchWriter;
 import dev.nautilus.store.ingest.BatchingIngest;
+import dev.nautilus.store.ingest.Retry;
 import dev.nautilus.store.jdbc.InsertBatchWriter;
 import dev.nautilus.store.jdbc.Queries;
 import dev.nautilus.store.jdbc.StoreException;
@@ -54,6 +55,7 @@ public final class PostgresStores {
             BatchingIngest ingest = new BatchingIngest(
                     "postgres-" + config.schema(),
                     writer,
+                    Retry.forever(),
                     config.batchSize(),
                     config.queueCapacity(),
                     config.offerTimeout());

@@ -11,7 +11,9 @@ import java.util.function.Function;
 /**
  * What the {@link BusRecorder} keeps of one kind of message: messages of these types whose topic
  * matches this pattern are turned into rows by the mapper (which may return no row, e.g. for a
- * warm-up value, and throws on a payload it cannot read).
+ * warm-up value, and throws on a payload it cannot read). The recorder calls a mapper for one
+ * message at a time, so a mapper may keep state; a message delivered again should map to the same
+ * rows (same keys), which the store then skips.
  *
  * @param name    for logs and counters, e.g. {@code trades}
  * @param pattern topic pattern, e.g. {@code market_data.trade.*}

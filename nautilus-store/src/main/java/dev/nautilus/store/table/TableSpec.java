@@ -16,10 +16,13 @@ import java.util.stream.Collectors;
  * @param columns columns in storage order
  * @param writer  writes a record's values into a {@link RowSink}, in column order
  * @param reader  reads a record from a {@link RowSource} whose columns are in the same order
+ * @param key     the columns of the table's unique key (the message id, or the natural key of a row
+ *                that has none), always including {@code ts}: a unique key of a table partitioned by
+ *                {@code ts} (or a hypertable) must contain it. Writers skip a row whose key is stored.
  * @param <T>     record type
  */
 public record TableSpec<T extends StoredRecord>(
-        String name, Class<T> type, List<Column> columns, RowWriter<T> writer, RowReader<T> reader) {
+        String name, Class<T> type, List<Column> columns, RowWriter<T> writer, RowReader<T> reader, List<String> key) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
 
@@ -35,6 +38,11 @@ public record TableSpec<T extends StoredRecord>(
         }
         Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(reader, "reader");
+        key = List.copyOf(key);
+        List<String> names = columns.stream().map(Column::name).toList();
+        if (!key.contains("ts") || !names.containsAll(key)) {
+            throw new IllegalArgumentException("key must be columns of " + name + " including ts: " + key);
+        }
     }
 
     /** Comma-separated column names, for SELECT, INSERT and COPY column lists. */

@@ -53,7 +53,8 @@ public final class Tables {
                     row.int64(3),
                     row.float64(4),
                     row.float64(5),
-                    SideCode.valueOf(row.text(6))));
+                    SideCode.valueOf(row.text(6))),
+            List.of("symbol", "trade_id", "ts"));
 
     public static final TableSpec<BarRow> BARS = new TableSpec<>(
             "bars",
@@ -97,7 +98,8 @@ public final class Tables {
                     row.float64(6),
                     row.float64(7),
                     row.float64(8),
-                    row.int64(9)));
+                    row.int64(9)),
+            List.of("symbol", "bar_interval", "ts"));
 
     public static final TableSpec<FeatureValue> FEATURES = new TableSpec<>(
             "features",
@@ -109,7 +111,8 @@ public final class Tables {
                 s.text(r.name());
                 s.float64(r.value());
             },
-            row -> new FeatureValue(row.time(1), row.text(2), row.text(3), row.float64(4)));
+            row -> new FeatureValue(row.time(1), row.text(2), row.text(3), row.float64(4)),
+            List.of("symbol", "feature", "ts"));
 
     public static final TableSpec<VpinPoint> VPIN = new TableSpec<>(
             "vpin",
@@ -122,7 +125,8 @@ public final class Tables {
                 s.float64(r.vpin());
                 s.float64(r.cdf());
             },
-            row -> new VpinPoint(row.time(1), row.text(2), row.int64(3), row.float64(4), row.float64(5)));
+            row -> new VpinPoint(row.time(1), row.text(2), row.int64(3), row.float64(4), row.float64(5)),
+            List.of("symbol", "bucket", "ts"));
 
     public static final TableSpec<FactorExposure> FACTOR_EXPOSURES = new TableSpec<>(
             "factor_exposures",
@@ -134,7 +138,8 @@ public final class Tables {
                 s.text(r.factor());
                 s.float64(r.exposure());
             },
-            row -> new FactorExposure(row.time(1), row.text(2), row.text(3), row.float64(4)));
+            row -> new FactorExposure(row.time(1), row.text(2), row.text(3), row.float64(4)),
+            List.of("symbol", "factor", "ts"));
 
     public static final TableSpec<FactorReturn> FACTOR_RETURNS = new TableSpec<>(
             "factor_returns",
@@ -145,7 +150,8 @@ public final class Tables {
                 s.text(r.factor());
                 s.float64(r.value());
             },
-            row -> new FactorReturn(row.time(1), row.text(2), row.float64(3)));
+            row -> new FactorReturn(row.time(1), row.text(2), row.float64(3)),
+            List.of("factor", "ts"));
 
     public static final TableSpec<SignalRow> SIGNALS = new TableSpec<>(
             "signals",
@@ -171,7 +177,8 @@ public final class Tables {
                 s.int32(r.direction());
                 s.float64(r.strength());
             },
-            row -> new SignalRow(row.time(1), row.text(2), row.text(3), row.text(4), row.int32(5), row.float64(6)));
+            row -> new SignalRow(row.time(1), row.text(2), row.text(3), row.text(4), row.int32(5), row.float64(6)),
+            List.of("id", "ts"));
 
     public static final TableSpec<Execution> EXECUTIONS = new TableSpec<>(
             "executions",
@@ -211,7 +218,8 @@ public final class Tables {
                     SideCode.valueOf(row.text(5)),
                     row.decimal(6),
                     row.decimal(7),
-                    row.decimal(8)));
+                    row.decimal(8)),
+            List.of("id", "ts"));
 
     public static final TableSpec<PositionSnapshot> POSITIONS = new TableSpec<>(
             "positions",
@@ -247,7 +255,8 @@ public final class Tables {
                     row.decimal(4),
                     row.decimal(5),
                     row.decimal(6),
-                    row.decimal(7)));
+                    row.decimal(7)),
+            List.of("portfolio", "symbol", "ts"));
 
     public static final TableSpec<PnlSnapshot> PNL = new TableSpec<>(
             "pnl_snapshots",
@@ -274,7 +283,8 @@ public final class Tables {
                 s.decimal(r.unrealizedPnl());
             },
             row -> new PnlSnapshot(
-                    row.time(1), row.text(2), row.decimal(3), row.decimal(4), row.decimal(5), row.decimal(6)));
+                    row.time(1), row.text(2), row.decimal(3), row.decimal(4), row.decimal(5), row.decimal(6)),
+            List.of("portfolio", "ts"));
 
     public static final TableSpec<AlertRow> ALERTS = new TableSpec<>(
             "alerts",
@@ -310,7 +320,8 @@ public final class Tables {
                     row.text(4),
                     row.text(5),
                     row.text(6),
-                    row.float64(7)));
+                    row.float64(7)),
+            List.of("id", "ts"));
 
     public static final TableSpec<EngineHealthSample> ENGINE_HEALTH = new TableSpec<>(
             "engine_health",
@@ -337,7 +348,8 @@ public final class Tables {
                 s.int64(r.heapUsedBytes());
             },
             row -> new EngineHealthSample(
-                    row.time(1), row.text(2), row.text(3), row.float64(4), row.float64(5), row.int64(6)));
+                    row.time(1), row.text(2), row.text(3), row.float64(4), row.float64(5), row.int64(6)),
+            List.of("engine", "ts"));
 
     public static final TableSpec<DeadLetterRow> DEAD_LETTERS = new TableSpec<>(
             "dead_letters",
@@ -351,7 +363,8 @@ public final class Tables {
                 s.text(r.reason());
                 s.text(r.payload());
             },
-            row -> new DeadLetterRow(row.time(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6)));
+            row -> new DeadLetterRow(row.time(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6)),
+            List.of("id", "stream", "consumer", "ts"));
 
     /** Every stored table, in migration order. */
     public static final List<TableSpec<?>> ALL = List.of(
