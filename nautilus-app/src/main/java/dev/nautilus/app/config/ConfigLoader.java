@@ -147,25 +147,25 @@ public final class ConfigLoader {
                 store(values, ConfigKey.BUS_TLS_KEYSTORE, ConfigKey.BUS_TLS_KEYSTORE_PASSWORD);
         if (keyStore.isPresent()) {
             tls = tls.withKeyStore(keyStore.get());
-            try {
-                tls.keyManagers();
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(describe(ConfigKey.BUS_TLS_KEYSTORE) + ": " + e.getMessage()
-                        + " (the password is " + describe(ConfigKey.BUS_TLS_KEYSTORE_PASSWORD) + ")");
-            }
+            opens(tls::keyManagers, ConfigKey.BUS_TLS_KEYSTORE, ConfigKey.BUS_TLS_KEYSTORE_PASSWORD);
         }
         Optional<RedisTls.Store> trustStore =
                 store(values, ConfigKey.BUS_TLS_TRUSTSTORE, ConfigKey.BUS_TLS_TRUSTSTORE_PASSWORD);
         if (trustStore.isPresent()) {
             tls = tls.withTrustStore(trustStore.get());
-            try {
-                tls.trustManagers();
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(describe(ConfigKey.BUS_TLS_TRUSTSTORE) + ": " + e.getMessage()
-                        + " (the password is " + describe(ConfigKey.BUS_TLS_TRUSTSTORE_PASSWORD) + ")");
-            }
+            opens(tls::trustManagers, ConfigKey.BUS_TLS_TRUSTSTORE, ConfigKey.BUS_TLS_TRUSTSTORE_PASSWORD);
         }
         return tls;
+    }
+
+    /** Runs {@code open}; its failure (which never holds the password) becomes one naming both keys. */
+    private static void opens(Runnable open, ConfigKey file, ConfigKey password) {
+        try {
+            open.run();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    describe(file) + ": " + e.getMessage() + " (the password is " + describe(password) + ")");
+        }
     }
 
     private static Optional<RedisTls.Store> store(Map<ConfigKey, String> values, ConfigKey file, ConfigKey password) {

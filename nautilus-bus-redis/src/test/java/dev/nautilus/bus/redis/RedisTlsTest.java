@@ -74,28 +74,13 @@ class RedisTlsTest {
         try (RedisServer md = tlsRedis(tlsPort, key, cert);
                 RedisServer el = RedisServer.start()) {
             String url = "rediss://127.0.0.1:" + tlsPort;
-            AtomicInteger handled = new AtomicInteger();
             try (DualMessageBus bus = RedisBuses.dualBus(
                     RoutingTable.defaults(),
                     RedisBusConfig.defaults(url, "platform"),
                     RedisBusConfig.defaults(el.url(), "platform"))) {
-                bus.subscribe(
-                        new SubscriptionSpec(
-                                "features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
-                        m -> handled.incrementAndGet());
-                for (int i = 0; i < 100; i++) {
-                    bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
-                            .source("t")
-                            .payload(Map.of("i", i))
-                            .build());
-                }
-                await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() == 100);
+                publishAndAwaitDelivery(bus, 100);
                 // Every bus connection came in on the TLS port.
-                List<String> busConnections = java.util.Arrays.stream(
-                                md.command("CLIENT", "LIST").split("\n"))
-                        .filter(line -> line.contains(" name=nautilus:"))
-                        .toList();
-                assertThat(busConnections)
+                assertThat(namedConnections(md))
                         .hasSize(3)
                         .anyMatch(line -> line.contains("name=nautilus:platform:marketdata:pub "))
                         .anyMatch(line -> line.contains("name=nautilus:platform:marketdata:cmd "))
@@ -140,22 +125,11 @@ class RedisTlsTest {
         try (RedisServer md = mutualTlsRedis(tlsPort, pki);
                 RedisServer el = RedisServer.start()) {
             String url = "rediss://127.0.0.1:" + tlsPort;
-            AtomicInteger handled = new AtomicInteger();
             try (DualMessageBus bus = RedisBuses.dualBus(
                     RoutingTable.defaults(),
                     RedisBusConfig.defaults(url, "platform").withTls(tls),
                     RedisBusConfig.defaults(el.url(), "platform").withTls(tls))) {
-                bus.subscribe(
-                        new SubscriptionSpec(
-                                "features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
-                        m -> handled.incrementAndGet());
-                for (int i = 0; i < 100; i++) {
-                    bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
-                            .source("t")
-                            .payload(Map.of("i", i))
-                            .build());
-                }
-                await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() == 100);
+                publishAndAwaitDelivery(bus, 100);
                 try (BusMonitor monitor = new BusMonitor(List.of(
                         MonitorTarget.forBus(Bus.MARKETDATA, url, "nautilus").withTls(tls)))) {
                     RedisSnapshot snapshot = monitor.snapshot().redis().getFirst();
@@ -194,6 +168,21 @@ class RedisTlsTest {
                     .hasMessageContaining("certificate_required");
             assertThat(namedConnections(md)).isEmpty();
         }
+    }
+
+    /** Subscribes the features engine to market data, publishes {@code count} messages and waits for them all. */
+    private static void publishAndAwaitDelivery(DualMessageBus bus, int count) {
+        AtomicInteger handled = new AtomicInteger();
+        bus.subscribe(
+                new SubscriptionSpec("features", "features-1", List.of("*"), EnumSet.of(MessageType.MARKET_DATA)),
+                m -> handled.incrementAndGet());
+        for (int i = 0; i < count; i++) {
+            bus.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
+                    .source("t")
+                    .payload(Map.of("i", i))
+                    .build());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() == count);
     }
 
     private static List<String> namedConnections(RedisServer redis) {
