@@ -65,6 +65,7 @@ public final class Connections {
                 .withMaxDeliveries(settings.maxDeliveries())
                 .withClaimIdle(settings.claimIdle())
                 .withMaxPayloadBytes(settings.maxPayloadBytes())
-                .withAllowEvictingPolicy(settings.allowEvictingPolicy());
+                .withAllowEvictingPolicy(settings.allowEvictingPolicy())
+                .withTls(settings.tls());
     }
 }

@@ -1,6 +1,7 @@
 package dev.nautilus.app.config;
 
 import dev.nautilus.app.security.BusAclSecret;
+import dev.nautilus.bus.redis.RedisTls;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param aclSecret          the secret each process's Redis ACL user's password derives from
  *                           (see {@code ./nautilus acl}); empty: the URLs' own credentials, if any
  * @param allowEvictingPolicy whether a bus may start on a Redis whose maxmemory-policy can evict streams
+ * @param tls                the client certificate and trust store of every {@code rediss://} connection:
+ *                           both buses' and the monitor's; {@link RedisTls#NONE}: the JVM's defaults
  */
 public record BusSettings(
         Optional<RedisUrl> marketDataUrl,
@@ -37,7 +40,8 @@ public record BusSettings(
         boolean marketDataCluster,
         boolean engineLogicCluster,
         Optional<BusAclSecret> aclSecret,
-        boolean allowEvictingPolicy) {
+        boolean allowEvictingPolicy,
+        RedisTls tls) {
 
     /** Whether the buses run on Redis (both URLs set) rather than in memory. */
     public boolean onRedis() {

@@ -10,6 +10,10 @@ public enum ConfigKey {
     MARKETDATA_BUS_CLUSTER("bus.marketdata_cluster", "NAUTILUS_MARKETDATA_BUS_CLUSTER", "false"),
     ENGINE_LOGIC_BUS_CLUSTER("bus.engine_logic_cluster", "NAUTILUS_ENGINE_LOGIC_BUS_CLUSTER", "false"),
     BUS_ACL_SECRET("bus.acl_secret", "NAUTILUS_BUS_ACL_SECRET", null),
+    BUS_TLS_KEYSTORE("bus.tls_keystore", "NAUTILUS_BUS_TLS_KEYSTORE", null),
+    BUS_TLS_KEYSTORE_PASSWORD("bus.tls_keystore_password", "NAUTILUS_BUS_TLS_KEYSTORE_PASSWORD", null),
+    BUS_TLS_TRUSTSTORE("bus.tls_truststore", "NAUTILUS_BUS_TLS_TRUSTSTORE", null),
+    BUS_TLS_TRUSTSTORE_PASSWORD("bus.tls_truststore_password", "NAUTILUS_BUS_TLS_TRUSTSTORE_PASSWORD", null),
     MAIN_REDIS_URL("bus.main_redis_url", "NAUTILUS_MAIN_REDIS_URL", null),
     STREAM_PREFIX("bus.stream_prefix", "NAUTILUS_STREAM_PREFIX", "nautilus"),
     BUFFER_SIZE("bus.buffer_size", "NAUTILUS_BUFFER_SIZE", "3000"),
@@ -68,7 +72,12 @@ public enum ConfigKey {
 
     /** Whether values of this key must never be printed. */
     public boolean secret() {
-        return this == DB_PASSWORD || this == API_TOKEN || this == READ_TOKEN || this == BUS_ACL_SECRET;
+        return this == DB_PASSWORD
+                || this == API_TOKEN
+                || this == READ_TOKEN
+                || this == BUS_ACL_SECRET
+                || this == BUS_TLS_KEYSTORE_PASSWORD
+                || this == BUS_TLS_TRUSTSTORE_PASSWORD;
     }
 
     /** The key with this file name, or {@code null}. */

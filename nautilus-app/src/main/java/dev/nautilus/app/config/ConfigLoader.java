@@ -9,6 +9,7 @@ import dev.nautilus.app.security.AllowedOrigins;
 import dev.nautilus.app.security.BusAclSecret;
 import dev.nautilus.app.security.HttpSecurity;
 import dev.nautilus.bus.Redaction;
+import dev.nautilus.bus.redis.RedisTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +140,48 @@ public final class ConfigLoader {
         }
     }
 
+    /** The bus TLS stores, each opened now: a wrong path or password fails the start, naming its key. */
+    private static RedisTls tls(Map<ConfigKey, String> values) {
+        RedisTls tls = RedisTls.NONE;
+        Optional<RedisTls.Store> keyStore =
+                store(values, ConfigKey.BUS_TLS_KEYSTORE, ConfigKey.BUS_TLS_KEYSTORE_PASSWORD);
+        if (keyStore.isPresent()) {
+            tls = tls.withKeyStore(keyStore.get());
+            opens(tls::keyManagers, ConfigKey.BUS_TLS_KEYSTORE, ConfigKey.BUS_TLS_KEYSTORE_PASSWORD);
+        }
+        Optional<RedisTls.Store> trustStore =
+                store(values, ConfigKey.BUS_TLS_TRUSTSTORE, ConfigKey.BUS_TLS_TRUSTSTORE_PASSWORD);
+        if (trustStore.isPresent()) {
+            tls = tls.withTrustStore(trustStore.get());
+            opens(tls::trustManagers, ConfigKey.BUS_TLS_TRUSTSTORE, ConfigKey.BUS_TLS_TRUSTSTORE_PASSWORD);
+        }
+        return tls;
+    }
+
+    /** Runs {@code open}; its failure (which never holds the password) becomes one naming both keys. */
+    private static void opens(Runnable open, ConfigKey file, ConfigKey password) {
+        try {
+            open.run();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    describe(file) + ": " + e.getMessage() + " (the password is " + describe(password) + ")");
+        }
+    }
+
+    private static Optional<RedisTls.Store> store(Map<ConfigKey, String> values, ConfigKey file, ConfigKey password) {
+        String path = values.get(file);
+        String secret = values.get(password);
+        if (path == null || path.isBlank()) {
+            if (secret != null) {
+                throw new ConfigException(
+                        describe(password) + " is set but " + describe(file) + " is not: set the store's path too");
+            }
+            return Optional.empty();
+        }
+        // PKCS12, which reads JKS files too
+        return Optional.of(RedisTls.Store.pkcs12(Path.of(path.strip()), secret));
+    }
+
     private static NautilusConfig build(Map<ConfigKey, String> values) {
         Optional<RedisUrl> marketData = url(values, ConfigKey.MARKETDATA_BUS_URL);
         Optional<RedisUrl> engineLogic = url(values, ConfigKey.ENGINE_LOGIC_BUS_URL);
@@ -167,7 +210,8 @@ public final class ConfigLoader {
                 bool(values, ConfigKey.MARKETDATA_BUS_CLUSTER),
                 bool(values, ConfigKey.ENGINE_LOGIC_BUS_CLUSTER),
                 aclSecret(values),
-                bool(values, ConfigKey.ALLOW_EVICTING_POLICY));
+                bool(values, ConfigKey.ALLOW_EVICTING_POLICY),
+                tls(values));
         Optional<String> dbUrl = Optional.ofNullable(values.get(ConfigKey.DB_URL));
         if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
             throw new ConfigException(describe(ConfigKey.DB_URL)

@@ -56,18 +56,23 @@ public final class MonitorTargets {
         // the buses' Redis servers are watched as the read-only monitor user; the legacy main Redis has no ACL of ours
         url("--marketdata", marketData, settings.marketDataUrl())
                 .map(url -> settings.credentialed(url, BusUsers.MONITOR))
-                .ifPresent(url -> targets.addAll(bus(Bus.MARKETDATA, url, prefix, settings.marketDataCluster())));
+                .ifPresent(url -> targets.addAll(bus(Bus.MARKETDATA, url, prefix, settings)));
         url("--engine-logic", engineLogic, settings.engineLogicUrl())
                 .map(url -> settings.credentialed(url, BusUsers.MONITOR))
-                .ifPresent(url -> targets.addAll(bus(Bus.ENGINE_LOGIC, url, prefix, settings.engineLogicCluster())));
+                .ifPresent(url -> targets.addAll(bus(Bus.ENGINE_LOGIC, url, prefix, settings)));
         url("--main", main, settings.mainRedisUrl())
-                .ifPresent(url -> targets.add(MonitorTarget.mainRedis(url.value(), prefix)));
+                .ifPresent(url ->
+                        targets.add(MonitorTarget.mainRedis(url.value(), prefix).withTls(settings.tls())));
         return List.copyOf(targets);
     }
 
-    /** A bus's Redis, or each node of its cluster: CPU, clients and failed calls are per server. */
-    private static List<MonitorTarget> bus(Bus bus, RedisUrl url, String prefix, boolean cluster) {
-        MonitorTarget target = MonitorTarget.forBus(bus, url.value(), prefix);
+    /**
+     * A bus's Redis, or each node of its cluster: CPU, clients and failed calls are per server. With
+     * the buses' client certificate and trust store, as every monitor target.
+     */
+    private static List<MonitorTarget> bus(Bus bus, RedisUrl url, String prefix, BusSettings settings) {
+        MonitorTarget target = MonitorTarget.forBus(bus, url.value(), prefix).withTls(settings.tls());
+        boolean cluster = bus == Bus.MARKETDATA ? settings.marketDataCluster() : settings.engineLogicCluster();
         return cluster ? ClusterNodes.of(target, BusMonitor.DEFAULT_TIMEOUT) : List.of(target);
     }
 

@@ -7,6 +7,7 @@ import dev.nautilus.app.dashboard.DashboardServer;
 import dev.nautilus.app.engines.EngineCatalog;
 import dev.nautilus.bus.redis.monitor.ClientConnections;
 import dev.nautilus.engines.host.EngineMatrix;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -101,6 +102,10 @@ public final class ProcessDeployment implements AutoCloseable {
                         "nautilus:supervisor:" + (watched.isEmpty() ? "marketdata" : "engine_logic") + ":cmd");
                 RedisClient client = RedisClient.create(uri);
                 clients.add(client);
+                if (uri.isSsl()) {
+                    client.setOptions(
+                            config.bus().tls().applyTo(ClientOptions.builder()).build());
+                }
                 watched.add(client.connect());
             }
             Supervisor supervisor = Supervisor.start(

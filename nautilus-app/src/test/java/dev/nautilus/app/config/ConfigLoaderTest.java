@@ -3,6 +3,7 @@ package dev.nautilus.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nautilus.bus.redis.RedisTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,5 +98,58 @@ class ConfigLoaderTest {
                         "nautilus-test-secret-db"))
                 .load();
         assertThat(config.toString()).doesNotContain("nautilus-test-secret-db").contains("password=***");
+    }
+
+    @Test
+    void busTlsStoresAreOpenedAtLoadAndTheirPasswordsNeverPrinted() throws Exception {
+        Path keyStore = TestKeyStores.keyStore(dir);
+        Path trustStore = TestKeyStores.trustStore(dir, keyStore);
+        Map<String, String> environment = Map.of(
+                "NAUTILUS_BUS_TLS_KEYSTORE",
+                keyStore.toString(),
+                "NAUTILUS_BUS_TLS_KEYSTORE_PASSWORD",
+                TestKeyStores.PASSWORD,
+                "NAUTILUS_BUS_TLS_TRUSTSTORE",
+                trustStore.toString(),
+                "NAUTILUS_BUS_TLS_TRUSTSTORE_PASSWORD",
+                TestKeyStores.PASSWORD);
+        NautilusConfig config = new ConfigLoader(environment).load();
+        RedisTls tls = config.bus().tls();
+        assertThat(tls.keyStore().orElseThrow().path()).isEqualTo(keyStore);
+        assertThat(tls.keyStore().orElseThrow().type()).isEqualTo("PKCS12");
+        assertThat(tls.trustStore().orElseThrow().path()).isEqualTo(trustStore);
+        assertThat(tls.keyManagers()).isNotNull();
+        assertThat(config.bus().toString()).doesNotContain(TestKeyStores.PASSWORD);
+        assertThat(new ConfigLoader(environment).resolve(null).toString())
+                .contains("bus.tls_keystore_password, value=***")
+                .contains("bus.tls_truststore_password, value=***")
+                .doesNotContain(TestKeyStores.PASSWORD);
+        assertThat(new ConfigLoader(Map.of()).load().bus().tls()).isEqualTo(RedisTls.NONE);
+    }
+
+    @Test
+    void aBusTlsStoreThatCannotBeOpenedNamesItsKeyNotThePassword() throws Exception {
+        Path keyStore = TestKeyStores.keyStore(dir);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of(
+                                "NAUTILUS_BUS_TLS_KEYSTORE",
+                                keyStore.toString(),
+                                "NAUTILUS_BUS_TLS_KEYSTORE_PASSWORD",
+                                "wrong-nautilus-test-secret"))
+                        .load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("bus.tls_keystore (NAUTILUS_BUS_TLS_KEYSTORE): " + keyStore)
+                .hasMessageContaining("bus.tls_keystore_password (NAUTILUS_BUS_TLS_KEYSTORE_PASSWORD)")
+                .hasMessageNotContaining("nautilus-test-secret");
+        Path missing = dir.resolve("missing.p12");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_BUS_TLS_TRUSTSTORE", missing.toString())).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(
+                        "bus.tls_truststore (NAUTILUS_BUS_TLS_TRUSTSTORE): " + missing + " does not exist");
+        assertThatThrownBy(() ->
+                        new ConfigLoader(Map.of("NAUTILUS_BUS_TLS_TRUSTSTORE_PASSWORD", TestKeyStores.PASSWORD)).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bus.tls_truststore_password (NAUTILUS_BUS_TLS_TRUSTSTORE_PASSWORD) is set but"
+                        + " bus.tls_truststore (NAUTILUS_BUS_TLS_TRUSTSTORE) is not")
+                .hasMessageNotContaining(TestKeyStores.PASSWORD);
     }
 }

@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nautilus.app.config.BusSettings;
 import dev.nautilus.app.config.ConfigException;
 import dev.nautilus.app.config.ConfigLoader;
+import dev.nautilus.app.config.TestKeyStores;
 import dev.nautilus.bus.redis.monitor.MonitorTarget;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MonitorTargetsTest {
+
+    @TempDir
+    Path dir;
 
     private static BusSettings settings(Map<String, String> environment) {
         return new ConfigLoader(environment).load().bus();
@@ -84,5 +90,26 @@ class MonitorTargetsTest {
                         Optional.of("has space")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--prefix");
+    }
+
+    @Test
+    void everyTargetConnectsWithTheBusTlsStores() throws Exception {
+        Path keyStore = TestKeyStores.keyStore(dir);
+        BusSettings configured = settings(Map.of(
+                "NAUTILUS_MARKETDATA_BUS_URL", "rediss://md:6380",
+                "NAUTILUS_ENGINE_LOGIC_BUS_URL", "rediss://el:6381",
+                "NAUTILUS_MAIN_REDIS_URL", "rediss://main:6379",
+                "NAUTILUS_BUS_TLS_KEYSTORE", keyStore.toString(),
+                "NAUTILUS_BUS_TLS_KEYSTORE_PASSWORD", TestKeyStores.PASSWORD));
+
+        List<MonitorTarget> targets = MonitorTargets.resolve(
+                configured, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThat(targets)
+                .hasSize(3)
+                .allSatisfy(target -> assertThat(target.tls())
+                        .isEqualTo(configured.tls())
+                        .extracting(tls -> tls.keyStore().orElseThrow().path())
+                        .isEqualTo(keyStore));
     }
 }

@@ -24,6 +24,8 @@ import java.util.Objects;
  *                             discovered) rather than a single Redis; see {@link StreamLanes} for the keys
  * @param allowEvictingPolicy  whether to start on a Redis whose {@code maxmemory-policy} may evict
  *                             streams ({@code allkeys-*}); refused unless set, see {@link MemoryPolicy}
+ * @param tls                  client certificate and trust store of every {@code rediss://} connection
+ *                             ({@link RedisTls#NONE}: the JVM's defaults)
  */
 public record RedisBusConfig(
         String url,
@@ -40,7 +42,8 @@ public record RedisBusConfig(
         GroupStart newGroupsFrom,
         Duration commandTimeout,
         boolean cluster,
-        boolean allowEvictingPolicy) {
+        boolean allowEvictingPolicy,
+        RedisTls tls) {
 
     /** Where a consumer group created for the first time starts. */
     public enum GroupStart {
@@ -69,6 +72,7 @@ public record RedisBusConfig(
         Objects.requireNonNull(claimIdle, "claimIdle");
         Objects.requireNonNull(newGroupsFrom, "newGroupsFrom");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
+        Objects.requireNonNull(tls, "tls");
     }
 
     /** The seed's defaults for the given Redis and process identity. */
@@ -88,7 +92,8 @@ public record RedisBusConfig(
                 GroupStart.NEW_MESSAGES,
                 Duration.ofSeconds(10),
                 false,
-                false);
+                false,
+                RedisTls.NONE);
     }
 
     public RedisBusConfig withUrl(String value) {
@@ -107,7 +112,8 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 commandTimeout,
                 cluster,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     public RedisBusConfig withBuffer(int size, Duration interval) {
@@ -126,7 +132,8 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 commandTimeout,
                 cluster,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     public RedisBusConfig withStreamMaxLen(long value) {
@@ -145,7 +152,8 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 commandTimeout,
                 cluster,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     public RedisBusConfig withMaxBufferedWhileDown(int value) {
@@ -164,7 +172,8 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 commandTimeout,
                 cluster,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     public RedisBusConfig withReads(int count, Duration block) {
@@ -183,7 +192,8 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 commandTimeout,
                 cluster,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     public RedisBusConfig withClaimIdle(Duration value) {
@@ -202,7 +212,8 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 commandTimeout,
                 cluster,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     public RedisBusConfig withMaxDeliveries(int value) {
@@ -221,7 +232,8 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 commandTimeout,
                 cluster,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     public RedisBusConfig withMaxPayloadBytes(int value) {
@@ -240,7 +252,8 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 commandTimeout,
                 cluster,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     public RedisBusConfig withNewGroupsFrom(GroupStart value) {
@@ -259,7 +272,8 @@ public record RedisBusConfig(
                 value,
                 commandTimeout,
                 cluster,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     public RedisBusConfig withCommandTimeout(Duration value) {
@@ -278,7 +292,8 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 value,
                 cluster,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     /** The same settings for a Redis Cluster ({@code true}) or a single Redis. */
@@ -298,7 +313,8 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 commandTimeout,
                 value,
-                allowEvictingPolicy);
+                allowEvictingPolicy,
+                tls);
     }
 
     /** The same settings, starting ({@code true}) or not on a Redis whose eviction policy can drop streams. */
@@ -318,6 +334,28 @@ public record RedisBusConfig(
                 newGroupsFrom,
                 commandTimeout,
                 cluster,
+                value,
+                tls);
+    }
+
+    /** The same settings with this client certificate and trust store for {@code rediss://} connections. */
+    public RedisBusConfig withTls(RedisTls value) {
+        return new RedisBusConfig(
+                url,
+                clientIdentity,
+                bufferSize,
+                bufferInterval,
+                streamMaxLen,
+                maxBufferedWhileDown,
+                readCount,
+                blockTimeout,
+                claimIdle,
+                maxDeliveries,
+                maxPayloadBytes,
+                newGroupsFrom,
+                commandTimeout,
+                cluster,
+                allowEvictingPolicy,
                 value);
     }
 
@@ -341,6 +379,6 @@ public record RedisBusConfig(
                 + ", maxBufferedWhileDown=" + maxBufferedWhileDown + ", readCount=" + readCount + ", blockTimeout="
                 + blockTimeout + ", claimIdle=" + claimIdle + ", maxDeliveries=" + maxDeliveries + ", maxPayloadBytes="
                 + maxPayloadBytes + ", newGroupsFrom=" + newGroupsFrom + ", commandTimeout=" + commandTimeout
-                + ", cluster=" + cluster + ", allowEvictingPolicy=" + allowEvictingPolicy + "]";
+                + ", cluster=" + cluster + ", allowEvictingPolicy=" + allowEvictingPolicy + ", tls=" + tls + "]";
     }
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +73,11 @@ final class RedisConnections implements AutoCloseable {
     private final Bus bus;
     private final boolean cluster;
     private final Duration commandTimeout;
+    /** Client certificate and trust store of every connection (for {@code rediss://}). */
+    private final RedisTls tls;
+    /** The context of this package's own TLS sockets; {@code null} for a {@code redis://} URL. */
+    private final SSLContext socketTls;
+
     private final SharedConnection shared;
     private final StatefulConnection<String, String> command;
     /** The publisher's connection on a single Redis (see {@link PublishSocket}); {@code null} on a cluster. */
@@ -88,6 +94,9 @@ final class RedisConnections implements AutoCloseable {
             throw new IllegalArgumentException("a Redis Cluster has database 0 only; the " + bus.displayName()
                     + " bus URL asks for database " + baseUri.getDatabase());
         }
+        this.tls = config.tls();
+        // Loaded once here: a store that cannot be used fails the start, not a later reconnect.
+        this.socketTls = baseUri.isSsl() ? tls.sslContext(baseUri.getVerifyMode()) : null;
         // Lettuce times every command into a histogram when HdrHistogram is on the class path (it
         // is: the monitor uses it); per command that is work on the event loop nobody reads.
         this.resources = DefaultClientResources.builder()
@@ -106,6 +115,7 @@ final class RedisConnections implements AutoCloseable {
                 : new PublishSocket(
                         InetSocketAddress.createUnresolved(baseUri.getHost(), baseUri.getPort()),
                         baseUri,
+                        socketTls,
                         name(config.clientIdentity(), "pub"),
                         CONNECT_TIMEOUT,
                         commandTimeout,
@@ -143,7 +153,8 @@ final class RedisConnections implements AutoCloseable {
             InetSocketAddress single = InetSocketAddress.createUnresolved(baseUri.getHost(), baseUri.getPort());
             endpoint = () -> single;
         }
-        return new RespSocket(endpoint, baseUri, name(engine, "reader"), CONNECT_TIMEOUT, readTimeout, entryLimits);
+        return new RespSocket(
+                endpoint, baseUri, socketTls, name(engine, "reader"), CONNECT_TIMEOUT, readTimeout, entryLimits);
     }
 
     /** On a cluster, re-reads the topology (a reader was told MOVED); nothing on a single Redis. */
@@ -259,7 +270,7 @@ final class RedisConnections implements AutoCloseable {
     }
 
     /** What every connection of a bus is set to, on a single Redis and on a cluster. */
-    private static <B extends ClientOptions.Builder> B commonOptions(B builder) {
+    private <B extends ClientOptions.Builder> B commonOptions(B builder) {
         builder.autoReconnect(true);
         // Commands fail fast while disconnected: our own bounded buffers decide what is kept.
         builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
@@ -269,6 +280,9 @@ final class RedisConnections implements AutoCloseable {
         // keep each one alive for the whole timeout (see BatchingPublisher).
         builder.timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build());
         builder.socketOptions(socketOptions());
+        if (baseUri.isSsl()) {
+            tls.applyTo(builder);
+        }
         return builder;
     }
 

@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis.monitor;
 
+import dev.nautilus.bus.redis.RedisTls;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SocketOptions;
@@ -8,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code XLEN} and {@code XINFO GROUPS}, and the dead-letter streams — and returns one immutable
  * {@link MonitorSnapshot}.
  *
- * <p>It owns a Lettuce client and one connection per target, named
+ * <p>It owns a Lettuce client (one per distinct {@link MonitorTarget#tls()}) and one connection per target, named
  * {@code nautilus:monitor:<bus>:monitor} so that the monitor itself is visible in {@code CLIENT LIST}.
  * Connections are opened on the first sample and reopened after a failure; there is no background
  * reconnecting. Targets are sampled in parallel, so one Redis that is down (and waits out the
@@ -46,7 +49,9 @@ public final class BusMonitor implements AutoCloseable {
 
     private final List<MonitorTarget> targets;
     private final List<TargetSampler> samplers;
-    private final RedisClient client;
+    /** One Lettuce client per distinct TLS setting of the targets (client options hold it): usually one. */
+    private final Map<RedisTls, RedisClient> clients = new LinkedHashMap<>();
+
     private final ExecutorService executor;
     private final Duration timeout;
     private final Object sampleLock = new Object();
@@ -88,21 +93,14 @@ public final class BusMonitor implements AutoCloseable {
         }
         this.targets = List.copyOf(targets);
         this.timeout = timeout;
-        this.client = RedisClient.create();
-        client.setOptions(ClientOptions.builder()
-                // The sampler reconnects on its next sample; Lettuce must not queue commands meanwhile.
-                .autoReconnect(false)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .build());
         List<TargetSampler> built = new ArrayList<>();
         try {
             for (MonitorTarget target : this.targets) {
+                RedisClient client = clients.computeIfAbsent(target.tls(), tls -> client(tls, timeout));
                 built.add(new TargetSampler(target, client, timeout, streamRescan));
             }
         } catch (RuntimeException e) {
-            client.shutdown(Duration.ZERO, timeout);
+            clients.values().forEach(client -> client.shutdown(Duration.ZERO, timeout));
             throw e;
         }
         this.samplers = List.copyOf(built);
@@ -176,6 +174,25 @@ public final class BusMonitor implements AutoCloseable {
         }
         executor.shutdownNow();
         samplers.forEach(TargetSampler::close);
-        client.shutdown(Duration.ZERO, timeout);
+        clients.values().forEach(client -> client.shutdown(Duration.ZERO, timeout));
+    }
+
+    /**
+     * A client for targets with these TLS settings.
+     *
+     * @throws IllegalArgumentException when a key or trust store cannot be used
+     */
+    private static RedisClient client(RedisTls tls, Duration timeout) {
+        ClientOptions.Builder options = ClientOptions.builder()
+                // The sampler reconnects on its next sample; Lettuce must not queue commands meanwhile.
+                .autoReconnect(false)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                .timeoutOptions(TimeoutOptions.enabled(timeout));
+        // read before the client exists: a store that cannot be used leaves nothing to shut down
+        ClientOptions built = tls.applyTo(options).build();
+        RedisClient client = RedisClient.create();
+        client.setOptions(built);
+        return client;
     }
 }

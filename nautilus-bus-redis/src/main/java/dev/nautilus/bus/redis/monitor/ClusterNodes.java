@@ -1,6 +1,7 @@
 package dev.nautilus.bus.redis.monitor;
 
 import dev.nautilus.bus.Redaction;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -25,7 +26,7 @@ public final class ClusterNodes {
 
     /**
      * One target per node of the cluster {@code seed} belongs to, named after the seed and the node
-     * ({@code MarketData bus 10.0.0.5:7001 master}), with the seed's credentials and scheme. When the
+     * ({@code MarketData bus 10.0.0.5:7001 master}), with the seed's credentials, scheme and TLS material. When the
      * seed cannot be asked, the seed alone, so that the monitor still shows it unreachable.
      */
     public static List<MonitorTarget> of(MonitorTarget seed, Duration timeout) {
@@ -35,6 +36,9 @@ public final class ClusterNodes {
         uri.setLibraryName("");
         uri.setLibraryVersion("");
         RedisClient client = RedisClient.create();
+        if (uri.isSsl()) {
+            client.setOptions(seed.tls().applyTo(ClientOptions.builder()).build());
+        }
         try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
             return parse(seed, connection.sync().clusterNodes());
         } catch (RuntimeException e) {
@@ -69,7 +73,8 @@ public final class ClusterNodes {
                     seed.name() + " " + address + " " + role,
                     seed.busKey(),
                     withHostAndPort(seed.redisUrl(), host.isEmpty() ? "127.0.0.1" : host, Integer.parseInt(port)),
-                    seed.streamPrefix()));
+                    seed.streamPrefix(),
+                    seed.tls()));
         }
         targets.sort((a, b) -> a.name().compareTo(b.name()));
         return targets.isEmpty() ? List.of(seed) : List.copyOf(targets);

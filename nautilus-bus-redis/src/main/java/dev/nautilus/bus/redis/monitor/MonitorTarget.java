@@ -3,8 +3,10 @@ package dev.nautilus.bus.redis.monitor;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.redis.RedisTls;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One Redis the monitor watches.
@@ -15,8 +17,10 @@ import java.util.List;
  * @param redisUrl     the Redis URL, credentials included ({@code redis://} or {@code rediss://});
  *                     never printed as is, see {@link #displayUrl()}
  * @param streamPrefix the stream-key prefix whose streams are listed, {@code nautilus} by default
+ * @param tls          client certificate and trust store for a {@code rediss://} URL
+ *                     ({@link RedisTls#NONE}: the JVM's defaults)
  */
-public record MonitorTarget(String name, String busKey, String redisUrl, String streamPrefix) {
+public record MonitorTarget(String name, String busKey, String redisUrl, String streamPrefix, RedisTls tls) {
 
     /** The bus part used for the main Redis, which carries no bus. */
     public static final String MAIN_BUS_KEY = "main";
@@ -27,10 +31,21 @@ public record MonitorTarget(String name, String busKey, String redisUrl, String 
         requireText(busKey, "busKey");
         requireText(redisUrl, "redisUrl");
         requireText(streamPrefix, "streamPrefix");
+        Objects.requireNonNull(tls, "tls");
         if (!redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
             throw new IllegalArgumentException("monitor target '" + name
                     + "': Redis URL must start with redis:// or rediss://, was '" + Redaction.url(redisUrl) + "'");
         }
+    }
+
+    /** A target with the JVM's default TLS settings. */
+    public MonitorTarget(String name, String busKey, String redisUrl, String streamPrefix) {
+        this(name, busKey, redisUrl, streamPrefix, RedisTls.NONE);
+    }
+
+    /** The same target, connecting with this client certificate and trust store. */
+    public MonitorTarget withTls(RedisTls value) {
+        return new MonitorTarget(name, busKey, redisUrl, streamPrefix, value);
     }
 
     /** The Redis of one bus, named after it (e.g. {@code MarketData bus}). */

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLContext;
 
 /**
  * The publisher's connection on a single Redis: pipelined commands written as finished bytes by the
@@ -57,12 +58,14 @@ public final class PublishSocket implements AutoCloseable {
     private volatile long oldestSentNanos = Long.MAX_VALUE;
 
     /**
+     * @param tls            the TLS context of a {@code rediss://} URL, {@code null} for {@code redis://}
      * @param commandTimeout how long a command may go unanswered before the connection is dropped
      * @param threadName     the name of the thread that reads the replies
      */
     public PublishSocket(
             InetSocketAddress endpoint,
             RedisURI settings,
+            SSLContext tls,
             String clientName,
             Duration connectTimeout,
             Duration commandTimeout,
@@ -74,6 +77,7 @@ public final class PublishSocket implements AutoCloseable {
         this.link = new ReconnectingConnection(
                 () -> endpoint,
                 settings,
+                tls,
                 clientName,
                 connectTimeout,
                 commandTimeout.dividedBy(4),

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * The connection under one of this package's sockets: opened with its set-up when first needed,
@@ -19,6 +20,7 @@ final class ReconnectingConnection {
 
     private final Supplier<InetSocketAddress> endpoint;
     private final RedisURI settings;
+    private final SSLContext tls;
     private final String clientName;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -35,6 +37,7 @@ final class ReconnectingConnection {
     /**
      * @param endpoint     where to connect, asked at each (re)connect
      * @param settings     credentials, database and TLS settings, from the bus URL
+     * @param tls          the TLS context of a {@code rediss://} URL, {@code null} for {@code redis://}
      * @param readTimeout  the socket's read timeout
      * @param connectRetry after a failed connect, how long to fail at once instead of trying again
      *                     ({@link Duration#ZERO}: try every time)
@@ -44,6 +47,7 @@ final class ReconnectingConnection {
     ReconnectingConnection(
             Supplier<InetSocketAddress> endpoint,
             RedisURI settings,
+            SSLContext tls,
             String clientName,
             Duration connectTimeout,
             Duration readTimeout,
@@ -52,6 +56,7 @@ final class ReconnectingConnection {
             Runnable onOpen) {
         this.endpoint = endpoint;
         this.settings = settings;
+        this.tls = tls;
         this.clientName = clientName;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
@@ -80,7 +85,7 @@ final class ReconnectingConnection {
         }
         InetSocketAddress target = endpoint.get();
         try {
-            current = RespConnection.open(target, settings, clientName, connectTimeout, readTimeout);
+            current = RespConnection.open(target, settings, clientName, connectTimeout, readTimeout, tls);
             lastConnectFailure = null;
         } catch (IOException | RuntimeException e) {
             lastConnectFailure = new RedisConnectionException(

@@ -8,20 +8,17 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.security.KeyManagementException;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * One open blocking connection to Redis, set up as the bus's Lettuce connections are: TCP_NODELAY
  * and keep-alive, TLS for {@code rediss://} URLs with the URL's peer verification (as Lettuce:
- * {@code FULL} checks the chain and the host name, {@code CA} the chain only, {@code NONE} nothing),
+ * {@code FULL} checks the chain and the host name, {@code CA} the chain only, {@code NONE} nothing)
+ * and the bus's client certificate and trust store (a context from {@code RedisTls}),
  * {@code AUTH [user] password}, {@code SELECT db} and {@code CLIENT SETNAME}.
  *
  * @param tcp    the TCP socket under the TLS one (the same socket without TLS)
@@ -35,6 +32,8 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
      * Connects and sets up; the set-up commands travel in one round trip.
      *
      * @param readTimeout the socket's read timeout (SO_TIMEOUT), at least 1 ms
+     * @param tls         the TLS context of a {@code rediss://} {@code settings} (client certificate,
+     *                    trust by the URL's verification); {@code null} for {@code redis://}
      * @throws io.lettuce.core.RedisCommandExecutionException when Redis refuses the set-up (e.g. WRONGPASS)
      */
     static RespConnection open(
@@ -42,7 +41,8 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
             RedisURI settings,
             String clientName,
             Duration connectTimeout,
-            Duration readTimeout)
+            Duration readTimeout,
+            SSLContext tls)
             throws IOException {
         String host = target.getHostString();
         Socket tcp = new Socket();
@@ -51,7 +51,8 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
             tcp.setKeepAlive(true);
             tcp.connect(new InetSocketAddress(host, target.getPort()), Math.toIntExact(connectTimeout.toMillis()));
             tcp.setSoTimeout(Math.toIntExact(Math.max(1, readTimeout.toMillis())));
-            Socket socket = settings.isSsl() ? startTls(tcp, host, target.getPort(), settings.getVerifyMode()) : tcp;
+            Socket socket =
+                    settings.isSsl() ? startTls(tcp, host, target.getPort(), tls, settings.getVerifyMode()) : tcp;
             RespConnection connection = new RespConnection(
                     tcp,
                     socket,
@@ -121,18 +122,9 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
         }
     }
 
-    private static Socket startTls(Socket plain, String host, int port, SslVerifyMode verify) throws IOException {
-        SSLContext context;
-        try {
-            if (verify == SslVerifyMode.NONE) {
-                context = SSLContext.getInstance("TLS");
-                context.init(null, new TrustManager[] {TRUST_ANY}, null);
-            } else {
-                context = SSLContext.getDefault();
-            }
-        } catch (NoSuchAlgorithmException | KeyManagementException e) {
-            throw new IOException("no TLS support in this JVM: " + e.getMessage(), e);
-        }
+    private static Socket startTls(Socket plain, String host, int port, SSLContext context, SslVerifyMode verify)
+            throws IOException {
+        Objects.requireNonNull(context, "a rediss:// connection needs its TLS context");
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
         if (verify == SslVerifyMode.FULL) {
             SSLParameters parameters = tls.getSSLParameters();
@@ -142,22 +134,4 @@ record RespConnection(Socket tcp, Socket socket, OutputStream out, RespReader in
         tls.startHandshake();
         return tls;
     }
-
-    /** For {@code verifyPeer=NONE} URLs only, which ask for no check, as Lettuce then does. */
-    private static final X509TrustManager TRUST_ANY = new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // trusted: the URL turned verification off
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // trusted: the URL turned verification off
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * A consumer-group reader's connection: a blocking {@link RespConnection} used by the reader
@@ -39,6 +40,7 @@ public final class RespSocket implements AutoCloseable {
      * @param endpoint    where to connect, asked at each (re)connect: on a cluster, the node that
      *                    serves the reader's slot now (an unresolved address is fine)
      * @param settings    credentials, database and TLS settings, from the bus URL
+     * @param tls         the TLS context of a {@code rediss://} URL, {@code null} for {@code redis://}
      * @param readTimeout longest wait for a reply (a blocking read's BLOCK plus the command timeout)
      * @param entryLimits the bounds of a stream entry read on this socket: one over them is refused
      *                    (see {@link StreamEntriesReply})
@@ -46,6 +48,7 @@ public final class RespSocket implements AutoCloseable {
     public RespSocket(
             Supplier<InetSocketAddress> endpoint,
             RedisURI settings,
+            SSLContext tls,
             String clientName,
             Duration connectTimeout,
             Duration readTimeout,
@@ -56,6 +59,7 @@ public final class RespSocket implements AutoCloseable {
         this.link = new ReconnectingConnection(
                 endpoint,
                 settings,
+                tls,
                 clientName,
                 connectTimeout,
                 readTimeout,

@@ -34,6 +34,7 @@ class PublishSocketTest {
             PublishSocket socket = new PublishSocket(
                     InetSocketAddress.createUnresolved("127.0.0.1", server.getLocalPort()),
                     RedisURI.create("redis://127.0.0.1:" + server.getLocalPort()),
+                    null,
                     "test",
                     Duration.ofSeconds(2),
                     commandTimeout,
