@@ -13,20 +13,36 @@ import java.util.List;
  *
  * <p>Lean: an idle engine needs little heap and no optimising compiler to keep up with its stream, and
  * fourteen of them share a small machine, so each gets the serial collector (no collector threads per
- * core), a small heap that grows on demand and gives memory back, and class-data sharing for start-up.
+ * core), a small heap that grows on demand, one compiler thread with small code and direct-memory
+ * caches, small thread stacks, and class-data sharing for start-up.
  */
 public final class ChildLauncher {
 
     /** Flags every child gets, before its own. */
-    static final List<String> LEAN_FLAGS = List.of(
-            "-XX:+UseSerialGC",
-            "-Xms16m",
-            "-Xmx256m",
-            "-XX:MaxMetaspaceSize=96m",
-            "-XX:ReservedCodeCacheSize=48m",
-            "-Xss512k",
-            "-XX:TieredStopAtLevel=1",
-            "-Xshare:auto");
+    static final List<String> LEAN_FLAGS = leanFlags(Runtime.version().feature());
+
+    /**
+     * Measured on one idle engine (docs/BENCHMARKS.md, "Lean engine processes"): the JDK's defaults
+     * hold about 190 MB resident; these about 120 MB. Compact object headers exist as a product
+     * option from JDK 25 on, and the child runs on this JVM's own {@code java}.
+     */
+    static List<String> leanFlags(int javaFeature) {
+        List<String> flags = new ArrayList<>(List.of(
+                "-XX:+UseSerialGC",
+                "-Xms16m",
+                "-Xmx256m",
+                "-XX:MaxMetaspaceSize=96m",
+                "-XX:ReservedCodeCacheSize=32m",
+                "-XX:MaxDirectMemorySize=32m",
+                "-Xss256k",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1",
+                "-Xshare:auto"));
+        if (javaFeature >= 25) {
+            flags.add("-XX:+UseCompactObjectHeaders");
+        }
+        return List.copyOf(flags);
+    }
 
     private final Path java;
     private final String classPath;
