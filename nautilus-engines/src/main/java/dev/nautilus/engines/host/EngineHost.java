@@ -6,6 +6,7 @@ import dev.nautilus.bus.Subscription;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,6 @@ public final class EngineHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineHost.class);
 
     private final MessageBus bus;
-    private final MeterRegistry meters;
     private final String instanceSuffix;
     private final List<EngineRuntime> runtimes = new ArrayList<>();
     private final List<BusEndpoint> endpoints = new ArrayList<>();
@@ -35,10 +35,21 @@ public final class EngineHost implements AutoCloseable {
      * @param engines        the engines, subscribers first
      */
     public EngineHost(MessageBus bus, MeterRegistry meters, String instanceSuffix, List<? extends Engine> engines) {
+        this(bus, engine -> meters, instanceSuffix, engines);
+    }
+
+    /**
+     * @param metersOf       where each engine's meters go, by engine: one registry per engine lets
+     *                       each endpoint serve its own meters only
+     */
+    public EngineHost(
+            MessageBus bus,
+            Function<? super Engine, ? extends MeterRegistry> metersOf,
+            String instanceSuffix,
+            List<? extends Engine> engines) {
         this.bus = bus;
-        this.meters = meters;
         this.instanceSuffix = instanceSuffix;
-        engines.forEach(e -> runtimes.add(new EngineRuntime(e, meters)));
+        engines.forEach(e -> runtimes.add(new EngineRuntime(e, metersOf.apply(e))));
     }
 
     /** Subscribes and starts every engine. */
@@ -59,7 +70,7 @@ public final class EngineHost implements AutoCloseable {
         // start after every subscription exists, so nothing an engine publishes at start is missed
         for (int i = 0; i < runtimes.size(); i++) {
             EngineRuntime runtime = runtimes.get(i);
-            runtime.engine().onStart(new EngineContext(endpoints.get(i), meters));
+            runtime.engine().onStart(new EngineContext(endpoints.get(i), runtime.meters()));
             runtime.markStarted();
             LOG.info(
                     "engine={} started reads={} types={}",
