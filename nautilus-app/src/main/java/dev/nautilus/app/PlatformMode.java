@@ -34,6 +34,7 @@ sealed interface PlatformMode {
             long history = store.trades().count(Platform.RECORDED_SYMBOL);
             BusRecorder recorder = new BusRecorder(bus, store.ingest(), RecordingRules.defaults(), "recorder-1");
             FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded)
+                    .description("Rows the recorder handed to the store")
                     .baseUnit("rows")
                     .register(meters);
             return new WholePlatform(store, recorder, history);

@@ -4,6 +4,7 @@ import dev.nautilus.app.security.HttpSecurity;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.redis.monitor.MonitorTarget;
 import dev.nautilus.store.Store;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -52,12 +53,29 @@ public final class BackendApi implements AutoCloseable {
             String instance,
             HttpSecurity security,
             int port) {
+        return start(bus, store, engines, redis, instance, security, port, Optional.empty());
+    }
+
+    /**
+     * Starts the API as {@link #start(MessageBus, Optional, List, List, String, HttpSecurity, int)} does,
+     * serving {@code processMeters} (the process-wide meters, once per process) on {@code /metrics}.
+     */
+    public static BackendApi start(
+            MessageBus bus,
+            Optional<Store> store,
+            List<EngineTarget> engines,
+            List<MonitorTarget> redis,
+            String instance,
+            HttpSecurity security,
+            int port,
+            Optional<PrometheusMeterRegistry> processMeters) {
         LiveView view = LiveView.start(bus, instance);
         BusStatusReport busStatus = new BusStatusReport(bus, redis);
         EngineHealthProbe probe = new EngineHealthProbe(
                 engines, security.probeHost(), security.tokens().read(), HEALTH_TIMEOUT);
         try {
-            ApiSources sources = new ApiSources(bus, view, probe, busStatus, new DeadLetterDesk(bus), store);
+            ApiSources sources =
+                    new ApiSources(bus, view, probe, busStatus, new DeadLetterDesk(bus), store, processMeters);
             return new BackendApi(view, busStatus, probe, ApiServer.start(sources, security, port));
         } catch (RuntimeException e) {
             view.close();
