@@ -44,21 +44,8 @@ public final class BackendApi implements AutoCloseable {
      * @param instance consumer name suffix of the API's view, e.g. {@code 1}
      * @param security where to bind, whom to let in; the probe asks the engines with the read token
      * @param port     HTTP port, 0 for an ephemeral one
-     */
-    public static BackendApi start(
-            MessageBus bus,
-            Optional<Store> store,
-            List<EngineTarget> engines,
-            List<MonitorTarget> redis,
-            String instance,
-            HttpSecurity security,
-            int port) {
-        return start(bus, store, engines, redis, instance, security, port, Optional.empty());
-    }
-
-    /**
-     * Starts the API as {@link #start(MessageBus, Optional, List, List, String, HttpSecurity, int)} does,
-     * serving {@code processMeters} (the process-wide meters, once per process) on {@code /metrics}.
+     * @param processMeters the process-wide meters to serve on {@code /metrics} (served once per process),
+     *                 or empty where another port serves them
      */
     public static BackendApi start(
             MessageBus bus,
