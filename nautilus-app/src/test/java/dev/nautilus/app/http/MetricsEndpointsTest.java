@@ -58,11 +58,17 @@ class MetricsEndpointsTest {
                 Map<String, Integer> ports = startEverything(platform);
                 platform.startReplay(ReplaySource.bitstamp(1_000), 0).get();
                 String token = platform.http().tokens().read();
-                // the bus monitor samples every few seconds: wait for a sample that saw the groups
+                // the bus monitor samples every few seconds: wait for a sample that saw the groups, and for
+                // the second one, from which on the CPU is measured over an interval
                 int api = ports.get(Platform.API);
                 await().atMost(Duration.ofSeconds(30))
-                        .until(() -> scrape(api, token).contains("nautilus_bus_group_lag{")
-                                && scrape(api, token).contains("command=\"xreadgroup\""));
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            String scrape = scrape(api, token);
+                            return scrape.contains("nautilus_bus_group_lag{")
+                                    && scrape.contains("command=\"xreadgroup\"")
+                                    && scrape.contains("nautilus_bus_redis_cpu_ratio{");
+                        });
 
                 Map<String, String> scrapes = new LinkedHashMap<>();
                 for (Map.Entry<String, Integer> port : ports.entrySet()) {
