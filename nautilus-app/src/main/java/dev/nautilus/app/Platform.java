@@ -19,9 +19,17 @@ import dev.nautilus.engines.marketdata.MarketDataHub;
 import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.store.Store;
 import dev.nautilus.store.Stores;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,15 +55,20 @@ public final class Platform implements AutoCloseable {
 
     private final NautilusConfig config;
     private final MessageBus bus;
+    /** This process's own meters (buses, bus monitor, store, JVM, process), served once per process. */
     private final PrometheusMeterRegistry meters;
+    /** Each engine's meters, served on its port only, so summing over every engine's port counts each once. */
+    private final Map<String, PrometheusMeterRegistry> engineMeters = new LinkedHashMap<>();
+
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final PlatformMode mode;
     private final ReplayThreads replays = new ReplayThreads();
     private final List<EngineHttpServer> servers = new ArrayList<>();
     private EngineHost host;
     private Faces faces;
     private boolean closed;
-    /** The Redis figures in this process's meters (group lag, trimmed before delivery); whole platform only. */
-    private final AutoCloseable redisMeters;
+    /** The Redis figures in this process's meters (group lag, trimmed before delivery): whole platform or API. */
+    private AutoCloseable redisMeters;
 
     private Platform(NautilusConfig config, MessageBus bus, PrometheusMeterRegistry meters, PlatformMode mode) {
         this.config = config;
@@ -63,14 +76,28 @@ public final class Platform implements AutoCloseable {
         this.meters = meters;
         this.mode = mode;
         BusMetrics.bind(bus, meters);
+        bindJvmAndProcess(meters);
         // One sampler per platform: engine processes would multiply the monitor's reads of Redis.
-        this.redisMeters = mode instanceof PlatformMode.WholePlatform
-                ? BusMetrics.bindRedis(
-                        MonitorTargets.resolve(
-                                config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
-                        meters,
-                        REDIS_METERS_INTERVAL)
-                : () -> {};
+        // The whole platform samples from the start; in separate processes, the API's does (startFaces).
+        this.redisMeters = mode instanceof PlatformMode.WholePlatform ? bindRedisMeters() : () -> {};
+    }
+
+    private void bindJvmAndProcess(PrometheusMeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    private AutoCloseable bindRedisMeters() {
+        return BusMetrics.bindRedis(
+                MonitorTargets.resolve(
+                        config.bus(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                meters,
+                REDIS_METERS_INTERVAL);
     }
 
     /**
@@ -162,16 +189,34 @@ public final class Platform implements AutoCloseable {
         }
         List<Engine> engines =
                 EngineCatalog.create(names, config.websocket()); // a bad name fails before anything starts
-        host = new EngineHost(bus, meters, instance, engines);
+        for (Engine engine : engines) {
+            engineMeters.put(engine.name(), engineRegistry());
+        }
+        host = new EngineHost(bus, engine -> engineMeters.get(engine.name()), instance, engines);
         // ports first: a port in use must fail the start before the engine joins its consumer group and takes messages
         for (EngineRuntime runtime : host.runtimes()) {
             String name = runtime.engine().name();
             int port = config.port(
                     portOverrides.getOrDefault(name, runtime.engine().wiring().defaultPort()));
-            servers.add(EngineHttpServer.start(runtime, bus, meters, config.http(), port));
+            servers.add(EngineHttpServer.start(runtime, bus, engineMeters.get(name), config.http(), port));
         }
         host.start();
         return List.copyOf(servers);
+    }
+
+    /**
+     * Where the next engine's meters go: a registry of its own; in an engine process (one engine per
+     * JVM), the first engine's is the process's, so its port serves the process's meters as well.
+     */
+    private PrometheusMeterRegistry engineRegistry() {
+        return mode instanceof PlatformMode.EngineProcess && engineMeters.isEmpty()
+                ? meters
+                : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    /** Whether an engine's port already serves this process's meters (see {@link #engineRegistry}). */
+    private boolean processMetersOnAnEngine() {
+        return engineMeters.containsValue(meters);
     }
 
     /**
@@ -213,7 +258,8 @@ public final class Platform implements AutoCloseable {
                 redis,
                 "1",
                 config.http(),
-                config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)));
+                config.port(portOverrides.getOrDefault(API, BackendApi.DEFAULT_PORT)),
+                processMetersOnAnEngine() ? Optional.empty() : Optional.of(meters));
         int webSocketPort = servers.stream()
                 .filter(s -> s.runtime().engine().name().equals(EngineMatrix.WEBSOCKET))
                 .mapToInt(EngineHttpServer::port)
@@ -221,6 +267,9 @@ public final class Platform implements AutoCloseable {
                 .orElse(config.port(portOverrides.getOrDefault(
                         EngineMatrix.WEBSOCKET,
                         EngineMatrix.of(EngineMatrix.WEBSOCKET).defaultPort())));
+        if (!(mode instanceof PlatformMode.WholePlatform) && servers.isEmpty()) {
+            redisMeters = bindRedisMeters(); // the API's process: one per deployment, as the sampler should be
+        }
         faces = Faces.start(
                 api,
                 config.http(),
@@ -255,9 +304,22 @@ public final class Platform implements AutoCloseable {
         return host == null ? List.of() : host.runtimes();
     }
 
-    /** This process's meters. */
+    /** This process's own meters (buses, bus monitor, store, JVM, process); see {@link #meters(String)}. */
     public PrometheusMeterRegistry meters() {
         return meters;
+    }
+
+    /**
+     * The meters of the named engine of this process, which its {@code /metrics} serves.
+     *
+     * @throws IllegalArgumentException when this process runs no such engine
+     */
+    public PrometheusMeterRegistry meters(String engine) {
+        PrometheusMeterRegistry registry = engineMeters.get(engine);
+        if (registry == null) {
+            throw new IllegalArgumentException("no engine '" + engine + "' in this process");
+        }
+        return registry;
     }
 
     /**
@@ -304,6 +366,7 @@ public final class Platform implements AutoCloseable {
             // the monitor's connections only; the platform closes on
         }
         replays.stop();
+        gcMetrics.close();
         if (faces != null) {
             faces.close();
         }
@@ -312,6 +375,7 @@ public final class Platform implements AutoCloseable {
         if (host != null) {
             host.close();
         }
+        engineMeters.values().stream().filter(r -> r != meters).forEach(PrometheusMeterRegistry::close);
         try {
             if (mode instanceof PlatformMode.WholePlatform whole) {
                 whole.recorder().close();

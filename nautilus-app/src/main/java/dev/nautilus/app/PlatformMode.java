@@ -48,6 +48,7 @@ sealed interface PlatformMode {
                     "recorder-1",
                     onRedis ? 1 : BusRecorder.DEFAULT_CONSUMERS);
             FunctionCounter.builder("nautilus.store.recorded", recorder, BusRecorder::recorded)
+                    .description("Rows the recorder handed to the store")
                     .baseUnit("rows")
                     .register(meters);
             // The store's own meters: rows written, duplicates skipped, failed attempts, and 1 while it cannot write.

@@ -64,6 +64,12 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/docs", docs::page);
             config.routes.get("/docs/{file}", docs::asset);
             config.routes.get("/api/health", this::health);
+            // behind the same token rule as the engines' /metrics (AccessGuard, http.metrics_public)
+            sources.processMeters()
+                    .ifPresent(meters -> config.routes.get(
+                            "/metrics",
+                            ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                    .result(meters.scrape())));
             config.routes.get("/api/engines", this::engines);
             config.routes.get("/api/engines/{name}", this::engine);
             config.routes.get(

@@ -4,6 +4,7 @@ import dev.nautilus.app.security.HttpSecurity;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.redis.monitor.MonitorTarget;
 import dev.nautilus.store.Store;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,8 @@ public final class BackendApi implements AutoCloseable {
      * @param instance consumer name suffix of the API's view, e.g. {@code 1}
      * @param security where to bind, whom to let in; the probe asks the engines with the read token
      * @param port     HTTP port, 0 for an ephemeral one
+     * @param processMeters the process-wide meters to serve on {@code /metrics} (served once per process),
+     *                 or empty where another port serves them
      */
     public static BackendApi start(
             MessageBus bus,
@@ -51,13 +54,15 @@ public final class BackendApi implements AutoCloseable {
             List<MonitorTarget> redis,
             String instance,
             HttpSecurity security,
-            int port) {
+            int port,
+            Optional<PrometheusMeterRegistry> processMeters) {
         LiveView view = LiveView.start(bus, instance);
         BusStatusReport busStatus = new BusStatusReport(bus, redis);
         EngineHealthProbe probe = new EngineHealthProbe(
                 engines, security.probeHost(), security.tokens().read(), HEALTH_TIMEOUT);
         try {
-            ApiSources sources = new ApiSources(bus, view, probe, busStatus, new DeadLetterDesk(bus), store);
+            ApiSources sources =
+                    new ApiSources(bus, view, probe, busStatus, new DeadLetterDesk(bus), store, processMeters);
             return new BackendApi(view, busStatus, probe, ApiServer.start(sources, security, port));
         } catch (RuntimeException e) {
             view.close();

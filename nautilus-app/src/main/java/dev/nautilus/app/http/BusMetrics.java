@@ -17,7 +17,9 @@ import java.util.function.ToDoubleFunction;
  * Exposes each bus's {@link TransportStatus} counters as meters: {@code nautilus.bus.published},
  * {@code .delivered}, {@code .acked}, {@code .handler_failures}, {@code .dead_lettered},
  * {@code .rejected} (counters), {@code nautilus.bus.queued} and {@code nautilus.bus.connected}
- * (gauges), each tagged {@code bus} and {@code transport}. Values are read from the bus at scrape time.
+ * (gauges), each tagged {@code bus} and {@code transport}, each with HELP text. Values are read from the
+ * bus at scrape time. They count this process's traffic, so they go in the process's registry, served
+ * once per process (see {@code Platform}), never in an engine's.
  * On Redis buses, {@link #bindRedis} adds the bus monitor's meters, among them each group's
  * {@code nautilus.bus.group.trimmed_entries} (entries trimmed before the group read them) and
  * {@code nautilus.bus.group.lag}.
@@ -30,27 +32,55 @@ public final class BusMetrics {
     public static void bind(MessageBus bus, MeterRegistry registry) {
         for (TransportStatus initial : bus.status()) {
             var which = initial.bus();
-            counter(registry, bus, initial, "published", b -> status(b, which).published());
-            counter(registry, bus, initial, "delivered", b -> status(b, which).delivered());
-            counter(registry, bus, initial, "acked", b -> status(b, which).acked());
+            counter(
+                    registry,
+                    bus,
+                    initial,
+                    "published",
+                    "Messages accepted for publishing",
+                    b -> status(b, which).published());
+            counter(
+                    registry,
+                    bus,
+                    initial,
+                    "delivered",
+                    "Messages handed to handlers, redeliveries included",
+                    b -> status(b, which).delivered());
+            counter(
+                    registry,
+                    bus,
+                    initial,
+                    "acked",
+                    "Messages whose handler returned normally",
+                    b -> status(b, which).acked());
             counter(
                     registry,
                     bus,
                     initial,
                     "handler_failures",
+                    "Handler calls that threw",
                     b -> status(b, which).handlerFailures());
             counter(
                     registry,
                     bus,
                     initial,
                     "dead_lettered",
+                    "Messages moved to the dead letters",
                     b -> status(b, which).deadLettered());
-            counter(registry, bus, initial, "rejected", b -> status(b, which).rejected());
+            counter(
+                    registry,
+                    bus,
+                    initial,
+                    "rejected",
+                    "Publishes refused (back-pressure, buffer overflow)",
+                    b -> status(b, which).rejected());
             Gauge.builder("nautilus.bus.queued", bus, b -> status(b, which).queued())
+                    .description("Messages waiting for a consumer or in a publish buffer")
                     .tag("bus", which.name().toLowerCase())
                     .tag("transport", initial.transport())
                     .register(registry);
             Gauge.builder("nautilus.bus.connected", bus, b -> status(b, which).connected() ? 1 : 0)
+                    .description("1 when the transport reaches its bus, else 0")
                     .tag("bus", which.name().toLowerCase())
                     .tag("transport", initial.transport())
                     .register(registry);
@@ -80,8 +110,10 @@ public final class BusMetrics {
             MessageBus bus,
             TransportStatus initial,
             String thing,
+            String help,
             ToDoubleFunction<MessageBus> value) {
         FunctionCounter.builder("nautilus.bus." + thing, bus, value)
+                .description(help)
                 .tag("bus", initial.bus().name().toLowerCase())
                 .tag("transport", initial.transport())
                 .register(registry);

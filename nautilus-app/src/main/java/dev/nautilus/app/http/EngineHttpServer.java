@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One engine's HTTP face (Javalin): {@code GET /health} (MicroProfile shape, 503 when down),
  * {@code /messagebus/status}, {@code /messagebus/subscriptions}, {@code /metrics} (Prometheus text of
- * this process's registry), {@code /hardware/status}; the MarketData hub adds
+ * this engine's own meters; in an engine process, the process's too), {@code /hardware/status}; the MarketData hub adds
  * {@code /marketdata/snapshot/{instrument}} and {@code /marketdata/status}; the WebSocket engine adds
  * {@code /ws} and {@code /clients} (see {@link WebSocketRoutes}). Every path but {@code /health} needs
  * the read token, and {@code /health} tells only UP or DOWN without it (see {@link AccessGuard}).

@@ -232,6 +232,7 @@ public final class WebSocketEngine implements Engine {
 
     private void bindMeters(MeterRegistry meters) {
         Gauge.builder("nautilus.websocket.clients", registry, ClientRegistry::size)
+                .description("WebSocket clients connected")
                 .register(meters);
         Gauge.builder(
                         "nautilus.websocket.queued.frames",
@@ -239,6 +240,7 @@ public final class WebSocketEngine implements Engine {
                         r -> r.all().stream()
                                 .mapToLong(ClientConnection::queuedFrames)
                                 .sum())
+                .description("Frames queued for WebSocket clients")
                 .register(meters);
         Gauge.builder(
                         "nautilus.websocket.queued.bytes",
@@ -246,22 +248,70 @@ public final class WebSocketEngine implements Engine {
                         r -> r.all().stream()
                                 .mapToLong(ClientConnection::queuedBytes)
                                 .sum())
+                .description("Bytes queued for WebSocket clients")
                 .baseUnit("bytes")
                 .register(meters);
-        counter(meters, "nautilus.websocket.messages.sent", WebSocketCounters::messagesSent, null);
-        counter(meters, "nautilus.websocket.sent", WebSocketCounters::bytesSent, "bytes");
-        counter(meters, "nautilus.websocket.dropped", WebSocketCounters::dropped, null);
-        counter(meters, "nautilus.websocket.connections", WebSocketCounters::connected, null);
-        counter(meters, "nautilus.websocket.slow.disconnects", WebSocketCounters::slowDisconnects, null);
-        counter(meters, "nautilus.websocket.frames.encoded", WebSocketCounters::framesEncoded, null);
-        counter(meters, "nautilus.websocket.bad.requests", WebSocketCounters::badRequests, null);
-        counter(meters, "nautilus.websocket.rate.limited", WebSocketCounters::rateLimited, null);
-        counter(meters, "nautilus.websocket.refused", WebSocketCounters::refused, null);
-        counter(meters, "nautilus.websocket.idle.disconnects", WebSocketCounters::idleDisconnects, null);
+        counter(
+                meters,
+                "nautilus.websocket.messages.sent",
+                WebSocketCounters::messagesSent,
+                null,
+                "Messages sent to clients");
+        counter(meters, "nautilus.websocket.sent", WebSocketCounters::bytesSent, "bytes", "Bytes sent to clients");
+        counter(
+                meters,
+                "nautilus.websocket.dropped",
+                WebSocketCounters::dropped,
+                null,
+                "Messages dropped for clients that fell behind");
+        counter(
+                meters,
+                "nautilus.websocket.connections",
+                WebSocketCounters::connected,
+                null,
+                "Client connections accepted");
+        counter(
+                meters,
+                "nautilus.websocket.slow.disconnects",
+                WebSocketCounters::slowDisconnects,
+                null,
+                "Clients disconnected for being slow");
+        counter(
+                meters,
+                "nautilus.websocket.frames.encoded",
+                WebSocketCounters::framesEncoded,
+                null,
+                "Frames encoded (once per message, shared by clients)");
+        counter(
+                meters,
+                "nautilus.websocket.bad.requests",
+                WebSocketCounters::badRequests,
+                null,
+                "Client requests refused as malformed");
+        counter(
+                meters,
+                "nautilus.websocket.rate.limited",
+                WebSocketCounters::rateLimited,
+                null,
+                "Client requests refused by the rate limit");
+        counter(
+                meters,
+                "nautilus.websocket.refused",
+                WebSocketCounters::refused,
+                null,
+                "Connections refused for the total or per-address bound");
+        counter(
+                meters,
+                "nautilus.websocket.idle.disconnects",
+                WebSocketCounters::idleDisconnects,
+                null,
+                "Clients disconnected for being idle");
     }
 
-    private void counter(MeterRegistry meters, String name, ToDoubleFunction<WebSocketCounters> value, String unit) {
-        FunctionCounter.Builder<WebSocketCounters> builder = FunctionCounter.builder(name, counters, value);
+    private void counter(
+            MeterRegistry meters, String name, ToDoubleFunction<WebSocketCounters> value, String unit, String help) {
+        FunctionCounter.Builder<WebSocketCounters> builder =
+                FunctionCounter.builder(name, counters, value).description(help);
         if (unit != null) {
             builder.baseUnit(unit);
         }

@@ -41,7 +41,7 @@ class ApiDocsTest {
     static void start() {
         bus = InMemoryTransport.dualBus(RoutingTable.defaults(), InMemoryConfig.defaults());
         HttpSecurity security = new HttpSecurity(HttpSecurity.LOOPBACK, TOKENS, false, new AllowedOrigins(List.of()));
-        api = BackendApi.start(bus, Optional.empty(), List.of(), List.of(), "docs-test", security, 0);
+        api = BackendApi.start(bus, Optional.empty(), List.of(), List.of(), "docs-test", security, 0, Optional.empty());
         base = "http://127.0.0.1:" + api.port();
     }
 

@@ -69,17 +69,26 @@ class EngineHttpServerTest {
     }
 
     @Test
-    void metricsArePrometheusTextWithBusAndEngineMeters() throws Exception {
+    void metricsArePrometheusTextEachEngineWithItsOwnMeters() throws Exception {
         HttpResponse<String> response = get(EngineMatrix.RISK, "/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(response.body())
+                .contains("nautilus_engine_handler_latency_seconds_bucket{engine=\"risk\"")
+                .doesNotContain("engine=\"features\"")
+                .doesNotContain("nautilus_bus_published_total");
+        // one engine per process is how engines deploy: the first engine's port serves the process's meters too
+        assertThat(get(EngineCatalog.PIPELINE.get(0), "/metrics").body())
                 .contains("nautilus_bus_published_total{bus=\"marketdata\"")
                 .contains("nautilus_bus_acked_total{bus=\"engine_logic\"")
                 .contains("nautilus_bus_dead_lettered_total")
-                .contains("nautilus_engine_messages_handled_total{engine=\"features\",type=\"market_data\"}")
+                .contains("jvm_memory_used_bytes")
+                .contains("process_cpu_usage")
+                .contains("nautilus_engine_messages_handled_total{engine=\"features\",type=\"market_data\"}");
+        assertThat(get(EngineMatrix.STRATEGY, "/metrics").body())
                 .contains("nautilus_engine_handler_latency_seconds_bucket{engine=\"strategy\"")
-                .contains("nautilus_marketdata_accepted_total");
+                .doesNotContain("jvm_memory_used_bytes");
+        assertThat(get(EngineMatrix.MARKETDATA, "/metrics").body()).contains("nautilus_marketdata_accepted_total");
     }
 
     @Test

@@ -118,6 +118,12 @@ class PlatformSecurityTest {
         assertThat(send("GET", ports.get(Platform.API), "/openapi.json", Map.of())
                         .statusCode())
                 .isEqualTo(401);
+        // the process's meters on the API's port, behind the same rule as the engines' /metrics
+        assertThat(send("GET", ports.get(Platform.API), "/metrics", Map.of()).statusCode())
+                .isEqualTo(401);
+        assertThat(send("GET", ports.get(Platform.API), "/metrics", bearer(tokens().read()))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class CollateralEngine implements Engine {
     public void onStart(EngineContext context) {
         endpoint = context.publisher();
         calls = Counter.builder("nautilus.collateral.margin_calls")
+                .description("Margin calls issued")
                 .tag("engine", name())
                 .register(context.meters());
     }

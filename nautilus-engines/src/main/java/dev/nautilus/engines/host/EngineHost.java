@@ -6,6 +6,7 @@ import dev.nautilus.bus.Subscription;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,6 @@ public final class EngineHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineHost.class);
 
     private final MessageBus bus;
-    private final MeterRegistry meters;
     private final String instanceSuffix;
     private final List<EngineRuntime> runtimes = new ArrayList<>();
     private final List<BusEndpoint> endpoints = new ArrayList<>();
@@ -35,7 +35,7 @@ public final class EngineHost implements AutoCloseable {
      * @param engines        the engines, subscribers first
      */
     public EngineHost(MessageBus bus, MeterRegistry meters, String instanceSuffix, List<? extends Engine> engines) {
-        this(bus, meters, instanceSuffix, engines, SeenIds.DEFAULT_CAPACITY);
+        this(bus, engine -> meters, instanceSuffix, engines, SeenIds.DEFAULT_CAPACITY);
     }
 
     /**
@@ -48,10 +48,32 @@ public final class EngineHost implements AutoCloseable {
             String instanceSuffix,
             List<? extends Engine> engines,
             int seenIdWindow) {
+        this(bus, engine -> meters, instanceSuffix, engines, seenIdWindow);
+    }
+
+    /** Each engine's meters in a registry of its own, each engine remembering the default window of ids. */
+    public EngineHost(
+            MessageBus bus,
+            Function<? super Engine, ? extends MeterRegistry> metersOf,
+            String instanceSuffix,
+            List<? extends Engine> engines) {
+        this(bus, metersOf, instanceSuffix, engines, SeenIds.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * @param metersOf     where each engine's meters go, by engine: one registry per engine lets
+     *                     each endpoint serve its own meters only
+     * @param seenIdWindow message ids each engine remembers to drop redeliveries (see {@link SeenIds})
+     */
+    public EngineHost(
+            MessageBus bus,
+            Function<? super Engine, ? extends MeterRegistry> metersOf,
+            String instanceSuffix,
+            List<? extends Engine> engines,
+            int seenIdWindow) {
         this.bus = bus;
-        this.meters = meters;
         this.instanceSuffix = instanceSuffix;
-        engines.forEach(e -> runtimes.add(new EngineRuntime(e, meters, seenIdWindow)));
+        engines.forEach(e -> runtimes.add(new EngineRuntime(e, metersOf.apply(e), seenIdWindow)));
     }
 
     /** Subscribes and starts every engine. */
@@ -72,7 +94,7 @@ public final class EngineHost implements AutoCloseable {
         // start after every subscription exists, so nothing an engine publishes at start is missed
         for (int i = 0; i < runtimes.size(); i++) {
             EngineRuntime runtime = runtimes.get(i);
-            runtime.engine().onStart(new EngineContext(endpoints.get(i), meters));
+            runtime.engine().onStart(new EngineContext(endpoints.get(i), runtime.meters()));
             runtime.markStarted();
             LOG.info(
                     "engine={} started reads={} types={}",

@@ -51,9 +51,11 @@ public final class EngineRuntime {
         this.meters = meters;
         String name = engine.name();
         this.failures = Counter.builder("nautilus.engine.handler.failures")
+                .description("Handler calls that threw (the transport retries, then dead-letters)")
                 .tag("engine", name)
                 .register(meters);
         this.latency = Timer.builder("nautilus.engine.handler.latency")
+                .description("Time the engine's handler took per message")
                 .tag("engine", name)
                 .publishPercentileHistogram()
                 .register(meters);
@@ -66,6 +68,11 @@ public final class EngineRuntime {
     /** The engine. */
     public Engine engine() {
         return engine;
+    }
+
+    /** Where this engine's meters go (its own registry where each engine has one). */
+    public MeterRegistry meters() {
+        return meters;
     }
 
     /** When it started, or {@code null} before. */
@@ -118,6 +125,7 @@ public final class EngineRuntime {
         handled.computeIfAbsent(
                         message.type(),
                         t -> Counter.builder("nautilus.engine.messages.handled")
+                                .description("Messages the engine's handler returned from normally")
                                 .tag("engine", engine.name())
                                 .tag("type", t.wireName())
                                 .register(meters))

@@ -35,6 +35,7 @@ public final class PatientPublisher {
         this.endpoint = endpoint;
         this.patience = patience;
         this.waits = Counter.builder("nautilus.engine.backpressure.waits")
+                .description("Publishes that waited for a full bus to accept them")
                 .tag("engine", endpoint.engine())
                 .register(meters);
     }

@@ -67,13 +67,16 @@ public final class MarketDataHub implements Engine {
         this.endpoint = context.endpoint();
         this.meters = context.meters();
         this.accepted = Counter.builder("nautilus.marketdata.accepted")
+                .description("Trades the hub accepted and published")
                 .tag("engine", name())
                 .register(meters);
         this.publisher = context.publisher();
         FunctionCounter.builder("nautilus.marketdata.cache.hits", cache, LastValueCache::hits)
+                .description("Snapshot lookups the last-value cache answered")
                 .tag("engine", name())
                 .register(meters);
         FunctionCounter.builder("nautilus.marketdata.cache.misses", cache, LastValueCache::misses)
+                .description("Snapshot lookups of instruments the cache does not hold")
                 .tag("engine", name())
                 .register(meters);
     }
@@ -110,6 +113,7 @@ public final class MarketDataHub implements Engine {
                     .computeIfAbsent(rejected.reason(), r -> {
                         AtomicLong count = new AtomicLong();
                         FunctionCounter.builder("nautilus.marketdata.rejected", count, AtomicLong::get)
+                                .description("Trades the hub refused, by reason")
                                 .tag("engine", name())
                                 .tag("reason", r.name().toLowerCase(java.util.Locale.ROOT))
                                 .register(meters);

@@ -42,8 +42,10 @@ public final class MlEngine implements Engine {
     @Override
     public void onStart(EngineContext context) {
         publisher = context.publisher();
-        predictions =
-                Counter.builder("nautilus.ml.predictions").tag("engine", name()).register(context.meters());
+        predictions = Counter.builder("nautilus.ml.predictions")
+                .description("Predictions the model made")
+                .tag("engine", name())
+                .register(context.meters());
     }
 
     @Override

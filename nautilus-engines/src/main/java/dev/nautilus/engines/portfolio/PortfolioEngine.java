@@ -75,6 +75,7 @@ public final class PortfolioEngine implements Engine {
     public void onStart(EngineContext context) {
         endpoint = context.publisher();
         fills = Counter.builder("nautilus.portfolio.fills")
+                .description("Fills applied to the portfolio")
                 .tag("engine", name())
                 .register(context.meters());
     }

@@ -113,6 +113,7 @@ public final class StrategyEngine implements Engine {
     public void onStart(EngineContext context) {
         endpoint = context.publisher();
         signals = Counter.builder("nautilus.strategy.signals")
+                .description("Signals the strategy emitted")
                 .tag("engine", name())
                 .register(context.meters());
     }

@@ -38,6 +38,7 @@ public abstract class UniverseEngine<M> implements Engine {
     public void onStart(EngineContext context) {
         publisher = context.publisher();
         sections = Counter.builder("nautilus.universe.cross_sections")
+                .description("Universe cross-sections published")
                 .tag("engine", name())
                 .register(context.meters());
     }

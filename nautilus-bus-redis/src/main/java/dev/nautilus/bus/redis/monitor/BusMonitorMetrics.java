@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * ({@code marketdata}, {@code engine_logic} or {@code main}):
  * <ul>
  *   <li>{@code nautilus.bus.redis.up} — 1 when the Redis answered the last sample, 0 when not;</li>
- *   <li>{@code nautilus.bus.redis.cpu} — CPU % of one core (see {@link CpuUsage});</li>
+ *   <li>{@code nautilus.bus.redis.cpu} (base unit ratio: {@code nautilus_bus_redis_cpu_ratio}) — CPU time
+ *       as a fraction of one core, 0..1 per core busy (see {@link CpuUsage}, which tells percent);</li>
  *   <li>{@code nautilus.bus.redis.clients} — connections, tag {@code engine};</li>
- *   <li>{@code nautilus.bus.redis.memory.used} — bytes;</li>
+ *   <li>{@code nautilus.bus.redis.memory.used} (base unit bytes: {@code nautilus_bus_redis_memory_used_bytes});</li>
  *   <li>{@code nautilus.bus.redis.command.calls}, {@code nautilus.bus.redis.command.failed} —
  *       function counters, tag {@code command};</li>
  *   <li>{@code nautilus.bus.stream.length} — tag {@code stream};</li>
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  *       ({@link StreamCounters#trimmedBeforeDelivery}), tags {@code stream}, {@code group};</li>
  *   <li>{@code nautilus.bus.dead_letters} — entries in the dead-letter streams.</li>
  * </ul>
+ * Every meter carries HELP text and, where it has one, its base unit, so Prometheus names end in the unit.
  * Meters read the latest snapshot, which a thread of this object refreshes on a fixed delay;
  * scraping never touches Redis. A figure that is unknown (Redis down, lag not reported) reads NaN.
  * Meters of streams, groups, engines and commands that disappear from a reachable Redis are removed.
@@ -49,6 +51,29 @@ public final class BusMonitorMetrics implements AutoCloseable {
 
     /** A meter this object registered: its name and tags, and whether it is a counter. */
     private record MeterKey(String name, Tags tags, boolean counter) {}
+
+    /** What a meter of one name says about itself: HELP text and base unit ({@code null} for none). */
+    private record Help(String description, String baseUnit) {}
+
+    private static final Map<String, Help> HELP = Map.ofEntries(
+            Map.entry(
+                    "nautilus.bus.redis.up", new Help("1 when the bus's Redis answered the last sample, else 0", null)),
+            Map.entry("nautilus.bus.redis.cpu", new Help("Redis CPU time as a fraction of one core", "ratio")),
+            Map.entry("nautilus.bus.redis.clients", new Help("Redis connections, by engine (connection name)", null)),
+            Map.entry("nautilus.bus.redis.memory.used", new Help("Memory Redis uses (INFO used_memory)", "bytes")),
+            Map.entry("nautilus.bus.redis.command.calls", new Help("Redis command calls (INFO commandstats)", null)),
+            Map.entry(
+                    "nautilus.bus.redis.command.failed",
+                    new Help("Redis command calls that failed (INFO commandstats failed_calls)", null)),
+            Map.entry("nautilus.bus.stream.length", new Help("Entries in the stream (XLEN)", null)),
+            Map.entry(
+                    "nautilus.bus.group.pending",
+                    new Help("Entries delivered to the group but not acknowledged", null)),
+            Map.entry("nautilus.bus.group.lag", new Help("Entries the group has not read yet (NaN: unknown)", null)),
+            Map.entry(
+                    "nautilus.bus.group.trimmed_entries",
+                    new Help("Entries trimmed from the stream before the group read them", null)),
+            Map.entry("nautilus.bus.dead_letters", new Help("Entries in the bus's dead-letter streams", null)));
 
     private final BusMonitor monitor;
     private final MeterRegistry registry;
@@ -105,7 +130,10 @@ public final class BusMonitorMetrics implements AutoCloseable {
                 continue;
             }
             reachableBuses.add(bus);
-            redis.cpu().percent().ifPresent(p -> next.put(new MeterKey("nautilus.bus.redis.cpu", busTag, false), p));
+            // Prometheus's unit for a fraction is the ratio, not the percent
+            redis.cpu()
+                    .percent()
+                    .ifPresent(p -> next.put(new MeterKey("nautilus.bus.redis.cpu", busTag, false), p / 100.0));
             redis.memory()
                     .usedMemory()
                     .ifPresent(
@@ -159,13 +187,18 @@ public final class BusMonitorMetrics implements AutoCloseable {
     }
 
     private void register(MeterKey key) {
+        Help help = HELP.get(key.name());
         meters.computeIfAbsent(
                 key,
                 k -> k.counter()
                         ? FunctionCounter.builder(k.name(), this, self -> self.value(k))
+                                .description(help.description())
+                                .baseUnit(help.baseUnit())
                                 .tags(k.tags())
                                 .register(registry)
                         : Gauge.builder(k.name(), this, self -> self.value(k))
+                                .description(help.description())
+                                .baseUnit(help.baseUnit())
                                 .tags(k.tags())
                                 .strongReference(true)
                                 .register(registry));

@@ -63,6 +63,19 @@ class BusMonitorMetricsTest {
             assertThat(gauge("nautilus.bus.redis.up", bus)).isEqualTo(1.0);
             assertThat(gauge("nautilus.bus.redis.up", "bus", "main")).isEqualTo(0.0);
             assertThat(gauge("nautilus.bus.redis.cpu", bus)).isGreaterThanOrEqualTo(0.0);
+            // Prometheus names carry the base unit: nautilus_bus_redis_cpu_ratio (a fraction, not percent),
+            // nautilus_bus_redis_memory_used_bytes; every meter has HELP
+            assertThat(registry.get("nautilus.bus.redis.cpu").gauge().getId().getBaseUnit())
+                    .isEqualTo("ratio");
+            assertThat(registry.get("nautilus.bus.redis.memory.used")
+                            .gauge()
+                            .getId()
+                            .getBaseUnit())
+                    .isEqualTo("bytes");
+            assertThat(registry.getMeters())
+                    .allSatisfy(m -> assertThat(m.getId().getDescription())
+                            .as(m.getId().getName())
+                            .isNotBlank());
             assertThat(gauge("nautilus.bus.redis.clients", "bus", "engine_logic", "engine", "monitor"))
                     .isEqualTo(1.0);
             assertThat(counter("nautilus.bus.redis.command.failed", "bus", "engine_logic", "command", "xreadgroup"))
