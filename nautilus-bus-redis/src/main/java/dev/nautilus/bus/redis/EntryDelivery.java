@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Hands the entries a reader read or claimed to the handler under the bus's {@link DeliveryPolicy}
  * and carries out its outcome: acknowledge, dead-letter (then acknowledge), or leave pending to be
  * delivered again after a pause. Entries of other topics (a lane carries the whole type) and
- * entries trimmed away while pending are acknowledged unhandled.
+ * entries trimmed away while pending are acknowledged unhandled. A batch is acknowledged only once
+ * what its handlers published is confirmed by Redis ({@link PublishConfirmation}).
  *
  * <p>An entry the policy gave up on whose dead letter could not be written (Redis full under
  * {@code noeviction} answers {@code OOM}, or unreachable) stays pending and comes back; it then
@@ -44,6 +45,7 @@ final class EntryDelivery {
     private final TopicPattern[] patterns;
     private final BooleanSupplier running;
     private final GroupPositions positions;
+    private final PublishConfirmation confirmation;
     /** Entries given up on whose dead letter is still to be written, by entry id; bounded by the reads in hand. */
     private final Map<String, DeliveryOutcome.DeadLetter> owedDeadLetters = new HashMap<>();
 
@@ -64,10 +66,17 @@ final class EntryDelivery {
         this.codec = transport.codec();
         this.patterns = patterns.toArray(TopicPattern[]::new);
         this.running = running;
+        this.confirmation = new PublishConfirmation(
+                transport::barrier,
+                transport.config().commandTimeout(),
+                running,
+                group,
+                transport.bus().displayName());
     }
 
     /**
-     * Delivers the entries in order and acknowledges those done with. Stops early when the reader
+     * Delivers the entries in order and acknowledges those done with, once what the handlers
+     * published is confirmed (else they stay pending). Stops early when the reader
      * is closed, or at a handler's {@code Error}, which it returns: that entry and the rest stay
      * pending, for the reader to read again after a pause.
      *
@@ -92,7 +101,9 @@ final class EntryDelivery {
             }
             return Optional.empty();
         } finally {
-            acks.send(!running.getAsBoolean());
+            if (!acks.isEmpty() && confirmation.awaitConfirmed(acks.size())) {
+                acks.send(!running.getAsBoolean());
+            }
         }
     }
 
