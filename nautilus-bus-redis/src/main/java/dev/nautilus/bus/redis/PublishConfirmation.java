@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@code kill -9}; pending, it is delivered again (duplicates are the consumers' to drop by id).
  *
  * <p>With the output Redis reachable this costs one flush per batch, not a round trip per message,
- * and nothing when the batch published nothing. While it is unreachable the reader holds the
+ * and nothing when nothing was published. The barrier is taken when a batch is handled but awaited
+ * only after the next batch is (see {@link EntryDelivery}), so that the reader rarely waits at all:
+ * the publisher confirms while the reader reads and handles. While it is unreachable the reader holds the
  * batch's acknowledgements and waits, reporting once per command timeout, instead of reading on: a
  * reader that read on would only fill the publish buffer with outputs it cannot confirm either.
  * The entries stay pending meanwhile, so a reader killed there leaves them to be claimed. A reader
@@ -50,15 +52,19 @@ final class PublishConfirmation {
         this.busName = busName;
     }
 
+    /** The barrier for what was published so far: taken when a batch is handled, awaited later. */
+    CompletableFuture<Void> publishedSoFar() {
+        return barrier.get().confirmed().toCompletableFuture();
+    }
+
     /**
-     * Waits until what was published so far is confirmed; false when it cannot be (the bus closed
-     * with it unsent, or this reader is being closed and the timeout passed): the batch is then not
-     * to be acknowledged.
+     * Waits until a barrier taken by {@link #publishedSoFar()} completes; false when it cannot (the
+     * bus closed with messages unsent, or this reader is being closed and the timeout passed): the
+     * batch is then not to be acknowledged.
      *
      * @param entries the batch's entries to acknowledge, for the report
      */
-    boolean awaitConfirmed(int entries) {
-        CompletableFuture<Void> confirmed = barrier.get().confirmed().toCompletableFuture();
+    boolean await(CompletableFuture<Void> confirmed, int entries) {
         if (confirmed.isDone() && !confirmed.isCompletedExceptionally()) {
             return true;
         }

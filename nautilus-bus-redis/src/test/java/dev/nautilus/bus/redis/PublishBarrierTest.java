@@ -37,6 +37,23 @@ class PublishBarrierTest {
     private static final String GROUP = "features";
 
     @Test
+    void confirmedCompletesOnlyOnceRedisHoldsEverythingPublishedBeforeIt() throws Exception {
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus bus = bus(md, el, "marketdata")) {
+            assertThat(bus.confirmed().toCompletableFuture())
+                    .as("nothing outstanding")
+                    .isDone();
+            int total = 20_000;
+            publish(bus, 0, total);
+            bus.confirmed().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            // No wait: everything published before the barrier is in the stream when it completes.
+            assertThat(md.redis().xlen(INPUTS)).isEqualTo(total);
+            assertThat(bus.confirmed().toCompletableFuture()).isDone();
+        }
+    }
+
+    @Test
     void noInputIsAcknowledgedWhileItsOutputIsUnconfirmedAndEachGetsItsOutputOnce() throws Exception {
         try (RedisServer md = RedisServer.start();
                 RedisServer el = RedisServer.start();
