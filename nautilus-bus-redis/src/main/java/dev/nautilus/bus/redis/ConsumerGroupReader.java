@@ -120,8 +120,10 @@ final class ConsumerGroupReader implements Subscription {
                     nextClaim = System.nanoTime() + config.claimInterval().toNanos();
                 }
                 if (interrupted.isEmpty()) {
-                    if (readPending) {
-                        delivery.settle(); // the held batch is pending too: acknowledged first, not handed out again
+                    if (readPending || !delivery.holding()) {
+                        // Confirmed already: its acknowledgements leave with this read. Before a read
+                        // of the pending entries, the held batch (pending too) must not be handed out again.
+                        delivery.settle();
                     }
                     List<RawStreamEntry> entries = read(readPending);
                     readPending = readPending && !entries.isEmpty();

@@ -12,16 +12,12 @@ import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.testkit.RedisServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -95,36 +91,17 @@ class PublishBarrierTest {
                 DualMessageBus observer = bus(md, el, "observer")) {
             Map<String, AtomicInteger> outputs = observe(observer);
             AtomicInteger handledByVictim = new AtomicInteger();
-            CountDownLatch ready = new CountDownLatch(1);
-            Process victim = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            RepublishingConsumerProcess.class.getName(),
-                            md.url(),
-                            el.url(),
-                            GROUP,
-                            "features-1")
-                    .redirectErrorStream(true)
-                    .start();
-            Thread reader = Thread.ofPlatform().daemon(true).start(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream()))) {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        if (line.equals("READY")) {
-                            ready.countDown();
-                        } else if (line.startsWith("HANDLED ")) {
-                            handledByVictim.incrementAndGet();
-                        }
-                    }
-                } catch (Exception ignored) {
-                    // The process was killed: its output ends.
-                }
-            });
+            ChildConsumer child = ChildConsumer.start(
+                    RepublishingConsumerProcess.class,
+                    line -> handledByVictim.incrementAndGet(),
+                    md.url(),
+                    el.url(),
+                    GROUP,
+                    "features-1");
+            Process victim = child.process();
             List<String> ids = new ArrayList<>();
             try {
-                assertThat(ready.await(60, TimeUnit.SECONDS))
+                assertThat(child.ready().await(60, TimeUnit.SECONDS))
                         .as("consumer process started")
                         .isTrue();
                 ids.addAll(publish(inputs, 0, 100));
@@ -135,7 +112,7 @@ class PublishBarrierTest {
                 ids.addAll(publish(inputs, 100, 300));
                 await().atMost(Duration.ofSeconds(3)).until(() -> handledByVictim.get() > 100);
                 victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                reader.join(5_000);
+                child.output().join(5_000);
                 assertThat(pending(md))
                         .as("inputs handled, outputs unconfirmed at the kill: still pending")
                         .isPositive();
