@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The acknowledgements of one batch: one {@code XACK} per stream, sent without waiting (once the
- * batch's outputs are confirmed, see {@link PublishConfirmation}). They leave
- * with the reader's next read and Redis runs one connection's commands in order, so they are
+ * The acknowledgements of one batch: one {@code XACK} per stream, queued once what the batch's
+ * handlers published is confirmed ({@link PublishConfirmation}) and sent without waiting. They
+ * leave with the reader's next read and Redis runs one connection's commands in order, so they are
  * applied before that read, and the handler thread never waits a round trip for them; a reader
  * being closed sends them at once. An ack lost in an outage only means a redelivery later:
  * at-least-once holds. Each stream's acknowledgements are followed by the group's new position

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * <p>With the output Redis reachable this costs one flush per batch, not a round trip per message,
  * and nothing when nothing was published. The barrier is taken when a batch is handled but awaited
  * only after the next batch is (see {@link EntryDelivery}), so that the reader rarely waits at all:
- * the publisher confirms while the reader reads and handles. While it is unreachable the reader holds the
- * batch's acknowledgements and waits, reporting once per command timeout, instead of reading on: a
- * reader that read on would only fill the publish buffer with outputs it cannot confirm either.
+ * the publisher confirms while the reader reads and handles. While it is unreachable the reader
+ * handles one more batch, then holds both batches' acknowledgements and waits, reporting once per
+ * command timeout, instead of reading on: a reader that read on would only fill the publish buffer
+ * with outputs it cannot confirm either, and then fail its handlers with back-pressure.
  * The entries stay pending meanwhile, so a reader killed there leaves them to be claimed. A reader
  * being closed waits one command timeout at most, then leaves them pending. The wait is on futures
  * completed by the publisher's own flusher and reply threads, never by a reader's thread.
