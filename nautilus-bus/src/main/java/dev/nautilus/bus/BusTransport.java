@@ -1,6 +1,7 @@
 package dev.nautilus.bus;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The transport seam: carries the messages of one {@link Bus}. Implementations: in-memory (one
@@ -21,6 +22,22 @@ public interface BusTransport extends AutoCloseable {
      * @throws IllegalStateException    after {@link #close()}
      */
     void publish(Message message);
+
+    /**
+     * Completes when every message published on this transport before the call is confirmed by its
+     * backing store (Redis: the {@code XADD} answered; in memory: in its queues, so at once). Asks
+     * for buffered messages to be sent now rather than after the buffering interval.
+     *
+     * @see PublishBarrier#confirmed()
+     */
+    CompletionStage<Void> confirmed();
+
+    /**
+     * Sets what this transport's consumers await after handling a read batch and before
+     * acknowledging it; until called, {@link #confirmed()}. A transport without acknowledgements
+     * (in memory) ignores it.
+     */
+    default void acknowledgeAfter(PublishBarrier barrier) {}
 
     /** Starts a consumer. The spec's types are all routed to this bus. */
     Subscription subscribe(SubscriptionSpec spec, MessageHandler handler);

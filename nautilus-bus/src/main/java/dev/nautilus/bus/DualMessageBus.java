@@ -6,10 +6,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The {@link MessageBus}: one transport per {@link Bus}, messages routed by type through the
- * {@link RoutingTable}. The transports may be in-memory or Redis; engines cannot tell.
+ * {@link RoutingTable}. The transports may be in-memory or Redis; engines cannot tell. Each
+ * transport's consumers acknowledge a batch only after {@link #confirmed()}, the barrier of both
+ * buses: a handler on the MarketData bus may publish on the Engine Logic bus.
  */
 public final class DualMessageBus implements MessageBus {
 
@@ -33,6 +37,7 @@ public final class DualMessageBus implements MessageBus {
             }
             this.transports.put(bus, transport);
         }
+        this.transports.values().forEach(t -> t.acknowledgeAfter(this::confirmed));
     }
 
     @Override
@@ -43,6 +48,14 @@ public final class DualMessageBus implements MessageBus {
     @Override
     public void publish(Message message) {
         transports.get(routing.busOf(message.type())).publish(message);
+    }
+
+    @Override
+    public CompletionStage<Void> confirmed() {
+        CompletableFuture<?>[] each = transports.values().stream()
+                .map(t -> t.confirmed().toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(each);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.nautilus.bus;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The API engines talk through. A message goes to the bus its type is routed to by the
@@ -18,6 +19,14 @@ public interface MessageBus extends AutoCloseable {
      * @throws BusBackpressureException when the bus cannot accept it in time
      */
     void publish(Message message);
+
+    /**
+     * Completes when every message published on either bus before the call is confirmed; the
+     * barrier a consumer awaits before acknowledging what it handled.
+     *
+     * @see PublishBarrier#confirmed()
+     */
+    CompletionStage<Void> confirmed();
 
     /**
      * Subscribes a consumer. A subscription whose types span both buses reads both, and its handler

@@ -77,6 +77,21 @@ public abstract class TransportContractTest {
     }
 
     @Test
+    void thePublishBarrierCompletesOnceWhatWasPublishedOnBothBusesBeforeItIsConfirmed() throws Exception {
+        assertThat(bus.confirmed().toCompletableFuture())
+                .as("nothing outstanding")
+                .isDone();
+        AtomicInteger handled = new AtomicInteger();
+        bus.subscribe(SubscriptionSpec.allTypes("risk", "risk-1", List.of("*")), m -> handled.incrementAndGet());
+        for (int i = 0; i < 500; i++) {
+            bus.publish(message(MessageType.MARKET_DATA, "market_data.trade.BTCUSD", Map.of("n", i)));
+            bus.publish(message(MessageType.STRATEGY_SIGNAL, "strategy.signal.ma_cross", Map.of("n", i)));
+        }
+        bus.confirmed().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> handled.get() == 1_000);
+    }
+
+    @Test
     void instancesOfOneEngineShareTheMessages() {
         int total = 2_000;
         Map<String, String> handledBy = new ConcurrentHashMap<>();

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The acknowledgements of one batch: one {@code XACK} per stream, sent without waiting. They leave
- * with the reader's next read and Redis runs one connection's commands in order, so they are
+ * The acknowledgements of one batch: one {@code XACK} per stream, queued once what the batch's
+ * handlers published is confirmed ({@link PublishConfirmation}) and sent without waiting. They
+ * leave with the reader's next read and Redis runs one connection's commands in order, so they are
  * applied before that read, and the handler thread never waits a round trip for them; a reader
  * being closed sends them at once. An ack lost in an outage only means a redelivery later:
  * at-least-once holds. Each stream's acknowledgements are followed by the group's new position
@@ -30,6 +31,19 @@ final class BatchAcknowledger {
     /** The entry is done with (handled, dead-lettered, or not for this group). */
     void add(RawStreamEntry entry) {
         idsByStream.computeIfAbsent(entry.stream(), k -> new ArrayList<>()).add(entry.id());
+    }
+
+    boolean isEmpty() {
+        return idsByStream.isEmpty();
+    }
+
+    /** How many entries were added. */
+    int size() {
+        int size = 0;
+        for (List<String> ids : idsByStream.values()) {
+            size += ids.size();
+        }
+        return size;
     }
 
     /**

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
@@ -31,14 +33,26 @@ import org.slf4j.LoggerFactory;
  * that bound and are retried with back-off; past it, publishing fails at once with
  * {@link BusBackpressureException} and the rejection is counted. On close, the buffer is
  * drained before the connection closes.
+ *
+ * <p>Every message it buffers or writes directly gets the next number; Redis's confirmations move
+ * the highest number below which all are confirmed, and {@link #confirmed()} (the barrier readers
+ * await before acknowledging what they handled) completes once that reaches the last number given
+ * out at its call. Confirmations come mostly in order (one connection); the few that overtake (an
+ * urgent message buffered at the head, another node of a cluster) wait in a small heap. An urgent
+ * message written by the caller's thread is confirmed before {@code publish} returns and needs no
+ * number.
  */
 final class BatchingPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchingPublisher.class);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** One message ready to send: its stream and the finished XADD command bytes. */
-    private record Entry(String stream, byte[] command) {
+    /** One message ready to send: its stream, the finished XADD command bytes, and its number (0: none yet). */
+    private record Entry(String stream, byte[] command, long number) {
+        Entry numbered(long value) {
+            return new Entry(stream, command, value);
+        }
+
         CompletableFuture<Void> sendOn(RedisConnections connections) {
             return connections.sendXadd(stream, command);
         }
@@ -63,6 +77,20 @@ final class BatchingPublisher implements AutoCloseable {
     private CompletableFuture<Void> direct;
 
     private long directSince;
+    /** The last number given out, and the highest below which every message is confirmed; guarded by the lock. */
+    private long accepted;
+
+    private long confirmedUpTo;
+    /** Numbers confirmed ahead of {@link #confirmedUpTo}'s next; guarded by the lock. */
+    private final PriorityQueue<Long> confirmedAhead = new PriorityQueue<>();
+    /** Barriers not reached yet, by ascending number; guarded by the lock. */
+    private final ArrayDeque<Barrier> barriers = new ArrayDeque<>();
+    /** Set when messages were given up (closed with Redis unreachable): their barriers never complete; guarded. */
+    private boolean gaveUp;
+
+    /** A {@link #confirmed()} call waiting for every number up to {@code upTo}. */
+    private record Barrier(long upTo, CompletableFuture<Void> reached) {}
+
     private volatile long closeDeadline = Long.MAX_VALUE;
 
     BatchingPublisher(
@@ -97,7 +125,7 @@ final class BatchingPublisher implements AutoCloseable {
             throw new IllegalStateException("the " + bus.displayName() + " bus is closed");
         }
         String stream = lanes.key(message.type(), message.priority());
-        Entry entry = new Entry(stream, encoder.encode(stream, message));
+        Entry entry = new Entry(stream, encoder.encode(stream, message), 0);
         if (message.priority().flushesImmediately() && sendUrgent(entry)) {
             counters.published.increment();
             return;
@@ -116,6 +144,7 @@ final class BatchingPublisher implements AutoCloseable {
                         + (health.failing() ? " while Redis is unreachable: " + health.lastError() : "") + "); message "
                         + message.id() + " (" + message.topic() + ") was not published");
             }
+            entry = entry.numbered(++accepted);
             if (buffer.isEmpty() && inFlight == 0 && !health.failing()) {
                 // Idle: write at once from this thread, confirmed asynchronously. Issued under the
                 // lock while no batch is being sent, so the order on the connection is publish order.
@@ -153,6 +182,76 @@ final class BatchingPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Completes when every message accepted before this call (its {@link #publish} returned) is
+     * confirmed by Redis; at once when none is outstanding. Wakes the flusher, so that a waiting
+     * batch leaves now (unless it is backing off from an outage). Fails when the publisher closed
+     * with those messages unsent.
+     */
+    CompletionStage<Void> confirmed() {
+        lock.lock();
+        try {
+            if (confirmedUpTo == accepted) {
+                return CompletableFuture.completedStage(null);
+            }
+            if (gaveUp) {
+                return CompletableFuture.failedStage(new IllegalStateException(
+                        "the " + bus.displayName() + " bus closed with messages unpublished"));
+            }
+            Barrier last = barriers.peekLast();
+            if (last == null || last.upTo() != accepted) {
+                last = new Barrier(accepted, new CompletableFuture<>());
+                barriers.addLast(last);
+            }
+            if (!health.failing()) {
+                wakeFlusher.signal();
+            }
+            return last.reached().minimalCompletionStage();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Called with the lock held: Redis confirmed message {@code number}. Returns the barriers this
+     * reached, to be completed once the lock is released (their waiters must not run under it).
+     */
+    private List<Barrier> confirm(long number, List<Barrier> reached) {
+        if (number != confirmedUpTo + 1) {
+            confirmedAhead.add(number);
+            return reached;
+        }
+        confirmedUpTo = number;
+        while (!confirmedAhead.isEmpty() && confirmedAhead.peek() == confirmedUpTo + 1) {
+            confirmedUpTo = confirmedAhead.poll();
+        }
+        while (!barriers.isEmpty() && barriers.peekFirst().upTo() <= confirmedUpTo) {
+            if (reached.isEmpty()) {
+                reached = new ArrayList<>(2);
+            }
+            reached.add(barriers.pollFirst());
+        }
+        return reached;
+    }
+
+    private static void complete(List<Barrier> reached) {
+        reached.forEach(b -> b.reached().complete(null));
+    }
+
+    /** Called with the lock held, when buffered messages are dropped: their barriers fail. */
+    private List<Barrier> giveUpBarriers() {
+        gaveUp = true;
+        List<Barrier> failed = new ArrayList<>(barriers);
+        barriers.clear();
+        return failed;
+    }
+
+    private void fail(List<Barrier> failed) {
+        IllegalStateException error = new IllegalStateException("the " + bus.displayName()
+                + " bus closed with messages unpublished: Redis unreachable (" + health.lastError() + ")");
+        failed.forEach(b -> b.reached().completeExceptionally(error));
+    }
+
     /** Called with the lock held. A failed write puts the entry back at the head of the buffer for the flusher. */
     private void sendDirect(Entry entry) {
         inFlight++;
@@ -163,6 +262,7 @@ final class BatchingPublisher implements AutoCloseable {
             directSince = System.nanoTime();
         }
         added.whenComplete((ignored, error) -> {
+            List<Barrier> reached = List.of();
             lock.lock();
             try {
                 if (direct == added) {
@@ -173,15 +273,19 @@ final class BatchingPublisher implements AutoCloseable {
                     health.failed("publisher", error);
                     buffer.addFirst(entry);
                     wakeFlusher.signal();
-                } else if (buffer.isEmpty() && inFlight == 0) {
-                    drained.signalAll();
-                    if (closing) {
-                        wakeFlusher.signal(); // it may stop now
+                } else {
+                    reached = confirm(entry.number(), reached);
+                    if (buffer.isEmpty() && inFlight == 0) {
+                        drained.signalAll();
+                        if (closing) {
+                            wakeFlusher.signal(); // it may stop now
+                        }
                     }
                 }
             } finally {
                 lock.unlock();
             }
+            complete(reached);
         });
     }
 
@@ -260,9 +364,19 @@ final class BatchingPublisher implements AutoCloseable {
                 lock.unlock();
             }
             List<Entry> failed = send(batch);
+            List<Barrier> reached = List.of();
+            List<Barrier> givenUp = List.of();
             lock.lock();
             try {
                 inFlight -= batch.size();
+                int nextFailed = 0;
+                for (Entry entry : batch) {
+                    if (nextFailed < failed.size() && failed.get(nextFailed) == entry) {
+                        nextFailed++;
+                    } else {
+                        reached = confirm(entry.number(), reached);
+                    }
+                }
                 for (int i = failed.size() - 1; i >= 0; i--) {
                     buffer.addFirst(failed.get(i));
                 }
@@ -281,6 +395,7 @@ final class BatchingPublisher implements AutoCloseable {
                                 health.lastError());
                         counters.rejected.add(buffer.size());
                         buffer.clear();
+                        givenUp = giveUpBarriers();
                         drained.signalAll();
                         return;
                     }
@@ -292,6 +407,8 @@ final class BatchingPublisher implements AutoCloseable {
                 return;
             } finally {
                 lock.unlock();
+                complete(reached);
+                fail(givenUp);
             }
         }
     }
@@ -383,5 +500,14 @@ final class BatchingPublisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Whatever is still unconfirmed now never will be: no reader may acknowledge on it.
+        List<Barrier> givenUp;
+        lock.lock();
+        try {
+            givenUp = confirmedUpTo == accepted ? List.of() : giveUpBarriers();
+        } finally {
+            lock.unlock();
+        }
+        fail(givenUp);
     }
 }

@@ -6,6 +6,7 @@ import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.delivery.Backoff;
 import dev.nautilus.bus.delivery.DeliveryOutcome;
 import dev.nautilus.bus.redis.resp.RawStreamEntry;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One consumer of one group on one bus: a thread that reads every priority lane of its streams
  * with a single blocking {@code XREADGROUP … COUNT … BLOCK} on a connection of its own and hands
- * what it read to {@link EntryDelivery}, whose acknowledgements leave with the next read.
+ * what it read to {@link EntryDelivery}, whose acknowledgements leave with the next read once what
+ * the handlers published is confirmed ({@link PublishConfirmation}).
  *
  * <ul>
  *   <li>At start, and after every outage or handler {@code Error}, it first re-reads its own
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class ConsumerGroupReader implements Subscription {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerGroupReader.class);
+    /** The wait of a read while a handled batch waits for its outputs' confirmation ({@code BLOCK 0} is forever). */
+    private static final Duration HOLDING_BLOCK = Duration.ofMillis(1);
 
     private final SubscriptionSpec spec;
     private final RedisTransport transport;
@@ -116,6 +120,11 @@ final class ConsumerGroupReader implements Subscription {
                     nextClaim = System.nanoTime() + config.claimInterval().toNanos();
                 }
                 if (interrupted.isEmpty()) {
+                    if (readPending || !delivery.holding()) {
+                        // Confirmed already: its acknowledgements leave with this read. Before a read
+                        // of the pending entries, the held batch (pending too) must not be handed out again.
+                        delivery.settle();
+                    }
                     List<RawStreamEntry> entries = read(readPending);
                     readPending = readPending && !entries.isEmpty();
                     interrupted = delivery.deliverAll(entries, entry -> 0);
@@ -144,19 +153,27 @@ final class ConsumerGroupReader implements Subscription {
                 readPending = true;
             }
         }
-        // The last batch's acknowledgements, if the connection is still there to take them.
+        // The last batch's acknowledgements, if its outputs are confirmed and the connection is still there.
+        try {
+            delivery.settle();
+        } catch (RuntimeException gone) {
+            // The connection closed first: those entries stay pending and come back (at-least-once).
+        }
         streams.flushAcks();
     }
 
     /**
-     * One {@code XREADGROUP}: this consumer's pending entries, or new ones (blocking). It leaves in
-     * the same write as the previous batch's acknowledgements: one system call per batch.
+     * One {@code XREADGROUP}: this consumer's pending entries, or new ones (blocking, unless a
+     * handled batch still waits for its outputs' confirmation: then an empty answer lets it be
+     * acknowledged before the reader blocks). It leaves in the same write as the acknowledgements
+     * settled since the last read: one system call per batch.
      */
     private List<RawStreamEntry> read(boolean pending) {
         reading = true;
         try {
-            return streams.readGroup(
-                    spec.group(), spec.consumer(), config.readCount(), pending ? null : config.blockTimeout(), lanes);
+            // Not null while holding: that would read this consumer's pending entries, the held ones among them.
+            Duration block = pending ? null : delivery.holding() ? HOLDING_BLOCK : config.blockTimeout();
+            return streams.readGroup(spec.group(), spec.consumer(), config.readCount(), block, lanes);
         } finally {
             reading = false;
         }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Hands the entries a reader read or claimed to the handler under the bus's {@link DeliveryPolicy}
  * and carries out its outcome: acknowledge, dead-letter (then acknowledge), or leave pending to be
  * delivered again after a pause. Entries of other topics (a lane carries the whole type) and
- * entries trimmed away while pending are acknowledged unhandled.
+ * entries trimmed away while pending are acknowledged unhandled. A batch is acknowledged only once
+ * what its handlers published is confirmed by Redis ({@link PublishConfirmation}).
  *
  * <p>An entry the policy gave up on whose dead letter could not be written (Redis full under
  * {@code noeviction} answers {@code OOM}, or unreachable) stays pending and comes back; it then
@@ -44,6 +46,11 @@ final class EntryDelivery {
     private final TopicPattern[] patterns;
     private final BooleanSupplier running;
     private final GroupPositions positions;
+    private final PublishConfirmation confirmation;
+    /** The batch handled last, its acknowledgements waiting for what it published to be confirmed; or null. */
+    private BatchAcknowledger held;
+
+    private CompletableFuture<Void> heldConfirmed;
     /** Entries given up on whose dead letter is still to be written, by entry id; bounded by the reads in hand. */
     private final Map<String, DeliveryOutcome.DeadLetter> owedDeadLetters = new HashMap<>();
 
@@ -64,10 +71,19 @@ final class EntryDelivery {
         this.codec = transport.codec();
         this.patterns = patterns.toArray(TopicPattern[]::new);
         this.running = running;
+        this.confirmation = new PublishConfirmation(
+                transport::barrier,
+                transport.config().commandTimeout(),
+                running,
+                group,
+                transport.bus().displayName());
     }
 
     /**
-     * Delivers the entries in order and acknowledges those done with. Stops early when the reader
+     * Delivers the entries in order and acknowledges those done with once what the handlers
+     * published is confirmed (else they stay pending). The batch's acknowledgements are held until
+     * the next call (or {@link #settle()}), which first awaits the held batch's confirmation: the
+     * publisher flushes while the reader reads and handles the next batch. Stops early when the reader
      * is closed, or at a handler's {@code Error}, which it returns: that entry and the rest stay
      * pending, for the reader to read again after a pause.
      *
@@ -76,6 +92,7 @@ final class EntryDelivery {
     Optional<DeliveryOutcome.RedeliverLater> deliverAll(
             List<RawStreamEntry> entries, ToLongFunction<RawStreamEntry> previousDeliveries) {
         if (entries.isEmpty()) {
+            settle();
             return Optional.empty();
         }
         BatchAcknowledger acks = new BatchAcknowledger(streams, group, positions);
@@ -92,6 +109,36 @@ final class EntryDelivery {
             }
             return Optional.empty();
         } finally {
+            settle();
+            if (!acks.isEmpty()) {
+                held = acks;
+                heldConfirmed = confirmation.publishedSoFar();
+            }
+            if (!running.getAsBoolean()) {
+                settle();
+            }
+        }
+    }
+
+    /** Whether a handled batch waits for its outputs to be confirmed: the next read must not block on Redis. */
+    boolean holding() {
+        return held != null && !heldConfirmed.isDone();
+    }
+
+    /**
+     * Awaits the held batch's confirmation and queues its acknowledgements, to leave with the next
+     * read (at once when the reader is stopping); unconfirmed, its entries stay pending. Called
+     * before a read of this consumer's pending entries too, which must not hand them out again.
+     */
+    void settle() {
+        if (held == null) {
+            return;
+        }
+        BatchAcknowledger acks = held;
+        CompletableFuture<Void> confirmed = heldConfirmed;
+        held = null;
+        heldConfirmed = null;
+        if (confirmation.await(confirmed, acks.size())) {
             acks.send(!running.getAsBoolean());
         }
     }

@@ -10,6 +10,7 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
+import dev.nautilus.bus.PublishBarrier;
 import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SerializedHandler;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -45,6 +47,8 @@ public final class RedisTransport implements BusTransport {
     private final DeadLetterStream deadLetters;
     private final List<ConsumerGroupReader> readers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** What readers await before acknowledging a batch: this transport's publishes, or both buses'. */
+    private volatile PublishBarrier barrier = this::confirmed;
 
     /**
      * Connects to the bus's Redis. Connecting fails fast with a clear message when Redis cannot be
@@ -84,6 +88,20 @@ public final class RedisTransport implements BusTransport {
     @Override
     public void publish(Message message) {
         publisher.publish(message);
+    }
+
+    @Override
+    public CompletionStage<Void> confirmed() {
+        return publisher.confirmed();
+    }
+
+    @Override
+    public void acknowledgeAfter(PublishBarrier barrier) {
+        this.barrier = barrier;
+    }
+
+    PublishBarrier barrier() {
+        return barrier;
     }
 
     @Override

@@ -9,16 +9,12 @@ import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.testkit.RedisServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -31,36 +27,16 @@ class ConsumerCrashTest {
         try (RedisServer md = RedisServer.start();
                 RedisServer el = RedisServer.start()) {
             Set<Integer> handledByVictim = ConcurrentHashMap.newKeySet();
-            CountDownLatch ready = new CountDownLatch(1);
-            Process victim = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            ConsumerProcess.class.getName(),
-                            md.url(),
-                            el.url(),
-                            "features",
-                            "features-1",
-                            "5")
-                    .redirectErrorStream(true)
-                    .start();
-            Thread reader = Thread.ofPlatform().daemon(true).start(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream()))) {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        if (line.equals("READY")) {
-                            ready.countDown();
-                        } else if (line.startsWith("HANDLED ")) {
-                            handledByVictim.add(
-                                    Integer.parseInt(line.substring(8).trim()));
-                        }
-                    }
-                } catch (Exception ignored) {
-                    // The process was killed: its output ends.
-                }
-            });
-            assertThat(ready.await(60, TimeUnit.SECONDS))
+            ChildConsumer child = ChildConsumer.start(
+                    ConsumerProcess.class,
+                    line -> handledByVictim.add(Integer.parseInt(line)),
+                    md.url(),
+                    el.url(),
+                    "features",
+                    "features-1",
+                    "5");
+            Process victim = child.process();
+            assertThat(child.ready().await(60, TimeUnit.SECONDS))
                     .as("consumer process started")
                     .isTrue();
 
@@ -77,7 +53,7 @@ class ConsumerCrashTest {
                 }
                 await().atMost(Duration.ofSeconds(30)).until(() -> handledByVictim.size() >= 100);
                 victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                reader.join(5_000);
+                child.output().join(5_000);
                 int victimCount = handledByVictim.size();
                 assertThat(victimCount).isLessThan(total);
                 assertThat(md.redis()

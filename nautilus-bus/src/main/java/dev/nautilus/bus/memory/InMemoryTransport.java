@@ -22,6 +22,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +94,12 @@ public final class InMemoryTransport implements BusTransport {
             }
         }
         counters.published.increment();
+    }
+
+    /** A message is confirmed once it is in its groups' queues, which it is when publish returns. */
+    @Override
+    public CompletionStage<Void> confirmed() {
+        return CompletableFuture.completedStage(null);
     }
 
     private void waitForSpace(ConsumerGroup group, Message message) {
