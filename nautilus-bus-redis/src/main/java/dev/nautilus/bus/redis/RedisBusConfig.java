@@ -3,6 +3,7 @@ package dev.nautilus.bus.redis;
 import dev.nautilus.bus.Redaction;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Settings of one bus on Redis Streams.
@@ -97,266 +98,133 @@ public record RedisBusConfig(
     }
 
     public RedisBusConfig withUrl(String value) {
-        return new RedisBusConfig(
-                value,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                maxDeliveries,
-                maxPayloadBytes,
-                newGroupsFrom,
-                commandTimeout,
-                cluster,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> c.url = value);
     }
 
     public RedisBusConfig withBuffer(int size, Duration interval) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                size,
-                interval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                maxDeliveries,
-                maxPayloadBytes,
-                newGroupsFrom,
-                commandTimeout,
-                cluster,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> {
+            c.bufferSize = size;
+            c.bufferInterval = interval;
+        });
     }
 
     public RedisBusConfig withStreamMaxLen(long value) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                value,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                maxDeliveries,
-                maxPayloadBytes,
-                newGroupsFrom,
-                commandTimeout,
-                cluster,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> c.streamMaxLen = value);
     }
 
     public RedisBusConfig withMaxBufferedWhileDown(int value) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                value,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                maxDeliveries,
-                maxPayloadBytes,
-                newGroupsFrom,
-                commandTimeout,
-                cluster,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> c.maxBufferedWhileDown = value);
     }
 
     public RedisBusConfig withReads(int count, Duration block) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                count,
-                block,
-                claimIdle,
-                maxDeliveries,
-                maxPayloadBytes,
-                newGroupsFrom,
-                commandTimeout,
-                cluster,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> {
+            c.readCount = count;
+            c.blockTimeout = block;
+        });
     }
 
     public RedisBusConfig withClaimIdle(Duration value) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                value,
-                maxDeliveries,
-                maxPayloadBytes,
-                newGroupsFrom,
-                commandTimeout,
-                cluster,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> c.claimIdle = value);
     }
 
     public RedisBusConfig withMaxDeliveries(int value) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                value,
-                maxPayloadBytes,
-                newGroupsFrom,
-                commandTimeout,
-                cluster,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> c.maxDeliveries = value);
     }
 
     public RedisBusConfig withMaxPayloadBytes(int value) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                maxDeliveries,
-                value,
-                newGroupsFrom,
-                commandTimeout,
-                cluster,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> c.maxPayloadBytes = value);
     }
 
     public RedisBusConfig withNewGroupsFrom(GroupStart value) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                maxDeliveries,
-                maxPayloadBytes,
-                value,
-                commandTimeout,
-                cluster,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> c.newGroupsFrom = value);
     }
 
     public RedisBusConfig withCommandTimeout(Duration value) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                maxDeliveries,
-                maxPayloadBytes,
-                newGroupsFrom,
-                value,
-                cluster,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> c.commandTimeout = value);
     }
 
     /** The same settings for a Redis Cluster ({@code true}) or a single Redis. */
     public RedisBusConfig withCluster(boolean value) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                maxDeliveries,
-                maxPayloadBytes,
-                newGroupsFrom,
-                commandTimeout,
-                value,
-                allowEvictingPolicy,
-                tls);
+        return with(c -> c.cluster = value);
     }
 
     /** The same settings, starting ({@code true}) or not on a Redis whose eviction policy can drop streams. */
     public RedisBusConfig withAllowEvictingPolicy(boolean value) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                maxDeliveries,
-                maxPayloadBytes,
-                newGroupsFrom,
-                commandTimeout,
-                cluster,
-                value,
-                tls);
+        return with(c -> c.allowEvictingPolicy = value);
     }
 
     /** The same settings with this client certificate and trust store for {@code rediss://} connections. */
     public RedisBusConfig withTls(RedisTls value) {
-        return new RedisBusConfig(
-                url,
-                clientIdentity,
-                bufferSize,
-                bufferInterval,
-                streamMaxLen,
-                maxBufferedWhileDown,
-                readCount,
-                blockTimeout,
-                claimIdle,
-                maxDeliveries,
-                maxPayloadBytes,
-                newGroupsFrom,
-                commandTimeout,
-                cluster,
-                allowEvictingPolicy,
-                value);
+        return with(c -> c.tls = value);
+    }
+
+    /** A copy with {@code change} applied, checked again by the canonical constructor. */
+    private RedisBusConfig with(Consumer<Settings> change) {
+        Settings copy = new Settings(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /**
+     * The settings as plain fields, so that each wither above names the one it changes instead of
+     * repeating all sixteen in order.
+     */
+    private static final class Settings {
+        String url;
+        String clientIdentity;
+        int bufferSize;
+        Duration bufferInterval;
+        long streamMaxLen;
+        int maxBufferedWhileDown;
+        int readCount;
+        Duration blockTimeout;
+        Duration claimIdle;
+        int maxDeliveries;
+        int maxPayloadBytes;
+        GroupStart newGroupsFrom;
+        Duration commandTimeout;
+        boolean cluster;
+        boolean allowEvictingPolicy;
+        RedisTls tls;
+
+        Settings(RedisBusConfig config) {
+            url = config.url;
+            clientIdentity = config.clientIdentity;
+            bufferSize = config.bufferSize;
+            bufferInterval = config.bufferInterval;
+            streamMaxLen = config.streamMaxLen;
+            maxBufferedWhileDown = config.maxBufferedWhileDown;
+            readCount = config.readCount;
+            blockTimeout = config.blockTimeout;
+            claimIdle = config.claimIdle;
+            maxDeliveries = config.maxDeliveries;
+            maxPayloadBytes = config.maxPayloadBytes;
+            newGroupsFrom = config.newGroupsFrom;
+            commandTimeout = config.commandTimeout;
+            cluster = config.cluster;
+            allowEvictingPolicy = config.allowEvictingPolicy;
+            tls = config.tls;
+        }
+
+        RedisBusConfig build() {
+            return new RedisBusConfig(
+                    url,
+                    clientIdentity,
+                    bufferSize,
+                    bufferInterval,
+                    streamMaxLen,
+                    maxBufferedWhileDown,
+                    readCount,
+                    blockTimeout,
+                    claimIdle,
+                    maxDeliveries,
+                    maxPayloadBytes,
+                    newGroupsFrom,
+                    commandTimeout,
+                    cluster,
+                    allowEvictingPolicy,
+                    tls);
+        }
     }
 
     /** How often a reader looks for pending messages of dead consumers. */
