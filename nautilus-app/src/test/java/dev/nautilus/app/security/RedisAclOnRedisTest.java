@@ -139,14 +139,7 @@ class RedisAclOnRedisTest {
                         });
 
                 // the API's own monitor reads both Redis servers as the monitor user, without a failed call
-                JsonNode status = Json.parse(HTTP.send(
-                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                                                + api.api().orElseThrow().port() + "/api/bus/status"))
-                                        .header("Authorization", "Bearer " + API_TOKEN)
-                                        .GET()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body());
+                JsonNode status = busStatus(api);
                 for (JsonNode server : status.get("redis")) {
                     assertThat(server.get("reachable").asBoolean())
                             .as(server.toString())
@@ -329,14 +322,7 @@ class RedisAclOnRedisTest {
                             .pollInterval(Duration.ofSeconds(1))
                             .until(() -> riskNode.redis().exists(riskMetric) == 1
                                     && riskNode.redis().xlen(riskMetric) > 0);
-                    JsonNode status = Json.parse(HTTP.send(
-                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                                                    + api.api().orElseThrow().port() + "/api/bus/status"))
-                                            .header("Authorization", "Bearer " + API_TOKEN)
-                                            .GET()
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .body());
+                    JsonNode status = busStatus(api);
                     for (JsonNode server : status.get("redis")) {
                         assertThat(server.get("reachable").asBoolean())
                                 .as(server.toString())
@@ -493,5 +479,16 @@ class RedisAclOnRedisTest {
         public String toString() {
             return "redis :" + server.port();
         }
+    }
+
+    /** The API's {@code /api/bus/status}, asked with the admin token. */
+    private static JsonNode busStatus(Platform api) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + api.api().orElseThrow().port() + "/api/bus/status"))
+                .header("Authorization", "Bearer " + API_TOKEN)
+                .GET()
+                .build();
+        return Json.parse(
+                HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 }
