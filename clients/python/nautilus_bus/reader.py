@@ -11,7 +11,12 @@
 * entries are acknowledged (``XACK``) after handling; the acknowledgements of a batch leave in the
   same round trip as the next read (one pipeline), or at once when the reader stops;
 * between reads, entries that other (dead) consumers left pending longer than ``claim_idle`` are
-  taken over (``XAUTOCLAIM``); the deliveries they used count towards the limit.
+  taken over (``XAUTOCLAIM``); the deliveries they used count towards the limit;
+* a *packed* entry (fields ``packed`` and ``packed_body``, which a Java publisher writes for the types
+  of its ``bus.packed_types``) holds several messages: each is delivered as an entry of its own (id
+  ``<entry id>/<index>``), dead-lettered alone if it fails, and the entry is acknowledged once all of
+  them are done with; interrupted, it stays pending and all its messages come back (their ids are
+  the same, so a consumer that remembers them drops those handled already).
 
 A dead letter is the original fields plus ``dead_reason``, ``dead_stream``, ``dead_id``,
 ``dead_group``, ``dead_deliveries`` and ``dead_at`` on ``<prefix>:<bus>:dead``: the form the Java
@@ -35,6 +40,13 @@ LOG = logging.getLogger("nautilus_bus")
 MAX_FIELDS = 64
 #: Largest value of a field other than the payload, in bytes.
 MAX_FIELD_BYTES = 64 * 1024
+#: Most messages in one packed entry (Java's EnvelopeLimits.MAX_PACKED_MESSAGES).
+MAX_PACKED_MESSAGES = 1000
+#: A packed body may always be this long; beyond, it may be the payload limit plus PACKED_SLACK_BYTES.
+MIN_PACKED_BODY_BYTES = 1 << 20
+PACKED_SLACK_BYTES = 64 * 1024
+PACKED = "packed"
+PACKED_BODY = "packed_body"
 #: Pages of XAUTOCLAIM per lane and claim round, so that new entries are never held up for long.
 MAX_CLAIM_PAGES = 100
 _CLAIM_START = "0-0"
@@ -77,6 +89,83 @@ class RawEntry:
         for i in range(0, len(pairs) - 1, 2):
             body[pairs[i]] = pairs[i + 1] if pairs[i + 1] is not None else b""
         return body
+
+
+def max_packed_body_bytes(max_payload_bytes):
+    """The longest ``packed_body`` (Java's EnvelopeLimits.maxPackedBodyBytes)."""
+    return max(max_payload_bytes + PACKED_SLACK_BYTES, MIN_PACKED_BODY_BYTES)
+
+
+def is_packed(entry):
+    """Whether the entry is a packed one: it has a ``packed`` field."""
+    pairs = entry.pairs or []
+    return any(pairs[i] == PACKED.encode() for i in range(0, len(pairs) - 1, 2))
+
+
+class _Body:
+    """Reads the RESP framing of a packed body, each step checked against what is left."""
+
+    def __init__(self, data):
+        self.data = data
+        self.at = 0
+
+    def broken(self, what):
+        return MalformedEnvelope(PACKED_BODY, "is not envelopes in RESP: %s at byte %d" % (what, self.at))
+
+    def header(self, kind):
+        data = self.data
+        if self.at >= len(data) or data[self.at:self.at + 1] != kind:
+            raise self.broken("expected '%s'" % kind.decode())
+        end = data.find(b"\r\n", self.at + 1, self.at + 13)
+        digits = data[self.at + 1:end] if end > 0 else b""
+        if not digits.isdigit():
+            raise self.broken("a bad length after '%s'" % kind.decode())
+        self.at = end + 2
+        return int(digits)
+
+    def take(self, length):
+        start = self.at
+        if length > len(self.data) - start - 2:
+            raise self.broken("a value of %d bytes runs past the end" % length)
+        if self.data[start + length:start + length + 2] != b"\r\n":
+            self.at = start + length
+            raise self.broken("a value not followed by CRLF")
+        self.at = start + length + 2
+        return self.data[start:start + length]
+
+
+def unpack(entry, max_payload_bytes):
+    """The messages of a packed entry as RawEntry objects, in order, each with the id
+    ``<entry id>/<index>``; MalformedEnvelope when the count or the body's framing is broken (the
+    entry is then dead-lettered whole). Each message is checked like an entry by decode_entry."""
+    fields = entry.body()
+    count_text = fields.get(PACKED.encode(), b"")
+    if not (count_text.isdigit() and len(count_text) <= 4 and 1 <= int(count_text) <= MAX_PACKED_MESSAGES):
+        raise MalformedEnvelope(PACKED, "is not a count of messages from 1 to %d: %r"
+                                % (MAX_PACKED_MESSAGES, _text(count_text[:40])))
+    body = fields.get(PACKED_BODY.encode())
+    if body is None:
+        raise MalformedEnvelope(PACKED_BODY, "is missing")
+    limit = max_packed_body_bytes(max_payload_bytes)
+    if len(body) > limit:
+        raise MalformedEnvelope(PACKED_BODY, "is %d bytes, over the limit of %d" % (len(body), limit))
+    count = int(count_text)
+    reader = _Body(body)
+    messages = []
+    for index in range(count):
+        values = reader.header(b"*")
+        if values == 0 or values % 2:  # none would read as an entry trimmed away
+            raise reader.broken("an envelope of %d names and values, not pairs" % values)
+        message_pairs = [reader.take(reader.header(b"$")) for _ in range(values)]
+        messages.append(RawEntry(entry.stream, "%s/%d" % (entry.id, index), message_pairs))
+    if reader.at != len(body):
+        raise MalformedEnvelope(PACKED_BODY, "has %d bytes after the %d envelopes its count announces"
+                                % (len(body) - reader.at, count))
+    return messages
+
+
+class _Stopped(Exception):
+    """The reader was stopped inside a packed entry: it is not acknowledged and comes back whole."""
 
 
 class _Redeliver(Exception):
@@ -129,22 +218,23 @@ def entry_fields(entry, max_payload_bytes):
 
 def decode_entry(entry, max_payload_bytes):
     """The message of an entry; MalformedEnvelope with the reason for anything the Java side would not
-    read, and for entry forms this client does not know (packed entries among them)."""
+    read, and for entry forms this client does not know (a packed entry is split by unpack first)."""
     fields = entry_fields(entry, max_payload_bytes)
     if envelope.MESSAGE_TYPE not in fields and envelope.PAYLOAD not in fields:
         names = sorted(fields)
         shown = ", ".join(n[:40] for n in names[:10]) + (", …" if len(names) > 10 else "")
         raise MalformedEnvelope(envelope.MESSAGE_TYPE, "is missing: not a single-message envelope (fields: %s); "
-                                "packed or other entry forms are not read by this client" % (shown or "none"))
+                                "entry forms other than an envelope or a packed entry are not read by this client"
+                                % (shown or "none"))
     try:
         message = envelope.decode(fields, entry.id, max_payload_bytes)
     except MalformedEnvelope as error:
         unknown = sorted(name for name in fields if name not in _ENVELOPE_FIELDS)
         if not unknown:
             raise
-        # Say that the entry may be of another form (a packed one, say), not only what is missing.
-        raise MalformedEnvelope(error.field, "%s (the entry also has fields this client does not know: %s; packed or "
-                                "other entry forms are not read by this client)"
+        # Say that the entry may be of another form, not only what is missing.
+        raise MalformedEnvelope(error.field, "%s (the entry also has fields this client does not know: %s; entry "
+                                "forms other than an envelope or a packed entry are not read by this client)"
                                 % (str(error).split("' ", 1)[1], ", ".join(n[:40] for n in unknown[:10]))) from None
     return dataclasses.replace(message, stream=entry.stream, entry_id=entry.id)
 
@@ -308,11 +398,30 @@ class GroupReader:
                 if not self._running:
                     break
                 previous = previous_deliveries.get(entry.id, 1) - 1 if previous_deliveries is not None else 0
-                self._deliver(entry, max(0, previous))
+                try:
+                    if entry.pairs and is_packed(entry):
+                        self._deliver_packed(entry, max(0, previous))
+                    else:
+                        self._deliver(entry, max(0, previous))
+                except _Stopped:
+                    break
                 self._acks.setdefault(entry.stream, []).append(entry.id)
         finally:
             if not self._running:
                 self.flush_acks()
+
+    def _deliver_packed(self, entry, previous):
+        """Each message of a packed entry as an entry of its own; a body that cannot be split is
+        dead-lettered whole, as an undecodable entry."""
+        try:
+            messages = unpack(entry, self._settings.max_payload_bytes)
+        except MalformedEnvelope as error:
+            self._dead_letter(entry, previous + 1, "undecodable: %s" % error)
+            return
+        for message in messages:
+            if not self._running:
+                raise _Stopped()
+            self._deliver(message, previous)
 
     def _deliver(self, entry, previous):
         settings = self._settings

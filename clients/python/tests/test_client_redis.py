@@ -9,6 +9,7 @@ import redis
 
 from nautilus_bus import Bus, DualBusClient, MessageType, Priority
 from tests import redis_servers
+from tests.test_envelope import resp_envelope, seed_fields
 
 
 class RedisClientTest(unittest.TestCase):
@@ -203,19 +204,47 @@ class RedisClientTest(unittest.TestCase):
         raw = redis.Redis.from_url(self.engine_logic_url)
         raw.xadd(stream, {"message_type": "risk_metric", "source_engine": "x", "payload": "{oops", "priority": "normal",
                           "timestamp": "1"})
-        raw.xadd(stream, {"packed": "1", "entries": "[]"})
+        raw.xadd(stream, {"packed": "1", "entries": "[]"})  # a packed entry without its body
         raw.xadd(stream, {"message_type": "risk_metric", "source_engine": "x", "payload": "{}", "priority": "normal",
                           "timestamp": "1", "topic": b"risk.\xff"})
         bus.publish("risk_metric", "risk.metric", {"ok": True})
         self.run_until(bus, lambda: len(got) == 1 and len(bus.dead_letters(Bus.ENGINE_LOGIC)) == 3)
         reasons = [d.reason for d in reversed(bus.dead_letters(Bus.ENGINE_LOGIC))]
         self.assertRegex(reasons[0], r"\Aundecodable: malformed envelope: field 'payload' payload is not valid JSON")
-        self.assertRegex(reasons[1], "packed or other entry forms are not read by this client")
+        self.assertEqual(reasons[1], "undecodable: malformed envelope: field 'packed_body' is missing")
         self.assertEqual(reasons[2], "undecodable: malformed envelope: field 'topic' is not valid UTF-8 (byte 5)")
         # The dead letter keeps the original bytes, so it can be replayed as it was.
         [(_, raw_letter)] = raw.xrange(self.key("engine_logic", "dead"), count=3)[2:]
         self.assertEqual(raw_letter[b"topic"], b"risk.\xff")
         self.assertEqual(raw_letter[b"dead_deliveries"], b"1")
+
+    def test_a_packed_entry_is_handled_message_by_message_a_bad_one_dead_lettered_alone(self):
+        bus = self.client(max_deliveries=2)
+        got = []
+
+        def handle(message):
+            if message.payload.get("fail"):
+                raise ValueError("no thanks")
+            got.append(message)
+
+        bus.subscribe("risk", "risk-1", ["risk_metric"], ["*"], handle)
+        stream = self.key("engine_logic", "risk_metric")
+        fields = [seed_fields(id="m-%d" % i, payload='{"i": %d}' % i) for i in range(4)]
+        fields[1] = seed_fields(id="m-bad", priority="critical")
+        fields[2] = seed_fields(id="m-fail", payload='{"fail": true}')
+        entry_id = self.el.xadd(stream, {"packed": "4", "packed_body": b"".join(resp_envelope(f) for f in fields)})
+        self.run_until(bus, lambda: len(got) == 2 and len(bus.dead_letters(Bus.ENGINE_LOGIC)) == 2)
+        self.assertEqual([m.id for m in got], ["m-0", "m-3"])
+        self.assertEqual([m.entry_id for m in got], [entry_id + "/0", entry_id + "/3"])
+        letters = {d.envelope["id"]: d for d in bus.dead_letters(Bus.ENGINE_LOGIC)}
+        self.assertEqual(sorted(letters), ["m-bad", "m-fail"])
+        self.assertEqual(letters["m-bad"].original_id, entry_id + "/1")
+        self.assertRegex(letters["m-bad"].reason, "unknown priority 'critical'")
+        self.assertEqual(letters["m-fail"].original_id, entry_id + "/2")
+        self.assertEqual(letters["m-fail"].reason, "handler failed 2 times: ValueError: no thanks")
+        self.assertNotIn("packed", letters["m-fail"].envelope)
+        bus.run_once(50)  # the acknowledgement leaves with the next read
+        self.assertEqual(self.el.xpending(stream, "risk")["pending"], 0)
 
     def test_an_entry_trimmed_while_pending_is_acknowledged_unhandled(self):
         bus = self.client()

@@ -4,7 +4,21 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from nautilus_bus import envelope
 from nautilus_bus.envelope import MalformedEnvelope, MessageType, PayloadError, Priority
-from nautilus_bus.reader import MAX_FIELDS, RawEntry, decode_entry
+from nautilus_bus.reader import MAX_FIELDS, RawEntry, decode_entry, is_packed, unpack
+
+
+def resp_envelope(fields):
+    """One envelope as a packed body holds it: a RESP array of its names and values."""
+    out = b"*%d\r\n" % (2 * len(fields))
+    for name, value in fields.items():
+        for part in (name, value):
+            data = part if isinstance(part, bytes) else part.encode()
+            out += b"$%d\r\n%s\r\n" % (len(data), data)
+    return out
+
+
+def packed_pairs(count, *envelopes):
+    return [b"packed", str(count).encode(), b"packed_body", b"".join(envelopes)]
 
 
 def seed_fields(**changes):
@@ -132,17 +146,49 @@ class EntryTest(unittest.TestCase):
         self.assertEqual((message.stream, message.entry_id, message.id), ("nautilus:engine_logic:risk_metric", "1-0",
                                                                           "1-0"))
 
-    def test_unknown_and_packed_entry_forms_are_refused_with_a_clear_reason(self):
-        with self.assertRaisesRegex(MalformedEnvelope, "packed or other entry forms are not read by this client") as e:
-            decode_entry(self.entry([("packed", "v1"), ("entries", "[...]")]), 1 << 20)
-        self.assertIn("fields: entries, packed", str(e.exception))
+    def test_unknown_entry_forms_are_refused_with_a_clear_reason(self):
+        with self.assertRaisesRegex(MalformedEnvelope, "entry forms other than an envelope or a packed entry are "
+                                    "not read by this client") as e:
+            decode_entry(self.entry([("format", "v1"), ("entries", "[...]")]), 1 << 20)
+        self.assertIn("fields: entries, format", str(e.exception))
 
     def test_a_broken_envelope_with_unknown_fields_says_it_may_be_another_entry_form(self):
-        fields = [("message_type", "risk_metric"), ("packed", "3"), ("entries", "...")]
+        fields = [("message_type", "risk_metric"), ("format", "3"), ("entries", "...")]
         with self.assertRaisesRegex(MalformedEnvelope, re.escape(
                 "field 'source_engine' is missing (the entry also has fields this client does not know: entries, "
-                "packed; packed or other entry forms are not read by this client)")):
+                "format; entry forms other than an envelope or a packed entry are not read by this client)")):
             decode_entry(self.entry(fields), 1 << 20)
+
+    def test_a_packed_entry_splits_into_its_messages_in_order_each_checked_alone(self):
+        good = [seed_fields(id="m-%d" % i, payload='{"i": %d}' % i) for i in range(3)]
+        bad = seed_fields(id="m-bad", priority="critical")
+        entry = RawEntry("s", "5-1", packed_pairs(4, resp_envelope(good[0]), resp_envelope(bad),
+                                                  resp_envelope(good[1]), resp_envelope(good[2])))
+        self.assertTrue(is_packed(entry))
+        messages = unpack(entry, 1 << 20)
+        self.assertEqual([m.id for m in messages], ["5-1/0", "5-1/1", "5-1/2", "5-1/3"])
+        decoded = [decode_entry(m, 1 << 20) for m in messages[:1] + messages[2:]]
+        self.assertEqual([(m.id, m.payload["i"], m.entry_id) for m in decoded],
+                         [("m-0", 0, "5-1/0"), ("m-1", 1, "5-1/2"), ("m-2", 2, "5-1/3")])
+        with self.assertRaisesRegex(MalformedEnvelope, "unknown priority 'critical'"):
+            decode_entry(messages[1], 1 << 20)
+        self.assertEqual(messages[1].body()[b"id"], b"m-bad")
+
+    def test_a_packed_body_that_cannot_be_split_is_refused_whole(self):
+        one = resp_envelope(seed_fields())
+        for pairs, problem in (
+                (packed_pairs(2, one), "field 'packed_body' is not envelopes in RESP: expected '*'"),
+                (packed_pairs(1, one, one), "has %d bytes after the 1 envelopes" % len(one)),
+                (packed_pairs(1, b"*2\r\n$5\r\nabc"), "runs past the end"),
+                (packed_pairs(1, b"*1\r\n$1\r\na\r\n"), "not pairs"),
+                (packed_pairs(1, b"*0\r\n"), "an envelope of 0 names and values"),
+                (packed_pairs(0, one), "field 'packed' is not a count of messages from 1 to 1000"),
+                (packed_pairs(1001, one), "from 1 to 1000"),
+                ([b"packed", b"1"], "field 'packed_body' is missing"),
+                (packed_pairs(1, one + b"x" * (2 << 20)), "over the limit of 1114112")):
+            with self.subTest(problem=problem):
+                with self.assertRaisesRegex(MalformedEnvelope, re.escape(problem)):
+                    unpack(RawEntry("s", "1-1", pairs), 1 << 20)
 
     def test_sizes_encodings_and_repeats_are_checked(self):
         base = list(seed_fields().items())

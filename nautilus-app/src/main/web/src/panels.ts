@@ -43,12 +43,29 @@ export function renderBuses(cards: HTMLElement, note: HTMLElement, status: any):
         add('group lag', int(lag), 'lag');
         const byEngine = Object.entries(redis.clients_by_engine ?? {}).map(([e, n]) => `${e} ${n}`).join(', ');
         add('clients by engine', byEngine || 'none', 'clients-by-engine');
+        const partitions = partitionSummary(redis.partitions ?? []);
+        if (partitions) add('partitions', partitions, 'partitions');
       }
     }
     card.appendChild(dl);
     cards.appendChild(card);
   }
   note.textContent = status.note ?? '';
+}
+
+/** Per group on this Redis: partitions, how many each owner holds, the highest epoch, rebalances and lag (SPEC §1.9). */
+function partitionSummary(partitions: any[]): string {
+  const groups = new Map<string, any[]>();
+  for (const p of partitions) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
+  return [...groups.entries()].map(([group, ps]) => {
+    const owners = new Map<string, number>();
+    for (const p of ps) owners.set(p.owner ?? 'unowned', (owners.get(p.owner ?? 'unowned') ?? 0) + 1);
+    const held = [...owners.entries()].map(([o, n]) => `${o} ${n}`).join(', ');
+    const epoch = Math.max(...ps.map((p) => p.epoch ?? 0));
+    const rebalances = ps.reduce((sum, p) => sum + (p.rebalances ?? 0), 0);
+    const lag = ps.reduce((sum, p) => sum + (p.lag ?? 0), 0);
+    return `${group}: ${ps.length} partitions (${held}), epoch ${int(epoch)}, rebalances ${int(rebalances)}, lag ${int(lag)}`;
+  }).join('; ');
 }
 
 export function renderEngines(body: HTMLElement, summary: HTMLElement, answer: any): void {

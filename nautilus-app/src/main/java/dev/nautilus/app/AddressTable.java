@@ -80,6 +80,15 @@ final class AddressTable {
             lines.add(String.format(
                     "%-18s %s, %,d %s trades from earlier runs",
                     "store", whole.store().kind(), whole.history(), Platform.RECORDED_SYMBOL));
+        } else if (mode instanceof PlatformMode.EngineProcess process) {
+            lines.add(String.format(
+                    "%-18s %s",
+                    "store",
+                    process.store()
+                            .map(s -> s.kind() + " schema " + config.store().schema() + ", pool "
+                                    + config.store().poolSize() + " as "
+                                    + Connections.applicationName(process.identity()))
+                            .orElse("none (no PostgreSQL configured)")));
         }
         return lines;
     }

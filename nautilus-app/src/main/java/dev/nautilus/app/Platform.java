@@ -14,6 +14,8 @@ import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineHost;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineRuntime;
+import dev.nautilus.engines.host.EngineStateStore;
+import dev.nautilus.engines.host.SeenIds;
 import dev.nautilus.engines.marketdata.InstrumentReference;
 import dev.nautilus.engines.marketdata.MarketDataHub;
 import dev.nautilus.engines.marketdata.Trade;
@@ -131,18 +133,31 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Starts a platform for one engine process: the buses, named {@code identity} in Redis
-     * connection names (so {@code CLIENT LIST} tells who holds what), and no store or recorder
-     * (the embedded store is a single-process file; recording is the whole platform's job).
+     * connection names (so {@code CLIENT LIST} tells who holds what), no recorder (recording is
+     * the whole platform's job), and with PostgreSQL configured its own pool, named
+     * {@code nautilus:<identity>} in {@code pg_stat_activity}, where its engine keeps its state
+     * (the embedded store is a single-process file: without PostgreSQL, no store).
      *
-     * @throws IllegalStateException when a configured Redis cannot be reached
+     * @throws IllegalStateException when a configured Redis or PostgreSQL cannot be reached
      */
     public static Platform start(NautilusConfig config, String identity) {
-        PlatformMode mode = new PlatformMode.EngineProcess(identity);
-        return new Platform(
-                config,
-                Connections.openBus(config.bus(), mode.identity()),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                mode);
+        Optional<Store> store;
+        try {
+            store = Connections.processStoreConfig(config, identity).map(Stores::open);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open the store: " + e.getMessage(), e);
+        }
+        PlatformMode mode = new PlatformMode.EngineProcess(identity, store);
+        try {
+            return new Platform(
+                    config,
+                    Connections.openBus(config.bus(), mode.identity()),
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    mode);
+        } catch (RuntimeException e) {
+            store.ifPresent(Store::close);
+            throw e;
+        }
     }
 
     /** Trades of {@link #RECORDED_SYMBOL} the store held when this platform started: earlier runs' history. */
@@ -157,9 +172,12 @@ public final class Platform implements AutoCloseable {
                 : 0;
     }
 
-    /** The store, absent in an engine process. */
+    /** The store: the whole platform's, or an engine process's own PostgreSQL pool when one is configured. */
     public Optional<Store> store() {
-        return mode instanceof PlatformMode.WholePlatform whole ? Optional.of(whole.store()) : Optional.empty();
+        return switch (mode) {
+            case PlatformMode.WholePlatform whole -> Optional.of(whole.store());
+            case PlatformMode.EngineProcess process -> process.store();
+        };
     }
 
     /** How this platform's HTTP and WebSocket servers are exposed, with its tokens. */
@@ -192,7 +210,13 @@ public final class Platform implements AutoCloseable {
         for (Engine engine : engines) {
             engineMeters.put(engine.name(), engineRegistry());
         }
-        host = new EngineHost(bus, engine -> engineMeters.get(engine.name()), instance, engines);
+        host = new EngineHost(
+                bus,
+                engine -> engineMeters.get(engine.name()),
+                instance,
+                engines,
+                SeenIds.DEFAULT_CAPACITY,
+                engineState());
         // ports first: a port in use must fail the start before the engine joins its consumer group and takes messages
         for (EngineRuntime runtime : host.runtimes()) {
             String name = runtime.engine().name();
@@ -202,6 +226,21 @@ public final class Platform implements AutoCloseable {
         }
         host.start();
         return List.copyOf(servers);
+    }
+
+    /**
+     * Where stateful engines keep their snapshots: an engine process's own store, on Redis buses
+     * only, whose consumer groups outlive the process as the snapshots do. In memory a restart starts
+     * the buses afresh, so a restored state would count inputs twice; and the whole platform replays
+     * from the first trade at every start, so it keeps none either.
+     */
+    private Optional<EngineStateStore> engineState() {
+        return mode instanceof PlatformMode.EngineProcess process
+                        && config.bus().onRedis()
+                ? process.store()
+                        .map(s -> new StoredEngineState(
+                                s.engineState(), config.store().stateSession().orElse("")))
+                : Optional.empty();
     }
 
     /**
@@ -382,8 +421,9 @@ public final class Platform implements AutoCloseable {
             }
             bus.close();
         } finally {
-            if (mode instanceof PlatformMode.WholePlatform whole) {
-                whole.store().close();
+            switch (mode) {
+                case PlatformMode.WholePlatform whole -> whole.store().close();
+                case PlatformMode.EngineProcess process -> process.store().ifPresent(Store::close);
             }
         }
     }

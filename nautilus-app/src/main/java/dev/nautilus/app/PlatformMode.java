@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a process of the platform is: the whole platform, which owns the store and records the buses
@@ -72,6 +73,14 @@ sealed interface PlatformMode {
      * A process for one engine, the faces or a replay.
      *
      * @param identity e.g. {@code risk}, {@code api}, {@code replay}
+     * @param store    its own PostgreSQL pool, when one is configured (where its engine keeps its
+     *                 state); closed by the platform after the buses
      */
-    record EngineProcess(String identity) implements PlatformMode {}
+    record EngineProcess(String identity, Optional<Store> store) implements PlatformMode {
+
+        /** A process without a store. */
+        EngineProcess(String identity) {
+            this(identity, Optional.empty());
+        }
+    }
 }

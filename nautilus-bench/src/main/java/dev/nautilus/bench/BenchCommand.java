@@ -1,8 +1,11 @@
 package dev.nautilus.bench;
 
 import dev.nautilus.bench.backtest.BacktestBench;
+import dev.nautilus.bench.migration.MigrationBench;
+import dev.nautilus.bench.peers.PeersBench;
 import dev.nautilus.bench.pipeline.PipelineBench;
 import dev.nautilus.bench.redis.ClusterThroughputBench;
+import dev.nautilus.bench.redis.PartitionsBench;
 import dev.nautilus.bench.redis.RedisLatencyBench;
 import dev.nautilus.bench.redis.RedisThroughputBench;
 import dev.nautilus.bench.redis.ScalingBench;
@@ -31,7 +34,8 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "SCENARIO",
             description =
-                    "in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket")
+                    "in-memory, throughput, cluster, latency, seed-failure-mode, migration, pipeline, scaling, backtest, websocket,"
+                            + " peers, partitions")
     String scenario;
 
     private static final Path OUTPUT = Path.of("build", "bench");
@@ -50,7 +54,8 @@ final class BenchCommand implements Callable<Integer> {
             names = "--rate",
             paramLabel = "PER_SECOND",
             description = "latency: messages per second (default 10,000); "
-                    + "websocket: updates per second each client receives (default 10).")
+                    + "websocket: updates per second each client receives (default 10); "
+                    + "migration: trades per second replayed (default 400).")
     Integer rate;
 
     @Option(
@@ -67,6 +72,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "websocket: instruments; each client follows one (default: ${DEFAULT-VALUE}).")
     int instruments;
 
+    @Option(
+            names = "--packed",
+            description = "throughput: the type's messages packed several to a stream entry (bus.packed_types).")
+    boolean packed;
+
     @Spec
     CommandSpec spec;
 
@@ -78,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
                 yield 0;
             }
             case "throughput" -> {
-                RedisThroughputBench.run(quick ? 50_000 : 500_000).publish(System.out, OUTPUT);
+                RedisThroughputBench.run(quick ? 50_000 : 500_000, packed).publish(System.out, OUTPUT);
                 yield 0;
             }
             case "cluster" -> {
@@ -95,6 +105,15 @@ final class BenchCommand implements Callable<Integer> {
                         .publish(System.out, OUTPUT);
                 yield 0;
             }
+            case "migration" -> {
+                MigrationBench.run(
+                        Duration.ofMillis(quick ? 500 : 2_000),
+                        rate == null ? 400 : rate,
+                        Duration.ofMillis(1),
+                        System.out,
+                        OUTPUT);
+                yield 0;
+            }
             case "scaling" -> {
                 ScalingBench.run(Duration.ofSeconds(quick ? 1 : 3), OUTPUT.resolve("scaling.svg"))
                         .publish(System.out, OUTPUT);
@@ -102,6 +121,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "pipeline" -> {
                 PipelineBench.run(quick ? 20_000 : 0).publish(System.out, OUTPUT);
+                yield 0;
+            }
+            case "partitions" -> {
+                PartitionsBench.run(quick).publish(System.out, OUTPUT);
                 yield 0;
             }
             case "backtest" -> {
@@ -118,12 +141,17 @@ final class BenchCommand implements Callable<Integer> {
                         .publish(System.out, OUTPUT);
                 yield 0;
             }
+            case "peers" -> {
+                PeersBench.run(quick ? PeersBench.Plan.quick() : PeersBench.Plan.full(), System.out)
+                        .publish(System.out, OUTPUT);
+                yield 0;
+            }
             default -> {
                 spec.commandLine()
                         .getErr()
                         .println(
                                 "nautilus bench: unknown scenario '" + scenario
-                                        + "' (in-memory, throughput, cluster, latency, seed-failure-mode, pipeline, scaling, backtest, websocket)");
+                                        + "' (in-memory, throughput, cluster, latency, seed-failure-mode, migration, pipeline, scaling, backtest, websocket, peers, partitions)");
                 yield 2;
             }
         };

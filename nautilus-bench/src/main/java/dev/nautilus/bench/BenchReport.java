@@ -19,6 +19,7 @@ public final class BenchReport {
 
     private final String scenario;
     private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final Map<String, Object> details = new LinkedHashMap<>();
 
     public BenchReport(String scenario) {
         this.scenario = scenario;
@@ -27,6 +28,12 @@ public final class BenchReport {
     /** Records a figure (insertion order is print order). */
     public BenchReport put(String name, Object value) {
         figures.put(name, value);
+        return this;
+    }
+
+    /** Records a figure that is written to the JSON only (e.g. the rows a scenario printed as its own table). */
+    public BenchReport detail(String name, Object value) {
+        details.put(name, value);
         return this;
     }
 
@@ -39,7 +46,9 @@ public final class BenchReport {
         document.put("scenario", scenario);
         document.put("date", Instant.now().toString());
         document.put("machine", machine());
-        document.put("figures", figures);
+        Map<String, Object> written = new LinkedHashMap<>(figures);
+        written.putAll(details);
+        document.put("figures", written);
         Files.createDirectories(directory);
         Path file = directory.resolve(scenario + ".json");
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(file.toFile(), document);

@@ -63,7 +63,9 @@ public final class BusEndpoint implements AutoCloseable {
                 .priority(priority)
                 .payload(payload)
                 .build();
-        bus.publish(message);
+        if (!Replay.active()) {
+            bus.publish(message);
+        }
         return message;
     }
 
@@ -114,7 +116,9 @@ public final class BusEndpoint implements AutoCloseable {
                 .correlationId(request.id())
                 .payload(payload)
                 .build();
-        bus.publish(reply);
+        if (!Replay.active()) {
+            bus.publish(reply);
+        }
         return reply;
     }
 

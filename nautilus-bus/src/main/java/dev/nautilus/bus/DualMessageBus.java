@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The {@link MessageBus}: one transport per {@link Bus}, messages routed by type through the
@@ -19,6 +20,8 @@ public final class DualMessageBus implements MessageBus {
 
     private final RoutingTable routing;
     private final Map<Bus, BusTransport> transports;
+    /** What consumers await besides the publish barrier before acknowledging (see {@link #acknowledgeAlsoAfter}). */
+    private final List<PublishBarrier> ackConditions = new CopyOnWriteArrayList<>();
 
     /**
      * @param routing    decides the bus of each message type
@@ -37,7 +40,7 @@ public final class DualMessageBus implements MessageBus {
             }
             this.transports.put(bus, transport);
         }
-        this.transports.values().forEach(t -> t.acknowledgeAfter(this::confirmed));
+        this.transports.values().forEach(t -> t.acknowledgeAfter(this::acknowledgeable));
     }
 
     @Override
@@ -47,6 +50,7 @@ public final class DualMessageBus implements MessageBus {
 
     @Override
     public void publish(Message message) {
+        PublishFence.check(message);
         transports.get(routing.busOf(message.type())).publish(message);
     }
 
@@ -56,6 +60,22 @@ public final class DualMessageBus implements MessageBus {
                 .map(t -> t.confirmed().toCompletableFuture())
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(each);
+    }
+
+    @Override
+    public void acknowledgeAlsoAfter(PublishBarrier condition) {
+        ackConditions.add(java.util.Objects.requireNonNull(condition, "condition"));
+    }
+
+    /** The publish barrier and every condition given to {@link #acknowledgeAlsoAfter}, taken now. */
+    private CompletionStage<Void> acknowledgeable() {
+        if (ackConditions.isEmpty()) {
+            return confirmed();
+        }
+        List<CompletableFuture<Void>> each = new ArrayList<>();
+        each.add(confirmed().toCompletableFuture());
+        ackConditions.forEach(c -> each.add(c.confirmed().toCompletableFuture()));
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new));
     }
 
     @Override

@@ -217,9 +217,10 @@ public final class Message {
         }
 
         public Message build() {
+            String given = id != null ? id : Causation.nextDerivedId();
             return new Message(
-                    id,
-                    id == null ? MessageIds.nextSequence() : 0,
+                    given,
+                    given == null ? MessageIds.nextSequence() : 0,
                     type,
                     topic,
                     sourceEngine,

@@ -29,6 +29,20 @@ public interface MessageBus extends AutoCloseable {
     CompletionStage<Void> confirmed();
 
     /**
+     * Makes this bus's consumers await {@code condition} as well as {@link #confirmed()} before they
+     * acknowledge a handled batch; its {@code confirmed()} is taken, like the publish barrier, once
+     * the batch is handled. An engine host uses it to acknowledge only what a stored snapshot of the
+     * engines' state already includes, so that a restarted engine, restored from that snapshot, is
+     * delivered everything after it again. A transport without acknowledgements (in memory) has
+     * nothing to hold back.
+     *
+     * @throws UnsupportedOperationException when this bus cannot hold its acknowledgements back
+     */
+    default void acknowledgeAlsoAfter(PublishBarrier condition) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot hold acknowledgements back");
+    }
+
+    /**
      * Subscribes a consumer. A subscription whose types span both buses reads both, and its handler
      * is still never called concurrently.
      */

@@ -21,6 +21,11 @@ public final class SerializedHandler implements MessageHandler {
         return feeds > 1 ? new SerializedHandler(handler) : handler;
     }
 
+    /** The handler called one message at a time. */
+    public MessageHandler delegate() {
+        return delegate;
+    }
+
     @Override
     public void onMessage(Message message) throws Exception {
         lock.lock();

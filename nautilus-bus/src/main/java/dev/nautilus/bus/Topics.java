@@ -47,6 +47,17 @@ public final class Topics {
         return topic;
     }
 
+    /**
+     * The key a message on {@code topic} is partitioned by: what follows the topic's second
+     * {@code .} (the instrument of {@code market_data.trade.<instrument>}, the account of
+     * {@code portfolio.update.<account>}); a topic with fewer segments is its own key.
+     */
+    public static String partitionKey(String topic) {
+        int first = topic.indexOf('.');
+        int second = first < 0 ? -1 : topic.indexOf('.', first + 1);
+        return second < 0 || second == topic.length() - 1 ? topic : topic.substring(second + 1);
+    }
+
     /** Whether {@link #requireValid} would accept the topic. */
     public static boolean isValid(String topic) {
         return problem(topic) == null;

@@ -5,6 +5,7 @@ import dev.nautilus.store.jdbc.JdbcAlertRepository;
 import dev.nautilus.store.jdbc.JdbcBarRepository;
 import dev.nautilus.store.jdbc.JdbcDeadLetterRepository;
 import dev.nautilus.store.jdbc.JdbcEngineHealthRepository;
+import dev.nautilus.store.jdbc.JdbcEngineStateRepository;
 import dev.nautilus.store.jdbc.JdbcExecutionRepository;
 import dev.nautilus.store.jdbc.JdbcFactorRepository;
 import dev.nautilus.store.jdbc.JdbcFeatureRepository;
@@ -18,6 +19,7 @@ import dev.nautilus.store.repository.AlertRepository;
 import dev.nautilus.store.repository.BarRepository;
 import dev.nautilus.store.repository.DeadLetterRepository;
 import dev.nautilus.store.repository.EngineHealthRepository;
+import dev.nautilus.store.repository.EngineStateRepository;
 import dev.nautilus.store.repository.ExecutionRepository;
 import dev.nautilus.store.repository.FactorRepository;
 import dev.nautilus.store.repository.FeatureRepository;
@@ -53,6 +55,7 @@ public final class JdbcStore implements Store {
     private final AlertRepository alerts;
     private final EngineHealthRepository engineHealth;
     private final DeadLetterRepository deadLetters;
+    private final EngineStateRepository engineState;
 
     /**
      * @param kind      which database
@@ -76,6 +79,7 @@ public final class JdbcStore implements Store {
         this.alerts = new JdbcAlertRepository(queries);
         this.engineHealth = new JdbcEngineHealthRepository(queries);
         this.deadLetters = new JdbcDeadLetterRepository(queries);
+        this.engineState = new JdbcEngineStateRepository(queries);
     }
 
     @Override
@@ -146,6 +150,11 @@ public final class JdbcStore implements Store {
     @Override
     public DeadLetterRepository deadLetters() {
         return deadLetters;
+    }
+
+    @Override
+    public EngineStateRepository engineState() {
+        return engineState;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.nautilus.store.repository.AlertRepository;
 import dev.nautilus.store.repository.BarRepository;
 import dev.nautilus.store.repository.DeadLetterRepository;
 import dev.nautilus.store.repository.EngineHealthRepository;
+import dev.nautilus.store.repository.EngineStateRepository;
 import dev.nautilus.store.repository.ExecutionRepository;
 import dev.nautilus.store.repository.FactorRepository;
 import dev.nautilus.store.repository.FeatureRepository;
@@ -48,6 +49,9 @@ public interface Store extends AutoCloseable {
     EngineHealthRepository engineHealth();
 
     DeadLetterRepository deadLetters();
+
+    /** Each stateful engine's latest snapshot. */
+    EngineStateRepository engineState();
 
     /** Drains and closes the ingest, then releases every connection. */
     @Override

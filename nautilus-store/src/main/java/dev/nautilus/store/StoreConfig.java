@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param queueCapacity ingest queue bound, &gt;= 1
  * @param offerTimeout  how long a submit waits for queue room before refusing the row
  * @param dataDir       directory of the embedded store's file
+ * @param applicationName what PostgreSQL shows as the connections' {@code application_name}
+ *                      ({@code pg_stat_activity}), e.g. {@code nautilus:portfolio} for an engine's pool
  */
 public record StoreConfig(
         String jdbcUrl,
@@ -31,7 +33,8 @@ public record StoreConfig(
         int batchSize,
         int queueCapacity,
         Duration offerTimeout,
-        Path dataDir) {
+        Path dataDir,
+        String applicationName) {
 
     /** Default pool size: two connections per core, small by design (DESIGN.md). */
     public static final int DEFAULT_POOL_SIZE =
@@ -43,6 +46,8 @@ public record StoreConfig(
     public static final String DEFAULT_SCHEMA = "nautilus";
     /** Name of the embedded store's file inside {@link #dataDir}. */
     public static final String EMBEDDED_FILE = "nautilus.duckdb";
+    /** The connections' {@code application_name} unless one is given. */
+    public static final String DEFAULT_APPLICATION_NAME = "nautilus-store";
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -65,6 +70,12 @@ public record StoreConfig(
             throw new IllegalArgumentException("offerTimeout must not be negative, was " + offerTimeout);
         }
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(applicationName, "applicationName");
+        // PostgreSQL truncates at 63 bytes; printable ASCII keeps pg_stat_activity readable
+        if (!applicationName.matches("[ -~]{1,63}")) {
+            throw new IllegalArgumentException(
+                    "applicationName must be 1 to 63 printable ASCII characters, was " + applicationName);
+        }
     }
 
     /** The embedded store in {@code dataDir}, with defaults. */
@@ -78,7 +89,8 @@ public record StoreConfig(
                 DEFAULT_BATCH_SIZE,
                 DEFAULT_QUEUE_CAPACITY,
                 DEFAULT_OFFER_TIMEOUT,
-                dataDir);
+                dataDir,
+                DEFAULT_APPLICATION_NAME);
     }
 
     /** PostgreSQL at {@code jdbcUrl}, with defaults. */
@@ -93,7 +105,8 @@ public record StoreConfig(
                 DEFAULT_BATCH_SIZE,
                 DEFAULT_QUEUE_CAPACITY,
                 DEFAULT_OFFER_TIMEOUT,
-                Path.of("data"));
+                Path.of("data"),
+                DEFAULT_APPLICATION_NAME);
     }
 
     /** Whether a PostgreSQL URL is configured. */
@@ -103,28 +116,88 @@ public record StoreConfig(
 
     public StoreConfig withSchema(String value) {
         return new StoreConfig(
-                jdbcUrl, user, password, value, poolSize, batchSize, queueCapacity, offerTimeout, dataDir);
+                jdbcUrl,
+                user,
+                password,
+                value,
+                poolSize,
+                batchSize,
+                queueCapacity,
+                offerTimeout,
+                dataDir,
+                applicationName);
     }
 
     public StoreConfig withPoolSize(int value) {
-        return new StoreConfig(jdbcUrl, user, password, schema, value, batchSize, queueCapacity, offerTimeout, dataDir);
+        return new StoreConfig(
+                jdbcUrl,
+                user,
+                password,
+                schema,
+                value,
+                batchSize,
+                queueCapacity,
+                offerTimeout,
+                dataDir,
+                applicationName);
     }
 
     public StoreConfig withBatchSize(int value) {
-        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, value, queueCapacity, offerTimeout, dataDir);
+        return new StoreConfig(
+                jdbcUrl,
+                user,
+                password,
+                schema,
+                poolSize,
+                value,
+                queueCapacity,
+                offerTimeout,
+                dataDir,
+                applicationName);
     }
 
     public StoreConfig withQueueCapacity(int value) {
-        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, value, offerTimeout, dataDir);
+        return new StoreConfig(
+                jdbcUrl, user, password, schema, poolSize, batchSize, value, offerTimeout, dataDir, applicationName);
     }
 
     public StoreConfig withOfferTimeout(Duration value) {
-        return new StoreConfig(jdbcUrl, user, password, schema, poolSize, batchSize, queueCapacity, value, dataDir);
+        return new StoreConfig(
+                jdbcUrl, user, password, schema, poolSize, batchSize, queueCapacity, value, dataDir, applicationName);
     }
 
     public StoreConfig withDataDir(Path value) {
         return new StoreConfig(
-                jdbcUrl, user, password, schema, poolSize, batchSize, queueCapacity, offerTimeout, value);
+                jdbcUrl,
+                user,
+                password,
+                schema,
+                poolSize,
+                batchSize,
+                queueCapacity,
+                offerTimeout,
+                value,
+                applicationName);
+    }
+
+    /** This configuration connecting as {@code user} with {@code password} (e.g. an engine's own role). */
+    public StoreConfig withCredentials(String user, String password) {
+        return new StoreConfig(
+                jdbcUrl,
+                user,
+                password,
+                schema,
+                poolSize,
+                batchSize,
+                queueCapacity,
+                offerTimeout,
+                dataDir,
+                applicationName);
+    }
+
+    public StoreConfig withApplicationName(String value) {
+        return new StoreConfig(
+                jdbcUrl, user, password, schema, poolSize, batchSize, queueCapacity, offerTimeout, dataDir, value);
     }
 
     /** Never shows the password. */
@@ -133,6 +206,7 @@ public record StoreConfig(
         return "StoreConfig[jdbcUrl=" + (usesPostgres() ? Redaction.url(jdbcUrl) : "(embedded)") + ", user=" + user
                 + ", password=" + (password == null ? "(none)" : "****") + ", schema=" + schema
                 + ", poolSize=" + poolSize + ", batchSize=" + batchSize + ", queueCapacity=" + queueCapacity
-                + ", offerTimeout=" + offerTimeout + ", dataDir=" + dataDir + "]";
+                + ", offerTimeout=" + offerTimeout + ", dataDir=" + dataDir + ", applicationName=" + applicationName
+                + "]";
     }
 }

@@ -8,6 +8,7 @@ import dev.nautilus.store.ingest.IngestCounters;
 import dev.nautilus.store.model.AlertCategory;
 import dev.nautilus.store.model.AlertRow;
 import dev.nautilus.store.model.BarInterval;
+import dev.nautilus.store.model.EngineStateRow;
 import dev.nautilus.store.model.PnlSnapshot;
 import dev.nautilus.store.model.PositionSnapshot;
 import dev.nautilus.store.model.SideCode;
@@ -239,6 +240,32 @@ abstract class StoreContractTest {
         assertThat(store.trades().count("DRAIN")).isEqualTo(20_000);
         assertThat(store.trades().count("ETHUSD")).isEqualTo(historyBefore);
         assertThat(store.trades().trades("DRAIN", TimeRange.all(), 19_999, 5)).containsExactly(trades.getLast());
+    }
+
+    @Test
+    void engineStateKeepsEachEnginesLatestSnapshotAcrossReopening() throws Exception {
+        String state = "{\"cash\":\"9950.12345678\",\"positions\":{\"BTCUSD\":[\"-0.5\",\"-20000.00000001\"]}}";
+        EngineStateRow first = new EngineStateRow("portfolio", 1, 10, state, List.of("a-1", "a-2"), t(5_000), "");
+        EngineStateRow third =
+                new EngineStateRow("portfolio", 3, 30, state + " ", List.of("a-3", "b\"4"), t(6_000), "launch-2");
+        EngineStateRow older = new EngineStateRow("portfolio", 2, 20, "{}", List.of(), t(7_000), "");
+        EngineStateRow other = new EngineStateRow("risk", 1, 1, "{}", List.of(), t(8_000), "");
+
+        assertThat(store.engineState().load("portfolio")).isEmpty();
+        assertThat(store.engineState().save(first)).isTrue();
+        assertThat(store.engineState().load("portfolio")).contains(first);
+        assertThat(store.engineState().save(third)).isTrue();
+        assertThat(store.engineState().save(older))
+                .as("an older snapshot never replaces a newer")
+                .isFalse();
+        assertThat(store.engineState().save(third))
+                .as("nor does the same one again")
+                .isFalse();
+        assertThat(store.engineState().save(other)).isTrue();
+        store.close();
+        store = reopen();
+        assertThat(store.engineState().load("portfolio")).contains(third);
+        assertThat(store.engineState().load("risk")).contains(other);
     }
 
     @Test

@@ -134,8 +134,17 @@ public final class RedisServer implements AutoCloseable {
     /** Typed commands on an unnamed connection of the test's own, for assertions. */
     public synchronized RedisCommands<String, String> redis() {
         if (admin == null || !admin.isOpen()) {
-            client = RedisClient.create(RedisURI.create(url()));
-            admin = client.connect();
+            // a client of its own has its own threads (event loops, a timer): one left behind per
+            // restart was what made the soak's thread count climb
+            closeAdmin();
+            RedisClient fresh = RedisClient.create(RedisURI.create(url()));
+            try {
+                admin = fresh.connect();
+            } catch (RuntimeException e) {
+                fresh.shutdown(Duration.ZERO, Duration.ofSeconds(1)); // never connected, still has its threads
+                throw e;
+            }
+            client = fresh;
         }
         return admin.sync();
     }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
             BacktestCommand.class,
             ConfigCommand.class,
             AclCommand.class,
+            MigrateCommand.class,
+            DbRolesCommand.class,
         })
 public final class NautilusCommand implements Runnable {
 

@@ -6,7 +6,9 @@ import dev.nautilus.app.supervisor.ProcessDeployment;
 import dev.nautilus.app.supervisor.SupervisorTable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,13 +18,22 @@ final class ProcessesUp {
     private static final String CLEAR_SCREEN = "\033[H\033[2J";
 
     private final NautilusConfig config;
+    private final Path configFile;
     private final EngineOptions options;
     private final Duration runFor;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    ProcessesUp(NautilusConfig config, EngineOptions options, Duration runFor, PrintWriter out, PrintWriter err) {
+    /** @param configFile the {@code --config} file, or {@code null}: the children read it too */
+    ProcessesUp(
+            NautilusConfig config,
+            Path configFile,
+            EngineOptions options,
+            Duration runFor,
+            PrintWriter out,
+            PrintWriter err) {
         this.config = config;
+        this.configFile = configFile;
         this.options = options;
         this.runFor = runFor;
         this.out = out;
@@ -42,7 +53,8 @@ final class ProcessesUp {
                             options.ports(),
                             deploymentOptions.hubReplayArguments(),
                             deploymentOptions.healthyWithin(),
-                            deploymentOptions.backoff()),
+                            deploymentOptions.backoff(),
+                            Optional.ofNullable(configFile)),
                     ChildLauncher.ofThisJvm(ProcessDeployment.logs(config)),
                     new int[] {config.port(6380), config.port(6381)});
         } catch (IOException | RuntimeException e) {
@@ -69,6 +81,7 @@ final class ProcessesUp {
                             + (config.http().tokens().configured()
                                     ? "<NAUTILUS_API_TOKEN>"
                                     : config.http().tokens().admin()));
+            out.println("Store: " + deployment.store().line());
             SupervisorTable.lines(deployment.status()).forEach(out::println);
             out.flush();
         }

@@ -52,6 +52,7 @@ final class UpCommand implements Callable<Integer> {
         if (processes) {
             return new ProcessesUp(
                             parent.config(),
+                            parent.configFile,
                             options,
                             runFor,
                             out,

@@ -1,9 +1,11 @@
 package dev.nautilus.app.config;
 
 import dev.nautilus.app.security.BusAclSecret;
+import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.redis.RedisTls;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How the engines reach the two buses. With no URLs, both buses run in memory.
@@ -25,6 +27,11 @@ import java.util.Optional;
  * @param allowEvictingPolicy whether a bus may start on a Redis whose maxmemory-policy can evict streams
  * @param tls                the client certificate and trust store of every {@code rediss://} connection:
  *                           both buses' and the monitor's; {@link RedisTls#NONE}: the JVM's defaults
+ * @param packedTypes        the types whose messages are written several to a stream entry
+ *                           ({@code RedisBusConfig#packedTypes}); none by default
+ * @param partitions         which types are partitioned, into how many, and the instances' leases (SPEC §1.9)
+ * @param layout             where this process puts the buses' streams: their own Redis servers, or
+ *                           all on the main Redis (see {@link BusLayout})
  */
 public record BusSettings(
         Optional<RedisUrl> marketDataUrl,
@@ -41,11 +48,18 @@ public record BusSettings(
         boolean engineLogicCluster,
         Optional<BusAclSecret> aclSecret,
         boolean allowEvictingPolicy,
-        RedisTls tls) {
+        RedisTls tls,
+        Set<MessageType> packedTypes,
+        PartitionSettings partitions,
+        BusLayout layout) {
 
-    /** Whether the buses run on Redis (both URLs set) rather than in memory. */
+    public BusSettings {
+        packedTypes = Set.copyOf(packedTypes);
+    }
+
+    /** Whether the buses run on Redis (both URLs set, or the main Redis's in the single layout) rather than in memory. */
     public boolean onRedis() {
-        return marketDataUrl.isPresent();
+        return marketDataUrl.isPresent() || (layout == BusLayout.SINGLE && mainRedisUrl.isPresent());
     }
 
     /**

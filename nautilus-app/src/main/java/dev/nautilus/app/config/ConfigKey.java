@@ -23,10 +23,18 @@ public enum ConfigKey {
     CLAIM_IDLE_MS("bus.claim_idle_ms", "NAUTILUS_CLAIM_IDLE_MS", "30000"),
     MAX_PAYLOAD_BYTES("bus.max_payload_bytes", "NAUTILUS_MAX_PAYLOAD_BYTES", "1048576"),
     ALLOW_EVICTING_POLICY("bus.allow_evicting_policy", "NAUTILUS_ALLOW_EVICTING_POLICY", "false"),
+    PACKED_TYPES("bus.packed_types", "NAUTILUS_PACKED_TYPES", null),
+    BUS_PARTITIONS("bus.partitions", "NAUTILUS_BUS_PARTITIONS", null),
+    PARTITION_LEASE_MS("bus.partition_lease_ms", "NAUTILUS_PARTITION_LEASE_MS", "10000"),
     DB_URL("store.db_url", "NAUTILUS_DB_URL", null),
     DB_USER("store.db_user", "NAUTILUS_DB_USER", null),
     DB_PASSWORD("store.db_password", "NAUTILUS_DB_PASSWORD", null),
     DB_POOL_SIZE("store.pool_size", "NAUTILUS_DB_POOL_SIZE", "4"),
+    DB_SCHEMA("store.schema", "NAUTILUS_DB_SCHEMA", "nautilus"),
+    DB_DEFAULT_URL("store.default_db_url", "NAUTILUS_DB_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:5432/nautilus"),
+    DB_ROLE_SECRET("store.role_secret", "NAUTILUS_DB_ROLE_SECRET", null),
+    DB_ROLE_PREFIX("store.role_prefix", "NAUTILUS_DB_ROLE_PREFIX", "nautilus_"),
+    STATE_SESSION("store.state_session", "NAUTILUS_STATE_SESSION", null),
     DATA_DIR("data_dir", "NAUTILUS_DATA_DIR", "./data"),
     PORT_OFFSET("port_offset", "NAUTILUS_PORT_OFFSET", "0"),
     HTTP_HOST("http.host", "NAUTILUS_HTTP_HOST", "127.0.0.1"),
@@ -46,7 +54,8 @@ public enum ConfigKey {
     WEBSOCKET_MAX_CLIENTS_PER_ADDRESS(
             "websocket.max_clients_per_address", "NAUTILUS_WEBSOCKET_MAX_CLIENTS_PER_ADDRESS", "1000"),
     WEBSOCKET_IDLE_TIMEOUT_MS("websocket.idle_timeout_ms", "NAUTILUS_WEBSOCKET_IDLE_TIMEOUT_MS", "120000"),
-    WEBSOCKET_MAX_FRAME_BYTES("websocket.max_frame_bytes", "NAUTILUS_WEBSOCKET_MAX_FRAME_BYTES", "65536");
+    WEBSOCKET_MAX_FRAME_BYTES("websocket.max_frame_bytes", "NAUTILUS_WEBSOCKET_MAX_FRAME_BYTES", "65536"),
+    BUS_LAYOUT("bus.layout", "NAUTILUS_BUS_LAYOUT", "dual");
 
     private final String fileKey;
     private final String envVar;
@@ -73,6 +82,7 @@ public enum ConfigKey {
     /** Whether values of this key must never be printed. */
     public boolean secret() {
         return this == DB_PASSWORD
+                || this == DB_ROLE_SECRET
                 || this == API_TOKEN
                 || this == READ_TOKEN
                 || this == BUS_ACL_SECRET

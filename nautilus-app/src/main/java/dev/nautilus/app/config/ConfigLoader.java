@@ -8,6 +8,7 @@ import dev.nautilus.app.security.AccessTokens;
 import dev.nautilus.app.security.AllowedOrigins;
 import dev.nautilus.app.security.BusAclSecret;
 import dev.nautilus.app.security.HttpSecurity;
+import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Redaction;
 import dev.nautilus.bus.redis.RedisTls;
 import java.io.IOException;
@@ -16,10 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads {@link NautilusConfig}: defaults, then the YAML file if one is given, then
@@ -115,29 +118,76 @@ public final class ConfigLoader {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = prefix + field.getKey();
             JsonNode value = field.getValue();
+            ConfigKey key = ConfigKey.byFileKey(name);
+            if (value.isObject() && key != null) {
+                // A key whose value is a map, e.g. bus.partitions: {market_data: 12}: kept as "k=v,k=v".
+                List<String> pairs = new ArrayList<>();
+                value.fields()
+                        .forEachRemaining(pair ->
+                                pairs.add(pair.getKey() + "=" + pair.getValue().asText()));
+                values.put(key, String.join(",", pairs));
+                continue;
+            }
             if (value.isObject()) {
                 flatten(name + ".", value, values, unknown);
                 continue;
             }
-            ConfigKey key = ConfigKey.byFileKey(name);
             if (key == null) {
                 unknown.add(name);
+            } else if (value.isArray()) {
+                // a list (bus.packed_types): its items as the comma-separated text a variable would hold
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.asText()));
+                values.put(key, String.join(",", items));
             } else if (!value.isNull()) {
                 values.put(key, value.asText());
             }
         }
     }
 
+    /** The message types named (wire names, separated by commas, or a YAML list); none when unset. */
+    private static Set<MessageType> packedTypes(Map<ConfigKey, String> values) {
+        String text = values.get(ConfigKey.PACKED_TYPES);
+        Set<MessageType> types = EnumSet.noneOf(MessageType.class);
+        for (String name : text == null ? new String[0] : text.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                types.add(MessageType.fromWire(name.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(describe(ConfigKey.PACKED_TYPES) + " must list message types such as"
+                        + " price_update,market_data: " + e.getMessage());
+            }
+        }
+        return types;
+    }
+
     private static Optional<BusAclSecret> aclSecret(Map<ConfigKey, String> values) {
-        String text = values.get(ConfigKey.BUS_ACL_SECRET);
+        return secret(values, ConfigKey.BUS_ACL_SECRET);
+    }
+
+    /** A secret passwords are derived from (see {@link BusAclSecret}), or empty when unset. */
+    private static Optional<BusAclSecret> secret(Map<ConfigKey, String> values, ConfigKey key) {
+        String text = values.get(key);
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         try {
             return Optional.of(BusAclSecret.of(text));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(describe(ConfigKey.BUS_ACL_SECRET) + ": " + e.getMessage());
+            throw new ConfigException(describe(key) + ": " + e.getMessage());
         }
+    }
+
+    private static String identifierPrefix(Map<ConfigKey, String> values, ConfigKey key) {
+        String prefix = values.get(key);
+        if (!prefix.matches("[a-z_][a-z0-9_]{0,39}")) {
+            throw new ConfigException(describe(key)
+                    + " must start a lower-case SQL identifier (letters, digits, _; at most 40), was '" + prefix
+                    + "'");
+        }
+        return prefix;
     }
 
     /** The bus TLS stores, each opened now: a wrong path or password fails the start, naming its key. */
@@ -182,6 +232,26 @@ public final class ConfigLoader {
         return Optional.of(RedisTls.Store.pkcs12(Path.of(path.strip()), secret));
     }
 
+    private static BusLayout layout(Map<ConfigKey, String> values, boolean busUrls) {
+        BusLayout layout;
+        try {
+            layout = BusLayout.of(values.get(ConfigKey.BUS_LAYOUT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(describe(ConfigKey.BUS_LAYOUT) + ": " + e.getMessage());
+        }
+        boolean main = values.get(ConfigKey.MAIN_REDIS_URL) != null;
+        if (layout == BusLayout.SINGLE && !main) {
+            throw new ConfigException(
+                    describe(ConfigKey.BUS_LAYOUT) + " is single but " + describe(ConfigKey.MAIN_REDIS_URL)
+                            + " is not set: the single layout puts both buses on the main Redis");
+        }
+        if (layout == BusLayout.MIGRATING && !(main && busUrls)) {
+            throw new ConfigException(describe(ConfigKey.BUS_LAYOUT) + " is migrating: set "
+                    + describe(ConfigKey.MAIN_REDIS_URL) + " and both bus URLs");
+        }
+        return layout;
+    }
+
     private static NautilusConfig build(Map<ConfigKey, String> values) {
         Optional<RedisUrl> marketData = url(values, ConfigKey.MARKETDATA_BUS_URL);
         Optional<RedisUrl> engineLogic = url(values, ConfigKey.ENGINE_LOGIC_BUS_URL);
@@ -211,18 +281,26 @@ public final class ConfigLoader {
                 bool(values, ConfigKey.ENGINE_LOGIC_BUS_CLUSTER),
                 aclSecret(values),
                 bool(values, ConfigKey.ALLOW_EVICTING_POLICY),
-                tls(values));
-        Optional<String> dbUrl = Optional.ofNullable(values.get(ConfigKey.DB_URL));
-        if (dbUrl.isPresent() && !dbUrl.get().startsWith("jdbc:postgresql:")) {
-            throw new ConfigException(describe(ConfigKey.DB_URL)
-                    + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db), was '"
-                    + Redaction.url(dbUrl.get()) + "'");
-        }
+                tls(values),
+                packedTypes(values),
+                PartitionSettings.of(
+                        Optional.ofNullable(values.get(ConfigKey.BUS_PARTITIONS)),
+                        Duration.ofMillis(integer(values, ConfigKey.PARTITION_LEASE_MS, 300, 3_600_000))),
+                layout(values, marketData.isPresent()));
+        Optional<String> dbUrl = jdbcUrl(values, ConfigKey.DB_URL);
+        Optional<String> defaultDbUrl = "none".equals(values.get(ConfigKey.DB_DEFAULT_URL))
+                ? Optional.empty()
+                : jdbcUrl(values, ConfigKey.DB_DEFAULT_URL);
         StoreSettings store = new StoreSettings(
                 dbUrl,
                 Optional.ofNullable(values.get(ConfigKey.DB_USER)),
                 Optional.ofNullable(values.get(ConfigKey.DB_PASSWORD)),
-                (int) integer(values, ConfigKey.DB_POOL_SIZE, 1, 256));
+                (int) integer(values, ConfigKey.DB_POOL_SIZE, 1, 256),
+                schema(values),
+                defaultDbUrl,
+                secret(values, ConfigKey.DB_ROLE_SECRET),
+                identifierPrefix(values, ConfigKey.DB_ROLE_PREFIX),
+                Optional.ofNullable(values.get(ConfigKey.STATE_SESSION)).filter(s -> !s.isBlank()));
         Path dataDir = Path.of(values.get(ConfigKey.DATA_DIR));
         int portOffset = (int) integer(values, ConfigKey.PORT_OFFSET, 0, 50_000);
         WebSocketSettings websocket = new WebSocketSettings(
@@ -306,6 +384,25 @@ public final class ConfigLoader {
             throw new ConfigException(describe(key) + " must be within " + min + ".." + max + ", was " + value);
         }
         return value;
+    }
+
+    private static Optional<String> jdbcUrl(Map<ConfigKey, String> values, ConfigKey key) {
+        Optional<String> url = Optional.ofNullable(values.get(key));
+        if (url.isPresent() && !url.get().startsWith("jdbc:postgresql:")) {
+            throw new ConfigException(describe(key)
+                    + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db), was '"
+                    + Redaction.url(url.get()) + "'");
+        }
+        return url;
+    }
+
+    private static String schema(Map<ConfigKey, String> values) {
+        String schema = values.get(ConfigKey.DB_SCHEMA);
+        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new ConfigException(describe(ConfigKey.DB_SCHEMA)
+                    + " must be a lower-case SQL identifier (letters, digits, _), was '" + schema + "'");
+        }
+        return schema;
     }
 
     private static String describe(ConfigKey key) {

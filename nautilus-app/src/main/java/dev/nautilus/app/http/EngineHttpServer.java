@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One engine's HTTP face (Javalin): {@code GET /health} (MicroProfile shape, 503 when down),
- * {@code /messagebus/status}, {@code /messagebus/subscriptions}, {@code /metrics} (Prometheus text of
+ * {@code /messagebus/status}, {@code /messagebus/subscriptions}, {@code /messagebus/partitions}, {@code /metrics} (Prometheus text of
  * this engine's own meters; in an engine process, the process's too), {@code /hardware/status}; the MarketData hub adds
  * {@code /marketdata/snapshot/{instrument}} and {@code /marketdata/status}; the WebSocket engine adds
  * {@code /ws} and {@code /clients} (see {@link WebSocketRoutes}). Every path but {@code /health} needs
@@ -49,6 +49,7 @@ public final class EngineHttpServer implements AutoCloseable {
             config.routes.get("/health", this::health);
             config.routes.get("/messagebus/status", ctx -> JsonResponse.ok(ctx, bus.status()));
             config.routes.get("/messagebus/subscriptions", this::subscriptions);
+            config.routes.get("/messagebus/partitions", ctx -> JsonResponse.ok(ctx, EnginePartitions.of(bus)));
             config.routes.get(
                     "/metrics",
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

@@ -7,6 +7,7 @@ import dev.nautilus.bus.redis.monitor.MemoryUsage;
 import dev.nautilus.bus.redis.monitor.MonitorSnapshot;
 import dev.nautilus.bus.redis.monitor.RedisSnapshot;
 import dev.nautilus.bus.redis.monitor.StreamInfo;
+import dev.nautilus.bus.redis.partition.PartitionStatus;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -80,6 +81,7 @@ public final class MonitorTable {
             out.append('\n');
         }
         streams(out, r);
+        partitions(out, r);
         String dead = number(r.deadLetters());
         out.append(label("Dead letters"))
                 .append(r.deadLetters() > 0 ? red(dead + " !") : dead)
@@ -224,6 +226,30 @@ public final class MonitorTable {
     /** A figure Redis may not report: {@code ?} when it did not. */
     private static String known(OptionalLong value) {
         return value.isPresent() ? number(value.getAsLong()) : "?";
+    }
+
+    /** The partition leases (SPEC §1.9), when the bus has partitioned types: who owns what, at which epoch. */
+    private static void partitions(StringBuilder out, RedisSnapshot r) {
+        if (r.partitions().isEmpty()) {
+            return;
+        }
+        out.append(label("Partitions"));
+        String row = "%-20s %9s   %-28s %7s %10s %9s %9s%n";
+        out.append(String.format(
+                Locale.ROOT, row, "GROUP", "PARTITION", "OWNER", "EPOCH", "REBALANCES", "LAG", "LEASE MS"));
+        for (PartitionStatus p : r.partitions()) {
+            out.append(INDENT)
+                    .append(String.format(
+                            Locale.ROOT,
+                            row,
+                            p.group(),
+                            p.partition(),
+                            p.owner().isEmpty() ? "(none)" : p.owner(),
+                            number(p.epoch()),
+                            number(p.rebalances()),
+                            p.lag() < 0 ? "?" : number(p.lag()),
+                            number(p.leaseLeftMillis())));
+        }
     }
 
     private static String label(String name) {

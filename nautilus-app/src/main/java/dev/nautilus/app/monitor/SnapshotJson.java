@@ -12,6 +12,7 @@ import dev.nautilus.bus.redis.monitor.GroupInfo;
 import dev.nautilus.bus.redis.monitor.MonitorSnapshot;
 import dev.nautilus.bus.redis.monitor.RedisSnapshot;
 import dev.nautilus.bus.redis.monitor.StreamInfo;
+import dev.nautilus.bus.redis.partition.PartitionStatus;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -103,6 +104,18 @@ public final class SnapshotJson {
             }
         }
         node.put("dead_letters", r.deadLetters());
+        ArrayNode partitions = node.putArray("partitions");
+        for (PartitionStatus p : r.partitions()) {
+            ObjectNode partition = partitions.addObject();
+            partition.put("bus", p.bus());
+            partition.put("group", p.group());
+            partition.put("partition", p.partition());
+            put(partition, "owner", Optional.of(p.owner()).filter(owner -> !owner.isEmpty()));
+            partition.put("epoch", p.epoch());
+            partition.put("rebalances", p.rebalances());
+            put(partition, "lag", p.lag() < 0 ? OptionalLong.empty() : OptionalLong.of(p.lag()));
+            partition.put("lease_left_ms", p.leaseLeftMillis());
+        }
         ArrayNode warnings = node.putArray("warnings");
         r.warnings().forEach(warnings::add);
         return node;

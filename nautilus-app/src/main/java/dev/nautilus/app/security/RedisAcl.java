@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * <p>What the connections send, from the transport's code: every connection {@code AUTH} (always
  * allowed), {@code PING} (Lettuce, before a connection is used), {@code CLIENT SETNAME}, and
  * {@code SELECT} when the URL names a database. A publisher sends {@code XADD … MAXLEN ~} to the
- * lanes of the types it publishes. A subscriber sends {@code XGROUP CREATE … MKSTREAM} (again after
- * {@code NOGROUP}), {@code XREADGROUP}, {@code XACK}, {@code XAUTOCLAIM} and {@code XPENDING} on
+ * lanes of the types it publishes. A subscriber sends {@code EXISTS} and {@code XINFO GROUPS} (to
+ * create only missing groups), {@code XGROUP CREATE … MKSTREAM} (again after {@code NOGROUP}), {@code XREADGROUP}, {@code XACK}, {@code XAUTOCLAIM} and {@code XPENDING} on
  * the lanes of the types it reads, and {@code XADD} to the dead-letter stream of their bus. The
  * API reads dead letters ({@code XREVRANGE}) and replays them onto any type's stream; the monitor
  * sends {@code INFO}, {@code CLIENT LIST}, {@code SCAN … TYPE stream}, {@code XLEN} and
@@ -43,7 +43,8 @@ public record RedisAcl(RoutingTable routing, Set<Bus> clusteredBuses) {
     // INFO: a bus reads maxmemory-policy from INFO memory when CONFIG GET is refused (MemoryPolicy)
     private static final String CONNECT = "+ping +client|setname +select +info";
     private static final String CLUSTER = "+cluster|nodes +cluster|myid +asking";
-    private static final String GROUP_READ = "+xgroup|create +xreadgroup +xack +xautoclaim +xpending";
+    private static final String GROUP_READ =
+            "+exists +xinfo|groups +xgroup|create +xreadgroup +xack +xautoclaim +xpending";
     private static final String WRITE = "+xadd";
     private static final String DEAD_LETTER_READ = "+xrevrange";
     private static final String MONITOR = "+client|list +scan +xlen +xinfo|groups +xinfo|stream";

@@ -28,18 +28,46 @@ import java.util.Optional;
  */
 public final class ProcessDeployment implements AutoCloseable {
 
-    /** Everything a deployment needs that is not in the configuration. */
+    /**
+     * Everything a deployment needs that is not in the configuration.
+     *
+     * @param configFile the {@code --config} file the configuration was read from: every child reads
+     *                   it too (with the environment over it, as here), so the file's settings — bus
+     *                   TLS, store, limits — reach every process
+     */
     public record Options(
             List<String> engines,
             Map<String, Integer> ports,
             List<String> hubReplayArguments,
             Duration healthyWithin,
-            RestartBackoff backoff) {
+            RestartBackoff backoff,
+            Optional<Path> configFile) {
 
         public Options {
             engines = List.copyOf(engines);
             ports = Map.copyOf(ports);
             hubReplayArguments = List.copyOf(hubReplayArguments);
+            configFile = configFile.map(f -> f.toAbsolutePath().normalize());
+        }
+
+        /** Options without a configuration file: the children get the environment only. */
+        public Options(
+                List<String> engines,
+                Map<String, Integer> ports,
+                List<String> hubReplayArguments,
+                Duration healthyWithin,
+                RestartBackoff backoff) {
+            this(engines, ports, hubReplayArguments, healthyWithin, backoff, Optional.empty());
+        }
+
+        /** These options with the children reading {@code file} (may be {@code null}: none). */
+        public Options withConfigFile(Path file) {
+            return new Options(engines, ports, hubReplayArguments, healthyWithin, backoff, Optional.ofNullable(file));
+        }
+
+        /** What goes before each child's command: {@code --config FILE}, or nothing. */
+        List<String> globalArguments() {
+            return configFile.map(f -> List.of("--config", f.toString())).orElse(List.of());
         }
 
         /** Every engine on its default port, the hub replaying as told. */
@@ -54,16 +82,20 @@ public final class ProcessDeployment implements AutoCloseable {
     }
 
     private final Optional<BusRedisServers> ownBuses;
+    private final StoreChoice store;
     private final Supervisor supervisor;
     private final List<StatefulRedisConnection<String, String>> watched;
     private final List<RedisClient> clients;
+    private boolean closed;
 
     private ProcessDeployment(
             Optional<BusRedisServers> ownBuses,
+            StoreChoice store,
             Supervisor supervisor,
             List<RedisClient> clients,
             List<StatefulRedisConnection<String, String>> watched) {
         this.ownBuses = ownBuses;
+        this.store = store;
         this.supervisor = supervisor;
         this.clients = clients;
         this.watched = watched;
@@ -93,6 +125,14 @@ public final class ProcessDeployment implements AutoCloseable {
             environment.put("NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic);
         }
         environment.put("NAUTILUS_API_TOKEN", config.http().tokens().admin());
+        StoreChoice store = StoreChoice.of(config.store());
+        environment.putAll(store.environment());
+        if (options.engines().contains(EngineMatrix.MARKETDATA)
+                && !options.hubReplayArguments().contains("--no-replay")) {
+            // the hub replays from the first trade again: this launch's engines must not restore
+            // a state that includes the last launch's replay (a crash within this launch restores)
+            environment.put("NAUTILUS_STATE_SESSION", "launch-" + java.util.UUID.randomUUID());
+        }
         List<RedisClient> clients = new ArrayList<>();
         List<StatefulRedisConnection<String, String>> watched = new ArrayList<>();
         try {
@@ -110,7 +150,7 @@ public final class ProcessDeployment implements AutoCloseable {
             }
             Supervisor supervisor = Supervisor.start(
                     specs(config, options, environment), launcher, options.backoff(), options.healthyWithin());
-            return new ProcessDeployment(ownBuses, supervisor, clients, watched);
+            return new ProcessDeployment(ownBuses, store, supervisor, clients, watched);
         } catch (IOException | InterruptedException | RuntimeException e) {
             watched.forEach(StatefulRedisConnection::close);
             clients.forEach(RedisClient::shutdown);
@@ -119,14 +159,15 @@ public final class ProcessDeployment implements AutoCloseable {
         }
     }
 
-    private static List<ChildSpec> specs(NautilusConfig config, Options options, Map<String, String> environment) {
+    /** Every child's command line: the engines', then the API's; package-private for tests. */
+    static List<ChildSpec> specs(NautilusConfig config, Options options, Map<String, String> environment) {
         List<ChildSpec> specs = new ArrayList<>();
         List<String> apiPorts = new ArrayList<>();
         for (String engine : options.engines()) {
             int base =
                     options.ports().getOrDefault(engine, EngineMatrix.of(engine).defaultPort());
-            List<String> arguments =
-                    new ArrayList<>(List.of("engine", engine, "--instance", "1", "--port", engine + "=" + base));
+            List<String> arguments = new ArrayList<>(options.globalArguments());
+            arguments.addAll(List.of("engine", engine, "--instance", "1", "--port", engine + "=" + base));
             if (engine.equals(EngineMatrix.MARKETDATA)) {
                 arguments.addAll(options.hubReplayArguments());
             }
@@ -137,12 +178,9 @@ public final class ProcessDeployment implements AutoCloseable {
         apiPorts.add(Platform.API + "=" + api);
         apiPorts.add(Platform.DASHBOARD + "="
                 + options.ports().getOrDefault(Platform.DASHBOARD, DashboardServer.DEFAULT_PORT));
-        specs.add(new ChildSpec(
-                Platform.API,
-                List.of("api", "--port", String.join(",", apiPorts)),
-                config.port(api),
-                "/api/health",
-                environment));
+        List<String> apiArguments = new ArrayList<>(options.globalArguments());
+        apiArguments.addAll(List.of("api", "--port", String.join(",", apiPorts)));
+        specs.add(new ChildSpec(Platform.API, apiArguments, config.port(api), "/api/health", environment));
         return specs;
     }
 
@@ -162,6 +200,11 @@ public final class ProcessDeployment implements AutoCloseable {
         return supervisor.status(name -> known ? connections.getOrDefault(name, 0) : -1);
     }
 
+    /** Where the processes keep their state, and the address table's line about it. */
+    public StoreChoice store() {
+        return store;
+    }
+
     /** The supervisor, for tests and tools. */
     public Supervisor supervisor() {
         return supervisor;
@@ -172,9 +215,13 @@ public final class ProcessDeployment implements AutoCloseable {
         return config.dataDir().resolve("logs");
     }
 
-    /** Stops every process in data-flow order, then the buses it started. */
+    /** Stops every process in data-flow order, then the buses it started. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         supervisor.close();
         watched.forEach(StatefulRedisConnection::close);
         clients.forEach(RedisClient::shutdown);

@@ -201,6 +201,12 @@ public final class ClientConnection {
         }
     }
 
+    /** Drops the connection even if a close frame was sent: its close handshake did not finish in time. */
+    void dropAfterClose() {
+        closed.set(true);
+        sink.disconnect();
+    }
+
     /** Whether the connection was closed (by either side or by the slow-client policy). */
     public boolean closed() {
         return closed.get();

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,13 +39,19 @@ public final class WebSocketEngine implements Engine {
     private static final int POLICY_VIOLATION = 1008;
 
     private static final int TRY_AGAIN_LATER = 1013;
+    /**
+     * How long a client told to go has to answer the close frame before its connection is dropped:
+     * one that missed or ignores the frame (the JDK's client sometimes misses one sent right after
+     * the handshake) would otherwise hold its socket until the idle timeout.
+     */
+    private static final long CLOSE_GRACE_MILLIS = 1_000;
 
     private final WebSocketSettings settings;
     private final WebSocketCounters counters = new WebSocketCounters();
     private final FanOut fanOut;
     private final ClientRegistry registry;
     private final AtomicLong nextClient = new AtomicLong();
-    private ScheduledExecutorService heartbeats;
+    private volatile ScheduledExecutorService heartbeats;
 
     public WebSocketEngine(WebSocketSettings settings) {
         this.settings = settings;
@@ -104,7 +111,7 @@ public final class WebSocketEngine implements Engine {
         if (refusal.isPresent()) {
             counters.refused.increment();
             LOG.info("websocket client from {} refused: {}", client.remoteHost(), refusal.get());
-            client.close(TRY_AGAIN_LATER, refusal.get());
+            closeAndDrop(client, TRY_AGAIN_LATER, refusal.get());
             return client;
         }
         counters.connected.increment();
@@ -195,6 +202,19 @@ public final class WebSocketEngine implements Engine {
         return settings;
     }
 
+    /** Closes with a close frame saying why, and drops the connection if that is not answered in time. */
+    private void closeAndDrop(ClientConnection client, int code, String reason) {
+        client.close(code, reason);
+        ScheduledExecutorService timer = heartbeats;
+        if (timer != null) {
+            try {
+                timer.schedule(client::dropAfterClose, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // the engine is stopping: it drops every connection itself
+            }
+        }
+    }
+
     private void heartbeat() {
         OutboundFrame frame = ServerFrames.heartbeat(MicroClock.nowMicros());
         long idleNanos = settings.limits().idleTimeout().toNanos();
@@ -203,7 +223,8 @@ public final class WebSocketEngine implements Engine {
             try {
                 if (now - client.heardAt() > idleNanos) {
                     counters.idleDisconnects.increment();
-                    client.close(
+                    closeAndDrop(
+                            client,
                             POLICY_VIOLATION,
                             "nothing received for "
                                     + settings.limits().idleTimeout().toSeconds()

@@ -152,4 +152,26 @@ class ConfigLoaderTest {
                         + " bus.tls_truststore (NAUTILUS_BUS_TLS_TRUSTSTORE) is not")
                 .hasMessageNotContaining(TestKeyStores.PASSWORD);
     }
+
+    @Test
+    void packedTypesAreAListInTheFileOrCommaSeparatedInTheVariable() throws Exception {
+        assertThat(new ConfigLoader(Map.of()).load().bus().packedTypes()).isEmpty();
+        Path file = dir.resolve("packed.yaml");
+        Files.writeString(file, """
+                bus:
+                  packed_types: [price_update, MARKET_DATA]
+                """);
+        assertThat(new ConfigLoader(Map.of()).load(file).bus().packedTypes())
+                .containsExactlyInAnyOrder(
+                        dev.nautilus.bus.MessageType.PRICE_UPDATE, dev.nautilus.bus.MessageType.MARKET_DATA);
+        assertThat(new ConfigLoader(Map.of("NAUTILUS_PACKED_TYPES", "trade_execution, "))
+                        .load(file)
+                        .bus()
+                        .packedTypes())
+                .containsExactly(dev.nautilus.bus.MessageType.TRADE_EXECUTION);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("NAUTILUS_PACKED_TYPES", "prices")).load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bus.packed_types (NAUTILUS_PACKED_TYPES) must list message types")
+                .hasMessageContaining("prices");
+    }
 }

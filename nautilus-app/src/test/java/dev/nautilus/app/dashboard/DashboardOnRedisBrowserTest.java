@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard of a platform on real Redis buses (and a watched main Redis), in headless Chromium:
- * each Redis gets a panel with the monitor's CPU, clients, failed calls and lag. Leaves a screenshot
+ * each Redis gets a panel with the monitor's CPU, clients, failed calls, lag and partitions. Leaves a screenshot
  * at {@code target/dashboard-redis.png}.
  */
 class DashboardOnRedisBrowserTest {
@@ -40,6 +40,7 @@ class DashboardOnRedisBrowserTest {
                                 "NAUTILUS_MARKETDATA_BUS_URL", marketData.url(),
                                 "NAUTILUS_ENGINE_LOGIC_BUS_URL", engineLogic.url(),
                                 "NAUTILUS_MAIN_REDIS_URL", main.url(),
+                                "NAUTILUS_BUS_PARTITIONS", "market_data=4",
                                 "NAUTILUS_DATA_DIR", dataDir.toString()))
                         .load())) {
             Map<String, Integer> ephemeral = new HashMap<>();
@@ -75,6 +76,14 @@ class DashboardOnRedisBrowserTest {
                             .isPositive();
                 }
                 assertThat(metrics.get("marketdata").get("clients-by-engine")).contains("platform");
+                // market_data is split into 4 partitions: each consuming engine's group holds them all
+                String partitions = wait.until(d -> {
+                    String shown = DashboardPage.busMetrics(browser)
+                            .getOrDefault("marketdata", Map.of())
+                            .getOrDefault("partitions", "");
+                    return shown.contains(": 4 partitions (") ? shown : null;
+                });
+                assertThat(partitions).contains("epoch ", "rebalances ", "lag ");
                 wait.until(d ->
                         Integer.parseInt(d.findElement(By.id("price-chart")).getDomAttribute("data-points")) >= 5);
                 wait.until(d -> d.findElement(By.id("ws-status")).getText().equals("live: connected"));

@@ -217,8 +217,10 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void packedEntriesAreSaidToBeNotImplemented() {
-        assertThat(document.at("/info/description").asText()).contains("**Packed entries**", "are not implemented");
+    void thePackedFormIsDescribed() {
+        assertThat(document.at("/info/description").asText())
+                .contains(
+                        "**Packed entries**", "`bus.packed_types`", "`packed`", "`packed_body`", "<entry id>/<index>");
     }
 
     /** The message a {@code $ref} names, or the node itself. */

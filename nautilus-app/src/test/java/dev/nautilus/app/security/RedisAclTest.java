@@ -28,7 +28,7 @@ class RedisAclTest {
                         + " (~nautilus:marketdata:market_data ~nautilus:marketdata:market_data:flash_crash"
                         + " ~nautilus:marketdata:market_data:urgent ~nautilus:marketdata:market_data:high"
                         + " ~nautilus:marketdata:market_data:low ~nautilus:marketdata:replay:features"
-                        + " +xgroup|create +xreadgroup +xack +xautoclaim +xpending)"
+                        + " +exists +xinfo|groups +xgroup|create +xreadgroup +xack +xautoclaim +xpending)"
                         + " (~nautilus:marketdata:groups:features +hset +hgetall)"
                         + " (~nautilus:engine_logic:feature_calculation ~nautilus:engine_logic:feature_calculation:flash_crash"
                         + " ~nautilus:engine_logic:feature_calculation:urgent ~nautilus:engine_logic:feature_calculation:high"

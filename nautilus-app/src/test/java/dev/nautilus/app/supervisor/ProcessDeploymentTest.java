@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProcessDeploymentTest {
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed start keeps the children's logs
     static Path dataDir;
 
     private static ProcessDeployment deployment;
@@ -39,7 +40,9 @@ class ProcessDeploymentTest {
 
     @BeforeAll
     static void start() throws Exception {
-        config = new ConfigLoader(Map.of("NAUTILUS_DATA_DIR", dataDir.toString())).load();
+        // no store: a PostgreSQL at the default address would otherwise be picked up (StoreChoiceTest)
+        config = new ConfigLoader(Map.of("NAUTILUS_DATA_DIR", dataDir.toString(), "NAUTILUS_DB_DEFAULT_URL", "none"))
+                .load();
         Map<String, Integer> ports = new HashMap<>();
         for (String name : EngineCatalog.PLATFORM) {
             ports.put(name, freePort());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -63,13 +64,29 @@ final class JdkWebSocketClient implements AutoCloseable {
 
     /** The next frame matching, skipping others; fails after 5 s. */
     JsonNode next(Predicate<JsonNode> wanted) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        return next(wanted, Duration.ofSeconds(5));
+    }
+
+    /**
+     * The next frame matching, skipping others; fails after {@code patience}, naming the frames
+     * skipped (by type and topic) so a failure tells what came instead.
+     */
+    JsonNode next(Predicate<JsonNode> wanted, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Map<String, Integer> skipped = new TreeMap<>();
         try {
             while (true) {
                 JsonNode frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (frame == null) {
-                    throw new AssertionError("no frame matched within 5 s");
+                    throw new AssertionError("no frame matched within " + patience.toMillis() + " ms; skipped "
+                            + skipped
+                            + (closedByServer ? "; closed by the server: " + closeCode + " " + closeReason : ""));
                 }
+                skipped.merge(
+                        frame.path("type").asText() + ":"
+                                + frame.path("message_type").asText(),
+                        1,
+                        Integer::sum);
                 if (wanted.test(frame)) {
                     return frame;
                 }

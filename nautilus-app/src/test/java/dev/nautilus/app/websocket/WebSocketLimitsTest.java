@@ -114,22 +114,41 @@ class WebSocketLimitsTest {
     }
 
     @Test
-    void clientsPastThePerAddressBoundAreClosedWithTheReason() {
+    void clientsPastThePerAddressBoundAreClosedWithTheReason() throws Exception {
         try (WebSocketServerFixture server =
                         new WebSocketServerFixture(Map.of("NAUTILUS_WEBSOCKET_MAX_CLIENTS_PER_ADDRESS", "2"));
                 JdkWebSocketClient first = JdkWebSocketClient.connect(server.uri());
                 JdkWebSocketClient second = JdkWebSocketClient.connect(server.uri());
                 JdkWebSocketClient third = JdkWebSocketClient.connect(server.uri())) {
-            // the refusal is counted at once; the close frame crosses a loaded machine in its own time
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> server.engine.counters().refused() == 1);
-            await().atMost(Duration.ofSeconds(20)).until(() -> third.closeCode() != -1 || third.closedByServer());
-            assertThat(third.closeCode()).isEqualTo(1013);
-            assertThat(third.closeReason()).contains("at most 2 clients per address");
+            // The JDK's client sometimes misses a close frame sent right after the handshake (a bare
+            // socket always sees it, below): the server then drops the connection after a second.
+            await().atMost(Duration.ofSeconds(10)).until(() -> third.closeCode() != -1 || third.closedByServer());
+            if (third.closeCode() != -1) {
+                assertThat(third.closeCode()).isEqualTo(1013);
+                assertThat(third.closeReason()).contains("at most 2 clients per address");
+            }
+            RawWebSocket.Close refusal = RawWebSocket.firstFrameAsClose(server.uri());
+            assertThat(refusal.code()).isEqualTo(1013);
+            assertThat(refusal.reason()).isEqualTo("at most 2 clients per address");
             assertThat(first.closedByServer()).isFalse();
             second.subscribe("risk.*"); // the admitted ones work
-            assertThat(server.engine.counters().refused()).isEqualTo(1);
+            assertThat(server.engine.counters().refused()).isEqualTo(2);
             assertThat(server.engine.clientCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRefusedClientThatNeverAnswersTheCloseFrameIsDroppedWithinTheGrace() throws Exception {
+        try (WebSocketServerFixture server =
+                        new WebSocketServerFixture(Map.of("NAUTILUS_WEBSOCKET_MAX_CLIENTS_PER_ADDRESS", "1"));
+                JdkWebSocketClient admitted = JdkWebSocketClient.connect(server.uri())) {
+            long start = System.nanoTime();
+            assertThat(RawWebSocket.closeThenEnd(server.uri()).code()).isEqualTo(1013);
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("dropped after the close frame went unanswered")
+                    .isLessThan(Duration.ofSeconds(4));
         }
     }
 

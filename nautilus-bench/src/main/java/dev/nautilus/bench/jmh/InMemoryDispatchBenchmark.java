@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class InMemoryDispatchBenchmark {
 
-    static final int BATCH = 10_000;
+    /** Messages per benchmark invocation. */
+    public static final int BATCH = 10_000;
 
     /** The Nautilus in-memory bus with one pattern subscriber counting what it handles. */
     @State(Scope.Benchmark)

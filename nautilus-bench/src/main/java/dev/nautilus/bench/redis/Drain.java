@@ -6,10 +6,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Waits for a burst to be consumed, failing with a diagnosis instead of waiting forever when it stops moving. */
-final class Drain {
+public final class Drain {
 
     /** How long a drain may go without a single message handled before the run is declared broken. */
-    static final Duration STALL = Duration.ofSeconds(60);
+    public static final Duration STALL = Duration.ofSeconds(60);
 
     private Drain() {}
 
@@ -19,7 +19,7 @@ final class Drain {
      *
      * @param diagnosis what to say when nothing was handled for {@link #STALL}
      */
-    static void await(AtomicLong handled, long count, BooleanSupplier settled, Supplier<String> diagnosis)
+    public static void await(AtomicLong handled, long count, BooleanSupplier settled, Supplier<String> diagnosis)
             throws InterruptedException {
         long lastHandled = -1;
         long stalledSince = System.nanoTime();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -19,8 +20,10 @@ import org.HdrHistogram.Histogram;
  * publisher and reader ({@code XADD … MAXLEN ~}, a blocking {@code XREADGROUP}, {@code XACK}), the
  * same rate, clock and payload size, but sent by the smallest client there is: two blocking
  * sockets, no envelope, no JSON, no bus. What this client cannot beat, the bus cannot either.
+ * {@link #deliver} is its throughput form: the publisher pipelines its {@code XADD}s, the reader
+ * reads batches and acknowledges each batch with its next read.
  */
-final class MinimalClientFloor {
+public final class MinimalClientFloor {
 
     private static final String STREAM = "floor:stream";
     private static final String GROUP = "floor";
@@ -36,27 +39,17 @@ final class MinimalClientFloor {
                 Socket reader = connect(port)) {
             OutputStream out = new BufferedOutputStream(publisher.getOutputStream());
             DataInputStream replies = new DataInputStream(new BufferedInputStream(publisher.getInputStream()));
-            send(out, "DEL", STREAM);
-            send(out, "XGROUP", "CREATE", STREAM, GROUP, "$", "MKSTREAM");
-            out.flush();
-            reply(replies);
-            reply(replies);
-            Thread drain = Thread.ofPlatform()
-                    .daemon(true)
-                    .name("floor-replies")
-                    .start(() -> {
-                        try {
-                            for (long i = 0; i < total; i++) {
-                                reply(replies);
-                            }
-                        } catch (IOException e) {
-                            // the publisher socket closed: the run is over
-                        }
-                    });
+            Thread drain = setUp(out, replies, total);
+            long[] seen = {0};
             Thread consumer = Thread.ofPlatform()
                     .daemon(true)
                     .name("floor-reader")
-                    .start(() -> read(reader, total, warmup, histogram));
+                    .start(() -> read(reader, total, (fields, now) -> {
+                        long intended = Long.parseLong((String) fields.get(1));
+                        if (seen[0]++ >= warmup) {
+                            histogram.recordValue(Math.min(now - intended, histogram.getHighestTrackableValue()));
+                        }
+                    }));
             String pad = "p".repeat(Math.max(0, payloadBytes - 20));
             FixedRate.run(total, ratePerSecond, TimeUnit.MILLISECONDS.toNanos(100), (i, intended) -> {
                 send(out, "XADD", STREAM, "MAXLEN", "~", "100000", "*", "t", Long.toString(intended), "pad", pad);
@@ -68,7 +61,71 @@ final class MinimalClientFloor {
         return histogram;
     }
 
-    private static void read(Socket socket, long total, long warmup, Histogram histogram) {
+    /**
+     * Delivers {@code messages} entries with a {@code payloadBytes} field: the publisher writes its
+     * {@code XADD}s without waiting for replies (a second thread reads those), the reader hands
+     * each entry to a no-op handler and acknowledges the batch with its next {@code XREADGROUP}.
+     * Returns once every entry was read and the last batch acknowledged.
+     */
+    public static void deliver(int port, long messages, int payloadBytes) throws Exception {
+        try (Socket publisher = connect(port);
+                Socket reader = connect(port)) {
+            OutputStream out = new BufferedOutputStream(publisher.getOutputStream(), 64 * 1024);
+            DataInputStream replies =
+                    new DataInputStream(new BufferedInputStream(publisher.getInputStream(), 64 * 1024));
+            Thread drain = setUp(out, replies, messages);
+            FutureTask<Void> consumer = new FutureTask<>(() -> {
+                read(reader, messages, (idAndFields, now) -> {});
+                return null;
+            });
+            Thread.ofPlatform().daemon(true).name("floor-reader").start(consumer);
+            // the floor's message is bytes already: one command, written as often as there are messages
+            byte[] xadd = command(
+                    "XADD",
+                    STREAM,
+                    "MAXLEN",
+                    "~",
+                    Long.toString(messages + 100_000),
+                    "*",
+                    "payload",
+                    "p".repeat(payloadBytes));
+            for (long i = 0; i < messages; i++) {
+                out.write(xadd);
+            }
+            out.flush();
+            consumer.get(Drain.STALL.toSeconds(), TimeUnit.SECONDS);
+            drain.join(Duration.ofSeconds(5));
+        }
+    }
+
+    /** What the reader does with one entry ({@code [field, value, …]}), given when its batch arrived. */
+    @FunctionalInterface
+    private interface EntryHandler {
+        void handle(List<?> fields, long arrivedNanos);
+    }
+
+    /**
+     * Recreates the stream and its group, then starts the thread that reads the publisher's
+     * {@code total} replies.
+     */
+    private static Thread setUp(OutputStream out, DataInputStream replies, long total) throws IOException {
+        send(out, "DEL", STREAM);
+        send(out, "XGROUP", "CREATE", STREAM, GROUP, "$", "MKSTREAM");
+        out.flush();
+        reply(replies);
+        reply(replies);
+        return Thread.ofPlatform().daemon(true).name("floor-replies").start(() -> {
+            try {
+                for (long i = 0; i < total; i++) {
+                    reply(replies);
+                }
+            } catch (IOException e) {
+                // the publisher socket closed: the run is over
+            }
+        });
+    }
+
+    private static void read(Socket socket, long total, EntryHandler handler) {
         try {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
@@ -94,11 +151,16 @@ final class MinimalClientFloor {
                 for (Object entry : (List<?>) ((List<?>) list.get(0)).get(1)) {
                     List<?> idAndFields = (List<?>) entry;
                     acks.add((String) idAndFields.get(0));
-                    long intended = Long.parseLong((String) ((List<?>) idAndFields.get(1)).get(1));
-                    if (seen++ >= warmup) {
-                        histogram.recordValue(Math.min(now - intended, histogram.getHighestTrackableValue()));
-                    }
+                    handler.handle((List<?>) idAndFields.get(1), now);
+                    seen++;
                 }
+            }
+            if (!acks.isEmpty()) {
+                List<String> command = new ArrayList<>(List.of("XACK", STREAM, GROUP));
+                command.addAll(acks);
+                send(out, command.toArray(String[]::new));
+                out.flush();
+                reply(in);
             }
         } catch (IOException e) {
             throw new IllegalStateException("the floor's reader lost its connection: " + e.getMessage(), e);
@@ -112,6 +174,10 @@ final class MinimalClientFloor {
     }
 
     private static void send(OutputStream out, String... args) throws IOException {
+        out.write(command(args));
+    }
+
+    private static byte[] command(String... args) {
         StringBuilder command = new StringBuilder("*").append(args.length).append("\r\n");
         for (String arg : args) {
             command.append('$')
@@ -120,7 +186,7 @@ final class MinimalClientFloor {
                     .append(arg)
                     .append("\r\n");
         }
-        out.write(command.toString().getBytes(StandardCharsets.UTF_8));
+        return command.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** One reply: a string, a number, null, or a list of those. */

@@ -10,19 +10,15 @@ import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.redis.RedisBusConfig;
 import dev.nautilus.bus.redis.RedisBuses;
 import dev.nautilus.testkit.RedisServer;
-import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The seeds' story as a measurement. Seven engines in the legacy style on one Redis poll
@@ -86,33 +82,11 @@ public final class SeedFailureModeBench {
     private static Sample legacy(RedisServer main, Duration duration, int rate, Duration pollInterval)
             throws Exception {
         RedisClient client = RedisClient.create();
-        List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
-        AtomicBoolean running = new AtomicBoolean(true);
+        List<LegacyPoller> pollers = new ArrayList<>();
         AtomicLong delivered = new AtomicLong();
-        List<Thread> pollers = new ArrayList<>();
         try {
             for (String engine : ENGINES) {
-                RedisURI uri = RedisURI.create(main.url());
-                uri.setClientName("legacy:" + engine);
-                uri.setLibraryName("");
-                uri.setLibraryVersion("");
-                StatefulRedisConnection<String, String> connection = client.connect(uri);
-                connections.add(connection);
-                pollers.add(Thread.ofPlatform().daemon(true).start(() -> {
-                    var redis = connection.sync();
-                    while (running.get()) {
-                        try {
-                            delivered.addAndGet(redis.xreadgroup(
-                                            Consumer.from(engine, engine + "-1"),
-                                            XReadArgs.Builder.count(10),
-                                            XReadArgs.StreamOffset.lastConsumed("nautilus:engine_communication"))
-                                    .size());
-                        } catch (RuntimeException e) {
-                            // NOGROUP, as in the seeds: the legacy client ignored it and polled again.
-                        }
-                        LockSupport.parkNanos(pollInterval.toNanos());
-                    }
-                }));
+                pollers.add(new LegacyPoller(client, main.url(), engine, pollInterval, delivered));
             }
             Thread.sleep(500);
             long callsBefore = main.commandStat("xreadgroup", "calls");
@@ -128,7 +102,7 @@ public final class SeedFailureModeBench {
                         (i, intended) -> publisher
                                 .sync()
                                 .xadd(
-                                        "nautilus:engine_communication",
+                                        LegacyPoller.STREAM,
                                         Map.of(
                                                 "message_type",
                                                 "market_data",
@@ -148,14 +122,9 @@ public final class SeedFailureModeBench {
                     main.commandStat("xreadgroup", "failed_calls") - failedBefore,
                     clients,
                     delivered.get());
-            running.set(false);
-            for (Thread poller : pollers) {
-                poller.join(2_000);
-            }
             return sample;
         } finally {
-            running.set(false);
-            connections.forEach(StatefulRedisConnection::close);
+            pollers.forEach(LegacyPoller::close);
             client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
         }
     }

@@ -4,12 +4,12 @@ import dev.nautilus.bus.redis.monitor.RedisInfo;
 import dev.nautilus.testkit.RedisServer;
 
 /** Figures a benchmark reads from a Redis server's own {@code INFO}, parsed by the monitor's parser. */
-final class ServerStats {
+public final class ServerStats {
 
     private ServerStats() {}
 
     /** CPU seconds used by the server so far (system + user). */
-    static double cpuSeconds(RedisServer server) {
+    public static double cpuSeconds(RedisServer server) {
         RedisInfo cpu = RedisInfo.parse(server.info("cpu"));
         return cpu.doubleValue("used_cpu_sys").orElse(0)
                 + cpu.doubleValue("used_cpu_user").orElse(0);
@@ -23,7 +23,7 @@ final class ServerStats {
     }
 
     /** Calls and microseconds of each command so far, by command name in lower case ({@code xadd}). */
-    static java.util.Map<String, long[]> commandTimes(RedisServer server) {
+    public static java.util.Map<String, long[]> commandTimes(RedisServer server) {
         java.util.Map<String, long[]> times = new java.util.TreeMap<>();
         for (dev.nautilus.bus.redis.monitor.CommandStats stats :
                 dev.nautilus.bus.redis.monitor.CommandStats.fromInfo(RedisInfo.parse(server.info("commandstats")))) {
@@ -36,7 +36,7 @@ final class ServerStats {
      * What each command cost between two {@link #commandTimes} readings, per delivered message:
      * e.g. {@code xadd 1.00 calls 2.1 us, xreadgroup 0.05 calls 1.9 us, …}.
      */
-    static String perMessage(
+    public static String perMessage(
             java.util.Map<String, long[]> before,
             java.util.Map<String, long[]> after,
             long messages,

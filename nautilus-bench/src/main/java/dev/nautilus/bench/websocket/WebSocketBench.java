@@ -5,6 +5,7 @@ import dev.nautilus.app.Platform;
 import dev.nautilus.app.config.ConfigLoader;
 import dev.nautilus.app.config.NautilusConfig;
 import dev.nautilus.app.engines.ReplaySource;
+import dev.nautilus.app.websocket.ServerFrames;
 import dev.nautilus.app.websocket.WebSocketEngine;
 import dev.nautilus.bench.BenchReport;
 import dev.nautilus.bench.FixedRate;
@@ -51,6 +52,8 @@ public final class WebSocketBench {
 
     private static final String PREFIX = "price.update.X";
     private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final int FLOOR_SOCKETS = 4_000;
+    private static final double FLOOR_SECONDS = 5;
     /** Event-loop threads per load generator: on a busy machine one thread gets too small a share of the CPU. */
     private static final int GENERATOR_THREADS = 2;
 
@@ -70,8 +73,10 @@ public final class WebSocketBench {
             long slowDisconnects,
             long framesEncoded,
             long serverMessagesSent,
+            long serverMessageWrites,
             Histogram latency,
             double serverCpuCores,
+            double serverMicrosPerDelivery,
             double generatorCpuCores,
             double generatorMicrosPerDelivery,
             long heapUsedMaxBytes,
@@ -90,8 +95,12 @@ public final class WebSocketBench {
             throws Exception {
         List<Trade> trades = ReplaySource.bitstamp(0);
         Outcome baseline = scenario(Math.min(1_000, clients), rate, Math.min(seconds, 10), topics, trades, progress);
+        SocketWriteFloor.Floor floor = floor(clients, rate, topics, trades, progress);
         Outcome main = scenario(clients, rate, seconds, topics, trades, progress);
         BenchReport report = new BenchReport("websocket");
+        report.put(
+                "floor (same run): plain write / read of one frame, CPU per frame (us), sockets",
+                String.format("%.1f / %.1f, %d", floor.writeMicros(), floor.readMicros(), floor.sockets()));
         report.put("baseline: clients (same run)", baseline.connected());
         put(report, "baseline", baseline);
         put(report, "main", main);
@@ -99,7 +108,30 @@ public final class WebSocketBench {
                 "main: p99 / baseline p99",
                 (double) main.latency().getValueAtPercentile(99)
                         / baseline.latency().getValueAtPercentile(99));
+        report.put(
+                "main: server CPU per delivery / floor write, generator / floor read",
+                String.format(
+                        "%.2f / %.2f",
+                        main.serverMicrosPerDelivery() / floor.writeMicros(),
+                        main.generatorMicrosPerDelivery() / floor.readMicros()));
         return report;
+    }
+
+    /**
+     * What one small write and its read cost this machine now, on as many sockets as the main run
+     * has clients (at most {@link #FLOOR_SOCKETS}: each is two descriptors in this process).
+     */
+    private static SocketWriteFloor.Floor floor(
+            int clients, int rate, int topics, List<Trade> trades, PrintWriter progress)
+            throws IOException, InterruptedException {
+        int sockets = Math.min(Math.min(clients, FLOOR_SOCKETS), fileDescriptorRoom() / 2);
+        int frameBytes = ServerFrames.message(update(0, trades.getFirst(), MicroClock.nowMicros()))
+                .size();
+        progress.printf(
+                "websocket bench: floor, one %d-byte write to each of %,d sockets at %d/s each%n",
+                frameBytes, sockets, rate);
+        progress.flush();
+        return SocketWriteFloor.measure(sockets, frameBytes + 2, rate, topics, FLOOR_SECONDS); // + the frame's header
     }
 
     private static void put(BenchReport report, String label, Outcome o) {
@@ -130,11 +162,11 @@ public final class WebSocketBench {
                 label + ": server CPU (cores), generator CPU (cores)",
                 String.format("%.2f, %.2f", o.serverCpuCores(), o.generatorCpuCores()));
         report.put(
-                label + ": CPU per delivery, server / generator (us)",
-                String.format(
-                        "%.1f / %.1f",
-                        o.serverCpuCores() * o.seconds() * 1e6 / Math.max(1, o.received()),
-                        o.generatorMicrosPerDelivery()));
+                label + ": CPU per delivery, server / generator (us, until the last arrival)",
+                String.format("%.1f / %.1f", o.serverMicrosPerDelivery(), o.generatorMicrosPerDelivery()));
+        report.put(
+                label + ": message frames per socket write, server (whole run)",
+                String.format("%.2f", (double) o.serverMessagesSent() / Math.max(1, o.serverMessageWrites())));
         report.put(
                 label + ": server heap used max / live after GC (MiB)",
                 mib(o.heapUsedMaxBytes()) + " / " + mib(o.heapLiveAfterGcBytes()));
@@ -214,6 +246,7 @@ public final class WebSocketBench {
                 Thread.sleep(Math.max(0, (windowStart - MicroClock.nowMicros()) / 1_000));
                 long wallAtOpen = System.nanoTime();
                 long cpuAtOpen = cpuNanos();
+                long sentAtOpen = engine.counters().messagesSent();
                 while (!publishing.isDone()) {
                     heapMax = Math.max(
                             heapMax,
@@ -239,6 +272,11 @@ public final class WebSocketBench {
                             .mapToLong(r -> r.get("received").asLong())
                             .sum();
                 }
+                // per delivery over the same stretch as the generators': until the last arrival, the
+                // backlog's draining included, against what the server wrote meanwhile
+                double serverMicrosPerDelivery = (cpuNanos() - cpuAtOpen)
+                        / 1e3
+                        / Math.max(1, engine.counters().messagesSent() - sentAtOpen);
                 System.gc();
                 long live =
                         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -256,8 +294,11 @@ public final class WebSocketBench {
                         engine.counters().slowDisconnects(),
                         engine.counters().framesEncoded(),
                         engine.counters().messagesSent(),
+                        // one socket write per message frame: the fan-out writes each frame on its own
+                        engine.counters().messagesSent(),
                         seen.latency(),
                         serverCores,
+                        serverMicrosPerDelivery,
                         seen.cpuSeconds() / seen.wallSeconds(),
                         seen.cpuSeconds() * 1e6 / Math.max(1, seen.deliveries()),
                         heapMax,
@@ -291,13 +332,7 @@ public final class WebSocketBench {
                 int k = (int) (i % topics);
                 long intendedWall = startWall + (intendedNanos - startNanos) / 1_000;
                 Trade trade = trades.get((int) (i % trades.size()));
-                String instrument = "X" + k;
-                Message message = Message.builder(MessageType.PRICE_UPDATE, PREFIX + k)
-                        .source(EngineMatrix.MARKETDATA)
-                        .timestampMicros(intendedWall)
-                        .payload(new PriceUpdate(instrument, intendedWall, trade.price()))
-                        .build();
-                platform.bus().publish(message);
+                platform.bus().publish(update(k, trade, intendedWall));
                 if (intendedWall >= windowStart && intendedWall < windowEnd) {
                     published.incrementAndGet();
                     expected.addAndGet(subscribers[k]);
@@ -306,6 +341,15 @@ public final class WebSocketBench {
         } catch (Exception e) {
             throw new IllegalStateException("publishing failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The price update the bench publishes on instrument {@code k}. */
+    private static Message update(int k, Trade trade, long wallMicros) {
+        return Message.builder(MessageType.PRICE_UPDATE, PREFIX + k)
+                .source(EngineMatrix.MARKETDATA)
+                .timestampMicros(wallMicros)
+                .payload(new PriceUpdate("X" + k, wallMicros, trade.price()))
+                .build();
     }
 
     /** What the load generators saw, summed over their RESULT lines. */

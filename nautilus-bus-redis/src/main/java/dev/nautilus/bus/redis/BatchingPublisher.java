@@ -4,13 +4,18 @@ import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusBackpressureException;
 import dev.nautilus.bus.BusCounters;
 import dev.nautilus.bus.Message;
+import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.codec.EnvelopeCodec;
+import dev.nautilus.bus.codec.EnvelopeLimits;
 import dev.nautilus.bus.redis.resp.XaddEncoder;
 import io.lettuce.core.RedisCommandTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -41,26 +46,36 @@ import org.slf4j.LoggerFactory;
  * urgent message buffered at the head, another node of a cluster) wait in a small heap. An urgent
  * message written by the caller's thread is confirmed before {@code publish} returns and needs no
  * number.
+ *
+ * <p>Messages of the {@linkplain RedisBusConfig#packedTypes() packed types} that a batch holds for
+ * one stream go out as one packed entry ({@link dev.nautilus.bus.redis.resp.PackedEntries}), confirmed
+ * together; written directly (nothing else buffered) or at an urgent priority, a message is an
+ * ordinary entry.
  */
 final class BatchingPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchingPublisher.class);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** One message ready to send: its stream, the finished XADD command bytes, and its number (0: none yet). */
-    private record Entry(String stream, byte[] command, long number) {
+    /**
+     * One message ready to send: its stream, its bytes, and its number (0: none yet). The bytes
+     * are the finished XADD command, or for a message of a packed type its {@linkplain
+     * XaddEncoder#envelope envelope}, which goes out packed with others of its stream or, alone,
+     * as an ordinary entry.
+     */
+    private record Entry(String stream, byte[] bytes, boolean packable, long number) {
         Entry numbered(long value) {
-            return new Entry(stream, command, value);
-        }
-
-        CompletableFuture<Void> sendOn(RedisConnections connections) {
-            return connections.sendXadd(stream, command);
+            return new Entry(stream, bytes, packable, value);
         }
     }
 
     private final Bus bus;
     private final StreamLanes lanes;
     private final XaddEncoder encoder;
+    /** By type ordinal: whether its messages are packed (never those of urgent priorities). */
+    private final boolean[] packedTypes;
+
+    private final int maxPackedBodyBytes;
     private final RedisConnections connections;
     private final RedisBusConfig config;
     private final BusCounters counters;
@@ -104,6 +119,9 @@ final class BatchingPublisher implements AutoCloseable {
         this.bus = bus;
         this.lanes = lanes;
         this.encoder = new XaddEncoder(codec, config.streamMaxLen());
+        this.packedTypes = new boolean[MessageType.values().length];
+        config.packedTypes().forEach(type -> packedTypes[type.ordinal()] = true);
+        this.maxPackedBodyBytes = codec.limits().maxPackedBodyBytes();
         this.connections = connections;
         this.config = config;
         this.counters = counters;
@@ -124,8 +142,12 @@ final class BatchingPublisher implements AutoCloseable {
         if (closing) {
             throw new IllegalStateException("the " + bus.displayName() + " bus is closed");
         }
-        String stream = lanes.key(message.type(), message.priority());
-        Entry entry = new Entry(stream, encoder.encode(stream, message), 0);
+        String stream = lanes.key(message);
+        // Packing holds messages for a batch, which urgent priorities never wait for.
+        Entry entry =
+                packedTypes[message.type().ordinal()] && !message.priority().flushesImmediately()
+                        ? new Entry(stream, encoder.envelope(message), true, 0)
+                        : new Entry(stream, encoder.encode(stream, message), false, 0);
         if (message.priority().flushesImmediately() && sendUrgent(entry)) {
             counters.published.increment();
             return;
@@ -255,7 +277,7 @@ final class BatchingPublisher implements AutoCloseable {
     /** Called with the lock held. A failed write puts the entry back at the head of the buffer for the flusher. */
     private void sendDirect(Entry entry) {
         inFlight++;
-        CompletableFuture<Void> added = entry.sendOn(connections);
+        CompletableFuture<Void> added = sendAlone(entry);
         connections.flushXadds();
         if (!added.isDone()) {
             direct = added; // watched by the flusher, see expireDirectWhenOverdue
@@ -315,7 +337,7 @@ final class BatchingPublisher implements AutoCloseable {
     /** Writes one urgent entry now; false when Redis did not take it (it is then buffered for retry). */
     private boolean sendUrgent(Entry entry) {
         try {
-            CompletableFuture<Void> added = entry.sendOn(connections);
+            CompletableFuture<Void> added = sendAlone(entry);
             connections.flushXadds();
             added.get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
             health.succeeded();
@@ -363,27 +385,28 @@ final class BatchingPublisher implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            List<Entry> failed = send(batch);
+            boolean[] failed = send(batch);
+            boolean anyFailed = false;
             List<Barrier> reached = List.of();
             List<Barrier> givenUp = List.of();
             lock.lock();
             try {
                 inFlight -= batch.size();
-                int nextFailed = 0;
-                for (Entry entry : batch) {
-                    if (nextFailed < failed.size() && failed.get(nextFailed) == entry) {
-                        nextFailed++;
-                    } else {
-                        reached = confirm(entry.number(), reached);
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!failed[i]) {
+                        reached = confirm(batch.get(i).number(), reached);
                     }
                 }
-                for (int i = failed.size() - 1; i >= 0; i--) {
-                    buffer.addFirst(failed.get(i));
+                for (int i = batch.size() - 1; i >= 0; i--) {
+                    if (failed[i]) {
+                        buffer.addFirst(batch.get(i));
+                        anyFailed = true;
+                    }
                 }
                 if (buffer.isEmpty() && inFlight == 0) {
                     drained.signalAll();
                 }
-                if (!failed.isEmpty()) {
+                if (anyFailed) {
                     // Back off on the condition, so that close() can still wake us to give up.
                     wakeFlusher.awaitNanos(backoff);
                     backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
@@ -413,14 +436,42 @@ final class BatchingPublisher implements AutoCloseable {
         }
     }
 
-    /** Pipelines the batch in one flush and returns the entries Redis did not take, in order. */
-    private List<Entry> send(List<Entry> batch) {
+    /** An entry written on its own: an ordinary entry, whatever its type. */
+    private CompletableFuture<Void> sendAlone(Entry entry) {
+        return connections.sendXadd(
+                entry.stream(), entry.packable() ? encoder.single(entry.stream(), entry.bytes()) : entry.bytes());
+    }
+
+    /**
+     * Pipelines the batch in one flush and returns which of its entries (by position) Redis did
+     * not take; of a packed entry, all or none. Entries of types not packed go first, one XADD
+     * each in batch order; then each packed type's stream, its entries packed together in order
+     * ({@link #pack}). A stream's messages keep their order.
+     */
+    private boolean[] send(List<Entry> batch) {
         List<CompletableFuture<Void>> results = new ArrayList<>(batch.size());
-        for (Entry entry : batch) {
-            results.add(entry.sendOn(connections));
+        // The batch position of each single XADD, then the positions each packed XADD carries.
+        int[] singles = new int[batch.size()];
+        int single = 0;
+        Map<String, IntList> packs = null;
+        for (int i = 0; i < batch.size(); i++) {
+            Entry entry = batch.get(i);
+            if (!entry.packable()) {
+                results.add(connections.sendXadd(entry.stream(), entry.bytes()));
+                singles[single++] = i;
+            } else {
+                if (packs == null) {
+                    packs = new LinkedHashMap<>();
+                }
+                packs.computeIfAbsent(entry.stream(), s -> new IntList()).add(i);
+            }
+        }
+        List<int[]> packed = new ArrayList<>();
+        if (packs != null) {
+            packs.forEach((stream, members) -> pack(stream, members, batch, results, packed));
         }
         connections.flushXadds();
-        List<Entry> failed = new ArrayList<>();
+        boolean[] failed = new boolean[batch.size()];
         long deadline = System.nanoTime() + config.commandTimeout().toNanos();
         Exception firstError = null;
         for (int i = 0; i < results.size(); i++) {
@@ -428,10 +479,12 @@ final class BatchingPublisher implements AutoCloseable {
                 results.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failed.addAll(batch.subList(i, batch.size()));
+                for (int rest = i; rest < results.size(); rest++) {
+                    markFailed(rest, singles, single, packed, failed);
+                }
                 break;
             } catch (Exception e) {
-                failed.add(batch.get(i));
+                markFailed(i, singles, single, packed, failed);
                 if (firstError == null) {
                     firstError = e instanceof TimeoutException ? xaddNotAnswered() : e;
                 }
@@ -443,6 +496,75 @@ final class BatchingPublisher implements AutoCloseable {
             health.succeeded();
         }
         return failed;
+    }
+
+    /** Marks the entries XADD {@code write} carried as failed. */
+    private static void markFailed(int write, int[] singles, int single, List<int[]> packed, boolean[] failed) {
+        if (write < single) {
+            failed[singles[write]] = true;
+            return;
+        }
+        for (int member : packed.get(write - single)) {
+            failed[member] = true;
+        }
+    }
+
+    /**
+     * Sends one stream's entries of a packed type as packed entries, a new one begun at the count
+     * or body bound (a message alone goes as an ordinary entry); adds each XADD's result to
+     * {@code results} and the batch positions it carries to {@code packed}.
+     */
+    private void pack(
+            String stream,
+            IntList members,
+            List<Entry> batch,
+            List<CompletableFuture<Void>> results,
+            List<int[]> packed) {
+        int from = 0;
+        while (from < members.size) {
+            int to = from;
+            long body = 0;
+            while (to < members.size
+                    && to - from < EnvelopeLimits.MAX_PACKED_MESSAGES
+                    && (to == from || body + batch.get(members.at(to)).bytes().length <= maxPackedBodyBytes)) {
+                body += batch.get(members.at(to)).bytes().length;
+                to++;
+            }
+            int[] chunk = members.slice(from, to);
+            if (chunk.length == 1) {
+                results.add(connections.sendXadd(
+                        stream, encoder.single(stream, batch.get(chunk[0]).bytes())));
+            } else {
+                List<byte[]> envelopes = new ArrayList<>(chunk.length);
+                for (int member : chunk) {
+                    envelopes.add(batch.get(member).bytes());
+                }
+                results.add(connections.sendXadd(stream, encoder.packed(stream, envelopes)));
+            }
+            packed.add(chunk);
+            from = to;
+        }
+    }
+
+    /** A growable list of batch positions. */
+    private static final class IntList {
+        int[] values = new int[16];
+        int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int at(int index) {
+            return values[index];
+        }
+
+        int[] slice(int from, int to) {
+            return Arrays.copyOfRange(values, from, to);
+        }
     }
 
     /** Messages buffered or being sent. */

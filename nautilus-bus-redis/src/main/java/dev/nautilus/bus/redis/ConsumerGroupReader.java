@@ -37,6 +37,8 @@ final class ConsumerGroupReader implements Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerGroupReader.class);
     /** The wait of a read while a handled batch waits for its outputs' confirmation ({@code BLOCK 0} is forever). */
     private static final Duration HOLDING_BLOCK = Duration.ofMillis(1);
+    /** How often {@link #close()} looks whether the thread has reached an idle read or ended. */
+    private static final long CLOSE_POLL_MILLIS = 2;
 
     private final SubscriptionSpec spec;
     private final RedisTransport transport;
@@ -50,8 +52,12 @@ final class ConsumerGroupReader implements Subscription {
     private final ReaderRecovery recovery;
     private final Thread thread;
     private volatile boolean running = true;
-    /** Whether the thread is in a round trip to Redis (possibly blocked in XREADGROUP), not handling. */
-    private volatile boolean reading;
+    /**
+     * Whether the thread waits in a long XREADGROUP with nothing held and Redis has answered the
+     * acknowledgements sent with it: closing the socket under it then loses nothing. Set only from
+     * that answer, never before the write (a close in between lost the acknowledgements).
+     */
+    private volatile boolean idle;
 
     /**
      * @param lanes   the streams to read, most urgent first, the group's replay lane last
@@ -169,13 +175,13 @@ final class ConsumerGroupReader implements Subscription {
      * settled since the last read: one system call per batch.
      */
     private List<RawStreamEntry> read(boolean pending) {
-        reading = true;
+        // Not null while holding: that would read this consumer's pending entries, the held ones among them.
+        Duration block = pending ? null : delivery.holding() ? HOLDING_BLOCK : config.blockTimeout();
+        Runnable acknowledged = block == config.blockTimeout() ? () -> idle = true : () -> {};
         try {
-            // Not null while holding: that would read this consumer's pending entries, the held ones among them.
-            Duration block = pending ? null : delivery.holding() ? HOLDING_BLOCK : config.blockTimeout();
-            return streams.readGroup(spec.group(), spec.consumer(), config.readCount(), block, lanes);
+            return streams.readGroup(spec.group(), spec.consumer(), config.readCount(), block, lanes, acknowledged);
         } finally {
-            reading = false;
+            idle = false;
         }
     }
 
@@ -202,14 +208,13 @@ final class ConsumerGroupReader implements Subscription {
         }
         running = false;
         transport.removeReader(this);
-        if (Thread.currentThread() != thread && !reading) {
-            // Handling a batch: it stops after the message in hand and sends the acknowledgements of
-            // what it handled before the socket goes, so that those are not delivered again.
-            try {
-                thread.join(config.blockTimeout().plusSeconds(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (Thread.currentThread() != thread) {
+            // Handling a batch, in a short read while a handled batch waits for its outputs'
+            // confirmation, or writing acknowledgements: it stops after the message in hand, awaits
+            // that confirmation and sends the acknowledgements before the socket goes, so that
+            // those are not delivered again. Only an idle long read is cut short.
+            awaitIdleOrEnd(
+                    System.nanoTime() + config.blockTimeout().plusSeconds(1).toNanos());
         }
         // Closing the connection ends a blocked XREADGROUP at once instead of after BLOCK.
         streams.close();
@@ -224,6 +229,16 @@ final class ConsumerGroupReader implements Subscription {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private void awaitIdleOrEnd(long deadline) {
+        try {
+            while (!idle && thread.isAlive() && System.nanoTime() < deadline) {
+                thread.join(CLOSE_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.nautilus.bus.codec.EnvelopeCodec;
 import dev.nautilus.bus.codec.MalformedEnvelopeException;
 import dev.nautilus.bus.delivery.DeliveryOutcome;
 import dev.nautilus.bus.delivery.DeliveryPolicy;
+import dev.nautilus.bus.redis.resp.PackedEntries;
 import dev.nautilus.bus.redis.resp.RawStreamEntry;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * and carries out its outcome: acknowledge, dead-letter (then acknowledge), or leave pending to be
  * delivered again after a pause. Entries of other topics (a lane carries the whole type) and
  * entries trimmed away while pending are acknowledged unhandled. A batch is acknowledged only once
- * what its handlers published is confirmed by Redis ({@link PublishConfirmation}).
+ * what its handlers published is confirmed by Redis ({@link PublishConfirmation}). Each message of
+ * a packed entry is delivered as an entry of its own, and the entry acknowledged once all of them
+ * are done with ({@link #deliverPacked}).
  *
  * <p>An entry the policy gave up on whose dead letter could not be written (Redis full under
  * {@code noeviction} answers {@code OOM}, or unreachable) stays pending and comes back; it then
@@ -34,6 +37,8 @@ final class EntryDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(EntryDelivery.class);
     private static final DeliveryOutcome.Acknowledge NOT_HANDLED = new DeliveryOutcome.Acknowledge(0);
+    /** A packed entry left part-way because the reader is closing: not acknowledged, it comes back whole. */
+    private static final DeliveryOutcome.Acknowledge STOPPED_INSIDE = new DeliveryOutcome.Acknowledge(0);
     /** Dead letters owed at most: a failed one stops the batch, so more than a few means many readers' worth. */
     private static final int MAX_OWED = 10_000;
 
@@ -101,9 +106,14 @@ final class EntryDelivery {
                 if (!running.getAsBoolean()) {
                     break;
                 }
-                if (deliver(entry, previousDeliveries.applyAsLong(entry))
-                        instanceof DeliveryOutcome.RedeliverLater later) {
+                DeliveryOutcome outcome = entry.isPacked()
+                        ? deliverPacked(entry, previousDeliveries.applyAsLong(entry))
+                        : deliver(entry, previousDeliveries.applyAsLong(entry));
+                if (outcome instanceof DeliveryOutcome.RedeliverLater later) {
                     return Optional.of(later);
+                }
+                if (outcome == STOPPED_INSIDE) {
+                    break;
                 }
                 acks.add(entry);
             }
@@ -143,7 +153,35 @@ final class EntryDelivery {
         }
     }
 
-    /** Delivers one entry; dead-letters it when the policy says so. */
+    /**
+     * Delivers the messages of a packed entry in order, each as an entry of its own: a message
+     * given up on is dead-lettered alone and the others handled. The entry is acknowledged (by the
+     * caller) only once all of them are done with; interrupted (a handler's {@code Error}, the
+     * reader closing, a dead letter Redis refused), it stays pending and all its messages come
+     * back, those handled already among them: consumers drop those by their message ids. A body
+     * that cannot be split is dead-lettered whole, as an undecodable entry.
+     */
+    private DeliveryOutcome deliverPacked(RawStreamEntry entry, long previousDeliveries) {
+        List<RawStreamEntry> messages;
+        try {
+            messages = PackedEntries.unpack(entry, codec.limits());
+        } catch (MalformedEnvelopeException e) {
+            DeliveryOutcome.DeadLetter owed = owedDeadLetters.get(entry.id());
+            return deadLetter(entry, owed != null ? owed : policy.undecodable(previousDeliveries + 1, e));
+        }
+        for (RawStreamEntry message : messages) {
+            if (!running.getAsBoolean()) {
+                return STOPPED_INSIDE;
+            }
+            DeliveryOutcome outcome = deliver(message, previousDeliveries);
+            if (outcome instanceof DeliveryOutcome.RedeliverLater) {
+                return outcome;
+            }
+        }
+        return NOT_HANDLED;
+    }
+
+    /** Delivers one entry (or one message of a packed entry); dead-letters it when the policy says so. */
     private DeliveryOutcome deliver(RawStreamEntry entry, long previousDeliveries) {
         DeliveryOutcome.DeadLetter owed = owedDeadLetters.get(entry.id());
         if (owed != null) {

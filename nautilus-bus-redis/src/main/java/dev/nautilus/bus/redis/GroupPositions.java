@@ -87,15 +87,6 @@ final class GroupPositions {
 
     /** Compares two stream ids ({@code ms-seq}, or {@code ms}) numerically. */
     static int compare(String a, String b) {
-        int dashA = a.indexOf('-');
-        int dashB = b.indexOf('-');
-        long msA = Long.parseUnsignedLong(dashA < 0 ? a : a.substring(0, dashA));
-        long msB = Long.parseUnsignedLong(dashB < 0 ? b : b.substring(0, dashB));
-        if (msA != msB) {
-            return Long.compareUnsigned(msA, msB);
-        }
-        long seqA = dashA < 0 ? 0 : Long.parseUnsignedLong(a.substring(dashA + 1));
-        long seqB = dashB < 0 ? 0 : Long.parseUnsignedLong(b.substring(dashB + 1));
-        return Long.compareUnsigned(seqA, seqB);
+        return StreamIds.compare(a, b);
     }
 }

@@ -1,8 +1,10 @@
 package dev.nautilus.bus.redis;
 
+import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Redaction;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +29,9 @@ import java.util.function.Consumer;
  *                             streams ({@code allkeys-*}); refused unless set, see {@link MemoryPolicy}
  * @param tls                  client certificate and trust store of every {@code rediss://} connection
  *                             ({@link RedisTls#NONE}: the JVM's defaults)
+ * @param packedTypes          the types whose messages a batch holds for one stream are written as one
+ *                             packed entry ({@link dev.nautilus.bus.redis.resp.PackedEntries}); none by
+ *                             default, as the seeds' readers know only one message per entry
  */
 public record RedisBusConfig(
         String url,
@@ -44,7 +49,8 @@ public record RedisBusConfig(
         Duration commandTimeout,
         boolean cluster,
         boolean allowEvictingPolicy,
-        RedisTls tls) {
+        RedisTls tls,
+        Set<MessageType> packedTypes) {
 
     /** Where a consumer group created for the first time starts. */
     public enum GroupStart {
@@ -74,6 +80,7 @@ public record RedisBusConfig(
         Objects.requireNonNull(newGroupsFrom, "newGroupsFrom");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(tls, "tls");
+        packedTypes = Set.copyOf(packedTypes);
     }
 
     /** The seed's defaults for the given Redis and process identity. */
@@ -94,7 +101,8 @@ public record RedisBusConfig(
                 Duration.ofSeconds(10),
                 false,
                 false,
-                RedisTls.NONE);
+                RedisTls.NONE,
+                Set.of());
     }
 
     public RedisBusConfig withUrl(String value) {
@@ -158,6 +166,15 @@ public record RedisBusConfig(
         return with(c -> c.tls = value);
     }
 
+    /**
+     * The same settings, the messages of these types packed (see {@link BatchingPublisher}); every
+     * reader of their streams must read packed entries (this bus from this version on, the Python
+     * client {@code nautilus_bus}), which a seed reader does not.
+     */
+    public RedisBusConfig withPackedTypes(Set<MessageType> value) {
+        return with(c -> c.packedTypes = value);
+    }
+
     /** A copy with {@code change} applied, checked again by the canonical constructor. */
     private RedisBusConfig with(Consumer<Settings> change) {
         Settings copy = new Settings(this);
@@ -186,6 +203,7 @@ public record RedisBusConfig(
         boolean cluster;
         boolean allowEvictingPolicy;
         RedisTls tls;
+        Set<MessageType> packedTypes;
 
         Settings(RedisBusConfig config) {
             url = config.url;
@@ -204,6 +222,7 @@ public record RedisBusConfig(
             cluster = config.cluster;
             allowEvictingPolicy = config.allowEvictingPolicy;
             tls = config.tls;
+            packedTypes = config.packedTypes;
         }
 
         RedisBusConfig build() {
@@ -223,7 +242,8 @@ public record RedisBusConfig(
                     commandTimeout,
                     cluster,
                     allowEvictingPolicy,
-                    tls);
+                    tls,
+                    packedTypes);
         }
     }
 
@@ -247,6 +267,7 @@ public record RedisBusConfig(
                 + ", maxBufferedWhileDown=" + maxBufferedWhileDown + ", readCount=" + readCount + ", blockTimeout="
                 + blockTimeout + ", claimIdle=" + claimIdle + ", maxDeliveries=" + maxDeliveries + ", maxPayloadBytes="
                 + maxPayloadBytes + ", newGroupsFrom=" + newGroupsFrom + ", commandTimeout=" + commandTimeout
-                + ", cluster=" + cluster + ", allowEvictingPolicy=" + allowEvictingPolicy + ", tls=" + tls + "]";
+                + ", cluster=" + cluster + ", allowEvictingPolicy=" + allowEvictingPolicy + ", tls=" + tls
+                + ", packedTypes=" + packedTypes + "]";
     }
 }

@@ -3,9 +3,14 @@ package dev.nautilus.bus.redis;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusTransport;
 import dev.nautilus.bus.DualMessageBus;
+import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.redis.partition.LeaseSettings;
+import dev.nautilus.bus.redis.partition.PartitionPlan;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Builds the dual bus on two Redis servers (or two databases/clusters of one). */
 public final class RedisBuses {
@@ -19,15 +24,38 @@ public final class RedisBuses {
      * @param engineLogic settings of the Engine Logic bus
      */
     public static DualMessageBus dualBus(RoutingTable routing, RedisBusConfig marketData, RedisBusConfig engineLogic) {
+        return dualBus(routing, marketData, engineLogic, PartitionPlan.NONE, LeaseSettings.DEFAULT);
+    }
+
+    /**
+     * Connects both buses, the types of {@code partitions} split into partitions whose instances
+     * share them under {@code leases} (see {@link RedisTransport#RedisTransport(Bus, RoutingTable,
+     * RedisBusConfig, PartitionPlan, LeaseSettings)}).
+     */
+    public static DualMessageBus dualBus(
+            RoutingTable routing,
+            RedisBusConfig marketData,
+            RedisBusConfig engineLogic,
+            PartitionPlan partitions,
+            LeaseSettings leases) {
         Map<Bus, BusTransport> transports = new EnumMap<>(Bus.class);
-        RedisTransport first = new RedisTransport(Bus.MARKETDATA, routing, marketData);
+        RedisTransport first = new RedisTransport(Bus.MARKETDATA, routing, marketData, partitions, leases);
         try {
             transports.put(Bus.MARKETDATA, first);
-            transports.put(Bus.ENGINE_LOGIC, new RedisTransport(Bus.ENGINE_LOGIC, routing, engineLogic));
+            transports.put(
+                    Bus.ENGINE_LOGIC, new RedisTransport(Bus.ENGINE_LOGIC, routing, engineLogic, partitions, leases));
         } catch (RuntimeException e) {
             first.close();
             throw e;
         }
         return new DualMessageBus(routing, transports);
+    }
+
+    /**
+     * Every stream the given types use on a single Redis: each type's plain stream and its priority
+     * lanes (see {@link StreamLanes}), e.g. for the bridge that mirrors them during a migration.
+     */
+    public static List<String> laneKeys(RoutingTable routing, Set<MessageType> types) {
+        return List.copyOf(new StreamLanes(routing, false).lanes(types).keySet());
     }
 }

@@ -34,6 +34,7 @@ import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -84,6 +85,8 @@ final class RedisConnections implements AutoCloseable {
     private final PublishSocket publishing;
     /** The periodic flush that sends commands Lettuce buffered after ours. */
     private final ScheduledFuture<?> strayFlush;
+    /** Held by every flush of the shared connection: see {@link #flushShared()}. */
+    private final ReentrantLock flushing = new ReentrantLock();
 
     RedisConnections(Bus bus, RedisBusConfig config) {
         this.bus = bus;
@@ -189,13 +192,29 @@ final class RedisConnections implements AutoCloseable {
         if (publishing != null) {
             publishing.flush();
         } else {
-            command.flushCommands();
+            flushShared();
         }
     }
 
     /** Sends what was issued on the shared connection. */
     void flush() {
-        command.flushCommands();
+        flushShared();
+    }
+
+    /**
+     * Every flush of the shared connection, one at a time. Lettuce takes a node's buffered commands
+     * under its lock but writes them to the channel after releasing it, one task each; two threads
+     * flushing at once (the publisher, a reader's acknowledgements, the stray flush) interleave
+     * their commands, so a stream's later XADDs could overtake earlier ones on a cluster. Flushed
+     * one after another, the writes reach the event loop's queue in the order they were taken.
+     */
+    private void flushShared() {
+        flushing.lock();
+        try {
+            command.flushCommands();
+        } finally {
+            flushing.unlock();
+        }
     }
 
     boolean isOpen() {
@@ -296,7 +315,7 @@ final class RedisConnections implements AutoCloseable {
 
     private void flushStrays() {
         try {
-            command.flushCommands();
+            flushShared();
         } catch (RuntimeException e) {
             // a periodic task that throws is never run again; the next flush will try anyway
             LOG.debug("{} bus: periodic flush failed: {}", bus.displayName(), e.toString());

@@ -59,10 +59,23 @@ final class RedisStreamOperations implements StreamOperations {
         createGroupsAt(group, fromByStream);
     }
 
+    /**
+     * Creates only the groups that do not exist yet: an {@code XGROUP CREATE} of an existing group
+     * fails with {@code BUSYGROUP}, and every such reply counts as a failed call in the Redis's
+     * {@code INFO commandstats}, which the monitor reports and operators alert on; a restarted
+     * engine, a second instance or a partition taken over would otherwise add one per lane. A group
+     * created by another process between the look and the creation still answers {@code BUSYGROUP},
+     * which is harmless.
+     */
     @Override
     public void createGroupsAt(String group, Map<String, String> fromByStream) {
+        Map<String, String> missing = new LinkedHashMap<>(fromByStream);
+        missing.keySet().removeAll(streamsWithGroup(group, fromByStream.keySet()));
+        if (missing.isEmpty()) {
+            return;
+        }
         List<RedisFuture<String>> created = new ArrayList<>();
-        fromByStream.forEach((stream, from) -> created.add(connections
+        missing.forEach((stream, from) -> created.add(connections
                 .async()
                 .xgroupCreate(StreamOffset.from(stream, from), group, new XGroupCreateArgs().mkstream(true))));
         connections.flush();
@@ -89,13 +102,66 @@ final class RedisStreamOperations implements StreamOperations {
         }
     }
 
+    /** Those of {@code streams} that exist and have {@code group}; a stream that cannot be asked counts as without. */
+    private List<String> streamsWithGroup(String group, Collection<String> streams) {
+        Duration timeout = connections.commandTimeout();
+        Map<String, RedisFuture<Long>> exists = new LinkedHashMap<>();
+        streams.forEach(stream -> exists.put(stream, connections.async().exists(stream)));
+        connections.flush();
+        Map<String, RedisFuture<List<Object>>> groups = new LinkedHashMap<>();
+        exists.forEach((stream, answer) -> {
+            if (answered(answer, timeout, 0L) > 0) {
+                groups.put(stream, connections.async().xinfoGroups(stream));
+            }
+        });
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        connections.flush();
+        List<String> with = new ArrayList<>();
+        groups.forEach((stream, answer) -> {
+            for (Object info : answered(answer, timeout, List.<Object>of())) {
+                if (info instanceof List<?> fields && namesGroup(fields, group)) {
+                    with.add(stream);
+                }
+            }
+        });
+        return with;
+    }
+
+    /** {@code XINFO GROUPS} describes a group as {@code name <name> consumers <n> …}. */
+    private static boolean namesGroup(List<?> fields, String group) {
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            if ("name".equals(String.valueOf(fields.get(i)))) {
+                return group.equals(String.valueOf(fields.get(i + 1)));
+            }
+        }
+        return false;
+    }
+
+    private static <T> T answered(RedisFuture<T> future, Duration timeout, T otherwise) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return otherwise;
+        } catch (Exception e) {
+            return otherwise; // asked again by XGROUP CREATE, which reports a real failure
+        }
+    }
+
     /**
      * The replies of the acknowledgements sent with this read come first; a refused one is
      * reported and otherwise harmless (the entry stays pending and comes back: at-least-once).
      */
     @Override
     public List<RawStreamEntry> readGroup(
-            String group, String consumer, int count, Duration block, Collection<String> streams) {
+            String group,
+            String consumer,
+            int count,
+            Duration block,
+            Collection<String> streams,
+            Runnable acknowledged) {
         List<String> args = new ArrayList<>(8 + 2 * streams.size());
         args.addAll(List.of("XREADGROUP", "GROUP", group, consumer, "COUNT", Integer.toString(count)));
         if (block != null) {
@@ -117,6 +183,7 @@ final class RedisStreamOperations implements StreamOperations {
                 health.failed("ack " + group, refused);
             }
         }
+        acknowledged.run();
         return StreamEntriesReply.read(socket);
     }
 

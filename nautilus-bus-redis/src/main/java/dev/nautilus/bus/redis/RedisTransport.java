@@ -18,12 +18,18 @@ import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.bus.TransportStatus;
 import dev.nautilus.bus.codec.EnvelopeCodec;
+import dev.nautilus.bus.redis.partition.LeaseSettings;
+import dev.nautilus.bus.redis.partition.PartitionPlan;
+import dev.nautilus.bus.redis.partition.PartitionStatus;
 import dev.nautilus.bus.redis.resp.RespSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -46,6 +52,8 @@ public final class RedisTransport implements BusTransport {
     private final BatchingPublisher publisher;
     private final DeadLetterStream deadLetters;
     private final List<ConsumerGroupReader> readers = new CopyOnWriteArrayList<>();
+    private final LeaseSettings leaseSettings;
+    private final List<PartitionedSubscription> partitioned = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     /** What readers await before acknowledging a batch: this transport's publishes, or both buses'. */
     private volatile PublishBarrier barrier = this::confirmed;
@@ -56,9 +64,21 @@ public final class RedisTransport implements BusTransport {
      * outages are survived (see {@link BatchingPublisher} and readers).
      */
     public RedisTransport(Bus bus, RoutingTable routing, RedisBusConfig config) {
+        this(bus, routing, config, PartitionPlan.NONE, LeaseSettings.DEFAULT);
+    }
+
+    /**
+     * A bus whose types in {@code partitions} are split into partitions (SPEC §1.9): their messages
+     * go to the stream of their key's partition, and a subscription to them shares the partitions
+     * with the group's other consumers under leases of {@code leases} (see
+     * {@link PartitionedSubscription}).
+     */
+    public RedisTransport(
+            Bus bus, RoutingTable routing, RedisBusConfig config, PartitionPlan partitions, LeaseSettings leases) {
         this.bus = bus;
         this.routing = routing;
-        this.lanes = new StreamLanes(routing, config.cluster());
+        this.leaseSettings = leases;
+        this.lanes = new StreamLanes(routing, config.cluster(), partitions);
         this.config = config;
         this.codec = new EnvelopeCodec(config.maxPayloadBytes());
         this.health = new ConnectionHealth(bus.displayName());
@@ -117,11 +137,29 @@ public final class RedisTransport implements BusTransport {
                         + spec.group() + "' on the " + bus.displayName() + " bus");
             }
         }
-        List<Map<String, Priority>> readGroups = lanes.readGroups(spec.types());
-        // Several readers (one per type on a cluster) still hand the engine one message at a time.
-        MessageHandler serial = SerializedHandler.forFeeds(readGroups.size(), handler);
-        List<ConsumerGroupReader> started = new ArrayList<>(readGroups.size());
+        Set<MessageType> partitionedTypes = EnumSet.noneOf(MessageType.class);
+        spec.types().stream().filter(lanes.plan()::partitioned).forEach(partitionedTypes::add);
+        OptionalInt partitionCount = lanes.plan().commonCount(partitionedTypes);
+        Set<MessageType> plainTypes = EnumSet.copyOf(spec.types());
+        plainTypes.removeAll(partitionedTypes);
+        List<Map<String, Priority>> readGroups = plainTypes.isEmpty() ? List.of() : lanes.readGroups(plainTypes);
+        // Several readers (one per type on a cluster, one per partition) still hand the engine one message at a time.
+        MessageHandler serial =
+                SerializedHandler.forFeeds(readGroups.size() + (partitionedTypes.isEmpty() ? 0 : 2), handler);
+        List<Subscription> started = new ArrayList<>(readGroups.size() + 1);
         try {
+            if (partitionCount.isPresent()) {
+                PartitionedSubscription shares = new PartitionedSubscription(
+                        spec.withTypes(partitionedTypes),
+                        serial,
+                        this,
+                        lanes,
+                        partitionCount.getAsInt(),
+                        leaseSettings);
+                shares.start();
+                partitioned.add(shares);
+                started.add(shares);
+            }
             for (Map<String, Priority> group : readGroups) {
                 String anyLane = group.keySet().iterator().next();
                 // The group's replay lane is read with its lanes, last: replays come to it alone.
@@ -141,7 +179,7 @@ public final class RedisTransport implements BusTransport {
                 started.add(reader);
             }
         } catch (RuntimeException e) {
-            throw Closeables.closeEachAfter(e, started, ConsumerGroupReader::close);
+            throw Closeables.closeEachAfter(e, started, Subscription::close);
         }
         return CompositeSubscription.of(spec, started);
     }
@@ -150,7 +188,7 @@ public final class RedisTransport implements BusTransport {
      * The stream commands of one reader: its own blocking connection to the Redis (on a cluster,
      * the node) that holds {@code lanes}, and the shared command connection.
      */
-    private StreamOperations streamOperations(String engine, Collection<String> readLanes) {
+    StreamOperations streamOperations(String engine, Collection<String> readLanes) {
         // A read waits up to BLOCK on the server, then the reply may take the command timeout.
         RespSocket socket = connections.readerSocket(
                 engine, readLanes, config.blockTimeout().plus(config.commandTimeout()), codec.limits());
@@ -163,7 +201,7 @@ public final class RedisTransport implements BusTransport {
      * the hash tag of {@code lane} follows, so that the key lives on the node of the lanes it goes
      * with (and one read or pipeline may touch them together).
      */
-    private String groupKey(String kind, String group, String lane) {
+    String groupKey(String kind, String group, String lane) {
         String key = routing.prefix() + ":" + bus.key() + ":" + kind + ":" + group;
         int tag = lane.indexOf('{');
         return config.cluster() && tag >= 0 ? key + ":" + lane.substring(tag, lane.indexOf('}', tag) + 1) : key;
@@ -173,9 +211,48 @@ public final class RedisTransport implements BusTransport {
         readers.remove(reader);
     }
 
+    void removePartitioned(PartitionedSubscription subscription) {
+        partitioned.remove(subscription);
+    }
+
     @Override
     public List<SubscriptionSpec> subscriptions() {
-        return readers.stream().map(ConsumerGroupReader::spec).distinct().toList();
+        List<SubscriptionSpec> specs = new ArrayList<>();
+        readers.forEach(r -> specs.add(r.spec()));
+        partitioned.forEach(p -> specs.add(p.spec()));
+        return specs.stream().distinct().toList();
+    }
+
+    /**
+     * The partitions of every partitioned subscription of this process on this bus, as the bus's
+     * Redis records them (owner, epoch, rebalances, lag): one list per group, groups in subscription
+     * order, each group once.
+     */
+    public List<PartitionStatus> partitions() {
+        List<PartitionStatus> all = new ArrayList<>();
+        Set<String> groups = new java.util.HashSet<>();
+        for (PartitionedSubscription subscription : partitioned) {
+            if (groups.add(subscription.spec().group())) {
+                all.addAll(subscription.status());
+            }
+        }
+        return all;
+    }
+
+    /** The partitions each partitioned subscription of this process holds now, by {@code group/consumer}. */
+    public Map<String, Set<Integer>> heldPartitions() {
+        Map<String, Set<Integer>> held = new java.util.LinkedHashMap<>();
+        partitioned.forEach(p -> held.put(p.spec().group() + "/" + p.spec().consumer(), p.held()));
+        return held;
+    }
+
+    /**
+     * Stops this bus's partitioned subscriptions as a crash would: nothing more is handled,
+     * acknowledged, renewed or released, so their partitions move only when the leases expire. For
+     * fault tests of failover; the transport stays usable for publishing.
+     */
+    public void haltPartitionsAsIfCrashed() {
+        List.copyOf(partitioned).forEach(PartitionedSubscription::halt);
     }
 
     @Override
@@ -232,6 +309,7 @@ public final class RedisTransport implements BusTransport {
             closed = true;
         }
         // Readers first: a handler still running may publish, and its messages must still go out.
+        List.copyOf(partitioned).forEach(PartitionedSubscription::close);
         readers.forEach(ConsumerGroupReader::close);
         publisher.close();
         connections.close();
@@ -239,6 +317,14 @@ public final class RedisTransport implements BusTransport {
 
     RedisBusConfig config() {
         return config;
+    }
+
+    RedisConnections connections() {
+        return connections;
+    }
+
+    RoutingTable routing() {
+        return routing;
     }
 
     EnvelopeCodec codec() {

@@ -41,9 +41,16 @@ interface StreamOperations extends AutoCloseable {
      *
      * @param block {@code null} to re-read this consumer's pending entries ({@code 0}), else how
      *              long to wait for new ones ({@code >})
+     * @param acknowledged run once Redis has answered those acknowledgements, before the read's
+     *              own answer is awaited (from then on closing the connection loses nothing)
      */
     List<RawStreamEntry> readGroup(
-            String group, String consumer, int count, Duration block, Collection<String> streams);
+            String group,
+            String consumer,
+            int count,
+            Duration block,
+            Collection<String> streams,
+            Runnable acknowledged);
 
     /** Queues {@code XACK stream group id…}; it leaves with the next read or {@link #flushAcks()}. */
     void ack(String stream, String group, List<String> ids);

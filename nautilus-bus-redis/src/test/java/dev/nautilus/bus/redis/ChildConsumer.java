@@ -17,6 +17,12 @@ import java.util.function.Consumer;
 record ChildConsumer(Process process, Thread output, CountDownLatch ready) {
 
     static ChildConsumer start(Class<?> main, Consumer<String> handled, String... args) throws IOException {
+        return start(main, handled, line -> {}, args);
+    }
+
+    /** As {@link #start(Class, Consumer, String...)}; every other line it prints goes to {@code other}. */
+    static ChildConsumer start(Class<?> main, Consumer<String> handled, Consumer<String> other, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -33,6 +39,8 @@ record ChildConsumer(Process process, Thread output, CountDownLatch ready) {
                         ready.countDown();
                     } else if (line.startsWith("HANDLED ")) {
                         handled.accept(line.substring(8).trim());
+                    } else {
+                        other.accept(line);
                     }
                 }
             } catch (Exception ignored) {

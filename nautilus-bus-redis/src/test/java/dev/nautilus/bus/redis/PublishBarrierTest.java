@@ -10,6 +10,7 @@ import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.Subscription;
 import dev.nautilus.bus.SubscriptionSpec;
 import dev.nautilus.testkit.RedisServer;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,33 @@ class PublishBarrierTest {
                 survivor.subscribe(spec("features-2"), RepublishingConsumerProcess.republishing(survivor));
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> outputs.keySet().containsAll(ids) && pending(md) == 0);
+            }
+        }
+    }
+
+    @Test
+    void aConsumerClosedRightAfterHandlingAcknowledgesWhatItHandled() throws Exception {
+        try (RedisServer md = RedisServer.start();
+                RedisServer el = RedisServer.start();
+                DualMessageBus inputs = bus(md, el, "marketdata")) {
+            for (int round = 0; round < 50; round++) {
+                try (DualMessageBus consumer = bus(md, el, GROUP)) {
+                    CountDownLatch handled = new CountDownLatch(1);
+                    MessageHandler republish = RepublishingConsumerProcess.republishing(consumer);
+                    Subscription subscription = consumer.subscribe(spec("features-1"), m -> {
+                        republish.onMessage(m);
+                        handled.countDown();
+                    });
+                    publish(inputs, round, round + 1);
+                    assertThat(handled.await(20, TimeUnit.SECONDS)).isTrue();
+                    // closed while the output still waits for its confirmation (the publisher flushes
+                    // every few ms): a graceful close must await it and acknowledge, not leave the
+                    // input to be handled again by the next instance
+                    subscription.close();
+                    assertThat(pending(md))
+                            .as("round %d: inputs left pending by a graceful close", round)
+                            .isZero();
+                }
             }
         }
     }

@@ -19,6 +19,7 @@ import dev.nautilus.bus.redis.monitor.StreamInfo;
 import dev.nautilus.testkit.RedisCluster;
 import dev.nautilus.testkit.RedisServer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -272,6 +273,58 @@ class RedisClusterBusTest {
             assertThat(resharded.nodeOf(key)).isSameAs(after);
             assertThat(after.command("XLEN", key)).isEqualTo(":1\r\n");
             assertThat(before.info("errorstats")).as("the redirect happened").contains("MOVED");
+        }
+    }
+
+    @Test
+    void packedEntriesGoToTheirTypesNodesAndEachMessageIsHandledOnce() {
+        // two types whose streams live on different nodes
+        MessageType first = ENGINE_TYPES.iterator().next();
+        MessageType second = ENGINE_TYPES.stream()
+                .filter(t -> cluster.nodeOf(LANES.key(t, Priority.NORMAL))
+                        != cluster.nodeOf(LANES.key(first, Priority.NORMAL)))
+                .findFirst()
+                .orElseThrow();
+        Set<MessageType> packed = EnumSet.of(first, second);
+        RedisBusConfig config = RedisBusConfig.defaults(cluster.url(), "cluster-test")
+                .withCluster(true)
+                .withPackedTypes(packed);
+        try (DualMessageBus publisher = RedisBuses.dualBus(RoutingTable.defaults(), config, config);
+                DualMessageBus consumer = RedisBuses.dualBus(RoutingTable.defaults(), config, config)) {
+            Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+            consumer.subscribe(
+                    new SubscriptionSpec("risk", "risk-1", List.of("*"), packed),
+                    m -> deliveries
+                            .computeIfAbsent(m.id(), k -> new AtomicInteger())
+                            .incrementAndGet());
+            int each = 3_000;
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                for (MessageType type : packed) {
+                    Message m = Message.builder(type, "t." + type.wireName())
+                            .source("test")
+                            .payload(Map.of("i", i))
+                            .build();
+                    publisher.publish(m);
+                    ids.add(m.id());
+                }
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.size() == ids.size());
+            assertThat(deliveries.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(deliveries.values())
+                    .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+            for (MessageType type : packed) {
+                String key = LANES.key(type, Priority.NORMAL);
+                assertThat(cluster.nodeOf(key).redis().xlen(key))
+                        .as("entries of %s for %d messages", key, each)
+                        .isLessThan(each / 5);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> cluster.nodeOf(key)
+                                        .redis()
+                                        .xpending(key, "risk")
+                                        .getCount()
+                                == 0);
+            }
         }
     }
 }

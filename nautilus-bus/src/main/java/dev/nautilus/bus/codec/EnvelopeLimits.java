@@ -1,5 +1,8 @@
 package dev.nautilus.bus.codec;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 /**
  * How large an envelope on a stream entry may be: how many fields, and how many UTF-8 bytes each
  * field's name and value. An entry over a limit is refused whole: a transport reading raw entries
@@ -30,6 +33,15 @@ public record EnvelopeLimits(int maxPayloadBytes) {
     public static final int MAX_NUMBER_CHARS = 32;
     /** Longest value of a field the envelope does not know. */
     public static final int MAX_OTHER_BYTES = 4096;
+    /** Most messages one packed entry holds ({@link EnvelopeField#PACKED}). */
+    public static final int MAX_PACKED_MESSAGES = 1000;
+    /**
+     * Room a packed body has beyond its largest payload: one message's other fields at their
+     * limits and the framing take less than 4 KiB, so a message with the largest payload always fits.
+     */
+    static final int PACKED_SLACK_BYTES = 64 * 1024;
+    /** A packed body may always be this long, however small the payload limit: packing small messages pays. */
+    static final int MIN_PACKED_BODY_BYTES = 1 << 20;
 
     public EnvelopeLimits {
         if (maxPayloadBytes <= 0) {
@@ -45,9 +57,19 @@ public record EnvelopeLimits(int maxPayloadBytes) {
             case EnvelopeField.ID, EnvelopeField.CORRELATION_ID -> MAX_ID_BYTES;
             case EnvelopeField.MESSAGE_TYPE -> MAX_TYPE_BYTES;
             case EnvelopeField.SOURCE_ENGINE -> MAX_SOURCE_BYTES;
-            case EnvelopeField.PRIORITY, EnvelopeField.TIMESTAMP -> MAX_NUMBER_CHARS;
+            case EnvelopeField.PRIORITY, EnvelopeField.TIMESTAMP, PackedField.PACKED -> MAX_NUMBER_CHARS;
+            case PackedField.PACKED_BODY -> maxPackedBodyBytes();
             default -> MAX_OTHER_BYTES;
         };
+    }
+
+    /**
+     * The longest {@link EnvelopeField#PACKED_BODY}: a publisher starts a new entry before this,
+     * and a reader refuses a longer one whole, as any field over its limit.
+     */
+    public int maxPackedBodyBytes() {
+        return (int) Math.min(
+                Integer.MAX_VALUE - 64, Math.max((long) maxPayloadBytes + PACKED_SLACK_BYTES, MIN_PACKED_BODY_BYTES));
     }
 
     /**
@@ -55,33 +77,68 @@ public record EnvelopeLimits(int maxPayloadBytes) {
      * decoding them; a name that is not ASCII is no envelope field.
      */
     public int maxValueBytes(byte[] name) {
-        for (String field : KNOWN) {
-            if (asciiEquals(name, field)) {
-                return maxValueBytes(field);
+        return name == null ? MAX_OTHER_BYTES : maxValueBytes(name, 0, name.length);
+    }
+
+    /** {@link #maxValueBytes(byte[])} of the name at {@code offset}, {@code length} bytes long, in {@code bytes}. */
+    public int maxValueBytes(byte[] bytes, int offset, int length) {
+        // Looked up for every field of every entry read: sorted, the known names sharing a first
+        // letter are adjacent, so few are compared.
+        if (length > 0) {
+            int first = bytes[offset] & 0x7f;
+            for (int k = KNOWN_FIRST_INDEX[first]; k >= 0 && k < KNOWN.length; k++) {
+                String field = KNOWN[k];
+                if (field.charAt(0) != first) {
+                    break;
+                }
+                if (asciiEquals(bytes, offset, length, field)) {
+                    return maxValueBytes(field);
+                }
             }
         }
         return MAX_OTHER_BYTES;
     }
 
-    private static final String[] KNOWN = {
-        EnvelopeField.MESSAGE_TYPE,
-        EnvelopeField.SOURCE_ENGINE,
-        EnvelopeField.PAYLOAD,
-        EnvelopeField.PRIORITY,
-        EnvelopeField.TIMESTAMP,
-        EnvelopeField.ID,
-        EnvelopeField.TOPIC,
-        EnvelopeField.CORRELATION_ID,
-        EnvelopeField.REPLY_TO
-    };
+    /** The known names, sorted so that those sharing a first letter are adjacent. */
+    private static final String[] KNOWN = Stream.of(
+                    EnvelopeField.MESSAGE_TYPE,
+                    EnvelopeField.SOURCE_ENGINE,
+                    EnvelopeField.PAYLOAD,
+                    EnvelopeField.PRIORITY,
+                    EnvelopeField.TIMESTAMP,
+                    EnvelopeField.ID,
+                    EnvelopeField.TOPIC,
+                    EnvelopeField.CORRELATION_ID,
+                    EnvelopeField.REPLY_TO,
+                    PackedField.PACKED,
+                    PackedField.PACKED_BODY)
+            .sorted()
+            .toArray(String[]::new);
+
+    /** By ASCII first letter: the index in {@link #KNOWN} of the first name starting with it, or -1. */
+    private static final int[] KNOWN_FIRST_INDEX = firstIndexes();
+
+    private static int[] firstIndexes() {
+        int[] first = new int[128];
+        Arrays.fill(first, -1);
+        for (int k = KNOWN.length - 1; k >= 0; k--) {
+            first[KNOWN[k].charAt(0)] = k;
+        }
+        return first;
+    }
 
     /** Whether the bytes are exactly the ASCII text; envelope field names are ASCII. */
     public static boolean asciiEquals(byte[] bytes, String text) {
-        if (bytes == null || bytes.length != text.length()) {
+        return bytes != null && asciiEquals(bytes, 0, bytes.length, text);
+    }
+
+    /** Whether the {@code length} bytes at {@code offset} are exactly the ASCII text. */
+    public static boolean asciiEquals(byte[] bytes, int offset, int length, String text) {
+        if (length != text.length()) {
             return false;
         }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] != text.charAt(i)) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[offset + i] != text.charAt(i)) {
                 return false;
             }
         }

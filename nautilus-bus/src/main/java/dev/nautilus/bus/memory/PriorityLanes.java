@@ -5,6 +5,7 @@ import dev.nautilus.bus.Priority;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -27,6 +28,14 @@ final class PriorityLanes {
     private final ReentrantLock drainLock = new ReentrantLock();
     private final Set<Thread> consumers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger parkedConsumers = new AtomicInteger();
+    /**
+     * Set by the first publisher that wakes the parked consumers, cleared by a consumer before it
+     * parks: the publishes that follow, until a woken consumer runs again, skip the unpark. On a
+     * busy machine a woken thread may wait milliseconds for a core, and without this every message
+     * published meanwhile paid an unpark (a lock and often a system call) of its own.
+     */
+    private final AtomicBoolean wakeSent = new AtomicBoolean();
+
     private final ReentrantLock spaceLock = new ReentrantLock();
     private final Condition spaceAvailable = spaceLock.newCondition();
     private final AtomicInteger blockedPublishers = new AtomicInteger();
@@ -45,7 +54,7 @@ final class PriorityLanes {
         if (!lanes[message.priority().rank()].offer(message)) {
             return false;
         }
-        if (parkedConsumers.get() > 0) {
+        if (parkedConsumers.get() > 0 && !wakeSent.get() && wakeSent.compareAndSet(false, true)) {
             for (Thread consumer : consumers) {
                 LockSupport.unpark(consumer);
             }
@@ -117,6 +126,7 @@ final class PriorityLanes {
     /** Parks the calling consumer until a message may be there, or the timeout passes. */
     void awaitMessages(long timeoutNanos) {
         parkedConsumers.incrementAndGet();
+        wakeSent.set(false); // before looking: a message offered after the look finds it clear and wakes us
         try {
             if (isEmpty()) {
                 LockSupport.parkNanos(this, timeoutNanos);

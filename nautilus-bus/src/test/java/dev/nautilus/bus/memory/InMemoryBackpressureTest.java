@@ -23,7 +23,7 @@ class InMemoryBackpressureTest {
 
     private static final int CAPACITY = 2048;
 
-    private static Message tick(int i) {
+    static Message tick(int i) {
         return Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
                 .source("test")
                 .payload(Map.of("i", i))

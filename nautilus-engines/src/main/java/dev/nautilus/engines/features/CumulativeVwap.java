@@ -29,4 +29,18 @@ public final class CumulativeVwap {
         priceVolume = 0;
         volume = 0;
     }
+
+    /** The sums, exact. */
+    public State state() {
+        return new State(priceVolume, volume);
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        priceVolume = state.priceVolume();
+        volume = state.volume();
+    }
+
+    /** Σ price·size and Σ size. */
+    public record State(double priceVolume, double volume) {}
 }

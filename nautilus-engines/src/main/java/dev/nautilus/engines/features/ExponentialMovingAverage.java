@@ -52,4 +52,19 @@ public final class ExponentialMovingAverage {
     public boolean isReady() {
         return seen >= period;
     }
+
+    /** The values seen, the seed sum and the average, exact. */
+    public State state() {
+        return new State(seen, seedSum, ema);
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        seen = state.seen();
+        seedSum = state.seedSum();
+        ema = state.ema();
+    }
+
+    /** Values seen, their sum while seeding, and the average (NaN until seeded). */
+    public record State(int seen, double seedSum, double ema) {}
 }

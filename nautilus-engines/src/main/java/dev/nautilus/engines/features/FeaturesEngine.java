@@ -1,25 +1,30 @@
 package dev.nautilus.engines.features;
 
+import dev.nautilus.bus.Json;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
-import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
+import dev.nautilus.engines.host.StatefulEngine;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.engines.topics.FeatureTopics;
 import dev.nautilus.engines.topics.MarketDataTopics;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The Features engine (8500): updates per-instrument features on every trade and publishes them once
  * per one-minute bar ({@code feature.calculation.<instrument>}); per-trade publication would multiply
  * Engine Logic traffic by the trade count for values nobody acts on between bars.
+ *
+ * <p>Its state ({@link #saveState}) is every instrument's {@link InstrumentFeatures.State} and latest
+ * snapshot, so a restarted engine continues the same windows and averages.
  */
-public final class FeaturesEngine implements Engine {
+public final class FeaturesEngine implements StatefulEngine {
 
     private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.FEATURES);
     private final FeatureCalculator calculator;
@@ -57,4 +62,25 @@ public final class FeaturesEngine implements Engine {
             }
         }
     }
+
+    /** The latest features by instrument (what the next bar publishes). */
+    public Map<String, FeatureSnapshot> latestSnapshots() {
+        return Map.copyOf(latest);
+    }
+
+    @Override
+    public String saveState() {
+        return Json.write(new State(calculator.state(), new TreeMap<>(latest)));
+    }
+
+    @Override
+    public void restoreState(String text) {
+        State state = Json.read(text, State.class);
+        calculator.restore(state.features());
+        latest.clear();
+        latest.putAll(state.latest());
+    }
+
+    /** The features and the latest snapshot, by instrument. */
+    record State(Map<String, InstrumentFeatures.State> features, Map<String, FeatureSnapshot> latest) {}
 }

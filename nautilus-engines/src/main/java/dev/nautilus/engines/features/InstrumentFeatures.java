@@ -61,4 +61,44 @@ public final class InstrumentFeatures {
                 flow.update(trade),
                 flow.signedVolume());
     }
+
+    /** Every feature's state, exact (see {@link #restore}). */
+    public State state() {
+        return new State(
+                returns.state(),
+                volatility.state(),
+                sma.state(),
+                ema.state(),
+                rsi.state(),
+                vwap.state(),
+                rollingVwap.state(),
+                flow.state());
+    }
+
+    /**
+     * Continues from {@code state}, as {@link #state} gave it for the same configuration.
+     *
+     * @throws IllegalArgumentException when a window of the state does not fit the configuration
+     */
+    public void restore(State state) {
+        volatility.restore(state.volatility());
+        sma.restore(state.sma());
+        returns.restore(state.returns());
+        ema.restore(state.ema());
+        rsi.restore(state.rsi());
+        vwap.restore(state.vwap());
+        rollingVwap.restore(state.rollingVwap());
+        flow.restore(state.flow());
+    }
+
+    /** One instrument's features: returns, the volatility and SMA windows, EMA, RSI, both VWAPs and the flow. */
+    public record State(
+            PriceReturns.State returns,
+            RollingStatistics.State volatility,
+            RollingStatistics.State sma,
+            ExponentialMovingAverage.State ema,
+            RelativeStrengthIndex.State rsi,
+            CumulativeVwap.State vwap,
+            RollingVwap.State rollingVwap,
+            TradeFlowImbalance.State flow) {}
 }

@@ -40,4 +40,19 @@ public final class PriceReturns {
     public boolean isReady() {
         return !Double.isNaN(log);
     }
+
+    /** The previous price and the last returns (NaN before there are any), exact. */
+    public State state() {
+        return new State(previous, simple, log);
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        previous = state.previous();
+        simple = state.simple();
+        log = state.log();
+    }
+
+    /** What the next returns depend on. */
+    public record State(double previous, double simple, double log) {}
 }

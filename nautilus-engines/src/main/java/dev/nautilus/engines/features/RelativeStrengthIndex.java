@@ -65,4 +65,20 @@ public final class RelativeStrengthIndex {
     public boolean isReady() {
         return changes >= period;
     }
+
+    /** The previous price and Wilder's average gain and loss, exact. */
+    public State state() {
+        return new State(previous, changes, avgGain, avgLoss);
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        previous = state.previous();
+        changes = state.changes();
+        avgGain = state.avgGain();
+        avgLoss = state.avgLoss();
+    }
+
+    /** The previous price (NaN before the first), changes seen and the smoothed averages. */
+    public record State(double previous, int changes, double avgGain, double avgLoss) {}
 }

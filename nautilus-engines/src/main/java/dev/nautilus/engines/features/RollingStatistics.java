@@ -103,4 +103,32 @@ public final class RollingStatistics {
     public double sampleStdDev() {
         return Math.sqrt(sampleVariance());
     }
+
+    /**
+     * The ring, its position and the running mean and sum of squares, exact: the sums carry the
+     * rounding of their updates since the last recomputation, so they are kept, not recomputed.
+     */
+    public State state() {
+        return new State(ring.clone(), next, count, mean, m2);
+    }
+
+    /**
+     * Continues from {@code state}, as {@link #state} gave it.
+     *
+     * @throws IllegalArgumentException when the state is of another window length
+     */
+    public void restore(State state) {
+        if (state.ring().length != ring.length) {
+            throw new IllegalArgumentException(
+                    "the state is a window of " + state.ring().length + ", this one is " + ring.length);
+        }
+        System.arraycopy(state.ring(), 0, ring, 0, ring.length);
+        next = state.next();
+        count = state.count();
+        mean = state.mean();
+        m2 = state.m2();
+    }
+
+    /** A window's values (ring order), position, count, mean and sum of squared deviations. */
+    public record State(double[] ring, int next, int count, double mean, double m2) {}
 }

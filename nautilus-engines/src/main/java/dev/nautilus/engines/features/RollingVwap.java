@@ -1,6 +1,7 @@
 package dev.nautilus.engines.features;
 
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * VWAP over the trades of the last {@code windowMicros}: trades with timestamp {@code > now - window}
@@ -9,8 +10,6 @@ import java.util.ArrayDeque;
  * from subtraction cannot accumulate across quiet periods.
  */
 public final class RollingVwap {
-
-    private record Entry(long timestampMicros, double priceVolume, double volume) {}
 
     private final long windowMicros;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
@@ -69,4 +68,24 @@ public final class RollingVwap {
     public int tradeCount() {
         return entries.size();
     }
+
+    /** The trades in the window, oldest first, and the running sums, exact. */
+    public State state() {
+        return new State(List.copyOf(entries), priceVolume, volume, lastTimestamp);
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        entries.clear();
+        entries.addAll(state.entries());
+        priceVolume = state.priceVolume();
+        volume = state.volume();
+        lastTimestamp = state.lastTimestamp();
+    }
+
+    /** One trade in the window. */
+    public record Entry(long timestampMicros, double priceVolume, double volume) {}
+
+    /** The window's trades in order, the running sums (with their rounding) and the last time seen. */
+    public record State(List<Entry> entries, double priceVolume, double volume, long lastTimestamp) {}
 }

@@ -25,4 +25,14 @@ public final class SimpleMovingAverage {
     public boolean isReady() {
         return window.isFull();
     }
+
+    /** The window, exact. */
+    public RollingStatistics.State state() {
+        return window.state();
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(RollingStatistics.State state) {
+        window.restore(state);
+    }
 }

@@ -28,4 +28,18 @@ public final class TickRule {
         lastPrice = price;
         return lastSide;
     }
+
+    /** The last price (NaN before the first) and the side it was given. */
+    public State state() {
+        return new State(lastPrice, lastSide);
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        lastPrice = state.lastPrice();
+        lastSide = state.lastSide();
+    }
+
+    /** What the next classification depends on. */
+    public record State(double lastPrice, Side lastSide) {}
 }

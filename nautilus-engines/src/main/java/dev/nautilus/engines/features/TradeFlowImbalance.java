@@ -3,6 +3,7 @@ package dev.nautilus.engines.features;
 import dev.nautilus.engines.marketdata.Side;
 import dev.nautilus.engines.marketdata.Trade;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * Signed volume over the last {@code windowMicros}: {@code Σ sign·size}, and the imbalance
@@ -14,8 +15,6 @@ import java.util.ArrayDeque;
  * Window semantics as {@link RollingVwap}: timestamps {@code > latest - window}.
  */
 public final class TradeFlowImbalance {
-
-    private record Entry(long timestampMicros, double signedVolume, double volume) {}
 
     private final long windowMicros;
     private final TickRule tickRule = new TickRule();
@@ -74,4 +73,26 @@ public final class TradeFlowImbalance {
     public double imbalance() {
         return entries.isEmpty() ? Double.NaN : Math.max(-1, Math.min(1, signed / total));
     }
+
+    /** The trades in the window, oldest first, the running sums and the tick rule, exact. */
+    public State state() {
+        return new State(List.copyOf(entries), signed, total, lastTimestamp, tickRule.state());
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        entries.clear();
+        entries.addAll(state.entries());
+        signed = state.signed();
+        total = state.total();
+        lastTimestamp = state.lastTimestamp();
+        tickRule.restore(state.tickRule());
+    }
+
+    /** One trade in the window. */
+    public record Entry(long timestampMicros, double signedVolume, double volume) {}
+
+    /** The window's trades in order, the running sums (with their rounding), the last time and the tick rule. */
+    public record State(
+            List<Entry> entries, double signed, double total, long lastTimestamp, TickRule.State tickRule) {}
 }

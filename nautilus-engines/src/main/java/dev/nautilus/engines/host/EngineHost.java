@@ -2,10 +2,12 @@ package dev.nautilus.engines.host;
 
 import dev.nautilus.bus.BusEndpoint;
 import dev.nautilus.bus.MessageBus;
+import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.Subscription;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,8 @@ public final class EngineHost implements AutoCloseable {
     private final List<EngineRuntime> runtimes = new ArrayList<>();
     private final List<BusEndpoint> endpoints = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Optional<EngineSnapshots> snapshots;
+    private final Optional<EngineStateStore> state;
     private boolean started;
 
     /**
@@ -71,9 +75,30 @@ public final class EngineHost implements AutoCloseable {
             String instanceSuffix,
             List<? extends Engine> engines,
             int seenIdWindow) {
+        this(bus, metersOf, instanceSuffix, engines, seenIdWindow, Optional.empty());
+    }
+
+    /**
+     * @param state where the {@link StatefulEngine}s' snapshots are kept (see {@link EngineSnapshots}):
+     *              restored at {@link #start()}, and the bus's consumers acknowledge only what a
+     *              stored snapshot includes; and, for a {@link KeyedStatefulEngine} on partitioned
+     *              types, each partition's checkpoints; empty: the engines start from their
+     *              initial state
+     * @see #EngineHost(MessageBus, Function, String, List, int)
+     */
+    public EngineHost(
+            MessageBus bus,
+            Function<? super Engine, ? extends MeterRegistry> metersOf,
+            String instanceSuffix,
+            List<? extends Engine> engines,
+            int seenIdWindow,
+            Optional<EngineStateStore> state) {
         this.bus = bus;
         this.instanceSuffix = instanceSuffix;
         engines.forEach(e -> runtimes.add(new EngineRuntime(e, metersOf.apply(e), seenIdWindow)));
+        this.snapshots = state.map(store -> new EngineSnapshots(store, bus::confirmed, runtimes))
+                .filter(EngineSnapshots::keepsAny);
+        this.state = state;
     }
 
     /** Subscribes and starts every engine. */
@@ -82,13 +107,18 @@ public final class EngineHost implements AutoCloseable {
             throw new IllegalStateException("engine host already started");
         }
         started = true;
+        // restored before any subscription exists: no message reaches an engine still flat
+        snapshots.ifPresent(s -> {
+            s.restoreAndStart();
+            bus.acknowledgeAlsoAfter(s);
+        });
         for (EngineRuntime runtime : runtimes) {
             Engine engine = runtime.engine();
             EngineWiring wiring = engine.wiring();
             BusEndpoint endpoint = bus.endpoint(wiring.name(), wiring.name() + "-" + instanceSuffix);
             endpoints.add(endpoint);
             if (wiring.subscribes()) {
-                subscriptions.add(endpoint.subscribe(wiring.subscriptions(), wiring.types(), runtime::handle));
+                subscriptions.add(endpoint.subscribe(wiring.subscriptions(), wiring.types(), handler(runtime)));
             }
         }
         // start after every subscription exists, so nothing an engine publishes at start is missed
@@ -102,6 +132,14 @@ public final class EngineHost implements AutoCloseable {
                     runtime.engine().wiring().subscriptions(),
                     runtime.engine().wiring().types());
         }
+    }
+
+    /**
+     * What the engine subscribes with: an engine keeping state per key, with a store, is
+     * checkpointed per partition where the bus partitions its types ({@link EnginePartitionState}).
+     */
+    private MessageHandler handler(EngineRuntime runtime) {
+        return runtime.keyed() && state.isPresent() ? new EnginePartitionState(runtime, state.get()) : runtime::handle;
     }
 
     /** The running engines, in start order. */
@@ -121,6 +159,8 @@ public final class EngineHost implements AutoCloseable {
         endpoints.forEach(BusEndpoint::close);
         endpoints.clear();
         subscriptions.clear();
+        // the readers settled their last batches above; the last capture includes all they handled
+        snapshots.ifPresent(EngineSnapshots::close);
         for (int i = runtimes.size() - 1; i >= 0; i--) {
             Engine engine = runtimes.get(i).engine();
             try {

@@ -1,8 +1,11 @@
 package dev.nautilus.engines.host;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The message ids an engine handled lately: a bounded window (a ring of ids plus a hash set of the
@@ -26,6 +29,9 @@ public final class SeenIds {
     public static final int DEFAULT_CAPACITY = 100_000;
 
     private final String[] ring;
+    /** The partition key of the message of each id in {@link #ring}, where one was given. */
+    private final String[] keys;
+
     private final Set<String> ids;
     private int next;
 
@@ -35,6 +41,7 @@ public final class SeenIds {
             throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
         }
         this.ring = new String[capacity];
+        this.keys = new String[capacity];
         this.ids = HashSet.newHashSet(capacity);
     }
 
@@ -45,6 +52,14 @@ public final class SeenIds {
 
     /** Remembers {@code id} (once handled), forgetting the oldest id when the window is full. */
     public void add(String id) {
+        add(id, null);
+    }
+
+    /**
+     * Remembers {@code id} of a message with partition key {@code key} (null for none), forgetting
+     * the oldest id when the window is full.
+     */
+    public void add(String id, String key) {
         Objects.requireNonNull(id, "id");
         if (!ids.add(id)) {
             return;
@@ -54,7 +69,36 @@ public final class SeenIds {
             ids.remove(oldest);
         }
         ring[next] = id;
+        keys[next] = key;
         next = (next + 1) % ring.length;
+    }
+
+    /**
+     * Forgets the ids of messages whose partition key {@code forgotten} accepts: their keys' state
+     * was just replaced by one that does not include them, so they must be handled if they come again.
+     */
+    public void forget(Predicate<String> forgotten) {
+        for (int i = 0; i < ring.length; i++) {
+            if (ring[i] != null && keys[i] != null && forgotten.test(keys[i])) {
+                ids.remove(ring[i]);
+                ring[i] = null;
+                keys[i] = null;
+            }
+        }
+    }
+
+    /** The latest {@code count} ids remembered (fewer if fewer are), oldest first. */
+    public List<String> newest(int count) {
+        int n = Math.min(Math.max(count, 0), ids.size());
+        List<String> newest = new ArrayList<>(n);
+        // forgotten slots are empty: walk back until n are found
+        for (int k = 1; newest.size() < n && k <= ring.length; k++) {
+            String id = ring[Math.floorMod(next - k, ring.length)];
+            if (id != null) {
+                newest.add(id);
+            }
+        }
+        return newest.reversed();
     }
 
     /** Ids remembered now. */

@@ -86,6 +86,30 @@ public final class TimeBarAggregator {
         return bars;
     }
 
+    /** The open bars by instrument, exact (see {@link #restore}). */
+    public Map<String, OpenBarState> state() {
+        Map<String, OpenBarState> state = new TreeMap<>();
+        open.forEach((instrument, bar) -> state.put(instrument, bar.state()));
+        return state;
+    }
+
+    /** Replaces the open bars with {@code state}, as {@link #state} gave it. */
+    public void restore(Map<String, OpenBarState> state) {
+        open.clear();
+        state.forEach((instrument, bar) -> open.put(instrument, new OpenBar(bar)));
+    }
+
+    /** An open bar's running figures. */
+    public record OpenBarState(
+            long start,
+            double open,
+            double high,
+            double low,
+            double close,
+            double volume,
+            double priceVolume,
+            long count) {}
+
     private static final class OpenBar {
         final long start;
         final double open;
@@ -102,6 +126,21 @@ public final class TimeBarAggregator {
             this.high = first.price();
             this.low = first.price();
             add(first);
+        }
+
+        OpenBar(OpenBarState s) {
+            this.start = s.start();
+            this.open = s.open();
+            this.high = s.high();
+            this.low = s.low();
+            this.close = s.close();
+            this.volume = s.volume();
+            this.priceVolume = s.priceVolume();
+            this.count = s.count();
+        }
+
+        OpenBarState state() {
+            return new OpenBarState(start, open, high, low, close, volume, priceVolume, count);
         }
 
         void add(Trade t) {

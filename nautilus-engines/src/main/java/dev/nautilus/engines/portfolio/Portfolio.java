@@ -39,6 +39,88 @@ public final class Portfolio {
         this.cash = initialCash;
     }
 
+    /**
+     * Everything a portfolio holds, exact: amounts as {@link BigDecimal#toString()} text, so that a
+     * restored portfolio computes digit for digit what the saved one would have.
+     *
+     * @param initialCash starting cash
+     * @param cash        cash
+     * @param realised    realised P&amp;L
+     * @param fees        fees paid
+     * @param slippage    cumulative slippage cost
+     * @param fillCount   fills booked
+     * @param positions   every position booked (flat ones too), by instrument: {@code [quantity, costBasis]}
+     * @param marks       latest mark by instrument
+     */
+    public record State(
+            String initialCash,
+            String cash,
+            String realised,
+            String fees,
+            String slippage,
+            long fillCount,
+            Map<String, List<String>> positions,
+            Map<String, String> marks) {
+
+        public State {
+            positions = Map.copyOf(positions);
+            marks = Map.copyOf(marks);
+        }
+    }
+
+    /** This portfolio's state (see {@link State}). */
+    public State state() {
+        Map<String, List<String>> held = new HashMap<>();
+        positions.forEach((instrument, p) -> held.put(
+                instrument, List.of(p.quantity().toString(), p.costBasis().toString())));
+        Map<String, String> marked = new HashMap<>();
+        marks.forEach((instrument, mark) -> marked.put(instrument, mark.toString()));
+        return new State(
+                initialCash.toString(),
+                cash.toString(),
+                realised.toString(),
+                fees.toString(),
+                slippage.toString(),
+                fillCount,
+                held,
+                marked);
+    }
+
+    /**
+     * A portfolio in a saved state.
+     *
+     * @throws IllegalArgumentException when an amount is not a number or a position has not two
+     */
+    public static Portfolio restore(State state) {
+        Portfolio portfolio = new Portfolio(amount(state.initialCash(), "initialCash"));
+        portfolio.cash = amount(state.cash(), "cash");
+        portfolio.realised = amount(state.realised(), "realised");
+        portfolio.fees = amount(state.fees(), "fees");
+        portfolio.slippage = amount(state.slippage(), "slippage");
+        portfolio.fillCount = state.fillCount();
+        state.positions().forEach((instrument, p) -> {
+            if (p.size() != 2) {
+                throw new IllegalArgumentException(
+                        "position " + instrument + " must be [quantity, costBasis], was " + p);
+            }
+            portfolio.positions.put(
+                    instrument, new Position(instrument, amount(p.get(0), "quantity"), amount(p.get(1), "costBasis")));
+        });
+        state.marks().forEach((instrument, mark) -> portfolio.marks.put(instrument, amount(mark, "mark")));
+        return portfolio;
+    }
+
+    private static BigDecimal amount(String text, String what) {
+        if (text == null) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " is not a number: " + text, e);
+        }
+    }
+
     /** Books a fill. */
     public void apply(Fill fill) {
         Position.Change change = position(fill.instrument()).apply(fill.quantity(), fill.price());

@@ -1,12 +1,13 @@
 package dev.nautilus.engines.portfolio;
 
+import dev.nautilus.bus.Json;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
-import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
+import dev.nautilus.engines.host.StatefulEngine;
 import dev.nautilus.engines.risk.PreTradeRiskCheck;
 import dev.nautilus.engines.risk.RiskDecision;
 import dev.nautilus.engines.strategy.StrategySignal;
@@ -29,15 +30,19 @@ import org.slf4j.LoggerFactory;
  * slippage), not at whatever trade last reached this engine: the latter would make P&amp;L depend on
  * how two buses interleave. The pre-trade check runs here, inline, because a check that could
  * answer after the fill would not be pre-trade.
+ *
+ * <p>Its state (the portfolio, the published marks, the rejections, the last update's time) is
+ * snapshotted by the host where a store is configured, so a restarted Portfolio continues with the
+ * same positions, cash and P&amp;L.
  */
-public final class PortfolioEngine implements Engine {
+public final class PortfolioEngine implements StatefulEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortfolioEngine.class);
 
     private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.PORTFOLIO);
     private final String account;
     private final String tradedStrategy;
-    private final Portfolio portfolio;
+    private Portfolio portfolio;
     private final PaperExecutor executor;
     private final PreTradeRiskCheck riskCheck;
     private final Map<String, BigDecimal> marks = new TreeMap<>();
@@ -111,11 +116,17 @@ public final class PortfolioEngine implements Engine {
             }
         }
         marks.put(instrument, portfolio.markOf(instrument));
+        PortfolioUpdate update = update(signal.timestampMicros());
+        last = update;
+        endpoint.publish(MessageType.PORTFOLIO_UPDATE, PortfolioTopics.update(account), update);
+    }
+
+    private PortfolioUpdate update(long timestampMicros) {
         Map<String, BigDecimal> positions = new HashMap<>();
         portfolio.openPositions().forEach(p -> positions.put(p.instrument(), p.quantity()));
-        PortfolioUpdate update = new PortfolioUpdate(
+        return new PortfolioUpdate(
                 account,
-                signal.timestampMicros(),
+                timestampMicros,
                 portfolio.cash(),
                 portfolio.equity(),
                 portfolio.realised(),
@@ -125,8 +136,45 @@ public final class PortfolioEngine implements Engine {
                 rejections,
                 positions,
                 marks);
-        last = update;
-        endpoint.publish(MessageType.PORTFOLIO_UPDATE, PortfolioTopics.update(account), update);
+    }
+
+    /**
+     * What a Portfolio engine keeps across restarts.
+     *
+     * @param account         the account it books
+     * @param portfolio       the portfolio, exact
+     * @param marks           the marks it published, by instrument
+     * @param rejections      signals the pre-trade check refused
+     * @param lastUpdateMicros the last update's time, or -1 before the first
+     */
+    record State(
+            String account,
+            Portfolio.State portfolio,
+            Map<String, String> marks,
+            long rejections,
+            long lastUpdateMicros) {}
+
+    @Override
+    public String saveState() {
+        Map<String, String> published = new TreeMap<>();
+        marks.forEach((instrument, mark) -> published.put(instrument, mark.toString()));
+        PortfolioUpdate update = last;
+        return Json.write(new State(
+                account, portfolio.state(), published, rejections, update == null ? -1 : update.timestampMicros()));
+    }
+
+    @Override
+    public void restoreState(String text) {
+        State state = Json.read(text, State.class);
+        if (!account.equals(state.account())) {
+            throw new IllegalArgumentException(
+                    "the state is account " + state.account() + "'s, this engine books " + account);
+        }
+        portfolio = Portfolio.restore(state.portfolio());
+        marks.clear();
+        state.marks().forEach((instrument, mark) -> marks.put(instrument, new BigDecimal(mark)));
+        rejections = state.rejections();
+        last = state.lastUpdateMicros() < 0 ? null : update(state.lastUpdateMicros());
     }
 
     /** The latest published account, or {@code null} before the first. */

@@ -49,6 +49,47 @@ public final class DrawdownTracker {
         return snapshot();
     }
 
+    /**
+     * Everything the tracker holds, to save and {@link #restore} (an engine's snapshot).
+     *
+     * @param started         whether an equity was seen
+     * @param peak            highest equity so far
+     * @param peakMicros      when it was reached
+     * @param current         current drawdown
+     * @param maximum         maximum drawdown
+     * @param maxPeakMicros   start of the maximum drawdown
+     * @param maxTroughMicros trough of the maximum drawdown
+     * @param lastMicros      latest observation's time
+     */
+    public record State(
+            boolean started,
+            double peak,
+            long peakMicros,
+            double current,
+            double maximum,
+            long maxPeakMicros,
+            long maxTroughMicros,
+            long lastMicros) {}
+
+    /** This tracker's state. */
+    public State state() {
+        return new State(started, peak, peakMicros, current, maximum, maxPeakMicros, maxTroughMicros, lastMicros);
+    }
+
+    /** A tracker in a saved state. */
+    public static DrawdownTracker restore(State state) {
+        DrawdownTracker tracker = new DrawdownTracker();
+        tracker.started = state.started();
+        tracker.peak = state.peak();
+        tracker.peakMicros = state.peakMicros();
+        tracker.current = state.current();
+        tracker.maximum = state.maximum();
+        tracker.maxPeakMicros = state.maxPeakMicros();
+        tracker.maxTroughMicros = state.maxTroughMicros();
+        tracker.lastMicros = state.lastMicros();
+        return tracker;
+    }
+
     /** Current state; all zero before the first update. */
     public Drawdown snapshot() {
         return new Drawdown(peak, peakMicros, current, maximum, maxPeakMicros, maxTroughMicros);

@@ -2,6 +2,7 @@ package dev.nautilus.engines.risk;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,6 +76,49 @@ public final class FlashCrashDetector {
         }
         s.armed = false;
         return Optional.of(new FlashCrashAlert(instrument, timestampMicros, high.price(), high.micros(), price, drop));
+    }
+
+    /**
+     * One instrument's window, to save and {@link #restore}: its descending maxima (times and
+     * prices, oldest first), whether it is armed, and its latest price's time.
+     */
+    public record Window(List<Long> micros, List<Double> prices, boolean armed, long lastMicros) {
+
+        public Window {
+            micros = List.copyOf(micros);
+            prices = List.copyOf(prices);
+            if (micros.size() != prices.size()) {
+                throw new IllegalArgumentException(
+                        "a window needs as many times as prices, was " + micros.size() + " and " + prices.size());
+            }
+        }
+    }
+
+    /** Every instrument's window. */
+    public Map<String, Window> state() {
+        Map<String, Window> windows = new HashMap<>();
+        states.forEach((instrument, s) -> windows.put(
+                instrument,
+                new Window(
+                        s.maxima.stream().map(Point::micros).toList(),
+                        s.maxima.stream().map(Point::price).toList(),
+                        s.armed,
+                        s.lastMicros)));
+        return windows;
+    }
+
+    /** Replaces every instrument's window with saved ones (same window length and threshold). */
+    public void restore(Map<String, Window> windows) {
+        states.clear();
+        windows.forEach((instrument, w) -> {
+            State s = new State();
+            for (int i = 0; i < w.micros().size(); i++) {
+                s.maxima.addLast(new Point(w.micros().get(i), w.prices().get(i)));
+            }
+            s.armed = w.armed();
+            s.lastMicros = w.lastMicros();
+            states.put(instrument, s);
+        });
     }
 
     /** Current window maximum of {@code instrument}; NaN if never seen. */

@@ -1,17 +1,19 @@
 package dev.nautilus.engines.risk;
 
+import dev.nautilus.bus.Json;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
-import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
+import dev.nautilus.engines.host.StatefulEngine;
 import dev.nautilus.engines.portfolio.PortfolioUpdate;
 import dev.nautilus.engines.topics.RiskTopics;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,17 +26,16 @@ import org.slf4j.LoggerFactory;
  * when a marked price falls more than the threshold within the window. Pre-trade limits are
  * applied inline by the Portfolio engine with {@link PreTradeRiskCheck}.
  */
-public final class RiskEngine implements Engine {
+public final class RiskEngine implements StatefulEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RiskEngine.class);
     private static final int MIN_SAMPLE = 30;
 
     private final EngineWiring wiring = EngineMatrix.of(EngineMatrix.RISK);
-    private final int window;
     private final double maxDrawdown;
-    private final DrawdownTracker drawdown = new DrawdownTracker();
+    private DrawdownTracker drawdown = new DrawdownTracker();
     private final FlashCrashDetector crashes;
-    private final ArrayDeque<Double> returns = new ArrayDeque<>();
+    private final ReturnWindow returns;
     private double lastEquity = Double.NaN;
     private boolean drawdownAlerted;
     private volatile RiskMetrics last;
@@ -46,7 +47,7 @@ public final class RiskEngine implements Engine {
      * @param crashes     flash-crash detector (window and threshold)
      */
     public RiskEngine(int window, double maxDrawdown, FlashCrashDetector crashes) {
-        this.window = window;
+        this.returns = new ReturnWindow(window);
         this.maxDrawdown = maxDrawdown;
         this.crashes = crashes;
     }
@@ -98,10 +99,7 @@ public final class RiskEngine implements Engine {
             drawdownAlerted = false;
         }
         if (!Double.isNaN(lastEquity)) {
-            returns.addLast(equity / lastEquity - 1);
-            if (returns.size() > window) {
-                returns.removeFirst();
-            }
+            returns.add(equity / lastEquity - 1);
         }
         lastEquity = equity;
         Double hv = null;
@@ -109,17 +107,60 @@ public final class RiskEngine implements Engine {
         Double pv = null;
         Double pe = null;
         if (returns.size() >= MIN_SAMPLE) {
-            VarReport report = ValueAtRisk.report(
-                    returns.stream().mapToDouble(Double::doubleValue).toArray());
-            hv = report.historical95().valueAtRisk();
-            he = report.historical95().expectedShortfall();
-            pv = report.parametric99().valueAtRisk();
-            pe = report.parametric99().expectedShortfall();
+            // only the two figures published are computed, the historical one from the window's sorted losses
+            RiskEstimate historical95 =
+                    ValueAtRisk.historicalOfSortedLosses(returns.sortedLosses(), returns.size(), 0.95);
+            RiskEstimate parametric99 = ValueAtRisk.parametric(returns.returns(), 0.99);
+            hv = historical95.valueAtRisk();
+            he = historical95.expectedShortfall();
+            pv = parametric99.valueAtRisk();
+            pe = parametric99.expectedShortfall();
         }
         RiskMetrics metrics = new RiskMetrics(
                 update.account(), at, equity, dd.current(), dd.maximum(), hv, he, pv, pe, returns.size());
         last = metrics;
         endpoint.publish(MessageType.RISK_METRIC, RiskTopics.metric(update.account()), metrics);
+    }
+
+    /**
+     * What a Risk engine keeps across restarts.
+     *
+     * @param drawdown        the drawdown tracker
+     * @param crashes         the flash-crash windows, by instrument
+     * @param returns         the equity returns in the VaR window, oldest first
+     * @param lastEquity      the latest equity, or {@code null} before the first
+     * @param drawdownAlerted whether the drawdown alert was raised and not cleared
+     * @param last            the latest metrics, or {@code null}
+     */
+    record State(
+            DrawdownTracker.State drawdown,
+            Map<String, FlashCrashDetector.Window> crashes,
+            List<Double> returns,
+            Double lastEquity,
+            boolean drawdownAlerted,
+            RiskMetrics last) {}
+
+    @Override
+    public String saveState() {
+        return Json.write(new State(
+                drawdown.state(),
+                crashes.state(),
+                Arrays.stream(returns.returns()).boxed().toList(),
+                Double.isNaN(lastEquity) ? null : lastEquity,
+                drawdownAlerted,
+                last));
+    }
+
+    @Override
+    public void restoreState(String text) {
+        State state = Json.read(text, State.class);
+        drawdown = DrawdownTracker.restore(state.drawdown());
+        crashes.restore(state.crashes());
+        returns.clear();
+        state.returns().forEach(returns::add);
+        lastEquity = state.lastEquity() == null ? Double.NaN : state.lastEquity();
+        drawdownAlerted = state.drawdownAlerted();
+        last = state.last();
     }
 
     /** The latest metrics, or {@code null}. */

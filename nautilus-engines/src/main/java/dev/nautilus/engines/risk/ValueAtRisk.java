@@ -27,15 +27,27 @@ public final class ValueAtRisk {
         for (int i = 0; i < returns.length; i++) {
             losses[i] = -returns[i];
         }
-        double[] sorted = EmpiricalQuantile.sortedCopy(losses);
-        double var = EmpiricalQuantile.quantileOfSorted(sorted, confidence);
+        return historicalOfSortedLosses(EmpiricalQuantile.sortedCopy(losses), returns.length, confidence);
+    }
+
+    /**
+     * Historical VaR/ES at {@code confidence} from the first {@code length} losses of
+     * {@code sortedLosses}, already ascending and finite (as a rolling window keeps them, see
+     * {@link ReturnWindow}): the same figures as {@link #historical} of the returns, without a sort.
+     */
+    public static RiskEstimate historicalOfSortedLosses(double[] sortedLosses, int length, double confidence) {
+        if (length < 2) {
+            throw new IllegalArgumentException("returns must hold at least 2 observations");
+        }
+        requireConfidence(confidence);
+        double var = EmpiricalQuantile.quantileOfSorted(sortedLosses, length, confidence);
         double sum = 0;
         int n = 0;
-        for (int i = sorted.length - 1; i >= 0 && sorted[i] >= var; i--) {
-            sum += sorted[i];
+        for (int i = length - 1; i >= 0 && sortedLosses[i] >= var; i--) {
+            sum += sortedLosses[i];
             n++;
         }
-        return new RiskEstimate(VarMethod.HISTORICAL, confidence, var, sum / n, returns.length);
+        return new RiskEstimate(VarMethod.HISTORICAL, confidence, var, sum / n, length);
     }
 
     /** Parametric normal VaR/ES at {@code confidence} from the sample's mean and standard deviation. */

@@ -56,6 +56,32 @@ public final class EmpiricalCdf {
         return count;
     }
 
+    /** The values held, oldest first, exact (see {@link #restore}). */
+    public double[] state() {
+        double[] values = new double[count];
+        int oldest = count == ring.length ? next : 0;
+        for (int i = 0; i < count; i++) {
+            values[i] = ring[(oldest + i) % ring.length];
+        }
+        return values;
+    }
+
+    /**
+     * Replaces the values held with {@code values} (oldest first, as {@link #state} gives them), so
+     * that the CDF and the order of eviction continue as if they had been added here.
+     */
+    public void restore(double[] values) {
+        if (values.length > ring.length) {
+            throw new IllegalArgumentException(
+                    "the state holds " + values.length + " values, the capacity is " + ring.length);
+        }
+        next = 0;
+        count = 0;
+        for (double v : values) {
+            add(v);
+        }
+    }
+
     /** Index of the first value greater than {@code x}. */
     private int upperBound(double x) {
         int lo = 0;

@@ -24,16 +24,21 @@ public final class EmpiricalQuantile {
 
     /** Type-7 quantile of an already ascending-sorted sample. */
     public static double quantileOfSorted(double[] sorted, double p) {
-        if (sorted.length == 0) {
+        return quantileOfSorted(sorted, sorted.length, p);
+    }
+
+    /** Type-7 quantile of the first {@code length} values of {@code sorted}, already ascending. */
+    public static double quantileOfSorted(double[] sorted, int length, double p) {
+        if (length <= 0 || length > sorted.length) {
             throw new IllegalArgumentException("sample must not be empty");
         }
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("p must be in [0, 1], was " + p);
         }
-        double h = (sorted.length - 1) * p;
+        double h = (length - 1) * p;
         int lo = (int) Math.floor(h);
-        if (lo >= sorted.length - 1) {
-            return sorted[sorted.length - 1];
+        if (lo >= length - 1) {
+            return sorted[length - 1];
         }
         return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
     }

@@ -36,6 +36,24 @@ public final class RunningMoments {
         return count < 2 ? Double.NaN : m2 / (count - 1);
     }
 
+    /** The sums so far, exact (see {@link #restore}). */
+    public State state() {
+        return new State(count, mean, m2);
+    }
+
+    /** Continues from {@code state}, as if the values behind it had been added here. */
+    public void restore(State state) {
+        if (state.count() < 0) {
+            throw new IllegalArgumentException("count must be >= 0, was " + state.count());
+        }
+        count = state.count();
+        mean = state.mean();
+        m2 = state.m2();
+    }
+
+    /** Welford's running count, mean and sum of squared deviations. */
+    public record State(long count, double mean, double m2) {}
+
     /** Sample standard deviation; NaN with fewer than two values. */
     public double sampleStdDev() {
         return Math.sqrt(sampleVariance());

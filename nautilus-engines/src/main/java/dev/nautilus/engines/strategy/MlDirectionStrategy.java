@@ -1,5 +1,6 @@
 package dev.nautilus.engines.strategy;
 
+import dev.nautilus.bus.Json;
 import dev.nautilus.engines.ml.MlPrediction;
 import dev.nautilus.engines.strategy.spi.BarInputs;
 import dev.nautilus.engines.strategy.spi.Decision;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * ML-driven ({@value #NAME}): long {@code quantity} while the ML engine's P(next close up) is above
@@ -83,4 +85,20 @@ public final class MlDirectionStrategy implements TradingStrategy {
         targets.put(instrument, want);
         return Optional.of(new Decision(want, why));
     }
+
+    @Override
+    public Optional<String> saveState() {
+        Map<String, String> saved = new TreeMap<>();
+        targets.forEach((instrument, target) -> saved.put(instrument, target.toString()));
+        return Optional.of(Json.write(new Saved(saved)));
+    }
+
+    @Override
+    public void restoreState(String text) {
+        targets.clear();
+        Json.read(text, Saved.class).targets().forEach((i, target) -> targets.put(i, new BigDecimal(target)));
+    }
+
+    /** The targets by instrument (decimal text). */
+    record Saved(Map<String, String> targets) {}
 }

@@ -1,11 +1,14 @@
 package dev.nautilus.engines.strategy;
 
+import dev.nautilus.bus.Json;
+import dev.nautilus.engines.features.RollingStatistics;
 import dev.nautilus.engines.features.SimpleMovingAverage;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Moving-average crossover: long {@code quantity} while the fast SMA is above the slow SMA; while
@@ -88,4 +91,32 @@ public final class MovingAverageCrossStrategy implements Strategy {
         State s = states.get(instrument);
         return s == null ? BigDecimal.ZERO : s.target;
     }
+
+    @Override
+    public Optional<String> saveState() {
+        Map<String, Saved> saved = new TreeMap<>();
+        states.forEach((instrument, s) ->
+                saved.put(instrument, new Saved(s.fast.state(), s.slow.state(), s.target.toString(), s.emitted)));
+        return Optional.of(Json.write(new SavedStates(saved)));
+    }
+
+    @Override
+    public void restoreState(String text) {
+        Map<String, Saved> saved = Json.read(text, SavedStates.class).states();
+        states.clear();
+        saved.forEach((instrument, s) -> {
+            State state = new State(fastPeriod, slowPeriod);
+            state.fast.restore(s.fast());
+            state.slow.restore(s.slow());
+            state.target = new BigDecimal(s.target());
+            state.emitted = s.emitted();
+            states.put(instrument, state);
+        });
+    }
+
+    /** One instrument's averages and last target (decimal text). */
+    record Saved(RollingStatistics.State fast, RollingStatistics.State slow, String target, boolean emitted) {}
+
+    /** The instruments' states. */
+    record SavedStates(Map<String, Saved> states) {}
 }

@@ -29,4 +29,14 @@ public final class PriceDrivenStrategy implements TradingStrategy {
                         inputs.bar().close())
                 .map(s -> new Decision(s.targetQuantity(), s.reason()));
     }
+
+    @Override
+    public Optional<String> saveState() {
+        return inner.saveState();
+    }
+
+    @Override
+    public void restoreState(String state) {
+        inner.restoreState(state);
+    }
 }

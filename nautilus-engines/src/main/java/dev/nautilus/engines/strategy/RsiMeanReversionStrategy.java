@@ -1,11 +1,13 @@
 package dev.nautilus.engines.strategy;
 
+import dev.nautilus.bus.Json;
 import dev.nautilus.engines.features.RelativeStrengthIndex;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * RSI mean reversion: from flat, buy {@code quantity} when RSI &lt; oversold and (if allowed) sell
@@ -114,4 +116,29 @@ public final class RsiMeanReversionStrategy implements Strategy {
         State s = states.get(instrument);
         return s == null ? BigDecimal.ZERO : s.target;
     }
+
+    @Override
+    public Optional<String> saveState() {
+        Map<String, Saved> saved = new TreeMap<>();
+        states.forEach((instrument, s) -> saved.put(instrument, new Saved(s.rsi.state(), s.target.toString())));
+        return Optional.of(Json.write(new SavedStates(saved)));
+    }
+
+    @Override
+    public void restoreState(String text) {
+        Map<String, Saved> saved = Json.read(text, SavedStates.class).states();
+        states.clear();
+        saved.forEach((instrument, s) -> {
+            State state = new State(period);
+            state.rsi.restore(s.rsi());
+            state.target = new BigDecimal(s.target());
+            states.put(instrument, state);
+        });
+    }
+
+    /** One instrument's RSI and target (decimal text). */
+    record Saved(RelativeStrengthIndex.State rsi, String target) {}
+
+    /** The instruments' states. */
+    record SavedStates(Map<String, Saved> states) {}
 }

@@ -18,4 +18,23 @@ public interface Strategy {
 
     /** The last target emitted for {@code instrument}; zero before any. */
     BigDecimal currentTarget(String instrument);
+
+    /**
+     * This strategy's state as text (JSON by convention), so that a restarted Strategy engine
+     * continues it; empty (the default) when it keeps none it can save, and then a restarted engine
+     * runs it from its initial state. The state must not share mutable objects with the strategy.
+     */
+    default Optional<String> saveState() {
+        return Optional.empty();
+    }
+
+    /**
+     * Replaces the state with one {@link #saveState} returned, before the first bar.
+     *
+     * @throws UnsupportedOperationException by default: the strategy saves no state
+     * @throws IllegalArgumentException when {@code state} is not a state of this strategy
+     */
+    default void restoreState(String state) {
+        throw new UnsupportedOperationException(name() + " keeps no state it can restore (saveState is empty)");
+    }
 }

@@ -1,12 +1,13 @@
 package dev.nautilus.engines.strategy;
 
+import dev.nautilus.bus.Json;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
-import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
 import dev.nautilus.engines.host.PatientPublisher;
+import dev.nautilus.engines.host.StatefulEngine;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.ml.MlPrediction;
 import dev.nautilus.engines.strategy.spi.BarInputs;
@@ -21,13 +22,16 @@ import dev.nautilus.engines.vpin.VpinStatus;
 import io.micrometer.core.instrument.Counter;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +49,13 @@ import org.slf4j.LoggerFactory;
  * has also arrived — and, when a strategy declares {@link StrategyInput#ML_PREDICTION}, the forecast
  * for that bar or one for a later bar (proof that none comes for it: the ML engine skips its
  * warm-up). Each stream is in order, so decisions are the same whatever the interleaving.
+ *
+ * <p><b>State.</b> {@link #saveState} holds the traded targets, the join's waiting bars, statuses and
+ * forecasts, and each strategy's {@link TradingStrategy#saveState}. A strategy that saves none
+ * (a plug-in without the hook) is recorded as such and, after a restore, runs from its initial
+ * state; the restore says so in the log.
  */
-public final class StrategyEngine implements Engine {
+public final class StrategyEngine implements StatefulEngine {
 
     /** Name of the default traded strategy. */
     public static final String TRADED = "vpin_ma_cross";
@@ -214,4 +223,71 @@ public final class StrategyEngine implements Engine {
                                     other.name(), instrument, at, bar.close(), d.target(), true, toxic, d.reason())));
         }
     }
+
+    /** The traded strategy's current target by instrument. */
+    public Map<String, BigDecimal> tradedTargets() {
+        return Map.copyOf(tradedTargets);
+    }
+
+    @Override
+    public String saveState() {
+        Map<String, String> targets = new TreeMap<>();
+        tradedTargets.forEach((instrument, target) -> targets.put(instrument, target.toString()));
+        Map<String, String> strategies = new LinkedHashMap<>();
+        for (TradingStrategy s : strategies()) {
+            strategies.put(s.name(), s.saveState().orElse(null));
+        }
+        return Json.write(new State(targets, waiting(bars), waiting(statuses), waiting(forecasts), strategies));
+    }
+
+    @Override
+    public void restoreState(String text) {
+        State state = Json.read(text, State.class);
+        for (TradingStrategy s : strategies()) {
+            String saved = state.strategies().get(s.name());
+            if (saved != null) {
+                s.restoreState(saved);
+            } else {
+                LOG.warn("strategy {} saved no state: it starts from its initial state", s.name());
+            }
+        }
+        tradedTargets.clear();
+        state.tradedTargets().forEach((instrument, target) -> tradedTargets.put(instrument, new BigDecimal(target)));
+        restoreWaiting(bars, state.bars());
+        restoreWaiting(statuses, state.statuses());
+        restoreWaiting(forecasts, state.forecasts());
+    }
+
+    private List<TradingStrategy> strategies() {
+        List<TradingStrategy> all = new ArrayList<>(informational.size() + 1);
+        all.add(traded);
+        all.addAll(informational);
+        return all;
+    }
+
+    private static <T> Map<String, List<T>> waiting(Map<String, ArrayDeque<T>> queues) {
+        Map<String, List<T>> waiting = new TreeMap<>();
+        queues.forEach((instrument, queue) -> {
+            if (!queue.isEmpty()) {
+                waiting.put(instrument, List.copyOf(queue));
+            }
+        });
+        return waiting;
+    }
+
+    private static <T> void restoreWaiting(Map<String, ArrayDeque<T>> queues, Map<String, List<T>> waiting) {
+        queues.clear();
+        waiting.forEach((instrument, items) -> queues.put(instrument, new ArrayDeque<>(items)));
+    }
+
+    /**
+     * The traded targets (decimal text), the join's waiting inputs by instrument in arrival order,
+     * and each strategy's state by name (null: it saves none).
+     */
+    record State(
+            Map<String, String> tradedTargets,
+            Map<String, List<Bar>> bars,
+            Map<String, List<VpinStatus>> statuses,
+            Map<String, List<MlPrediction>> forecasts,
+            Map<String, String> strategies) {}
 }

@@ -1,5 +1,6 @@
 package dev.nautilus.engines.strategy;
 
+import dev.nautilus.bus.Json;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Wraps a strategy and stands aside while order flow is toxic: when an instrument turns toxic, a
@@ -78,4 +81,28 @@ public final class VpinFilteredStrategy implements Strategy {
         emitted.put(instrument, target);
         return Optional.of(new Signal(instrument, name(), target, reason, ts));
     }
+
+    /**
+     * The toxic instruments, the targets emitted and the inner strategy's state; empty when the inner
+     * strategy keeps none it can save.
+     */
+    @Override
+    public Optional<String> saveState() {
+        Map<String, String> targets = new TreeMap<>();
+        emitted.forEach((instrument, target) -> targets.put(instrument, target.toString()));
+        return inner.saveState().map(state -> Json.write(new Saved(new TreeSet<>(toxic), targets, state)));
+    }
+
+    @Override
+    public void restoreState(String text) {
+        Saved saved = Json.read(text, Saved.class);
+        inner.restoreState(saved.inner());
+        toxic.clear();
+        toxic.addAll(saved.toxic());
+        emitted.clear();
+        saved.emitted().forEach((instrument, target) -> emitted.put(instrument, new BigDecimal(target)));
+    }
+
+    /** Toxic instruments, emitted targets (decimal text) and the inner strategy's state. */
+    record Saved(Set<String> toxic, Map<String, String> emitted, String inner) {}
 }

@@ -44,4 +44,14 @@ public final class VpinMovingAverageCross implements TradingStrategy {
         Optional<Signal> signal = fromPrice.isPresent() ? fromPrice : fromToxicity;
         return signal.map(s -> new Decision(filtered.currentTarget(bar.instrument()), s.reason()));
     }
+
+    @Override
+    public Optional<String> saveState() {
+        return filtered.saveState();
+    }
+
+    @Override
+    public void restoreState(String state) {
+        filtered.restoreState(state);
+    }
 }

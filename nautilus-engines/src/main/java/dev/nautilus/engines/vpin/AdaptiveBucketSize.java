@@ -81,4 +81,20 @@ public final class AdaptiveBucketSize {
     public double volumePerPeriod() {
         return ewma;
     }
+
+    /** The current period, its volume so far and the average of completed periods, exact. */
+    public State state() {
+        return new State(currentPeriod, firstPeriod, periodVolume, ewma);
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        currentPeriod = state.currentPeriod();
+        firstPeriod = state.firstPeriod();
+        periodVolume = state.periodVolume();
+        ewma = state.ewma();
+    }
+
+    /** The open period (Long.MIN_VALUE before any volume), whether it is the first, its volume and the EWMA (NaN until one). */
+    public record State(long currentPeriod, boolean firstPeriod, double periodVolume, double ewma) {}
 }

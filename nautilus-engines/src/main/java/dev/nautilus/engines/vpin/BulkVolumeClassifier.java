@@ -41,6 +41,20 @@ public final class BulkVolumeClassifier {
         return NormalDistribution.cdf(dp / sigma);
     }
 
+    /** The previous close (null before the first bar) and the moments of the changes, exact. */
+    public State state() {
+        return new State(Double.isNaN(previousClose) ? null : previousClose, priceChanges.state());
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        previousClose = state.previousClose() == null ? Double.NaN : state.previousClose();
+        priceChanges.restore(state.priceChanges());
+    }
+
+    /** What the next bar's classification depends on. */
+    public record State(Double previousClose, RunningMoments.State priceChanges) {}
+
     /** Current σ_ΔP estimate; NaN before two changes. */
     public double priceChangeStdDev() {
         return priceChanges.sampleStdDev();

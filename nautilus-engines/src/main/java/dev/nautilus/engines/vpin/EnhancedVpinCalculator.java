@@ -8,6 +8,7 @@ import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.engines.stats.EmpiricalCdf;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -125,6 +126,62 @@ public final class EnhancedVpinCalculator {
         }
         return out;
     }
+
+    /** Everything the next estimates depend on, exact (see {@link #restore}). */
+    public State state() {
+        return new State(
+                bars.state().get(instrument),
+                openBarTickBuy,
+                tickRule.state(),
+                bvc.state(),
+                bucketSize.state(),
+                bvcBuckets.state(),
+                tickBuckets.state(),
+                bvcWindow.state(),
+                tickWindow.state(),
+                bvcHistory.state(),
+                tickHistory.state(),
+                regimes.regime());
+    }
+
+    /**
+     * Continues from {@code state}, as {@link #state} gave it for this instrument and configuration.
+     *
+     * @throws IllegalArgumentException when the state's windows or histories do not fit the configuration
+     */
+    public void restore(State state) {
+        bvcWindow.restore(state.bvcWindow());
+        tickWindow.restore(state.tickWindow());
+        bvcHistory.restore(state.bvcHistory());
+        tickHistory.restore(state.tickHistory());
+        bars.restore(state.openBar() == null ? Map.of() : Map.of(instrument, state.openBar()));
+        openBarTickBuy = state.openBarTickBuy();
+        tickRule.restore(state.tickRule());
+        bvc.restore(state.bvc());
+        bucketSize.restore(state.bucketSize());
+        bvcBuckets.restore(state.bvcBuckets());
+        tickBuckets.restore(state.tickBuckets());
+        regimes.restore(state.regime());
+    }
+
+    /**
+     * One instrument's enhanced VPIN state: the open bar and its tick-rule buy volume, both
+     * classifiers, the adaptive size, and per classification the open bucket, window and history,
+     * and the regime.
+     */
+    public record State(
+            TimeBarAggregator.OpenBarState openBar,
+            double openBarTickBuy,
+            TickRule.State tickRule,
+            BulkVolumeClassifier.State bvc,
+            AdaptiveBucketSize.State bucketSize,
+            VolumeBucketer.State bvcBuckets,
+            VolumeBucketer.State tickBuckets,
+            VpinWindow.State bvcWindow,
+            VpinWindow.State tickWindow,
+            double[] bvcHistory,
+            double[] tickHistory,
+            ToxicityRegime regime) {}
 
     /** Current adaptive bucket size. */
     public double bucketVolume() {

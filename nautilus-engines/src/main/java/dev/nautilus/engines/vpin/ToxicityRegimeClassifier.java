@@ -46,4 +46,9 @@ public final class ToxicityRegimeClassifier {
     public ToxicityRegime regime() {
         return regime;
     }
+
+    /** Continues in {@code regime} (the hysteresis depends on it). */
+    public void restore(ToxicityRegime regime) {
+        this.regime = Objects.requireNonNull(regime, "regime");
+    }
 }

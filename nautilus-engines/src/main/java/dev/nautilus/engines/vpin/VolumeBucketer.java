@@ -71,6 +71,24 @@ public final class VolumeBucketer {
         return done;
     }
 
+    /** The open bucket's fill and the sizes, exact (see {@link #restore}). */
+    public State state() {
+        return new State(nextTarget, target, filled, buy, startMicros, sequence);
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        setBucketVolume(state.nextTarget());
+        target = state.target();
+        filled = state.filled();
+        buy = state.buy();
+        startMicros = state.startMicros();
+        sequence = state.sequence();
+    }
+
+    /** The open bucket: its target, its fill and buy volume, its start, and the buckets completed before it. */
+    public record State(double nextTarget, double target, double filled, double buy, long startMicros, long sequence) {}
+
     /** Volume in the open, incomplete bucket. */
     public double openBucketVolume() {
         return filled;

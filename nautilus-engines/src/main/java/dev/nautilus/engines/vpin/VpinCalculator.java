@@ -6,6 +6,7 @@ import dev.nautilus.engines.marketdata.Trade;
 import dev.nautilus.engines.stats.EmpiricalCdf;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -69,6 +70,36 @@ public final class VpinCalculator {
         }
         return out;
     }
+
+    /** Everything the next estimates depend on, exact (see {@link #restore}). */
+    public State state() {
+        TimeBarAggregator.OpenBarState bar = bars.state().get(instrument);
+        return new State(bar, classifier.state(), bucketer.state(), window.state(), history.state());
+    }
+
+    /**
+     * Continues from {@code state}, as {@link #state} gave it for this instrument and configuration.
+     *
+     * @throws IllegalArgumentException when the state's window or history does not fit the configuration
+     */
+    public void restore(State state) {
+        window.restore(state.window());
+        history.restore(state.history());
+        bars.restore(state.openBar() == null ? Map.of() : Map.of(instrument, state.openBar()));
+        classifier.restore(state.classifier());
+        bucketer.restore(state.bucketer());
+    }
+
+    /**
+     * One instrument's VPIN state: the open time bar (null when none), the classifier's σ, the open
+     * bucket, the window of the last n buckets and the history of estimates the CDF ranks against.
+     */
+    public record State(
+            TimeBarAggregator.OpenBarState openBar,
+            BulkVolumeClassifier.State classifier,
+            VolumeBucketer.State bucketer,
+            VpinWindow.State window,
+            double[] history) {}
 
     /** Buckets completed so far. */
     public long completedBuckets() {

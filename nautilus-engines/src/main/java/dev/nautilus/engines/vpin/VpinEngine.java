@@ -1,12 +1,13 @@
 package dev.nautilus.engines.vpin;
 
+import dev.nautilus.bus.Json;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Priority;
-import dev.nautilus.engines.host.Engine;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.KeyedStatefulEngine;
 import dev.nautilus.engines.host.PatientPublisher;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.marketdata.Trade;
@@ -14,7 +15,10 @@ import dev.nautilus.engines.topics.MarketDataTopics;
 import dev.nautilus.engines.topics.VpinTopics;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@link VpinStatus} per bar on {@code vpin.calculation.<instrument>}, and on {@code
  * toxicity.alert.<instrument>} (priority HIGH) each {@link VpinEstimate} at which toxicity turns on
  * or off.
+ *
+ * <p>Its state ({@link #saveState}) is every instrument's {@link VpinCalculator.State} and latest
+ * estimate, so a restarted engine continues the same buckets, window and CDF history.
  */
-public final class VpinEngine implements Engine {
+public final class VpinEngine implements KeyedStatefulEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(VpinEngine.class);
 
@@ -88,4 +95,54 @@ public final class VpinEngine implements Engine {
                             calculator == null ? 0 : calculator.completedBuckets()));
         }
     }
+
+    /** The latest estimate by instrument (what the next alert and status compare with). */
+    public Map<String, VpinEstimate> latestEstimates() {
+        return Map.copyOf(latest);
+    }
+
+    @Override
+    public String saveState() {
+        return saveKeys(instrument -> true);
+    }
+
+    @Override
+    public void restoreState(String text) {
+        replaceKeys(instrument -> true, Optional.of(text));
+    }
+
+    @Override
+    public String saveKeys(Predicate<String> instruments) {
+        Map<String, VpinCalculator.State> states = new TreeMap<>();
+        calculators.forEach((instrument, calculator) -> {
+            if (instruments.test(instrument)) {
+                states.put(instrument, calculator.state());
+            }
+        });
+        Map<String, VpinEstimate> estimates = new TreeMap<>();
+        latest.forEach((instrument, estimate) -> {
+            if (instruments.test(instrument)) {
+                estimates.put(instrument, estimate);
+            }
+        });
+        return Json.write(new State(states, estimates));
+    }
+
+    @Override
+    public void replaceKeys(Predicate<String> instruments, Optional<String> text) {
+        Optional<State> state = text.map(t -> Json.read(t, State.class));
+        calculators.keySet().removeIf(instruments);
+        latest.keySet().removeIf(instruments);
+        state.ifPresent(s -> {
+            s.calculators().forEach((instrument, saved) -> {
+                VpinCalculator calculator = new VpinCalculator(instrument, configs.apply(instrument));
+                calculator.restore(saved);
+                calculators.put(instrument, calculator);
+            });
+            latest.putAll(s.latest());
+        });
+    }
+
+    /** The calculators and the latest estimate (whose toxicity the next alert compares with), by instrument. */
+    record State(Map<String, VpinCalculator.State> calculators, Map<String, VpinEstimate> latest) {}
 }

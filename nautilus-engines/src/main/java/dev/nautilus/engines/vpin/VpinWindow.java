@@ -49,6 +49,32 @@ public final class VpinWindow {
         }
     }
 
+    /**
+     * The ring and its running sums, exact: the sums carry the rounding of their additions since the
+     * last recomputation, so they are kept rather than recomputed.
+     */
+    public State state() {
+        return new State(imbalance.clone(), volume.clone(), next, count, sumImbalance, sumVolume);
+    }
+
+    /** Continues from {@code state}, as {@link #state} gave it. */
+    public void restore(State state) {
+        if (state.imbalance().length != imbalance.length || state.volume().length != volume.length) {
+            throw new IllegalArgumentException("the state is a window of " + state.imbalance().length
+                    + " buckets, this one holds " + imbalance.length);
+        }
+        System.arraycopy(state.imbalance(), 0, imbalance, 0, imbalance.length);
+        System.arraycopy(state.volume(), 0, volume, 0, volume.length);
+        next = state.next();
+        count = state.count();
+        sumImbalance = state.sumImbalance();
+        sumVolume = state.sumVolume();
+    }
+
+    /** The ring of the last n buckets' imbalances and volumes, its position and running sums. */
+    public record State(
+            double[] imbalance, double[] volume, int next, int count, double sumImbalance, double sumVolume) {}
+
     /** True once n buckets were added. */
     public boolean isFull() {
         return count == imbalance.length;

@@ -113,4 +113,39 @@ class SeenIdsTest {
         assertThat(seen.contains("d")).isTrue();
         assertThatThrownBy(() -> new SeenIds(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void forgettingAKeysIdsKeepsTheOthersAndTheirOrder() {
+        SeenIds seen = new SeenIds(4);
+        seen.add("a", "BTCUSD");
+        seen.add("b", "ETHUSD");
+        seen.add("c", "BTCUSD");
+        seen.add("d");
+        seen.forget("BTCUSD"::equals);
+        assertThat(seen.contains("a")).isFalse();
+        assertThat(seen.contains("c")).isFalse();
+        assertThat(seen.newest(10)).containsExactly("b", "d");
+        seen.add("a", "BTCUSD");
+        seen.add("e", "ETHUSD");
+        seen.add("f", "ETHUSD");
+        // the window still holds four: b, the oldest, goes first
+        assertThat(seen.newest(10)).containsExactly("d", "a", "e", "f");
+        assertThat(seen.size()).isEqualTo(4);
+    }
+
+    @Test
+    void newestGivesTheLatestIdsOldestFirstAcrossTheRingsWrap() {
+        SeenIds seen = new SeenIds(4);
+        assertThat(seen.newest(3)).isEmpty();
+        for (String id : List.of("a", "b", "c")) {
+            seen.add(id);
+        }
+        assertThat(seen.newest(10)).containsExactly("a", "b", "c");
+        for (String id : List.of("d", "e", "f")) {
+            seen.add(id);
+        }
+        assertThat(seen.newest(10)).containsExactly("c", "d", "e", "f");
+        assertThat(seen.newest(2)).containsExactly("e", "f");
+        assertThat(seen.newest(0)).isEmpty();
+    }
 }

@@ -60,6 +60,17 @@ public final class Queries {
         }
     }
 
+    /** Runs one statement that changes rows (auto-committed); returns how many it changed. */
+    public int update(String sql, Object... params) {
+        try (Connection connection = connections.open();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("update failed: " + firstLine(sql), e);
+        }
+    }
+
     /** Runs a query returning one long (e.g. a count). */
     public long single(String sql, Object... params) {
         List<Long> rows = list(sql, row -> row.int64(1), params);

@@ -69,7 +69,9 @@ final class PostgresLayout {
                         statement.setString(1, table.name());
                         statement.execute();
                     }
-                } else {
+                } else if (!exists(
+                        connection, "select 1 where to_regclass('" + table.name() + "_default') is not null")) {
+                    // only when missing: a process connected as an engine's role may not create tables
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("create table if not exists " + table.name() + "_default partition of "
                                 + table.name() + " default");

@@ -91,7 +91,7 @@ public final class PostgresStores {
         hikari.setSchema(config.schema());
         // Lets the INSERT baseline send multi-row statements; COPY is unaffected.
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
-        hikari.addDataSourceProperty("ApplicationName", "nautilus-store");
+        hikari.addDataSourceProperty("ApplicationName", config.applicationName());
         return new HikariDataSource(hikari);
     }
 

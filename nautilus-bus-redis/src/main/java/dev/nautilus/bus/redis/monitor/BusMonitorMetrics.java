@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis.monitor;
 
+import dev.nautilus.bus.redis.partition.PartitionStatus;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code nautilus.bus.group.lag}, {@code nautilus.bus.group.pending} — tags {@code stream}, {@code group};</li>
  *   <li>{@code nautilus.bus.group.trimmed_entries} — entries trimmed before the group read them
  *       ({@link StreamCounters#trimmedBeforeDelivery}), tags {@code stream}, {@code group};</li>
- *   <li>{@code nautilus.bus.dead_letters} — entries in the dead-letter streams.</li>
+ *   <li>{@code nautilus.bus.dead_letters} — entries in the dead-letter streams;</li>
+ *   <li>{@code nautilus.bus.partition.epoch}, {@code .rebalances}, {@code .lag}, {@code .owned} — per
+ *       partition of a partitioned type (SPEC §1.9), tags {@code group}, {@code partition}.</li>
  * </ul>
  * Every meter carries HELP text and, where it has one, its base unit, so Prometheus names end in the unit.
  * Meters read the latest snapshot, which a thread of this object refreshes on a fixed delay;
@@ -70,6 +73,16 @@ public final class BusMonitorMetrics implements AutoCloseable {
                     "nautilus.bus.group.pending",
                     new Help("Entries delivered to the group but not acknowledged", null)),
             Map.entry("nautilus.bus.group.lag", new Help("Entries the group has not read yet (NaN: unknown)", null)),
+            Map.entry("nautilus.bus.partition.epoch", new Help("Lease epoch of the partition: takeovers so far", null)),
+            Map.entry(
+                    "nautilus.bus.partition.rebalances",
+                    new Help("Times the partition changed hands between instances of its group", null)),
+            Map.entry(
+                    "nautilus.bus.partition.lag",
+                    new Help("Entries of the partition's streams its group has not read yet (NaN: unknown)", null)),
+            Map.entry(
+                    "nautilus.bus.partition.owned",
+                    new Help("1 while an instance holds a live lease on the partition, else 0", null)),
             Map.entry(
                     "nautilus.bus.group.trimmed_entries",
                     new Help("Entries trimmed from the stream before the group read them", null)),
@@ -167,6 +180,24 @@ public final class BusMonitorMetrics implements AutoCloseable {
                 }
             }
             next.put(new MeterKey("nautilus.bus.dead_letters", busTag, false), (double) redis.deadLetters());
+            for (PartitionStatus partition : redis.partitions()) {
+                Tags tags = Tags.of(
+                        "bus",
+                        partition.bus(),
+                        "group",
+                        partition.group(),
+                        "partition",
+                        Integer.toString(partition.partition()));
+                next.put(new MeterKey("nautilus.bus.partition.epoch", tags, false), (double) partition.epoch());
+                next.put(
+                        new MeterKey("nautilus.bus.partition.rebalances", tags, true), (double) partition.rebalances());
+                next.put(
+                        new MeterKey("nautilus.bus.partition.lag", tags, false),
+                        partition.lag() < 0 ? Double.NaN : (double) partition.lag());
+                next.put(
+                        new MeterKey("nautilus.bus.partition.owned", tags, false),
+                        partition.owner().isEmpty() ? 0.0 : 1.0);
+            }
         }
         values = Map.copyOf(next);
         latest = snapshot;

@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis.monitor;
 
+import dev.nautilus.bus.redis.partition.PartitionStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.OptionalLong;
  * @param streams          the streams under the prefix, by key, dead-letter streams included
  * @param deadLetters      entries in the dead-letter streams of both buses under the prefix
  * @param warnings         parts of the sample that failed while the Redis was reachable (e.g. a command an ACL forbids)
+ * @param partitions       the partition leases under the prefix (SPEC §1.9): owner, epoch, rebalances, lag
  */
 public record RedisSnapshot(
         MonitorTarget target,
@@ -39,15 +41,51 @@ public record RedisSnapshot(
         MemoryUsage memory,
         List<StreamInfo> streams,
         long deadLetters,
-        List<String> warnings) {
+        List<String> warnings,
+        List<PartitionStatus> partitions) {
 
     /** Copies the collections. */
     public RedisSnapshot {
+        partitions = List.copyOf(partitions);
         clientsByEngine = Map.copyOf(clientsByEngine);
         commands = List.copyOf(commands);
         errors = Map.copyOf(errors);
         streams = List.copyOf(streams);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A snapshot of a Redis without partitions. */
+    public RedisSnapshot(
+            MonitorTarget target,
+            Instant takenAt,
+            boolean reachable,
+            Optional<String> error,
+            Optional<String> redisVersion,
+            CpuUsage cpu,
+            OptionalLong connectedClients,
+            Map<String, Integer> clientsByEngine,
+            List<CommandStats> commands,
+            Map<String, Long> errors,
+            MemoryUsage memory,
+            List<StreamInfo> streams,
+            long deadLetters,
+            List<String> warnings) {
+        this(
+                target,
+                takenAt,
+                reachable,
+                error,
+                redisVersion,
+                cpu,
+                connectedClients,
+                clientsByEngine,
+                commands,
+                errors,
+                memory,
+                streams,
+                deadLetters,
+                warnings,
+                List.of());
     }
 
     /** The snapshot of a Redis the monitor could not reach. */

@@ -1,5 +1,6 @@
 package dev.nautilus.bus.redis.monitor;
 
+import dev.nautilus.bus.redis.partition.PartitionStatus;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -49,6 +50,9 @@ final class TargetSampler implements AutoCloseable {
     private CpuUsage.Counter previousCpu;
     private boolean lastReachable = true;
     private Set<String> streamKeys;
+    /** The partition lease hashes found with the stream keys. */
+    private Set<String> partitionKeys = Set.of();
+
     private long streamKeysScannedAt;
 
     TargetSampler(MonitorTarget target, RedisClient client, Duration timeout, Duration rescanInterval) {
@@ -133,12 +137,18 @@ final class TargetSampler implements AutoCloseable {
         boolean clusterReplica =
                 clusterNode && info.text("role").filter("slave"::equals).isPresent();
         List<StreamInfo> streams = List.of();
+        List<PartitionStatus> partitions = List.of();
         long deadLetters = 0;
         if (!clusterReplica) {
             try {
                 streams = readStreams(sync);
             } catch (RedisCommandExecutionException e) {
                 warnings.add("listing streams failed: " + e.getMessage());
+            }
+            try {
+                partitions = PartitionLeaseScan.read(sync, target.streamPrefix(), partitionKeys, streams);
+            } catch (RedisCommandExecutionException e) {
+                warnings.add("reading partition leases failed: " + e.getMessage());
             }
             for (String dead : deadLetterStreams) {
                 if (clusterNode && (streamKeys == null || !streamKeys.contains(dead))) {
@@ -166,13 +176,15 @@ final class TargetSampler implements AutoCloseable {
                 MemoryUsage.fromInfo(info),
                 streams,
                 deadLetters,
-                warnings);
+                warnings,
+                partitions);
     }
 
     private List<StreamInfo> readStreams(RedisCommands<String, String> sync) {
         long now = System.nanoTime();
         if (streamKeys == null || now - streamKeysScannedAt >= rescanInterval.toNanos()) {
             streamKeys = scanStreamKeys(sync);
+            partitionKeys = PartitionLeaseScan.keys(sync, escapeGlob(target.streamPrefix()));
             streamKeysScannedAt = now;
         }
         Set<String> keys = streamKeys;

@@ -3,6 +3,7 @@ package dev.nautilus.bus.redis.resp;
 import dev.nautilus.bus.codec.EnvelopeCodec;
 import dev.nautilus.bus.codec.EnvelopeLimits;
 import dev.nautilus.bus.codec.MalformedEnvelopeException;
+import dev.nautilus.bus.codec.PackedField;
 import io.lettuce.core.StreamMessage;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -33,6 +34,14 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
     private final String stream;
     private final String id;
     private final byte[][] pairs;
+    /**
+     * Of a message of a packed entry: the body its names and values lie in, each at
+     * {@code spans[2k]} for {@code spans[2k + 1]} bytes, read there without a copy of their own;
+     * {@code null} for an entry whose values are {@link #pairs}.
+     */
+    private final byte[] source;
+
+    private final int[] spans;
     /** Why the entry was refused as it was read; {@code null} for an entry read whole. */
     private final MalformedEnvelopeException refusal;
 
@@ -44,7 +53,19 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
         this.stream = stream;
         this.id = id;
         this.pairs = pairs == null ? NONE : pairs;
+        this.source = null;
+        this.spans = null;
         this.refusal = refusal;
+    }
+
+    /** A message of a packed entry, within its limits, its names and values where they lie in {@code source}. */
+    RawStreamEntry(String stream, String id, byte[] source, int[] spans) {
+        this.stream = stream;
+        this.id = id;
+        this.pairs = NONE;
+        this.source = source;
+        this.spans = spans;
+        this.refusal = null;
     }
 
     /** An entry Lettuce already decoded (claimed entries take that path; it is rare). */
@@ -104,7 +125,54 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
 
     /** True when the entry has no fields left (trimmed by {@code MAXLEN} while pending); never for a refused one. */
     public boolean isEmpty() {
-        return pairs.length == 0 && refusal == null;
+        return values() == 0 && refusal == null;
+    }
+
+    /** How many names and values the entry has. */
+    private int values() {
+        return source == null ? pairs.length : spans.length / 2;
+    }
+
+    private boolean nameIs(int v, String name) {
+        return source == null
+                ? EnvelopeLimits.asciiEquals(pairs[v], name)
+                : EnvelopeLimits.asciiEquals(source, spans[2 * v], spans[2 * v + 1], name);
+    }
+
+    /** The value at {@code v} (a nil one is {@code null}) as strict UTF-8 text. */
+    private String text(int v, String name) throws MalformedEnvelopeException {
+        if (source == null) {
+            return pairs[v] == null ? null : strictUtf8(name, pairs[v], 0, pairs[v].length);
+        }
+        return strictUtf8(name, source, spans[2 * v], spans[2 * v + 1]);
+    }
+
+    /** The name or value at {@code v} as lenient text, for a dead letter. */
+    private String lenient(int v) {
+        if (source == null) {
+            return pairs[v] == null ? "" : new String(pairs[v], StandardCharsets.UTF_8);
+        }
+        return new String(source, spans[2 * v], spans[2 * v + 1], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether this is a packed entry, holding several messages ({@link PackedEntries}); a refused
+     * entry never is: it is dead-lettered whole, as any entry over its limits.
+     */
+    public boolean isPacked() {
+        return refusal == null && raw(PackedField.PACKED) != null;
+    }
+
+    /** The value of the field as bytes, {@code null} when absent (or nil). */
+    byte[] raw(String name) {
+        for (int i = 0; i + 1 < values(); i += 2) {
+            if (nameIs(i, name)) {
+                return source == null
+                        ? pairs[i + 1]
+                        : Arrays.copyOfRange(source, spans[2 * i + 2], spans[2 * i + 2] + spans[2 * i + 3]);
+            }
+        }
+        return null;
     }
 
     /** Why the entry was refused as it was read, if it was. */
@@ -122,10 +190,9 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
         if (refusal != null) {
             throw refusal;
         }
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            if (EnvelopeLimits.asciiEquals(pairs[i], name)) {
-                byte[] value = pairs[i + 1];
-                return value == null ? null : strictUtf8(name, value);
+        for (int i = 0; i + 1 < values(); i += 2) {
+            if (nameIs(i, name)) {
+                return text(i + 1, name);
             }
         }
         return null;
@@ -137,7 +204,12 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
      * U+FFFD) is decoded again, strictly, to tell which it is and where.
      */
     static String strictUtf8(String field, byte[] bytes) throws MalformedEnvelopeException {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        return strictUtf8(field, bytes, 0, bytes.length);
+    }
+
+    /** {@link #strictUtf8(String, byte[])} of the {@code length} bytes at {@code offset}. */
+    static String strictUtf8(String field, byte[] bytes, int offset, int length) throws MalformedEnvelopeException {
+        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') < 0) {
             return text;
         }
@@ -145,10 +217,10 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CoderResult result = strict.decode(in, CharBuffer.allocate(bytes.length), true);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        CoderResult result = strict.decode(in, CharBuffer.allocate(length), true);
         if (result.isError()) {
-            throw new MalformedEnvelopeException(field, "is not valid UTF-8 at byte " + in.position());
+            throw new MalformedEnvelopeException(field, "is not valid UTF-8 at byte " + (in.position() - offset));
         }
         return text;
     }
@@ -159,10 +231,8 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
      */
     public Map<String, String> body() {
         Map<String, String> body = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            body.put(
-                    pairs[i] == null ? "" : new String(pairs[i], StandardCharsets.UTF_8),
-                    pairs[i + 1] == null ? "" : new String(pairs[i + 1], StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < values(); i += 2) {
+            body.put(lenient(i), lenient(i + 1));
         }
         return body;
     }

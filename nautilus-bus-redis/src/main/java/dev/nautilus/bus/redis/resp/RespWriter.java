@@ -57,10 +57,20 @@ final class RespWriter {
 
     /** Writes {@code payload} as a bulk string at {@code at}; returns the index after it. */
     static int putBulk(byte[] target, int at, byte[] payload) {
-        target[at++] = '$';
-        at = putDecimal(target, at, payload.length);
-        at = put(target, at, CRLF);
+        at = putBulkHeader(target, at, payload.length);
         at = put(target, at, payload);
+        return put(target, at, CRLF);
+    }
+
+    /** Writes {@code $<length>\r\n}, the start of a bulk string whose payload is written piece by piece. */
+    static int putBulkHeader(byte[] target, int at, int length) {
+        target[at++] = '$';
+        at = putDecimal(target, at, length);
+        return put(target, at, CRLF);
+    }
+
+    /** Writes the {@code \r\n} that ends a bulk string. */
+    static int putBulkEnd(byte[] target, int at) {
         return put(target, at, CRLF);
     }
 

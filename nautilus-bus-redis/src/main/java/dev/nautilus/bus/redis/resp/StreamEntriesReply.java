@@ -1,7 +1,6 @@
 package dev.nautilus.bus.redis.resp;
 
 import dev.nautilus.bus.codec.EnvelopeLimits;
-import dev.nautilus.bus.codec.MalformedEnvelopeException;
 import dev.nautilus.bus.redis.resp.RespReader.MalformedReplyException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -64,14 +63,9 @@ public final class StreamEntriesReply {
         if (values <= 0) {
             return new RawStreamEntry(stream, id, null);
         }
-        MalformedEnvelopeException refusal = null;
-        int kept = Math.min(values, 2 * EnvelopeLimits.MAX_FIELDS);
-        if (values > kept) {
-            refusal = EntryRefusal.tooManyFields(values);
-        }
-        byte[][] pairs = new byte[kept][];
+        BoundedFields fields = new BoundedFields(values, limits);
         for (int v = 0; v < values; v++) {
-            if (v >= kept) {
+            if (!fields.keeps(v)) {
                 in.skipNext();
                 continue;
             }
@@ -79,21 +73,13 @@ public final class StreamEntriesReply {
             if (length < 0) {
                 continue; // nil
             }
-            boolean name = v % 2 == 0;
-            int bound = name ? EnvelopeLimits.MAX_NAME_BYTES : limits.maxValueBytes(pairs[v - 1]);
-            if (length <= bound) {
-                pairs[v] = in.readBulkContent(length);
-                continue;
-            }
-            byte[] sample = in.skipBulkContent(length, EntryRefusal.SAMPLE_BYTES);
-            pairs[v] = EntryRefusal.marker(length, sample);
-            if (refusal == null) {
-                refusal = name
-                        ? EntryRefusal.nameTooLong(length, sample)
-                        : EntryRefusal.valueTooLong(pairs[v - 1], length, bound);
+            if (length <= fields.bound(v)) {
+                fields.put(v, in.readBulkContent(length));
+            } else {
+                fields.cut(v, length, in.skipBulkContent(length, EntryRefusal.SAMPLE_BYTES));
             }
         }
-        return new RawStreamEntry(stream, id, pairs, refusal);
+        return fields.entry(stream, id);
     }
 
     private static void pair(RespReader in, String what) throws IOException {

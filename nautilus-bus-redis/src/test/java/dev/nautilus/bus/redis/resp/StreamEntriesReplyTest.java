@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StreamEntriesReplyTest {
 
     private static final EnvelopeLimits LIMITS = new EnvelopeLimits(EnvelopeCodec.DEFAULT_MAX_PAYLOAD_BYTES);
-    private static final Object[] GOOD = {
+    static final Object[] GOOD = {
         "message_type",
         "price_update",
         "source_engine",

@@ -1,0 +1,121 @@
+package dev.nautilus.bus.redis.bridge;
+
+import dev.nautilus.bus.Bus;
+import dev.nautilus.bus.Closeables;
+import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.redis.RedisBuses;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The bridge between the single-Redis layout (both buses' streams on the main Redis, the same keys)
+ * and the dual bus: for each bus, its streams copied from the main Redis to the bus's Redis and back
+ * (four {@link StreamMirror}s). Both directions run for every stream, so whichever side an engine's
+ * producers and consumers are on, each consumer sees each message once, with its envelope id, on
+ * its own side; copies are never copied back. Checkpoints live on the target of each direction,
+ * {@code <prefix>:bridge:from:main} on the bus Redis servers and {@code <prefix>:bridge:from:<bus>}
+ * on the main Redis.
+ */
+public final class LayoutBridge implements AutoCloseable {
+
+    /** What copies made from the main Redis say they came from. */
+    public static final String MAIN = "main";
+
+    private final List<StreamMirror> mirrors = new ArrayList<>();
+    private final Map<Bus, StreamMirror> toBus = new EnumMap<>(Bus.class);
+    private final Map<Bus, StreamMirror> toMain = new EnumMap<>(Bus.class);
+
+    /**
+     * Starts the four directions.
+     *
+     * @param busUrls the Redis of each bus
+     * @param maxLen  approximate MAXLEN of the copies
+     */
+    public LayoutBridge(RoutingTable routing, String mainUrl, Map<Bus, String> busUrls, long maxLen) {
+        try {
+            for (Bus bus : Bus.values()) {
+                List<String> streams = RedisBuses.laneKeys(routing, routing.typesOn(bus));
+                StreamMirror down = new StreamMirror(
+                        MAIN + "-to-" + bus.key(),
+                        MAIN,
+                        mainUrl,
+                        busUrls.get(bus),
+                        streams,
+                        checkpointKey(routing, MAIN),
+                        maxLen);
+                mirrors.add(down);
+                toBus.put(bus, down);
+                StreamMirror up = new StreamMirror(
+                        bus.key() + "-to-" + MAIN,
+                        bus.key(),
+                        busUrls.get(bus),
+                        mainUrl,
+                        streams,
+                        checkpointKey(routing, bus.key()),
+                        maxLen);
+                mirrors.add(up);
+                toMain.put(bus, up);
+            }
+        } catch (RuntimeException e) {
+            throw Closeables.closeEachAfter(e, mirrors, StreamMirror::close);
+        }
+    }
+
+    /** The checkpoint hash of copies made from {@code origin}, on the target Redis. */
+    public static String checkpointKey(RoutingTable routing, String origin) {
+        return routing.prefix() + ":bridge:from:" + origin;
+    }
+
+    /** Every direction, main to buses first. */
+    public List<StreamMirror> mirrors() {
+        return List.copyOf(mirrors);
+    }
+
+    /** The direction from the main Redis to a bus. */
+    public StreamMirror toBus(Bus bus) {
+        return toBus.get(bus);
+    }
+
+    /** The direction from a bus to the main Redis. */
+    public StreamMirror toMain(Bus bus) {
+        return toMain.get(bus);
+    }
+
+    /** Entries not yet copied, over every direction; empty when some Redis cannot tell. */
+    public OptionalLong lag() {
+        long total = 0;
+        for (StreamMirror mirror : mirrors) {
+            OptionalLong lag = mirror.lag();
+            if (lag.isEmpty()) {
+                return lag;
+            }
+            total += lag.getAsLong();
+        }
+        return OptionalLong.of(total);
+    }
+
+    /** Waits until every direction has copied what its sources hold now. */
+    public boolean awaitCaughtUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (StreamMirror mirror : mirrors) {
+            if (!mirror.awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Kills every direction at once (no batch finished), as a crash of the bridge's process would. */
+    public void kill() {
+        mirrors.forEach(StreamMirror::kill);
+    }
+
+    @Override
+    public void close() {
+        Closeables.closeEach(mirrors, StreamMirror::close);
+    }
+}
