@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class PartitionedRun implements AutoCloseable {
     private final List<Instance> instances = new ArrayList<>();
     private final Map<String, List<String>> outputs = new LinkedHashMap<>();
     private final AtomicLong received = new AtomicLong();
+    private final Map<String, String> firstIds = new HashMap<>();
+    private long repeatedUnderAnotherId;
     private volatile long lastOutputNanos;
     private final ConcurrentLinkedQueue<Handled> handled = new ConcurrentLinkedQueue<>();
     private final Set<MessageBus> opened = new HashSet<>();
@@ -104,8 +107,12 @@ public final class PartitionedRun implements AutoCloseable {
 
     private synchronized void collect(Message message) {
         // By topic (one series per instrument and kind): an urgent alert may overtake a status on the way.
-        outputs.computeIfAbsent(message.topic(), k -> new ArrayList<>())
-                .add(message.payload().json());
+        String json = message.payload().json();
+        outputs.computeIfAbsent(message.topic(), k -> new ArrayList<>()).add(json);
+        String first = firstIds.putIfAbsent(message.topic() + '\n' + json, message.id());
+        if (first != null && !first.equals(message.id())) {
+            repeatedUnderAnotherId++;
+        }
         received.incrementAndGet();
         lastOutputNanos = System.nanoTime();
     }
@@ -191,6 +198,14 @@ public final class PartitionedRun implements AutoCloseable {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         outputs.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         return copy;
+    }
+
+    /**
+     * Outputs that repeat an earlier figure under another message id: a consumer deduplicating by id
+     * would apply those twice. A figure published again after a crash should carry its first id.
+     */
+    public synchronized long repeatedUnderAnotherId() {
+        return repeatedUnderAnotherId;
     }
 
     /** Outputs received so far. */

@@ -295,6 +295,9 @@ class PartitionedVpinTest {
         }
         assertSameSeries(deduplicated);
         assertThat(duplicates).isLessThanOrEqualTo(total(reference) / 10);
+        assertThat(run.repeatedUnderAnotherId())
+                .as("repeated figures under a new message id (a consumer deduplicating by id would apply them twice)")
+                .isZero();
         assertOneOwnerPerEpoch(run.handled());
         System.out.printf(
                 "%s: partitions moved in %d ms, %d duplicate outputs of %d%n",
