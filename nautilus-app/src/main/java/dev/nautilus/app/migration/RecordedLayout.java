@@ -14,6 +14,9 @@ import java.time.Duration;
  */
 public final class RecordedLayout {
 
+    /** The role in the name of the connection a process waits on ({@code nautilus:<engine>:engine_logic:layout}). */
+    public static final String ROLE = "layout";
+
     private RecordedLayout() {}
 
     /**
@@ -26,7 +29,7 @@ public final class RecordedLayout {
         RedisClient client = RedisClient.create();
         try {
             RedisURI uri = RedisURI.create(engineLogicUrl);
-            uri.setClientName("nautilus:" + engine + ":engine_logic:layout");
+            uri.setClientName("nautilus:" + engine + ":engine_logic:" + ROLE);
             try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
                 MigrationState state = new MigrationState(connection.sync(), prefix);
                 long deadline = System.nanoTime() + wait.toNanos();

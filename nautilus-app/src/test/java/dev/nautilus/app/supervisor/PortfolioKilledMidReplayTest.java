@@ -150,17 +150,7 @@ class PortfolioKilledMidReplayTest {
         long handledAtKill = -1;
         int connections;
         // the deployment's own command line for the engine (the API it would add is not needed here)
-        ChildSpec portfolio =
-                ProcessDeployment.specs(
-                                config,
-                                options,
-                                Map.of(
-                                        "NAUTILUS_API_TOKEN",
-                                        config.http().tokens().admin()))
-                        .stream()
-                        .filter(spec -> spec.name().equals(EngineMatrix.PORTFOLIO))
-                        .findFirst()
-                        .orElseThrow();
+        ChildSpec portfolio = EngineSpecs.of(config, options, EngineMatrix.PORTFOLIO);
         assertThat(portfolio.arguments())
                 .startsWith("--config", file.toAbsolutePath().toString(), "engine");
         try (MessageBus bus = Connections.openBus(config.bus(), "strategy");

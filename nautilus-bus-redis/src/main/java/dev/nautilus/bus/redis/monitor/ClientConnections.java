@@ -2,6 +2,7 @@ package dev.nautilus.bus.redis.monitor;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Reads {@code CLIENT LIST}: which engine holds how many connections. Nautilus connections name
@@ -22,6 +23,14 @@ public final class ClientConnections {
      * without an {@code id=} field (blank, truncated) are not connections and are skipped.
      */
     public static Map<String, Integer> countByEngine(String clientList) {
+        return countByEngine(clientList, name -> true);
+    }
+
+    /**
+     * Counts by engine, as {@link #countByEngine(String)}, only the connections whose name (null when
+     * unnamed) passes {@code counted}.
+     */
+    public static Map<String, Integer> countByEngine(String clientList, Predicate<String> counted) {
         Map<String, Integer> counts = new TreeMap<>();
         if (clientList == null) {
             return counts;
@@ -37,11 +46,22 @@ public final class ClientConnections {
                     name = field.substring("name=".length());
                 }
             }
-            if (isClient) {
+            if (isClient && counted.test(name)) {
                 counts.merge(engineOf(name), 1, Integer::sum);
             }
         }
         return counts;
+    }
+
+    /**
+     * The role of a Nautilus connection name, its last part: {@code nautilus:risk:engine_logic:reader}
+     * → {@code reader}; empty for a name that is not a Nautilus one.
+     */
+    public static String roleOf(String connectionName) {
+        if (engineOf(connectionName).equals(UNNAMED)) {
+            return "";
+        }
+        return connectionName.substring(connectionName.lastIndexOf(':') + 1);
     }
 
     /**

@@ -16,6 +16,15 @@ class ClientConnectionsTest {
     }
 
     @Test
+    void roleIsTheLastPartOfANautilusName() {
+        assertThat(ClientConnections.roleOf("nautilus:risk:engine_logic:layout"))
+                .isEqualTo("layout");
+        assertThat(ClientConnections.roleOf("nautilus:ml:v2:marketdata:cmd")).isEqualTo("cmd");
+        assertThat(ClientConnections.roleOf("nautilus:risk:reader")).isEmpty();
+        assertThat(ClientConnections.roleOf(null)).isEmpty();
+    }
+
+    @Test
     void namesThatAreNotNautilusNamesAreUnnamed() {
         assertThat(ClientConnections.engineOf(null)).isEqualTo("unnamed");
         assertThat(ClientConnections.engineOf("")).isEqualTo("unnamed");
@@ -41,6 +50,9 @@ class ClientConnectionsTest {
 
         assertThat(ClientConnections.countByEngine(clientList))
                 .containsExactly(entry("portfolio", 1), entry("risk", 2), entry("unnamed", 2));
+        assertThat(ClientConnections.countByEngine(
+                        clientList, name -> !"reader".equals(ClientConnections.roleOf(name))))
+                .containsExactly(entry("risk", 1), entry("unnamed", 2));
         assertThat(ClientConnections.countByEngine(null)).isEmpty();
         assertThat(ClientConnections.countByEngine("")).isEmpty();
     }
