@@ -13,6 +13,11 @@ GROUP = "dead_group"
 DELIVERIES = "dead_deliveries"
 AT = "dead_at"
 
+#: The two fields the migration bridge adds to the entries it copies (``MirrorFields.java``). They
+#: describe a stream entry, not its message: a dead letter leaves them out, so that it is an
+#: original where it is written and the bridge carries it to the other layout.
+MIRROR_FIELDS = ("mirror_origin", "mirror_source_id")
+
 
 @dataclass(frozen=True)
 class DeadLetter:
@@ -31,7 +36,8 @@ class DeadLetter:
 
 def dead_letter_fields(original, stream, entry_id, group, deliveries, reason):
     """The fields of a dead letter: the original ones (bytes keys and values, kept as they were) and ours."""
-    fields = dict(original)
+    fields = {name: value for name, value in dict(original).items()
+              if (name.decode() if isinstance(name, bytes) else name) not in MIRROR_FIELDS}
     for name, value in ((REASON, reason), (STREAM, stream), (ID, entry_id), (GROUP, group),
                         (DELIVERIES, str(deliveries)), (AT, envelope.format_timestamp(envelope.now_micros()))):
         fields[name.encode()] = value
@@ -42,7 +48,9 @@ def parse_dead_letter(bus, pairs):
     """A dead letter from an entry's raw field/value list; lenient, as it is for inspection."""
     fields = {}
     for i in range(0, len(pairs) - 1, 2):
-        fields[pairs[i].decode("utf-8", "replace")] = (pairs[i + 1] or b"").decode("utf-8", "replace")
+        name = pairs[i].decode("utf-8", "replace")
+        if name not in MIRROR_FIELDS:  # the bridge's copy of the letter: its envelope is the message's
+            fields[name] = (pairs[i + 1] or b"").decode("utf-8", "replace")
     try:
         deliveries = int(fields.pop(DELIVERIES, "0"))
     except ValueError:

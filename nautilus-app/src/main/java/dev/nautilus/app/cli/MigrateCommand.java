@@ -172,8 +172,7 @@ final class MigrateCommand implements Runnable {
                     return 0;
                 }
                 CountDownLatch stopped = new CountDownLatch(1);
-                try (LayoutBridge bridge =
-                        new LayoutBridge(redis.routing(), redis.mainUrl(), redis.busUrls(), migrate.streamMaxLen())) {
+                try (LayoutBridge bridge = Migration.bridge(redis, migrate.streamMaxLen())) {
                     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "nautilus-bridge-stop"));
                     out().println("Bridge running: main Redis <-> MarketData bus, main Redis <-> Engine Logic bus.");
                     out().flush();

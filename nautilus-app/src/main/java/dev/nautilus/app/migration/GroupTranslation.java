@@ -3,10 +3,10 @@ package dev.nautilus.app.migration;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
+import dev.nautilus.bus.redis.MirrorFields;
 import dev.nautilus.bus.redis.RedisBuses;
 import dev.nautilus.bus.redis.StreamIds;
 import dev.nautilus.bus.redis.bridge.LayoutBridge;
-import dev.nautilus.bus.redis.bridge.MirrorFields;
 import dev.nautilus.bus.redis.monitor.GroupInfo;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -78,7 +78,10 @@ public final class GroupTranslation {
             String sourceOrigin = origin(from, bus);
             String targetOrigin = origin(from.other(), bus);
             String groupsHash = routing.prefix() + ":" + bus.key() + ":groups:" + engine;
-            for (String stream : RedisBuses.laneKeys(routing, onBus)) {
+            List<String> streams = new ArrayList<>(RedisBuses.laneKeys(routing, onBus));
+            // dead letters replayed to it and not handled yet follow it; the ones it handled stay behind
+            streams.add(RedisBuses.replayLane(routing, bus, engine));
+            for (String stream : streams) {
                 Lane lane = translate(engine, stream, source, target, sourceOrigin, targetOrigin);
                 apply(engine, lane, source, target, groupsHash);
                 lanes.add(lane);

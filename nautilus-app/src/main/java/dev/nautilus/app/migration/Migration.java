@@ -1,21 +1,23 @@
 package dev.nautilus.app.migration;
 
 import dev.nautilus.bus.Bus;
-import dev.nautilus.bus.MessageType;
-import dev.nautilus.bus.redis.RedisBuses;
+import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.redis.bridge.BridgeLag;
 import dev.nautilus.bus.redis.bridge.LayoutBridge;
 import dev.nautilus.bus.redis.bridge.StreamMirror;
 import dev.nautilus.bus.redis.monitor.ClientConnections;
 import dev.nautilus.bus.redis.monitor.GroupInfo;
 import dev.nautilus.engines.host.EngineMatrix;
+import dev.nautilus.engines.host.EngineWiring;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -250,9 +252,25 @@ public final class Migration {
     }
 
     private List<String> streamsOf(Bus bus) {
-        EnumSet<MessageType> types = EnumSet.noneOf(MessageType.class);
-        types.addAll(redis.routing().typesOn(bus));
-        return RedisBuses.laneKeys(redis.routing(), types);
+        return LayoutBridge.streams(
+                redis.routing(), bus, readers(redis.routing()).get(bus));
+    }
+
+    /** The consumer groups (the engines of the matrix) that read each bus: the bridge copies their replay lanes. */
+    public static Map<Bus, Set<String>> readers(RoutingTable routing) {
+        Map<Bus, Set<String>> readers = new EnumMap<>(Bus.class);
+        for (Bus bus : Bus.values()) {
+            readers.put(bus, new TreeSet<>());
+        }
+        for (EngineWiring engine : EngineMatrix.all()) {
+            engine.types().forEach(type -> readers.get(routing.busOf(type)).add(engine.name()));
+        }
+        return readers;
+    }
+
+    /** The bridge between the layouts {@code redis} connects, for every engine of the matrix. */
+    public static LayoutBridge bridge(MigrationRedis redis, long maxLen) {
+        return new LayoutBridge(redis.routing(), redis.mainUrl(), redis.busUrls(), readers(redis.routing()), maxLen);
     }
 
     private static void await(BooleanSupplier condition, Duration wait, String otherwise) {

@@ -98,7 +98,12 @@ class SupervisedMigrationTest {
                                     Duration.ofMillis(200), Duration.ofSeconds(2), 0.2, Duration.ofMinutes(1)))
                     .withConfigFile(file);
             ChildSpec portfolio = EngineSpecs.of(config, options, PORTFOLIO);
-            try (LayoutBridge bridge = new LayoutBridge(RoutingTable.defaults(), main.url(), busUrls, 100_000);
+            try (LayoutBridge bridge = new LayoutBridge(
+                            RoutingTable.defaults(),
+                            main.url(),
+                            busUrls,
+                            Migration.readers(RoutingTable.defaults()),
+                            100_000);
                     MigrationRedis redis = new MigrationRedis(RoutingTable.defaults(), main.url(), busUrls);
                     MessageBus strategy = Connections.openBus(config.bus(), "strategy");
                     Supervisor supervisor = Supervisor.start(

@@ -109,7 +109,7 @@ public final class MigrationReplay implements AutoCloseable {
             slots.put(name, slot);
             startOn(slot, Layout.SINGLE);
         }
-        this.bridge = new LayoutBridge(routing, mainUrl, busUrls, 100_000);
+        this.bridge = new LayoutBridge(routing, mainUrl, busUrls, Migration.readers(routing), 100_000);
     }
 
     private MessageBus bus(Layout layout, String identity) {
@@ -191,7 +191,7 @@ public final class MigrationReplay implements AutoCloseable {
 
     /** Starts a new bridge, which resumes from its groups and checkpoints. */
     public void restartBridge() {
-        bridge = new LayoutBridge(routing, mainUrl, busUrls, 100_000);
+        bridge = new LayoutBridge(routing, mainUrl, busUrls, Migration.readers(routing), 100_000);
     }
 
     /** Waits for the replay's end and for every output to have arrived, then stops counting gaps. */

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The dead-letter stream of a bus, {@code <prefix>:<bus>:dead}: each entry is the original
  * envelope fields as received plus {@code dead_reason}, {@code dead_stream}, {@code dead_id},
  * {@code dead_group}, {@code dead_deliveries} and {@code dead_at}, so it can be inspected and
- * replayed to its group. The set {@code <prefix>:<bus>:dead:replayed} holds the replayed letters
+ * replayed to its group; the migration bridge's {@link MirrorFields} are left out of both. The set {@code <prefix>:<bus>:dead:replayed} holds the replayed letters
  * ({@link DeadLetter#replayKey()}): {@code SADD} answers 1 to one caller only, so of two replays at
  * once exactly one goes out, and a second replay is refused.
  */
@@ -59,7 +59,10 @@ final class DeadLetterStream {
      */
     void write(String stream, String id, Map<String, String> original, String group, long deliveries, String reason)
             throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>(original == null ? Map.of() : original);
+        // A copy the migration bridge made is dead-lettered as an original of this Redis: marked as
+        // a copy, the bridge would never carry the letter to the other side.
+        Map<String, String> fields =
+                new LinkedHashMap<>(original == null ? Map.of() : MirrorFields.withoutMirror(original));
         fields.put(REASON, reason);
         fields.put(STREAM, stream);
         fields.put(ID, id);
@@ -80,7 +83,8 @@ final class DeadLetterStream {
             List<DeadLetter> letters = new ArrayList<>();
             for (StreamMessage<String, String> entry :
                     range.get(connections.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                Map<String, String> fields = new LinkedHashMap<>(entry.getBody());
+                // the letter's own copy by the bridge: its envelope is the message's, without them
+                Map<String, String> fields = new LinkedHashMap<>(MirrorFields.withoutMirror(entry.getBody()));
                 String reason = fields.remove(REASON);
                 String stream = fields.remove(STREAM);
                 String id = fields.remove(ID);

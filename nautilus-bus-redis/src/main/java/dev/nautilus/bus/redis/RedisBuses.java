@@ -58,4 +58,12 @@ public final class RedisBuses {
     public static List<String> laneKeys(RoutingTable routing, Set<MessageType> types) {
         return List.copyOf(new StreamLanes(routing, false).lanes(types).keySet());
     }
+
+    /**
+     * A group's replay lane on a single Redis, {@code <prefix>:<bus>:replay:<group>}: where the dead
+     * letters replayed to that group arrive (see {@link dev.nautilus.bus.MessageBus#replay}).
+     */
+    public static String replayLane(RoutingTable routing, Bus bus, String group) {
+        return RedisTransport.groupKey(routing, bus, "replay", group);
+    }
 }

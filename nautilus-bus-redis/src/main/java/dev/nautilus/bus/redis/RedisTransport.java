@@ -202,9 +202,14 @@ public final class RedisTransport implements BusTransport {
      * with (and one read or pipeline may touch them together).
      */
     String groupKey(String kind, String group, String lane) {
-        String key = routing.prefix() + ":" + bus.key() + ":" + kind + ":" + group;
+        String key = groupKey(routing, bus, kind, group);
         int tag = lane.indexOf('{');
         return config.cluster() && tag >= 0 ? key + ":" + lane.substring(tag, lane.indexOf('}', tag) + 1) : key;
+    }
+
+    /** A group's own key of {@code kind} on a single Redis: {@code <prefix>:<bus>:<kind>:<group>}. */
+    static String groupKey(RoutingTable routing, Bus bus, String kind, String group) {
+        return routing.prefix() + ":" + bus.key() + ":" + kind + ":" + group;
     }
 
     void removeReader(ConsumerGroupReader reader) {

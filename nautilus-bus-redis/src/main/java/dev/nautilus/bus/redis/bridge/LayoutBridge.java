@@ -6,15 +6,18 @@ import dev.nautilus.bus.RoutingTable;
 import dev.nautilus.bus.redis.RedisBuses;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 
 /**
  * The bridge between the single-Redis layout (both buses' streams on the main Redis, the same keys)
  * and the dual bus: for each bus, its streams copied from the main Redis to the bus's Redis and back
- * (four {@link StreamMirror}s). Both directions run for every stream, so whichever side an engine's
+ * (four {@link StreamMirror}s), with the bus's dead letters and its groups' replay lanes
+ * ({@link #streams}). Both directions run for every stream, so whichever side an engine's
  * producers and consumers are on, each consumer sees each message once, with its envelope id, on
  * its own side; copies are never copied back. Checkpoints live on the target of each direction,
  * {@code <prefix>:bridge:from:main} on the bus Redis servers and {@code <prefix>:bridge:from:<bus>}
@@ -33,12 +36,19 @@ public final class LayoutBridge implements AutoCloseable {
      * Starts the four directions.
      *
      * @param busUrls the Redis of each bus
+     * @param groups  the consumer groups that read each bus, whose replay lanes are copied too
      * @param maxLen  approximate MAXLEN of the copies
      */
-    public LayoutBridge(RoutingTable routing, String mainUrl, Map<Bus, String> busUrls, long maxLen) {
+    public LayoutBridge(
+            RoutingTable routing,
+            String mainUrl,
+            Map<Bus, String> busUrls,
+            Map<Bus, ? extends Collection<String>> groups,
+            long maxLen) {
         try {
             for (Bus bus : Bus.values()) {
-                List<String> streams = RedisBuses.laneKeys(routing, routing.typesOn(bus));
+                Collection<String> readers = groups.get(bus);
+                List<String> streams = streams(routing, bus, readers == null ? List.of() : readers);
                 StreamMirror down = new StreamMirror(
                         MAIN + "-to-" + bus.key(),
                         MAIN,
@@ -63,6 +73,18 @@ public final class LayoutBridge implements AutoCloseable {
         } catch (RuntimeException e) {
             throw Closeables.closeEachAfter(e, mirrors, StreamMirror::close);
         }
+    }
+
+    /**
+     * Every stream of a bus the bridge copies: each type's lanes, the bus's dead letters (so they
+     * can be seen and replayed from either side) and the replay lanes of {@code groups} (so that a
+     * replay reaches its group on whichever side it reads).
+     */
+    public static List<String> streams(RoutingTable routing, Bus bus, Collection<String> groups) {
+        List<String> streams = new ArrayList<>(RedisBuses.laneKeys(routing, routing.typesOn(bus)));
+        streams.add(routing.deadLetterStream(bus));
+        new TreeSet<>(groups).forEach(group -> streams.add(RedisBuses.replayLane(routing, bus, group)));
+        return List.copyOf(streams);
     }
 
     /** The checkpoint hash of copies made from {@code origin}, on the target Redis. */

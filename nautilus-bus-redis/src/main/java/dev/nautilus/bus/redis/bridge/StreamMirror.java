@@ -1,6 +1,7 @@
 package dev.nautilus.bus.redis.bridge;
 
 import dev.nautilus.bus.Redaction;
+import dev.nautilus.bus.redis.MirrorFields;
 import dev.nautilus.bus.redis.StreamIds;
 import dev.nautilus.bus.redis.monitor.GroupInfo;
 import io.lettuce.core.Consumer;
