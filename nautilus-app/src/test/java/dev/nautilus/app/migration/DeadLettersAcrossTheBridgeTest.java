@@ -41,7 +41,7 @@ class DeadLettersAcrossTheBridgeTest {
     private static final RoutingTable ROUTING = RoutingTable.defaults();
 
     @Test
-    void aLetterDeadLetteredOnTheDualBusIsSeenAndReplayedFromTheMainRedisAndHandledOnce() {
+    void aLetterDeadLetteredOnTheDualBusIsSeenAndReplayedFromTheMainRedisAndHandledOnce() throws InterruptedException {
         try (RedisServer main = RedisServer.start();
                 RedisServer marketData = RedisServer.start();
                 RedisServer engineLogic = RedisServer.start()) {
@@ -84,9 +84,7 @@ class DeadLettersAcrossTheBridgeTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> !handled.isEmpty());
                 assertThatThrownBy(() -> platform.replay(letter)).isInstanceOf(DeadLetterReplayedException.class);
                 assertThat(bridge.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
-                await().pollDelay(Duration.ofSeconds(1))
-                        .atMost(Duration.ofSeconds(5))
-                        .until(() -> true);
+                Thread.sleep(1_000); // a second delivery would have come by now
                 assertThat(handled)
                         .as("the replay, handled once on the other side")
                         .containsExactly(update.id());

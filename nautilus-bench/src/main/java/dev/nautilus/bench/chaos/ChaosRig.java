@@ -4,6 +4,7 @@ import dev.nautilus.bench.FixedRate;
 import dev.nautilus.bus.DualMessageBus;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
+import dev.nautilus.bus.redis.monitor.GroupInfo;
 import dev.nautilus.testkit.RedisServer;
 import io.lettuce.core.models.stream.PendingMessages;
 import java.time.Duration;
@@ -165,6 +166,18 @@ final class ChaosRig implements AutoCloseable {
     /** The MarketData inputs stream. */
     String inputs() {
         return ChaosBus.streamOf(publisher, MessageType.MARKET_DATA);
+    }
+
+    /** Inputs the group has read so far ({@code XINFO GROUPS} entries-read; 0 before its first read). */
+    long inputsRead() {
+        if (marketDataRedis().exists(inputs()) == 0) {
+            return 0;
+        }
+        return GroupInfo.fromXinfoGroups(marketDataRedis().xinfoGroups(inputs())).stream()
+                .filter(group -> group.name().equals(GROUP))
+                .findFirst()
+                .map(group -> group.entriesRead().orElse(0))
+                .orElse(0L);
     }
 
     /** The group's pending entries on the inputs stream. */

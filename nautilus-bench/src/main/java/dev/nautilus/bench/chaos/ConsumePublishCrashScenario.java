@@ -37,10 +37,19 @@ final class ConsumePublishCrashScenario implements ChaosScenario {
             ChaosBus.awaitConfirmed(rig.publisher, Duration.ofSeconds(60));
             int killedDuringReplay = 0;
             long lastKill = 0;
+            long part = inputs / (kills + 1);
             for (int k = 0; k < kills; k++) {
                 ChildJvm engine = rig.republisher("republisher");
-                Thread.sleep(ThreadLocalRandom.current().nextLong(200, 700));
-                if (sink.ledger.effects() < inputs) {
+                // Killed once the engine has read past the next of kills + 1 equal parts of the replay
+                // (and up to a quarter part more, at random), so that every kill lands mid-replay
+                // however fast the machine is: a fixed pause let a quiet machine finish the replay
+                // before the second kill.
+                long target = part * (k + 1) + ThreadLocalRandom.current().nextLong(part / 4);
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (rig.inputsRead() < target && System.nanoTime() < deadline) {
+                    Thread.sleep(2);
+                }
+                if (rig.inputsRead() < inputs || rig.pending().getCount() > 0) {
                     killedDuringReplay++;
                 }
                 engine.kill();
