@@ -8,6 +8,7 @@ import dev.nautilus.bus.Replay;
 import dev.nautilus.bus.TopicPattern;
 import dev.nautilus.bus.codec.EnvelopeField;
 import dev.nautilus.bus.codec.MalformedEnvelopeException;
+import dev.nautilus.bus.redis.monitor.StreamCounters;
 import dev.nautilus.bus.redis.partition.PartitionContext;
 import dev.nautilus.bus.redis.resp.RawStreamEntry;
 import io.lettuce.core.Consumer;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +123,7 @@ final class PartitionRestore {
                             .map(p -> later(origin, p))
                             .orElse(origin)
                     : later(origin, handledUpTo.get(lane));
+            warnIfTrimmedAfter(lane, from, lease, checkpoint.isPresent());
             Set<String> pending = pendingIds(lane);
             List<String> delivered = new ArrayList<>();
             String cursor = from;
@@ -182,6 +185,34 @@ final class PartitionRestore {
         }
         checkpointer.ifPresent(c -> c.includedUpTo(rebuiltUpTo));
         return replayed;
+    }
+
+    /**
+     * Says so, as an error, when the lane may no longer hold all it had after {@code from}: the state
+     * rebuilt for the partition then misses what was trimmed, and its figures may differ from those
+     * of the instance that owned it before. Silence would make that a wrong result nobody sees.
+     */
+    private void warnIfTrimmedAfter(String lane, String from, PartitionLease lease, boolean fromCheckpoint) {
+        StreamCounters counters = StreamCounters.fromXinfoStream(
+                leases.await(transport.connections().async().xinfoStream(lane)));
+        OptionalLong trimmed = counters.trimmedAfter(from);
+        if (trimmed.orElse(0) > 0) {
+            LOG.error(
+                    "{} rebuilds partition {} of group {} from history that may be incomplete: {} starts at {}, "
+                            + "after {} where the rebuild starts ({} entries trimmed from it in all), so the state "
+                            + "it rebuilds may miss some of them. {}",
+                    consumer,
+                    lease.partition(),
+                    group,
+                    lane,
+                    counters.firstEntryId().orElse("nothing"),
+                    from,
+                    trimmed.getAsLong(),
+                    fromCheckpoint
+                            ? "The checkpoint is older than the streams' retention: raise bus.stream_maxlen."
+                            : "Give the engine checkpoints (a KeyedStatefulEngine with a store) or raise "
+                                    + "bus.stream_maxlen above the partition's whole history.");
+        }
     }
 
     private boolean replay(StreamMessage<String, String> entry, PartitionContext context) {

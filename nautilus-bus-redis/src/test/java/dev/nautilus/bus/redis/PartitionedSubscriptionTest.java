@@ -3,6 +3,10 @@ package dev.nautilus.bus.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.nautilus.bus.Bus;
 import dev.nautilus.bus.BusTransport;
 import dev.nautilus.bus.DualMessageBus;
@@ -33,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Partitioned types on a real Redis (and a real three-node cluster): consumers of one group share
@@ -249,6 +254,63 @@ class PartitionedSubscriptionTest {
             assertThat(assertNoneLost(log, perInstrument)).as("duplicates").isZero();
             assertOneOwnerPerEpoch(log);
         }
+    }
+
+    @Test
+    void aPartitionRebuiltFromTrimmedHistorySaysSoAsAnError() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger restoreLog = (Logger) LoggerFactory.getLogger(PartitionRestore.class);
+        logged.start();
+        restoreLog.addAppender(logged);
+        ConcurrentLinkedQueue<Handled> log = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+        int perInstrument = 20;
+        try (RedisServer redis = RedisServer.start();
+                RedisTransport hub = hub(redis.url(), false);
+                Instance one = new Instance(redis.url(), false, "vpin-1", log, violations);
+                Instance two = new Instance(redis.url(), false, "vpin-2", log, violations)) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            one.held().size() == PARTITIONS / 2 && two.held().size() == PARTITIONS / 2);
+            AtomicBoolean done = new AtomicBoolean();
+            feed(hub, perInstrument, Duration.ofMillis(500), done);
+            awaitEveryMessageHandled(log, perInstrument, done, Duration.ofSeconds(15));
+            Set<Integer> orphaned = Set.copyOf(two.held());
+            two.transport.haltPartitionsAsIfCrashed();
+            // The crashed consumer's partitions lose the start of their history before the survivor
+            // takes them: the state it rebuilds misses it, and it must say so.
+            Set<String> trimmed = new HashSet<>();
+            for (int partition : orphaned) {
+                String lane = "nautilus:marketdata:market_data:p" + partition;
+                if (redis.redis().exists(lane) == 1 && redis.redis().xlen(lane) > 5) {
+                    redis.command("XTRIM", lane, "MAXLEN", "5");
+                    trimmed.add(lane);
+                }
+            }
+            assertThat(trimmed).isNotEmpty();
+            await().atMost(LEASES.leaseTime().plusSeconds(5))
+                    .until(() -> one.held().size() == PARTITIONS);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> errorsAbout(logged, trimmed).keySet().equals(trimmed));
+            assertThat(errorsAbout(logged, trimmed).values())
+                    .allSatisfy(message -> assertThat(message).contains("may be incomplete", "entries trimmed"));
+        } finally {
+            restoreLog.detachAppender(logged);
+        }
+    }
+
+    /** The errors the restore logged about each of {@code lanes} it names. */
+    private static Map<String, String> errorsAbout(ListAppender<ILoggingEvent> logged, Set<String> lanes) {
+        Map<String, String> named = new HashMap<>();
+        for (ILoggingEvent event : List.copyOf(logged.list)) {
+            if (event.getLevel() == Level.ERROR) {
+                String message = event.getFormattedMessage();
+                lanes.stream()
+                        .filter(lane -> message.contains(lane + " starts at"))
+                        .forEach(lane -> named.put(lane, message));
+            }
+        }
+        return named;
     }
 
     @Test

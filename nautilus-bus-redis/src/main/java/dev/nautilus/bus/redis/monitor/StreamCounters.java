@@ -71,6 +71,24 @@ public record StreamCounters(
         return OptionalLong.of(Math.max(0, entriesAdded.getAsLong() - length - read.getAsLong()));
     }
 
+    /**
+     * How many entries were trimmed from the stream in all, when some of them may have come after
+     * {@code position} (the first entry kept is later than it): a replay from {@code position} then
+     * misses them. 0 when every entry after {@code position} is still there; absent when Redis cannot
+     * tell (before Redis 7, or entries deleted with {@code XDEL}).
+     */
+    public OptionalLong trimmedAfter(String position) {
+        if (entriesAdded.isEmpty()
+                || maxDeletedId.isEmpty()
+                || !maxDeletedId.get().equals("0-0")) {
+            return OptionalLong.empty();
+        }
+        long trimmed = entriesAdded.getAsLong() - length;
+        boolean gap = trimmed > 0
+                && firstEntryId.map(first -> compareIds(first, position) > 0).orElse(true);
+        return OptionalLong.of(gap ? trimmed : 0);
+    }
+
     /** Compares two stream ids ({@code ms-seq}) numerically. */
     static int compareIds(String a, String b) {
         long[] x = parse(a);

@@ -44,4 +44,32 @@ class TrimmedBeforeDeliveryTest {
             assertThat(group(monitor, "features").trimmed()).isEmpty();
         }
     }
+
+    @Test
+    void aReplayFromAPositionKnowsWhetherTrimmingTookEntriesAfterIt() {
+        try (RedisServer md = RedisServer.start()) {
+            for (int i = 1; i <= 10; i++) {
+                md.command("XADD", STREAM, i + "-1", "f", "v");
+            }
+            assertThat(counters(md).trimmedAfter("0-0")).as("nothing trimmed").hasValue(0);
+            md.command("XTRIM", STREAM, "MAXLEN", "6"); // 1-1 .. 4-1 gone
+            assertThat(counters(md).trimmedAfter("5-1")).as("from a kept entry").hasValue(0);
+            // the entry it starts after is gone itself: whether the next one went too, Redis cannot say
+            assertThat(counters(md).trimmedAfter("4-1"))
+                    .as("from the last one trimmed")
+                    .hasValue(4);
+            assertThat(counters(md).trimmedAfter("2-1"))
+                    .as("from before the trim")
+                    .hasValue(4);
+            assertThat(counters(md).trimmedAfter("0-0")).as("from the start").hasValue(4);
+            md.command("XDEL", STREAM, "9-1");
+            assertThat(counters(md).trimmedAfter("2-1"))
+                    .as("after XDEL Redis cannot tell")
+                    .isEmpty();
+        }
+    }
+
+    private static StreamCounters counters(RedisServer redis) {
+        return StreamCounters.fromXinfoStream(redis.redis().xinfoStream(STREAM));
+    }
 }
