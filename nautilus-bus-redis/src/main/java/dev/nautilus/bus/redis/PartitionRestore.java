@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,7 @@ final class PartitionRestore {
     private final String consumer;
     private final TopicPattern[] patterns;
     private final MessageHandler handler;
+    private final Set<String> warnedLanes = ConcurrentHashMap.newKeySet();
 
     PartitionRestore(
             RedisTransport transport,
@@ -196,11 +198,13 @@ final class PartitionRestore {
         StreamCounters counters = StreamCounters.fromXinfoStream(
                 leases.await(transport.connections().async().xinfoStream(lane)));
         OptionalLong trimmed = counters.trimmedAfter(from);
-        if (trimmed.orElse(0) > 0) {
+        // Once per lane: in a long run every later takeover of it would say the same again.
+        if (trimmed.orElse(0) > 0 && warnedLanes.add(lane)) {
             LOG.error(
                     "{} rebuilds partition {} of group {} from history that may be incomplete: {} starts at {}, "
-                            + "after {} where the rebuild starts ({} entries trimmed from it in all), so the state "
-                            + "it rebuilds may miss some of them. {}",
+                            + "after {} where the rebuild starts ({} entries trimmed from it in all), so state kept "
+                            + "for the partition's keys may miss some of them (an engine that keeps none may "
+                            + "ignore this). {}",
                     consumer,
                     lease.partition(),
                     group,
