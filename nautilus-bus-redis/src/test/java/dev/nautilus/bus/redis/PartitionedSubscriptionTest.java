@@ -27,6 +27,7 @@ import dev.nautilus.bus.redis.partition.PartitionStatus;
 import dev.nautilus.testkit.RedisCluster;
 import dev.nautilus.testkit.RedisServer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +37,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -185,14 +187,40 @@ class PartitionedSubscriptionTest {
     /** Waits until the feed is done and every message it published was handled (not as a replay). */
     private static void awaitEveryMessageHandled(
             ConcurrentLinkedQueue<Handled> log, int perInstrument, AtomicBoolean done, Duration timeout) {
-        await().atMost(timeout)
-                .until(() -> done.get()
-                        && log.stream()
-                                        .filter(h -> !h.replay())
-                                        .map(h -> h.instrument() + "#" + h.seq())
-                                        .distinct()
-                                        .count()
-                                >= INSTRUMENTS * perInstrument);
+        try {
+            await().atMost(timeout)
+                    .until(() -> done.get()
+                            && log.stream()
+                                            .filter(h -> !h.replay())
+                                            .map(h -> h.instrument() + "#" + h.seq())
+                                            .distinct()
+                                            .count()
+                                    >= INSTRUMENTS * perInstrument);
+        } catch (ConditionTimeoutException e) {
+            // which messages, in which partitions, and who last handled there: what a rare failure needs
+            Set<String> handled = log.stream()
+                    .filter(h -> !h.replay())
+                    .map(h -> h.instrument() + "#" + h.seq())
+                    .collect(Collectors.toSet());
+            List<String> missing = new ArrayList<>();
+            for (int k = 0; k < INSTRUMENTS; k++) {
+                for (int seq = 1; seq <= perInstrument; seq++) {
+                    if (!handled.contains("INST" + k + "#" + seq)) {
+                        int partition = PartitionKeys.partitionOf("INST" + k, PARTITIONS);
+                        String last = log.stream()
+                                .filter(h -> h.partition() == partition)
+                                .reduce((a, b) -> b)
+                                .map(h -> h.consumer() + " epoch " + h.epoch() + " seq " + h.seq())
+                                .orElse("nobody");
+                        missing.add("INST" + k + "#" + seq + " (partition " + partition + ", last " + last + ")");
+                    }
+                }
+            }
+            throw new AssertionError(
+                    "feed done " + done.get() + "; " + missing.size() + " messages not handled within " + timeout
+                            + ", the first: " + missing.subList(0, Math.min(10, missing.size())),
+                    e);
+        }
     }
 
     /** Every message handled (not as a replay) at least once; returns how many were handled twice. */
