@@ -65,7 +65,8 @@ class MonitorTableTest {
                         Optional.of("noeviction")),
                 List.of(stream),
                 3,
-                List.of("CLIENT LIST failed: NOPERM"));
+                List.of("CLIENT LIST failed: NOPERM"),
+                List.of());
     }
 
     @Test
@@ -130,6 +131,7 @@ class MonitorTableTest {
                 MemoryUsage.unknown(),
                 List.of(),
                 0,
+                List.of(),
                 List.of());
         RedisSnapshot down = RedisSnapshot.unreachable(MAIN, AT, "Connection refused");
 
@@ -172,6 +174,7 @@ class MonitorTableTest {
                 busy.memory(),
                 List.of(trimmed),
                 0,
+                List.of(),
                 List.of());
 
         String text = new MonitorTable(false).render(new MonitorSnapshot(AT, List.of(snapshot)), "");

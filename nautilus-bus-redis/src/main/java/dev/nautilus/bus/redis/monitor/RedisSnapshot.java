@@ -54,40 +54,6 @@ public record RedisSnapshot(
         warnings = List.copyOf(warnings);
     }
 
-    /** A snapshot of a Redis without partitions. */
-    public RedisSnapshot(
-            MonitorTarget target,
-            Instant takenAt,
-            boolean reachable,
-            Optional<String> error,
-            Optional<String> redisVersion,
-            CpuUsage cpu,
-            OptionalLong connectedClients,
-            Map<String, Integer> clientsByEngine,
-            List<CommandStats> commands,
-            Map<String, Long> errors,
-            MemoryUsage memory,
-            List<StreamInfo> streams,
-            long deadLetters,
-            List<String> warnings) {
-        this(
-                target,
-                takenAt,
-                reachable,
-                error,
-                redisVersion,
-                cpu,
-                connectedClients,
-                clientsByEngine,
-                commands,
-                errors,
-                memory,
-                streams,
-                deadLetters,
-                warnings,
-                List.of());
-    }
-
     /** The snapshot of a Redis the monitor could not reach. */
     public static RedisSnapshot unreachable(MonitorTarget target, Instant takenAt, String error) {
         return new RedisSnapshot(
@@ -104,6 +70,7 @@ public record RedisSnapshot(
                 MemoryUsage.unknown(),
                 List.of(),
                 0,
+                List.of(),
                 List.of());
     }
 
