@@ -4,6 +4,7 @@ import dev.nautilus.bus.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -115,89 +116,90 @@ public record StoreConfig(
     }
 
     public StoreConfig withSchema(String value) {
-        return new StoreConfig(
-                jdbcUrl,
-                user,
-                password,
-                value,
-                poolSize,
-                batchSize,
-                queueCapacity,
-                offerTimeout,
-                dataDir,
-                applicationName);
+        return with(c -> c.schema = value);
     }
 
     public StoreConfig withPoolSize(int value) {
-        return new StoreConfig(
-                jdbcUrl,
-                user,
-                password,
-                schema,
-                value,
-                batchSize,
-                queueCapacity,
-                offerTimeout,
-                dataDir,
-                applicationName);
+        return with(c -> c.poolSize = value);
     }
 
     public StoreConfig withBatchSize(int value) {
-        return new StoreConfig(
-                jdbcUrl,
-                user,
-                password,
-                schema,
-                poolSize,
-                value,
-                queueCapacity,
-                offerTimeout,
-                dataDir,
-                applicationName);
+        return with(c -> c.batchSize = value);
     }
 
     public StoreConfig withQueueCapacity(int value) {
-        return new StoreConfig(
-                jdbcUrl, user, password, schema, poolSize, batchSize, value, offerTimeout, dataDir, applicationName);
+        return with(c -> c.queueCapacity = value);
     }
 
     public StoreConfig withOfferTimeout(Duration value) {
-        return new StoreConfig(
-                jdbcUrl, user, password, schema, poolSize, batchSize, queueCapacity, value, dataDir, applicationName);
+        return with(c -> c.offerTimeout = value);
     }
 
     public StoreConfig withDataDir(Path value) {
-        return new StoreConfig(
-                jdbcUrl,
-                user,
-                password,
-                schema,
-                poolSize,
-                batchSize,
-                queueCapacity,
-                offerTimeout,
-                value,
-                applicationName);
+        return with(c -> c.dataDir = value);
     }
 
     /** This configuration connecting as {@code user} with {@code password} (e.g. an engine's own role). */
     public StoreConfig withCredentials(String user, String password) {
-        return new StoreConfig(
-                jdbcUrl,
-                user,
-                password,
-                schema,
-                poolSize,
-                batchSize,
-                queueCapacity,
-                offerTimeout,
-                dataDir,
-                applicationName);
+        return with(c -> {
+            c.user = user;
+            c.password = password;
+        });
     }
 
     public StoreConfig withApplicationName(String value) {
-        return new StoreConfig(
-                jdbcUrl, user, password, schema, poolSize, batchSize, queueCapacity, offerTimeout, dataDir, value);
+        return with(c -> c.applicationName = value);
+    }
+
+    /** A copy with {@code change} applied, checked again by the canonical constructor. */
+    private StoreConfig with(Consumer<Settings> change) {
+        Settings copy = new Settings(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /**
+     * The settings as plain fields, so that each wither above names the one it changes instead of
+     * repeating all ten in order (as {@code RedisBusConfig} does).
+     */
+    private static final class Settings {
+        String jdbcUrl;
+        String user;
+        String password;
+        String schema;
+        int poolSize;
+        int batchSize;
+        int queueCapacity;
+        Duration offerTimeout;
+        Path dataDir;
+        String applicationName;
+
+        Settings(StoreConfig config) {
+            jdbcUrl = config.jdbcUrl;
+            user = config.user;
+            password = config.password;
+            schema = config.schema;
+            poolSize = config.poolSize;
+            batchSize = config.batchSize;
+            queueCapacity = config.queueCapacity;
+            offerTimeout = config.offerTimeout;
+            dataDir = config.dataDir;
+            applicationName = config.applicationName;
+        }
+
+        StoreConfig build() {
+            return new StoreConfig(
+                    jdbcUrl,
+                    user,
+                    password,
+                    schema,
+                    poolSize,
+                    batchSize,
+                    queueCapacity,
+                    offerTimeout,
+                    dataDir,
+                    applicationName);
+        }
     }
 
     /** Never shows the password. */
