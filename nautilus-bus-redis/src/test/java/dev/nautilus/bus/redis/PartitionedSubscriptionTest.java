@@ -185,6 +185,23 @@ class PartitionedSubscriptionTest {
     }
 
     /** Waits until the feed is done and every message it published was handled (not as a replay). */
+    /** Logs a child's {@code <consumer> <partition> <epoch> <instrument> <seq> <replay> <ok|bad>} line. */
+    private static void logChildLine(
+            String line, ConcurrentLinkedQueue<Handled> log, ConcurrentLinkedQueue<String> violations) {
+        String[] f = line.split(" ");
+        log.add(new Handled(
+                f[0],
+                Integer.parseInt(f[1]),
+                Long.parseLong(f[2]),
+                f[3],
+                Integer.parseInt(f[4]),
+                f[3] + "#" + f[4],
+                Boolean.parseBoolean(f[5])));
+        if (f[6].equals("bad")) {
+            violations.add("child " + line);
+        }
+    }
+
     private static void awaitEveryMessageHandled(
             ConcurrentLinkedQueue<Handled> log, int perInstrument, AtomicBoolean done, Duration timeout) {
         try {
@@ -388,20 +405,7 @@ class PartitionedSubscriptionTest {
                 Instance two = new Instance(redis.url(), false, "vpin-2", log, violations)) {
             ChildConsumer child = ChildConsumer.start(
                     PartitionedConsumerProcess.class,
-                    line -> {
-                        String[] f = line.split(" ");
-                        log.add(new Handled(
-                                f[0],
-                                Integer.parseInt(f[1]),
-                                Long.parseLong(f[2]),
-                                f[3],
-                                Integer.parseInt(f[4]),
-                                f[3] + "#" + f[4],
-                                Boolean.parseBoolean(f[5])));
-                        if (f[6].equals("bad")) {
-                            violations.add("child " + line);
-                        }
-                    },
+                    line -> logChildLine(line, log, violations),
                     redis.url(),
                     "vpin-3");
             try {
@@ -451,18 +455,7 @@ class PartitionedSubscriptionTest {
             ChildConsumer child = ChildConsumer.start(
                     PartitionedConsumerProcess.class,
                     line -> {
-                        String[] f = line.split(" ");
-                        log.add(new Handled(
-                                f[0],
-                                Integer.parseInt(f[1]),
-                                Long.parseLong(f[2]),
-                                f[3],
-                                Integer.parseInt(f[4]),
-                                f[3] + "#" + f[4],
-                                Boolean.parseBoolean(f[5])));
-                        if (f[6].equals("bad")) {
-                            violations.add("child " + line);
-                        }
+                        logChildLine(line, log, violations);
                         handledByChild.incrementAndGet();
                     },
                     line -> {
