@@ -39,6 +39,11 @@ public interface BusTransport extends AutoCloseable {
      */
     default void acknowledgeAfter(PublishBarrier barrier) {}
 
+    /** Whether this bus splits {@code type} into partitions (SPEC §1.9); false by default. */
+    default boolean partitioned(MessageType type) {
+        return false;
+    }
+
     /** Starts a consumer. The spec's types are all routed to this bus. */
     Subscription subscribe(SubscriptionSpec spec, MessageHandler handler);
 

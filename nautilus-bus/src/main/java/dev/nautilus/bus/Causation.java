@@ -26,9 +26,20 @@ public final class Causation {
 
     /** Handles {@code input} with {@code handling}, its outputs' ids derived from {@code handlerName} and the input's id. */
     public static void run(String handlerName, Message input, Runnable handling) {
+        run(handlerName, input.id(), handling);
+    }
+
+    /**
+     * Runs {@code handling} with its outputs' ids derived from {@code handlerName} and {@code
+     * inputId}, inside another scope too: for an output owed to an input other than the message in
+     * hand (a join's, whichever of its inputs came last), so that it gets the same id whichever
+     * instance completes it, in whatever order its inputs arrive.
+     */
+    public static void run(String handlerName, String inputId, Runnable handling) {
         Objects.requireNonNull(handlerName, "handlerName");
+        Objects.requireNonNull(inputId, "inputId");
         Scope outer = CURRENT.get();
-        CURRENT.set(new Scope(handlerName, input.id()));
+        CURRENT.set(new Scope(handlerName, inputId));
         try {
             handling.run();
         } finally {

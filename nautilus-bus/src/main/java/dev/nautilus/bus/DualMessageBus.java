@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,6 +22,7 @@ public final class DualMessageBus implements MessageBus {
 
     private final RoutingTable routing;
     private final Map<Bus, BusTransport> transports;
+    private final SpanningSubscriber spanning;
     /** What consumers await besides the publish barrier before acknowledging (see {@link #acknowledgeAlsoAfter}). */
     private final List<PublishBarrier> ackConditions = new CopyOnWriteArrayList<>();
 
@@ -28,7 +31,17 @@ public final class DualMessageBus implements MessageBus {
      * @param transports one transport per bus; this bus owns and closes them
      */
     public DualMessageBus(RoutingTable routing, Map<Bus, BusTransport> transports) {
+        this(routing, transports, SpanningSubscriber.NONE);
+    }
+
+    /**
+     * @param spanning takes the subscriptions reading both buses that their transports must
+     *                 coordinate (see {@link SpanningSubscriber})
+     * @see #DualMessageBus(RoutingTable, Map)
+     */
+    public DualMessageBus(RoutingTable routing, Map<Bus, BusTransport> transports, SpanningSubscriber spanning) {
         this.routing = routing;
+        this.spanning = Objects.requireNonNull(spanning, "spanning");
         this.transports = new EnumMap<>(Bus.class);
         for (Bus bus : Bus.values()) {
             BusTransport transport = transports.get(bus);
@@ -64,7 +77,7 @@ public final class DualMessageBus implements MessageBus {
 
     @Override
     public void acknowledgeAlsoAfter(PublishBarrier condition) {
-        ackConditions.add(java.util.Objects.requireNonNull(condition, "condition"));
+        ackConditions.add(Objects.requireNonNull(condition, "condition"));
     }
 
     /** The publish barrier and every condition given to {@link #acknowledgeAlsoAfter}, taken now. */
@@ -87,6 +100,12 @@ public final class DualMessageBus implements MessageBus {
                     .add(type);
         }
         MessageHandler effective = SerializedHandler.forFeeds(typesByBus.size(), handler);
+        if (typesByBus.size() > 1) {
+            Optional<Subscription> whole = spanning.subscribe(spec, effective);
+            if (whole.isPresent()) {
+                return whole.get();
+            }
+        }
         List<Subscription> parts = new ArrayList<>(typesByBus.size());
         try {
             for (Map.Entry<Bus, Set<MessageType>> entry : typesByBus.entrySet()) {
@@ -96,6 +115,11 @@ public final class DualMessageBus implements MessageBus {
             throw Closeables.closeEachAfter(e, parts, Subscription::close);
         }
         return new CompositeSubscription(spec, parts);
+    }
+
+    @Override
+    public boolean partitioned(MessageType type) {
+        return transports.get(routing.busOf(type)).partitioned(type);
     }
 
     @Override

@@ -48,6 +48,14 @@ public interface MessageBus extends AutoCloseable {
      */
     Subscription subscribe(SubscriptionSpec spec, MessageHandler handler);
 
+    /**
+     * Whether {@code type} is split into partitions (SPEC §1.9), whose instances of one group share
+     * its keys; false by default.
+     */
+    default boolean partitioned(MessageType type) {
+        return false;
+    }
+
     /** The live subscriptions, across both buses. */
     List<SubscriptionSpec> subscriptions();
 

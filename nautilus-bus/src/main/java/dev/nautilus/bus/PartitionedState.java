@@ -21,7 +21,10 @@ public interface PartitionedState extends MessageHandler {
 
     /** {@code handler}'s partitioned state, looking through the bus's serialising wrapper. */
     static Optional<PartitionedState> of(MessageHandler handler) {
-        MessageHandler inner = handler instanceof SerializedHandler serialized ? serialized.delegate() : handler;
+        MessageHandler inner = handler;
+        while (inner instanceof SerializedHandler serialized) {
+            inner = serialized.delegate();
+        }
         return inner instanceof PartitionedState state ? Optional.of(state) : Optional.empty();
     }
 

@@ -29,4 +29,23 @@ public final class Replay {
             }
         }
     }
+
+    /**
+     * Runs {@code publishing} as new even while replaying: what it publishes is sent. For an engine
+     * that joins inputs of several streams, whose output a replayed message completes although
+     * another of its inputs came new to this instance: no earlier owner had that input, so none
+     * published the output. Give such an output an id derived from its inputs ({@link
+     * Causation#run(String, String, Runnable)}), so that one published twice is recognised downstream.
+     */
+    public static void asNew(Runnable publishing) {
+        Boolean outer = ACTIVE.get();
+        ACTIVE.remove();
+        try {
+            publishing.run();
+        } finally {
+            if (outer != null) {
+                ACTIVE.set(outer);
+            }
+        }
+    }
 }

@@ -345,6 +345,11 @@ public final class PartitionedRun implements AutoCloseable {
         }
 
         @Override
+        public boolean keepsStatePerKey() {
+            return keyed.keepsStatePerKey();
+        }
+
+        @Override
         public String saveKeys(Predicate<String> keys) {
             return keyed.saveKeys(keys);
         }

@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,26 +104,8 @@ class PartitionedVpinTest {
                 LEASES);
     }
 
-    /** The series of every topic equal to the reference's; on a difference, where the first one is. */
     private static void assertSameSeries(Map<String, List<String>> series) {
-        List<String> differences = new ArrayList<>();
-        for (String topic : reference.keySet()) {
-            List<String> expected = reference.get(topic);
-            List<String> actual = series.getOrDefault(topic, List.of());
-            if (!expected.equals(actual)) {
-                int i = 0;
-                while (i < Math.min(expected.size(), actual.size())
-                        && expected.get(i).equals(actual.get(i))) {
-                    i++;
-                }
-                differences.add(topic + ": " + actual.size() + " outputs, expected " + expected.size()
-                        + "; first difference at " + i + ": "
-                        + (i < actual.size() ? actual.get(i) : "-") + " instead of "
-                        + (i < expected.size() ? expected.get(i) : "-"));
-            }
-        }
-        assertThat(series.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet());
-        assertThat(differences).isEmpty();
+        PartitionedSeries.assertSame(reference, series);
     }
 
     /** Each (partition, epoch) handled by one instance only: the epoch fences the owners. */
@@ -280,19 +261,8 @@ class PartitionedVpinTest {
                 .isTrue();
         // Outputs of what the crashed instance handled but never acknowledged come twice (at
         // least once); each copy is the same figure, and none is missing.
-        Map<String, List<String>> deduplicated = new LinkedHashMap<>();
-        long duplicates = 0;
-        for (Map.Entry<String, List<String>> series : run.outputs().entrySet()) {
-            List<String> distinct = new ArrayList<>();
-            for (String output : series.getValue()) {
-                if (!distinct.contains(output)) {
-                    distinct.add(output);
-                } else {
-                    duplicates++;
-                }
-            }
-            deduplicated.put(series.getKey(), distinct);
-        }
+        Map<String, List<String>> deduplicated = PartitionedSeries.withoutRepeats(run.outputs());
+        long duplicates = PartitionedSeries.repeats(run.outputs());
         assertSameSeries(deduplicated);
         assertThat(duplicates).isLessThanOrEqualTo(total(reference) / 10);
         assertThat(run.repeatedUnderAnotherId())

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -20,14 +21,16 @@ import org.slf4j.LoggerFactory;
  * Checkpoints one owned partition's keys ({@link PartitionedState}) while this instance holds its
  * lease, so that the next owner restores them instead of replaying the partition's history.
  *
- * <p>On the partition's reader thread, after a message, at most every {@link #INTERVAL}: the keys'
- * state is captured between two messages, with what it includes: per lane the last entry
- * acknowledged (every entry up to it was handled, the reader handles a lane in order) and the ids
- * of the latest {@link #RECENT_IDS} messages handled (those after it, held for their outputs'
- * confirmation, are among them: a few read batches). It is stored once the outputs published so
- * far are confirmed, so the next owner may skip everything it includes; a fenced-off owner's late
- * save loses to the new owner's later epoch in the store. Writing costs the reader one store round
- * trip per interval; a checkpoint that fails is tried again at the next one.
+ * <p>On a reader thread of the partition, after a message, at most every {@link #INTERVAL}: the
+ * keys' state is captured between two messages (under the partition's handling lock, which its
+ * readers hold while they hand a message on and report it: a partition read on both buses has two),
+ * with what it includes: per lane the last entry acknowledged (every entry up to it was handled, a
+ * reader handles a lane in order) and the ids of the latest {@link #RECENT_IDS} messages handled
+ * (those after it, held for their outputs' confirmation, are among them: a few read batches). It is
+ * stored once the outputs published so far are confirmed, so the next owner may skip everything it
+ * includes; a fenced-off owner's late save loses to the new owner's later epoch in the store.
+ * Writing costs the reader one store round trip per interval; a checkpoint that fails is tried
+ * again at the next one.
  */
 final class PartitionCheckpointer {
 
@@ -39,27 +42,40 @@ final class PartitionCheckpointer {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionCheckpointer.class);
 
     private final PartitionedState state;
+    /** The partition's lease on each bus it is read on; the first one's epoch orders the checkpoints. */
+    private final List<PartitionLease> leases;
+
     private final PartitionLease lease;
+    private final Object handling;
     private final Predicate<String> keys;
     private final PublishBarrier outputs;
     private final Duration patience;
     /** Lane → the last entry included without gaps; written by the reader's acknowledgements. */
     private final Map<String, String> included = new ConcurrentHashMap<>();
-    /** Reader thread only (and the releasing thread once the reader has stopped). */
+    /** Under {@link #handling}. */
     private final ArrayDeque<String> recent = new ArrayDeque<>();
 
     private long sequence;
     private long lastNanos = System.nanoTime();
 
     /**
+     * @param leases   the partition's lease on each bus it is read on
      * @param count    the partition count of the group's types (which keys are the partition's)
      * @param outputs  what the bus confirms published messages through
      * @param patience how long a checkpoint waits for that confirmation
+     * @param handling held by the partition's readers while they hand a message on and report it
      */
     PartitionCheckpointer(
-            PartitionedState state, PartitionLease lease, int count, PublishBarrier outputs, Duration patience) {
+            PartitionedState state,
+            List<PartitionLease> leases,
+            int count,
+            PublishBarrier outputs,
+            Duration patience,
+            Object handling) {
         this.state = state;
-        this.lease = lease;
+        this.leases = List.copyOf(leases);
+        this.lease = this.leases.get(0);
+        this.handling = handling;
         int partition = lease.partition();
         this.keys = key -> PartitionKeys.partitionOf(key, count) == partition;
         this.outputs = outputs;
@@ -76,6 +92,23 @@ final class PartitionCheckpointer {
         return keys;
     }
 
+    /**
+     * Replaces the partition's keys by its latest stored checkpoint, or clears them when none is
+     * stored (whatever this instance held for them may be stale); before the readers start.
+     */
+    Optional<PartitionCheckpoint> restoreKeys(String group) {
+        Optional<PartitionCheckpoint> stored = state.loadCheckpoint(group, lease.partition());
+        state.replaceKeys(keys, stored.map(PartitionCheckpoint::state));
+        stored.ifPresent(c -> LOG.info(
+                "{} restores partition {} of group {} from its checkpoint of epoch {} taken {}",
+                lease.consumer(),
+                lease.partition(),
+                group,
+                c.epoch(),
+                c.takenAt()));
+        return stored;
+    }
+
     /** What the restore rebuilt: the state includes every entry up to these, by lane. */
     void includedUpTo(Map<String, String> positions) {
         positions.forEach(this::acknowledged);
@@ -86,29 +119,44 @@ final class PartitionCheckpointer {
         included.merge(lane, id, (a, b) -> StreamIds.compare(a, b) >= 0 ? a : b);
     }
 
-    /** The reader handled {@code message}; checkpoints if the interval is up. */
-    void handled(Message message) {
+    /**
+     * A reader handled {@code message}, under {@link #handling}; true when a checkpoint is due (to
+     * be taken once the lock is let go: its wait for the outputs must not hold the other readers).
+     */
+    boolean handled(Message message) {
         recent.addLast(message.id());
         if (recent.size() > RECENT_IDS) {
             recent.removeFirst();
         }
-        if (System.nanoTime() - lastNanos >= INTERVAL.toNanos()) {
-            checkpoint();
-        }
+        return System.nanoTime() - lastNanos >= INTERVAL.toNanos();
     }
 
-    /** Checkpoints now, between two messages of the partition: its reader's thread, or once it stopped. */
-    void checkpoint() {
-        lastNanos = System.nanoTime();
-        if (!lease.usable()) {
-            return;
+    private boolean usable() {
+        for (PartitionLease each : leases) {
+            if (!each.usable()) {
+                return false;
+            }
         }
-        Map<String, String> positions = Map.copyOf(included);
-        List<String> ids = List.copyOf(recent);
-        String captured = state.captureKeys(keys);
+        return true;
+    }
+
+    /** Checkpoints now, between two messages of the partition: on a reader's thread, or once they stopped. */
+    void checkpoint() {
+        Map<String, String> positions;
+        List<String> ids;
+        String captured;
+        synchronized (handling) {
+            lastNanos = System.nanoTime();
+            if (!usable()) {
+                return;
+            }
+            positions = Map.copyOf(included);
+            ids = List.copyOf(recent);
+            captured = state.captureKeys(keys);
+        }
         try {
             outputs.confirmed().toCompletableFuture().get(patience.toNanos(), TimeUnit.NANOSECONDS);
-            if (!lease.usable()) {
+            if (!usable()) {
                 return;
             }
             state.saveCheckpoint(new PartitionCheckpoint(

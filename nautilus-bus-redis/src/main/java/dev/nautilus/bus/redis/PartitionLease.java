@@ -5,7 +5,6 @@ import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.PublishFence;
 import dev.nautilus.bus.redis.partition.PartitionContext;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * This instance's hold on one partition at one epoch, as its threads see it: usable while the
@@ -81,26 +80,28 @@ final class PartitionLease implements PublishFence.Claim {
                 + " is no longer held by " + context.consumer() + (reason == null ? "" : ": " + reason);
     }
 
+    /** The consumer holding it. */
+    String consumer() {
+        return context.consumer();
+    }
+
     /**
      * The handler as this lease's reader calls it: with the partition's context current and its
      * publishes fenced by this lease, and not at all once the lease is not usable (the message stays
-     * pending: its acknowledgement is not sent). {@code handled} hears of each message the handler
-     * returned from.
+     * pending: its acknowledgement is not sent).
      */
-    MessageHandler gate(MessageHandler handler, Consumer<Message> handled) {
-        return message -> handle(handler, message, handled);
+    MessageHandler gate(MessageHandler handler) {
+        return message -> handle(handler, message);
     }
 
-    private void handle(MessageHandler handler, Message message, Consumer<Message> handled) throws Exception {
+    private void handle(MessageHandler handler, Message message) throws Exception {
         if (usable()) {
             try {
                 context.run(() -> PublishFence.run(this, () -> handler.onMessage(message)));
             } catch (PublishFence.FencedOffException fenced) {
                 // the lease lapsed mid-handling: what was not published is the next owner's to publish,
                 // and the entry, never acknowledged now, is its to handle
-                return;
             }
-            handled.accept(message);
         }
     }
 }

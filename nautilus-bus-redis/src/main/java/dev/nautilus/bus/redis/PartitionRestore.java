@@ -77,11 +77,11 @@ final class PartitionRestore {
     /**
      * Replays partition {@code lease}'s lanes; returns how many messages were replayed.
      *
-     * <p>With a {@code checkpointer}, the partition's keys are first replaced by its latest stored
-     * checkpoint (or cleared when none is stored: whatever this instance held for them may be
-     * stale), and each lane is replayed from the checkpoint's position (from the group's origin
-     * where it has none) without the messages the checkpoint includes beyond it; the checkpointer
-     * then hears what the rebuilt state includes. Without one, each lane is replayed from the
+     * <p>With a {@code checkpointer}, the partition's keys were replaced by its latest stored
+     * {@code checkpoint} (or cleared when none is stored, {@link PartitionCheckpointer#restoreKeys}),
+     * and each lane is replayed from the checkpoint's position (from the group's origin where it has
+     * none) without the messages the checkpoint includes beyond it; the checkpointer then hears what
+     * the rebuilt state includes. Without one, each lane is replayed from the
      * group's origin, or from what this instance acknowledged there under an earlier lease
      * ({@code handledUpTo}: its state already holds everything up to there).
      */
@@ -90,7 +90,8 @@ final class PartitionRestore {
             List<String> lanes,
             Map<String, String> handledUpTo,
             StreamOperations streams,
-            Optional<PartitionCheckpointer> checkpointer) {
+            Optional<PartitionCheckpointer> checkpointer,
+            Optional<PartitionCheckpoint> checkpoint) {
         RedisConnections connections = transport.connections();
         long replayed = 0;
         PartitionContext context = new PartitionContext(group, lease.partition(), lease.epoch(), consumer, true);
@@ -101,18 +102,6 @@ final class PartitionRestore {
                 lease::usable,
                 group,
                 transport.bus().displayName());
-        Optional<PartitionCheckpoint> checkpoint = checkpointer.flatMap(c -> {
-            Optional<PartitionCheckpoint> stored = c.state().loadCheckpoint(group, lease.partition());
-            c.state().replaceKeys(c.keys(), stored.map(PartitionCheckpoint::state));
-            return stored;
-        });
-        checkpoint.ifPresent(c -> LOG.info(
-                "{} restores partition {} of group {} from its checkpoint of epoch {} taken {}",
-                consumer,
-                lease.partition(),
-                group,
-                c.epoch(),
-                c.takenAt()));
         Set<String> included = checkpoint.map(c -> Set.copyOf(c.recentIds())).orElse(Set.of());
         Map<String, String> rebuiltUpTo = new HashMap<>();
         for (String lane : lanes) {
@@ -152,7 +141,7 @@ final class PartitionRestore {
                             delivered.add(entry.getId());
                         }
                     } else if (!isPending) {
-                        replayed += replay(entry, context) ? 1 : 0;
+                        replayed += replay(entry, context, lease) ? 1 : 0;
                     } else if (deliver(entry, live, lease, streams)) {
                         pending.remove(entry.getId());
                         delivered.add(entry.getId());
@@ -186,6 +175,15 @@ final class PartitionRestore {
             }
         }
         checkpointer.ifPresent(c -> c.includedUpTo(rebuiltUpTo));
+        // A replay may have sent an output no earlier owner did (Replay.asNew): confirmed before
+        // reading on, as its inputs are acknowledged already and a crash now would lose it.
+        if (replayed > 0 && !confirmation.await(confirmation.publishedSoFar(), (int) Math.min(replayed, 1_000_000))) {
+            LOG.warn(
+                    "{}: outputs sent while replaying partition {} of group {} are not confirmed yet",
+                    consumer,
+                    lease.partition(),
+                    group);
+        }
         return replayed;
     }
 
@@ -219,7 +217,7 @@ final class PartitionRestore {
         }
     }
 
-    private boolean replay(StreamMessage<String, String> entry, PartitionContext context) {
+    private boolean replay(StreamMessage<String, String> entry, PartitionContext context, PartitionLease lease) {
         RawStreamEntry raw = RawStreamEntry.of(entry, transport.codec().limits());
         Message message;
         try {
@@ -231,8 +229,11 @@ final class PartitionRestore {
             return false;
         }
         try {
-            context.run(() -> Replay.run(handler, message));
+            // fenced too: what a replay sends as new (Replay.asNew) must leave under the lease only
+            context.run(() -> PublishFence.run(lease, () -> Replay.run(handler, message)));
             return true;
+        } catch (PublishFence.FencedOffException fenced) {
+            return false; // the lease lapsed: the restore stops, the next owner replays it
         } catch (Exception e) {
             // It failed for its first owner too, or it would not have been acknowledged without a dead letter.
             LOG.warn(

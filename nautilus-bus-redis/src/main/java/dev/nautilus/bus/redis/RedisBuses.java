@@ -40,15 +40,18 @@ public final class RedisBuses {
             LeaseSettings leases) {
         Map<Bus, BusTransport> transports = new EnumMap<>(Bus.class);
         RedisTransport first = new RedisTransport(Bus.MARKETDATA, routing, marketData, partitions, leases);
+        RedisTransport second;
         try {
-            transports.put(Bus.MARKETDATA, first);
-            transports.put(
-                    Bus.ENGINE_LOGIC, new RedisTransport(Bus.ENGINE_LOGIC, routing, engineLogic, partitions, leases));
+            second = new RedisTransport(Bus.ENGINE_LOGIC, routing, engineLogic, partitions, leases);
         } catch (RuntimeException e) {
             first.close();
             throw e;
         }
-        return new DualMessageBus(routing, transports);
+        transports.put(Bus.MARKETDATA, first);
+        transports.put(Bus.ENGINE_LOGIC, second);
+        // A group partitioned on both buses holds partition n of both as one: its joined state moves whole.
+        return new DualMessageBus(
+                routing, transports, (spec, handler) -> first.subscribeSpanning(List.of(second), spec, handler));
     }
 
     /**

@@ -26,8 +26,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -118,6 +120,11 @@ public final class RedisTransport implements BusTransport {
     @Override
     public void acknowledgeAfter(PublishBarrier barrier) {
         this.barrier = barrier;
+    }
+
+    @Override
+    public boolean partitioned(MessageType type) {
+        return lanes.plan().partitioned(type);
     }
 
     PublishBarrier barrier() {
@@ -220,11 +227,77 @@ public final class RedisTransport implements BusTransport {
         partitioned.remove(subscription);
     }
 
+    /**
+     * Subscribes {@code spec}, whose partitioned types lie on this bus and on {@code others}'
+     * (one transport per other bus), holding partition {@code n} of all of them as one unit
+     * ({@link PartitionedSubscription}, its assignment decided on this bus); each bus's other types
+     * are read as usual. Empty when fewer than two buses have partitioned types among {@code spec}'s:
+     * each transport then takes its own part.
+     *
+     * @throws IllegalArgumentException when the buses' partitioned types differ in partition count
+     */
+    Optional<Subscription> subscribeSpanning(
+            List<RedisTransport> others, SubscriptionSpec spec, MessageHandler handler) {
+        List<RedisTransport> all = new ArrayList<>(others.size() + 1);
+        all.add(this);
+        all.addAll(others);
+        List<PartitionedSubscription.Part> parts = new ArrayList<>();
+        Map<RedisTransport, Set<MessageType>> plain = new LinkedHashMap<>();
+        Set<MessageType> partitionedTypes = EnumSet.noneOf(MessageType.class);
+        OptionalInt count = OptionalInt.empty();
+        for (RedisTransport transport : all) {
+            Set<MessageType> onBus = EnumSet.noneOf(MessageType.class);
+            spec.types().stream().filter(t -> routing.busOf(t) == transport.bus).forEach(onBus::add);
+            Set<MessageType> split = EnumSet.noneOf(MessageType.class);
+            onBus.stream().filter(transport.lanes.plan()::partitioned).forEach(split::add);
+            onBus.removeAll(split);
+            if (!onBus.isEmpty()) {
+                plain.put(transport, onBus);
+            }
+            if (split.isEmpty()) {
+                continue;
+            }
+            int here = transport.lanes.plan().commonCount(split).orElseThrow();
+            if (count.isPresent() && count.getAsInt() != here) {
+                throw new IllegalArgumentException("group '" + spec.group() + "' reads partitioned types on two buses "
+                        + "with " + count.getAsInt() + " and " + here + " partitions: partition n of both is held as "
+                        + "one, so they must have the same count");
+            }
+            count = OptionalInt.of(here);
+            partitionedTypes.addAll(split);
+            parts.add(new PartitionedSubscription.Part(transport, spec.withTypes(split), transport.lanes));
+        }
+        if (parts.size() < 2) {
+            return Optional.empty();
+        }
+        for (RedisTransport transport : all) {
+            synchronized (transport) {
+                if (transport.closed) {
+                    throw new IllegalStateException("the " + transport.bus.displayName() + " bus is closed");
+                }
+            }
+        }
+        List<Subscription> started = new ArrayList<>();
+        try {
+            PartitionedSubscription shares = new PartitionedSubscription(
+                    spec.withTypes(partitionedTypes), handler, parts, count.getAsInt(), leaseSettings);
+            shares.start();
+            parts.forEach(part -> part.transport().partitioned.add(shares));
+            started.add(shares);
+            for (Map.Entry<RedisTransport, Set<MessageType>> other : plain.entrySet()) {
+                started.add(other.getKey().subscribe(spec.withTypes(other.getValue()), handler));
+            }
+        } catch (RuntimeException e) {
+            throw Closeables.closeEachAfter(e, started, Subscription::close);
+        }
+        return Optional.of(CompositeSubscription.of(spec, started));
+    }
+
     @Override
     public List<SubscriptionSpec> subscriptions() {
         List<SubscriptionSpec> specs = new ArrayList<>();
         readers.forEach(r -> specs.add(r.spec()));
-        partitioned.forEach(p -> specs.add(p.spec()));
+        partitioned.forEach(p -> specs.add(p.spec(this)));
         return specs.stream().distinct().toList();
     }
 
@@ -238,7 +311,7 @@ public final class RedisTransport implements BusTransport {
         Set<String> groups = new java.util.HashSet<>();
         for (PartitionedSubscription subscription : partitioned) {
             if (groups.add(subscription.spec().group())) {
-                all.addAll(subscription.status());
+                all.addAll(subscription.status(this));
             }
         }
         return all;

@@ -96,7 +96,13 @@ public final class EngineHost implements AutoCloseable {
         this.bus = bus;
         this.instanceSuffix = instanceSuffix;
         engines.forEach(e -> runtimes.add(new EngineRuntime(e, metersOf.apply(e), seenIdWindow)));
-        this.snapshots = state.map(store -> new EngineSnapshots(store, bus::confirmed, runtimes))
+        // An engine keeping state per key on partitioned types only is kept in its partitions'
+        // checkpoints; a whole snapshot as well would be redundant, and one row per group that every
+        // instance sharing the store overwrites (refused when older, holding acknowledgements back).
+        List<EngineRuntime> whole = runtimes.stream()
+                .filter(r -> !(r.keyed() && r.engine().wiring().types().stream().allMatch(bus::partitioned)))
+                .toList();
+        this.snapshots = state.map(store -> new EngineSnapshots(store, bus::confirmed, whole))
                 .filter(EngineSnapshots::keepsAny);
         this.state = state;
     }

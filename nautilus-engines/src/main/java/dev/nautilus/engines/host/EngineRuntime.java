@@ -63,7 +63,7 @@ public final class EngineRuntime {
     EngineRuntime(Engine engine, MeterRegistry meters, int seenIdWindow) {
         this.engine = engine;
         this.seen = new SeenIds(seenIdWindow);
-        this.keyed = engine instanceof KeyedStatefulEngine;
+        this.keyed = engine instanceof KeyedStatefulEngine keyedEngine && keyedEngine.keepsStatePerKey();
         this.meters = meters;
         String name = engine.name();
         this.failures = Counter.builder("nautilus.engine.handler.failures")

@@ -13,6 +13,14 @@ import java.util.function.Predicate;
  */
 public interface KeyedStatefulEngine extends StatefulEngine {
 
+    /**
+     * Whether this instance can save and replace its state per key (the default); one whose
+     * plug-ins cannot says false, and is then rebuilt by replay as a plain {@link StatefulEngine}.
+     */
+    default boolean keepsStatePerKey() {
+        return true;
+    }
+
     /** The state of the keys {@code keys} accepts, as text; it must not share mutable objects with the engine. */
     String saveKeys(Predicate<String> keys);
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * ML-driven ({@value #NAME}): long {@code quantity} while the ML engine's P(next close up) is above
@@ -88,15 +89,33 @@ public final class MlDirectionStrategy implements TradingStrategy {
 
     @Override
     public Optional<String> saveState() {
-        Map<String, String> saved = new TreeMap<>();
-        targets.forEach((instrument, target) -> saved.put(instrument, target.toString()));
-        return Optional.of(Json.write(new Saved(saved)));
+        return saveInstruments(instrument -> true);
     }
 
     @Override
     public void restoreState(String text) {
-        targets.clear();
-        Json.read(text, Saved.class).targets().forEach((i, target) -> targets.put(i, new BigDecimal(target)));
+        replaceInstruments(instrument -> true, Optional.of(text));
+    }
+
+    @Override
+    public Optional<String> saveInstruments(Predicate<String> instruments) {
+        Map<String, String> saved = new TreeMap<>();
+        targets.forEach((instrument, target) -> {
+            if (instruments.test(instrument)) {
+                saved.put(instrument, target.toString());
+            }
+        });
+        return Optional.of(Json.write(new Saved(saved)));
+    }
+
+    @Override
+    public void replaceInstruments(Predicate<String> instruments, Optional<String> text) {
+        targets.keySet().removeIf(instruments);
+        text.map(t -> Json.read(t, Saved.class).targets()).orElse(Map.of()).forEach((i, target) -> {
+            if (instruments.test(i)) {
+                targets.put(i, new BigDecimal(target));
+            }
+        });
     }
 
     /** The targets by instrument (decimal text). */

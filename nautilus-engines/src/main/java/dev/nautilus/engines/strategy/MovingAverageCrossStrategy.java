@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Moving-average crossover: long {@code quantity} while the fast SMA is above the slow SMA; while
@@ -94,23 +95,39 @@ public final class MovingAverageCrossStrategy implements Strategy {
 
     @Override
     public Optional<String> saveState() {
-        Map<String, Saved> saved = new TreeMap<>();
-        states.forEach((instrument, s) ->
-                saved.put(instrument, new Saved(s.fast.state(), s.slow.state(), s.target.toString(), s.emitted)));
-        return Optional.of(Json.write(new SavedStates(saved)));
+        return saveInstruments(instrument -> true);
     }
 
     @Override
     public void restoreState(String text) {
-        Map<String, Saved> saved = Json.read(text, SavedStates.class).states();
-        states.clear();
+        replaceInstruments(instrument -> true, Optional.of(text));
+    }
+
+    @Override
+    public Optional<String> saveInstruments(Predicate<String> instruments) {
+        Map<String, Saved> saved = new TreeMap<>();
+        states.forEach((instrument, s) -> {
+            if (instruments.test(instrument)) {
+                saved.put(instrument, new Saved(s.fast.state(), s.slow.state(), s.target.toString(), s.emitted));
+            }
+        });
+        return Optional.of(Json.write(new SavedStates(saved)));
+    }
+
+    @Override
+    public void replaceInstruments(Predicate<String> instruments, Optional<String> text) {
+        Map<String, Saved> saved =
+                text.map(t -> Json.read(t, SavedStates.class).states()).orElse(Map.of());
+        states.keySet().removeIf(instruments);
         saved.forEach((instrument, s) -> {
-            State state = new State(fastPeriod, slowPeriod);
-            state.fast.restore(s.fast());
-            state.slow.restore(s.slow());
-            state.target = new BigDecimal(s.target());
-            state.emitted = s.emitted();
-            states.put(instrument, state);
+            if (instruments.test(instrument)) {
+                State state = new State(fastPeriod, slowPeriod);
+                state.fast.restore(s.fast());
+                state.slow.restore(s.slow());
+                state.target = new BigDecimal(s.target());
+                state.emitted = s.emitted();
+                states.put(instrument, state);
+            }
         });
     }
 

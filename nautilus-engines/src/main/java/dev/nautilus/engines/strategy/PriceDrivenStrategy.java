@@ -5,6 +5,7 @@ import dev.nautilus.engines.strategy.spi.Decision;
 import dev.nautilus.engines.strategy.spi.TradingStrategy;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** A {@link Strategy} fed each bar's close, as a {@link TradingStrategy}: its signals become decisions. */
 public final class PriceDrivenStrategy implements TradingStrategy {
@@ -38,5 +39,15 @@ public final class PriceDrivenStrategy implements TradingStrategy {
     @Override
     public void restoreState(String state) {
         inner.restoreState(state);
+    }
+
+    @Override
+    public Optional<String> saveInstruments(Predicate<String> instruments) {
+        return inner.saveInstruments(instruments);
+    }
+
+    @Override
+    public void replaceInstruments(Predicate<String> instruments, Optional<String> state) {
+        inner.replaceInstruments(instruments, state);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * RSI mean reversion: from flat, buy {@code quantity} when RSI &lt; oversold and (if allowed) sell
@@ -119,20 +120,37 @@ public final class RsiMeanReversionStrategy implements Strategy {
 
     @Override
     public Optional<String> saveState() {
-        Map<String, Saved> saved = new TreeMap<>();
-        states.forEach((instrument, s) -> saved.put(instrument, new Saved(s.rsi.state(), s.target.toString())));
-        return Optional.of(Json.write(new SavedStates(saved)));
+        return saveInstruments(instrument -> true);
     }
 
     @Override
     public void restoreState(String text) {
-        Map<String, Saved> saved = Json.read(text, SavedStates.class).states();
-        states.clear();
+        replaceInstruments(instrument -> true, Optional.of(text));
+    }
+
+    @Override
+    public Optional<String> saveInstruments(Predicate<String> instruments) {
+        Map<String, Saved> saved = new TreeMap<>();
+        states.forEach((instrument, s) -> {
+            if (instruments.test(instrument)) {
+                saved.put(instrument, new Saved(s.rsi.state(), s.target.toString()));
+            }
+        });
+        return Optional.of(Json.write(new SavedStates(saved)));
+    }
+
+    @Override
+    public void replaceInstruments(Predicate<String> instruments, Optional<String> text) {
+        Map<String, Saved> saved =
+                text.map(t -> Json.read(t, SavedStates.class).states()).orElse(Map.of());
+        states.keySet().removeIf(instruments);
         saved.forEach((instrument, s) -> {
-            State state = new State(period);
-            state.rsi.restore(s.rsi());
-            state.target = new BigDecimal(s.target());
-            states.put(instrument, state);
+            if (instruments.test(instrument)) {
+                State state = new State(period);
+                state.rsi.restore(s.rsi());
+                state.target = new BigDecimal(s.target());
+                states.put(instrument, state);
+            }
         });
     }
 

@@ -1,13 +1,15 @@
 package dev.nautilus.engines.strategy;
 
+import dev.nautilus.bus.Causation;
 import dev.nautilus.bus.Json;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageType;
+import dev.nautilus.bus.Replay;
 import dev.nautilus.engines.host.EngineContext;
 import dev.nautilus.engines.host.EngineMatrix;
 import dev.nautilus.engines.host.EngineWiring;
+import dev.nautilus.engines.host.KeyedStatefulEngine;
 import dev.nautilus.engines.host.PatientPublisher;
-import dev.nautilus.engines.host.StatefulEngine;
 import dev.nautilus.engines.marketdata.Bar;
 import dev.nautilus.engines.ml.MlPrediction;
 import dev.nautilus.engines.strategy.spi.BarInputs;
@@ -32,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +53,22 @@ import org.slf4j.LoggerFactory;
  * for that bar or one for a later bar (proof that none comes for it: the ML engine skips its
  * warm-up). Each stream is in order, so decisions are the same whatever the interleaving.
  *
+ * <p><b>Scaled out over partitions.</b> The two buses move a partition between instances each in
+ * its own round, so a bar may come new to one instance while the VPIN status for it went to
+ * another, which then gives the partition up; the first instance replays that status when it takes
+ * the partition on the second bus. A decision is therefore published when any of its inputs came
+ * new to this instance, even if a replayed message completes it (no earlier owner had all its
+ * inputs, so none published it), and its signals get ids derived from the bar's message id, so that
+ * a decision published by two instances is one effect downstream.
+ *
  * <p><b>State.</b> {@link #saveState} holds the traded targets, the join's waiting bars, statuses and
  * forecasts, and each strategy's {@link TradingStrategy#saveState}. A strategy that saves none
  * (a plug-in without the hook) is recorded as such and, after a restore, runs from its initial
- * state; the restore says so in the log.
+ * state; the restore says so in the log. Every state is per instrument, so when every strategy saves
+ * its state per instrument ({@link TradingStrategy#saveInstruments}, as the built-in ones do) the
+ * engine checkpoints each partition's instruments apart ({@link KeyedStatefulEngine}).
  */
-public final class StrategyEngine implements StatefulEngine {
+public final class StrategyEngine implements KeyedStatefulEngine {
 
     /** Name of the default traded strategy. */
     public static final String TRADED = "vpin_ma_cross";
@@ -68,10 +81,11 @@ public final class StrategyEngine implements StatefulEngine {
     private final TradingStrategy traded;
     private final List<TradingStrategy> informational;
     private final boolean joinsForecasts;
+    private final boolean perInstrument;
     private final Map<String, BigDecimal> tradedTargets = new HashMap<>();
-    private final Map<String, ArrayDeque<Bar>> bars = new HashMap<>();
-    private final Map<String, ArrayDeque<VpinStatus>> statuses = new HashMap<>();
-    private final Map<String, ArrayDeque<MlPrediction>> forecasts = new HashMap<>();
+    private final Map<String, ArrayDeque<Waiting<Bar>>> bars = new HashMap<>();
+    private final Map<String, ArrayDeque<Waiting<VpinStatus>>> statuses = new HashMap<>();
+    private final Map<String, ArrayDeque<Waiting<MlPrediction>>> forecasts = new HashMap<>();
     private PatientPublisher endpoint;
     private Counter signals;
 
@@ -106,6 +120,8 @@ public final class StrategyEngine implements StatefulEngine {
                     row.name(), row.displayName(), row.defaultPort(), row.subscriptions(), types, row.publications());
         }
         this.wiring = row;
+        this.perInstrument = strategies().stream()
+                .allMatch(s -> s.saveInstruments(instrument -> false).isPresent());
     }
 
     /** The traded strategy's name: the portfolio executes the signals of this name. */
@@ -127,34 +143,43 @@ public final class StrategyEngine implements StatefulEngine {
                 .register(context.meters());
     }
 
+    /**
+     * An input waiting for the others of its bar: its message id, and whether it came new to this
+     * instance (not replayed, nor restored: the owner it was restored from published what it
+     * completed after the snapshot, and an input that comes new completes the rest).
+     */
+    private record Waiting<T>(T input, String id, boolean fresh) {}
+
     @Override
     public void onMessage(Message message) {
         String topic = message.topic();
+        boolean fresh = !Replay.active();
         if (MarketDataTopics.BARS.matches(topic)) {
             Bar bar = message.payloadAs(Bar.class);
-            bars.computeIfAbsent(bar.instrument(), i -> new ArrayDeque<>()).add(bar);
+            bars.computeIfAbsent(bar.instrument(), i -> new ArrayDeque<>())
+                    .add(new Waiting<>(bar, message.id(), fresh));
             drain(bar.instrument());
         } else if (VpinTopics.isPlainCalculation(topic)) {
             VpinStatus status = message.payloadAs(VpinStatus.class);
             statuses.computeIfAbsent(status.instrument(), i -> new ArrayDeque<>())
-                    .add(status);
+                    .add(new Waiting<>(status, message.id(), fresh));
             drain(status.instrument());
         } else if (joinsForecasts && MlTopics.PREDICTIONS.matches(topic)) {
             MlPrediction forecast = message.payloadAs(MlPrediction.class);
             forecasts
                     .computeIfAbsent(forecast.instrument(), i -> new ArrayDeque<>())
-                    .add(forecast);
+                    .add(new Waiting<>(forecast, message.id(), fresh));
             drain(forecast.instrument());
         }
         // trades and enhanced VPIN are read (same streams) but not acted on
     }
 
     private void drain(String instrument) {
-        ArrayDeque<Bar> b = bars.get(instrument);
-        ArrayDeque<VpinStatus> v = statuses.get(instrument);
+        ArrayDeque<Waiting<Bar>> b = bars.get(instrument);
+        ArrayDeque<Waiting<VpinStatus>> v = statuses.get(instrument);
         while (b != null && v != null && !b.isEmpty() && !v.isEmpty()) {
-            Bar bar = b.peek();
-            VpinStatus status = v.peek();
+            Bar bar = b.peek().input();
+            VpinStatus status = v.peek().input();
             if (bar.endMicros() < status.barEndMicros()) {
                 LOG.warn("bar without VPIN status instrument={} barEnd={}: skipped", instrument, bar.endMicros());
                 b.poll();
@@ -162,27 +187,45 @@ public final class StrategyEngine implements StatefulEngine {
                 LOG.warn("VPIN status without bar instrument={} barEnd={}: skipped", instrument, status.barEndMicros());
                 v.poll();
             } else if (!joinsForecasts) {
-                decide(new BarInputs(b.poll(), v.poll(), null));
+                decide(b.poll(), v.poll(), Optional.empty());
             } else {
-                Optional<Optional<MlPrediction>> forecast = forecastFor(bar);
+                Optional<Optional<Waiting<MlPrediction>>> forecast = forecastFor(bar);
                 if (forecast.isEmpty()) {
                     return; // not known yet whether this bar has a forecast
                 }
-                decide(new BarInputs(b.poll(), v.poll(), forecast.get().orElse(null)));
+                decide(b.poll(), v.poll(), forecast.get());
             }
         }
     }
 
     /** The bar's forecast (empty inside: it has none), or empty while that is not known yet. */
-    private Optional<Optional<MlPrediction>> forecastFor(Bar bar) {
-        ArrayDeque<MlPrediction> f = forecasts.get(bar.instrument());
-        while (f != null && !f.isEmpty() && f.peek().barEndMicros() < bar.endMicros()) {
+    private Optional<Optional<Waiting<MlPrediction>>> forecastFor(Bar bar) {
+        ArrayDeque<Waiting<MlPrediction>> f = forecasts.get(bar.instrument());
+        while (f != null && !f.isEmpty() && f.peek().input().barEndMicros() < bar.endMicros()) {
             f.poll(); // the forecast of a bar that was skipped
         }
         if (f == null || f.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(f.peek().barEndMicros() == bar.endMicros() ? Optional.of(f.poll()) : Optional.empty());
+        return Optional.of(
+                f.peek().input().barEndMicros() == bar.endMicros() ? Optional.of(f.poll()) : Optional.empty());
+    }
+
+    /**
+     * Decides the bar under ids derived from the bar's message, sending its signals even while a
+     * replay completes it when one of its inputs came new here (see the class comment).
+     */
+    private void decide(Waiting<Bar> bar, Waiting<VpinStatus> status, Optional<Waiting<MlPrediction>> forecast) {
+        BarInputs inputs = new BarInputs(
+                bar.input(), status.input(), forecast.map(Waiting::input).orElse(null));
+        boolean owed =
+                bar.fresh() || status.fresh() || forecast.map(Waiting::fresh).orElse(false);
+        Runnable deciding = () -> Causation.run(name(), bar.id(), () -> decide(inputs));
+        if (owed) {
+            Replay.asNew(deciding);
+        } else {
+            deciding.run();
+        }
     }
 
     private void decide(BarInputs inputs) {
@@ -231,13 +274,66 @@ public final class StrategyEngine implements StatefulEngine {
 
     @Override
     public String saveState() {
-        Map<String, String> targets = new TreeMap<>();
-        tradedTargets.forEach((instrument, target) -> targets.put(instrument, target.toString()));
         Map<String, String> strategies = new LinkedHashMap<>();
         for (TradingStrategy s : strategies()) {
             strategies.put(s.name(), s.saveState().orElse(null));
         }
-        return Json.write(new State(targets, waiting(bars), waiting(statuses), waiting(forecasts), strategies));
+        return Json.write(state(instrument -> true, strategies));
+    }
+
+    @Override
+    public boolean keepsStatePerKey() {
+        return perInstrument;
+    }
+
+    @Override
+    public String saveKeys(Predicate<String> instruments) {
+        Map<String, String> strategies = new LinkedHashMap<>();
+        for (TradingStrategy s : strategies()) {
+            strategies.put(
+                    s.name(),
+                    s.saveInstruments(instruments)
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "strategy " + s.name() + " saves no state per instrument")));
+        }
+        return Json.write(state(instruments, strategies));
+    }
+
+    @Override
+    public void replaceKeys(Predicate<String> instruments, Optional<String> text) {
+        Optional<State> state = text.map(t -> Json.read(t, State.class));
+        for (TradingStrategy s : strategies()) {
+            s.replaceInstruments(instruments, state.map(State::strategies).map(saved -> saved.get(s.name())));
+        }
+        tradedTargets.keySet().removeIf(instruments);
+        state.ifPresent(st -> st.tradedTargets().forEach((instrument, target) -> {
+            if (instruments.test(instrument)) {
+                tradedTargets.put(instrument, new BigDecimal(target));
+            }
+        }));
+        restoreWaiting(
+                bars,
+                instruments,
+                state.map(State::bars).orElse(Map.of()),
+                state.map(State::barIds).orElse(null));
+        restoreWaiting(statuses, instruments, state.map(State::statuses).orElse(Map.of()), null);
+        restoreWaiting(forecasts, instruments, state.map(State::forecasts).orElse(Map.of()), null);
+    }
+
+    private State state(Predicate<String> instruments, Map<String, String> strategies) {
+        Map<String, String> targets = new TreeMap<>();
+        tradedTargets.forEach((instrument, target) -> {
+            if (instruments.test(instrument)) {
+                targets.put(instrument, target.toString());
+            }
+        });
+        return new State(
+                targets,
+                waiting(bars, instruments),
+                waiting(statuses, instruments),
+                waiting(forecasts, instruments),
+                strategies,
+                waitingIds(bars, instruments));
     }
 
     @Override
@@ -253,9 +349,9 @@ public final class StrategyEngine implements StatefulEngine {
         }
         tradedTargets.clear();
         state.tradedTargets().forEach((instrument, target) -> tradedTargets.put(instrument, new BigDecimal(target)));
-        restoreWaiting(bars, state.bars());
-        restoreWaiting(statuses, state.statuses());
-        restoreWaiting(forecasts, state.forecasts());
+        restoreWaiting(bars, instrument -> true, state.bars(), state.barIds());
+        restoreWaiting(statuses, instrument -> true, state.statuses(), null);
+        restoreWaiting(forecasts, instrument -> true, state.forecasts(), null);
     }
 
     private List<TradingStrategy> strategies() {
@@ -265,29 +361,66 @@ public final class StrategyEngine implements StatefulEngine {
         return all;
     }
 
-    private static <T> Map<String, List<T>> waiting(Map<String, ArrayDeque<T>> queues) {
+    private static <T> Map<String, List<T>> waiting(
+            Map<String, ArrayDeque<Waiting<T>>> queues, Predicate<String> instruments) {
         Map<String, List<T>> waiting = new TreeMap<>();
         queues.forEach((instrument, queue) -> {
-            if (!queue.isEmpty()) {
-                waiting.put(instrument, List.copyOf(queue));
+            if (!queue.isEmpty() && instruments.test(instrument)) {
+                waiting.put(instrument, queue.stream().map(Waiting::input).toList());
             }
         });
         return waiting;
     }
 
-    private static <T> void restoreWaiting(Map<String, ArrayDeque<T>> queues, Map<String, List<T>> waiting) {
-        queues.clear();
-        waiting.forEach((instrument, items) -> queues.put(instrument, new ArrayDeque<>(items)));
+    private static <T> Map<String, List<String>> waitingIds(
+            Map<String, ArrayDeque<Waiting<T>>> queues, Predicate<String> instruments) {
+        Map<String, List<String>> ids = new TreeMap<>();
+        queues.forEach((instrument, queue) -> {
+            if (!queue.isEmpty() && instruments.test(instrument)) {
+                ids.put(instrument, queue.stream().map(Waiting::id).toList());
+            }
+        });
+        return ids;
+    }
+
+    /**
+     * Replaces the waiting inputs of the instruments accepted by the restored ones, which do not
+     * count as new (see {@link Waiting}). Without their ids (a state saved before they were kept, or
+     * an input whose id does not matter) each gets one derived from its instrument and place.
+     */
+    private static <T> void restoreWaiting(
+            Map<String, ArrayDeque<Waiting<T>>> queues,
+            Predicate<String> instruments,
+            Map<String, List<T>> waiting,
+            Map<String, List<String>> ids) {
+        queues.keySet().removeIf(instruments);
+        waiting.forEach((instrument, items) -> {
+            if (!instruments.test(instrument)) {
+                return;
+            }
+            List<String> known = ids == null ? null : ids.get(instrument);
+            ArrayDeque<Waiting<T>> queue = new ArrayDeque<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                String id = known != null && known.size() == items.size()
+                        ? known.get(i)
+                        : "restored:" + instrument + ":" + i + ":"
+                                + items.get(i).hashCode();
+                queue.add(new Waiting<>(items.get(i), id, false));
+            }
+            queues.put(instrument, queue);
+        });
     }
 
     /**
      * The traded targets (decimal text), the join's waiting inputs by instrument in arrival order,
-     * and each strategy's state by name (null: it saves none).
+     * each strategy's state by name (null: it saves none), and the message ids of the waiting bars
+     * (null in a state saved before they were kept).
      */
     record State(
             Map<String, String> tradedTargets,
             Map<String, List<Bar>> bars,
             Map<String, List<VpinStatus>> statuses,
             Map<String, List<MlPrediction>> forecasts,
-            Map<String, String> strategies) {}
+            Map<String, String> strategies,
+            Map<String, List<String>> barIds) {}
 }

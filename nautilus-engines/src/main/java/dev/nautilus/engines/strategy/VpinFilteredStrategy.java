@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Wraps a strategy and stands aside while order flow is toxic: when an instrument turns toxic, a
@@ -88,19 +89,50 @@ public final class VpinFilteredStrategy implements Strategy {
      */
     @Override
     public Optional<String> saveState() {
-        Map<String, String> targets = new TreeMap<>();
-        emitted.forEach((instrument, target) -> targets.put(instrument, target.toString()));
-        return inner.saveState().map(state -> Json.write(new Saved(new TreeSet<>(toxic), targets, state)));
+        return inner.saveState().map(state -> Json.write(saved(instrument -> true, state)));
     }
 
     @Override
     public void restoreState(String text) {
         Saved saved = Json.read(text, Saved.class);
         inner.restoreState(saved.inner());
-        toxic.clear();
-        toxic.addAll(saved.toxic());
-        emitted.clear();
-        saved.emitted().forEach((instrument, target) -> emitted.put(instrument, new BigDecimal(target)));
+        replaceOwn(instrument -> true, saved);
+    }
+
+    /** As {@link #saveState}, for the instruments accepted; empty when the inner strategy saves none per instrument. */
+    @Override
+    public Optional<String> saveInstruments(Predicate<String> instruments) {
+        return inner.saveInstruments(instruments).map(state -> Json.write(saved(instruments, state)));
+    }
+
+    @Override
+    public void replaceInstruments(Predicate<String> instruments, Optional<String> text) {
+        Optional<Saved> saved = text.map(t -> Json.read(t, Saved.class));
+        inner.replaceInstruments(instruments, saved.map(Saved::inner));
+        replaceOwn(instruments, saved.orElse(new Saved(Set.of(), Map.of(), null)));
+    }
+
+    private Saved saved(Predicate<String> instruments, String innerState) {
+        Map<String, String> targets = new TreeMap<>();
+        emitted.forEach((instrument, target) -> {
+            if (instruments.test(instrument)) {
+                targets.put(instrument, target.toString());
+            }
+        });
+        Set<String> toxicOnes = new TreeSet<>();
+        toxic.stream().filter(instruments).forEach(toxicOnes::add);
+        return new Saved(toxicOnes, targets, innerState);
+    }
+
+    private void replaceOwn(Predicate<String> instruments, Saved saved) {
+        toxic.removeIf(instruments);
+        saved.toxic().stream().filter(instruments).forEach(toxic::add);
+        emitted.keySet().removeIf(instruments);
+        saved.emitted().forEach((instrument, target) -> {
+            if (instruments.test(instrument)) {
+                emitted.put(instrument, new BigDecimal(target));
+            }
+        });
     }
 
     /** Toxic instruments, emitted targets (decimal text) and the inner strategy's state. */

@@ -8,6 +8,7 @@ import dev.nautilus.engines.strategy.spi.TradingStrategy;
 import dev.nautilus.engines.vpin.VpinStatus;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The platform's traded strategy, {@value StrategyEngine#TRADED}: a moving-average cross that stands
@@ -53,5 +54,15 @@ public final class VpinMovingAverageCross implements TradingStrategy {
     @Override
     public void restoreState(String state) {
         filtered.restoreState(state);
+    }
+
+    @Override
+    public Optional<String> saveInstruments(Predicate<String> instruments) {
+        return filtered.saveInstruments(instruments);
+    }
+
+    @Override
+    public void replaceInstruments(Predicate<String> instruments, Optional<String> state) {
+        filtered.replaceInstruments(instruments, state);
     }
 }

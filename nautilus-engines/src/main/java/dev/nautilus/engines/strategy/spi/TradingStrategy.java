@@ -2,6 +2,7 @@ package dev.nautilus.engines.strategy.spi;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A strategy the Strategy engine runs: one call per bar and instrument, in bar order, single-threaded
@@ -43,5 +44,27 @@ public interface TradingStrategy {
      */
     default void restoreState(String state) {
         throw new UnsupportedOperationException(name() + " keeps no state it can restore (saveState is empty)");
+    }
+
+    /**
+     * The state of the instruments {@code instruments} accepts, as text, for a Strategy engine
+     * scaled out over partitions (each partition's instruments checkpointed apart); empty (the
+     * default) when it cannot save state per instrument, and then the engine rebuilds a partition
+     * that moved by replaying its streams. It must not share mutable objects with the strategy.
+     */
+    default Optional<String> saveInstruments(Predicate<String> instruments) {
+        return Optional.empty();
+    }
+
+    /**
+     * Replaces the state of every instrument {@code instruments} accepts with the one in {@code
+     * state} (a {@link #saveInstruments} result), or drops their state when it is empty; the other
+     * instruments keep theirs.
+     *
+     * @throws UnsupportedOperationException by default: the strategy saves no state per instrument
+     * @throws IllegalArgumentException when {@code state} is not a state of this strategy
+     */
+    default void replaceInstruments(Predicate<String> instruments, Optional<String> state) {
+        throw new UnsupportedOperationException(name() + " keeps no state per instrument it can restore");
     }
 }
