@@ -190,6 +190,9 @@ class PartitionedStrategyTest {
             assertThat(trimmed[0])
                     .as("entries of the crashed instance's partitions gone before the takeover")
                     .isGreaterThan(100);
+            // their partitions' checkpoints are their state: no whole-engine row that instances overwrite in turn
+            assertThat(store.engineState().load("vpin")).isEmpty();
+            assertThat(store.engineState().load("strategy")).isEmpty();
         }
     }
 

@@ -55,7 +55,9 @@ final class PartitionCheckpointer {
     /** Under {@link #handling}. */
     private final ArrayDeque<String> recent = new ArrayDeque<>();
 
+    /** Under {@link #handling}, as {@link #lastNanos}. */
     private long sequence;
+
     private long lastNanos = System.nanoTime();
 
     /**
@@ -142,14 +144,28 @@ final class PartitionCheckpointer {
 
     /** Checkpoints now, between two messages of the partition: on a reader's thread, or once they stopped. */
     void checkpoint() {
+        checkpoint(true);
+    }
+
+    /** Checkpoints if the interval is still up: the partition's other reader may just have taken one. */
+    void checkpointIfDue() {
+        checkpoint(false);
+    }
+
+    private void checkpoint(boolean now) {
         Map<String, String> positions;
         List<String> ids;
         String captured;
+        long number;
         synchronized (handling) {
+            if (!now && System.nanoTime() - lastNanos < INTERVAL.toNanos()) {
+                return;
+            }
             lastNanos = System.nanoTime();
             if (!usable()) {
                 return;
             }
+            number = ++sequence;
             positions = Map.copyOf(included);
             ids = List.copyOf(recent);
             captured = state.captureKeys(keys);
@@ -160,14 +176,7 @@ final class PartitionCheckpointer {
                 return;
             }
             state.saveCheckpoint(new PartitionCheckpoint(
-                    lease.group(),
-                    lease.partition(),
-                    lease.epoch(),
-                    ++sequence,
-                    positions,
-                    ids,
-                    captured,
-                    Instant.now()));
+                    lease.group(), lease.partition(), lease.epoch(), number, positions, ids, captured, Instant.now()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -421,7 +421,7 @@ final class PartitionedSubscription implements Subscription {
                 due = checkpointer.handled(message);
             }
             if (due) {
-                checkpointer.checkpoint();
+                checkpointer.checkpointIfDue();
             }
         };
     }

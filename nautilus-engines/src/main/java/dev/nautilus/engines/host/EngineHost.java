@@ -81,9 +81,9 @@ public final class EngineHost implements AutoCloseable {
     /**
      * @param state where the {@link StatefulEngine}s' snapshots are kept (see {@link EngineSnapshots}):
      *              restored at {@link #start()}, and the bus's consumers acknowledge only what a
-     *              stored snapshot includes; and, for a {@link KeyedStatefulEngine} on partitioned
-     *              types, each partition's checkpoints; empty: the engines start from their
-     *              initial state
+     *              stored snapshot includes; a {@link KeyedStatefulEngine} reading partitioned
+     *              types only is kept in its partitions' checkpoints there instead; empty: the
+     *              engines start from their initial state
      * @see #EngineHost(MessageBus, Function, String, List, int)
      */
     public EngineHost(
@@ -96,12 +96,11 @@ public final class EngineHost implements AutoCloseable {
         this.bus = bus;
         this.instanceSuffix = instanceSuffix;
         engines.forEach(e -> runtimes.add(new EngineRuntime(e, metersOf.apply(e), seenIdWindow)));
-        // An engine keeping state per key on partitioned types only is kept in its partitions'
-        // checkpoints; a whole snapshot as well would be redundant, and one row per group that every
-        // instance sharing the store overwrites (refused when older, holding acknowledgements back).
-        List<EngineRuntime> whole = runtimes.stream()
-                .filter(r -> !(r.keyed() && r.engine().wiring().types().stream().allMatch(bus::partitioned)))
-                .toList();
+        // An engine kept in its partitions' checkpoints needs no whole snapshot: it would be redundant,
+        // and one row per group that every instance sharing the store overwrites (refused when
+        // older, holding acknowledgements back).
+        List<EngineRuntime> whole =
+                runtimes.stream().filter(r -> !checkpointedByPartition(r)).toList();
         this.snapshots = state.map(store -> new EngineSnapshots(store, bus::confirmed, whole))
                 .filter(EngineSnapshots::keepsAny);
         this.state = state;
@@ -145,7 +144,19 @@ public final class EngineHost implements AutoCloseable {
      * checkpointed per partition where the bus partitions its types ({@link EnginePartitionState}).
      */
     private MessageHandler handler(EngineRuntime runtime) {
-        return runtime.keyed() && state.isPresent() ? new EnginePartitionState(runtime, state.get()) : runtime::handle;
+        return state.isPresent() && checkpointedByPartition(runtime)
+                ? new EnginePartitionState(runtime, state.get())
+                : runtime::handle;
+    }
+
+    /**
+     * Whether the engine keeps its state per key and reads only partitioned types: then every key's
+     * inputs come with its partition, and its partitions' checkpoints hold all its state. One that
+     * also reads a type whole would have that type's part of a key's state cleared or replaced when
+     * the key's partition is taken: it is kept in a whole snapshot instead, and rebuilt by replay.
+     */
+    private boolean checkpointedByPartition(EngineRuntime runtime) {
+        return runtime.keyed() && runtime.engine().wiring().types().stream().allMatch(bus::partitioned);
     }
 
     /** The running engines, in start order. */
