@@ -53,13 +53,13 @@ import org.slf4j.LoggerFactory;
  * for that bar or one for a later bar (proof that none comes for it: the ML engine skips its
  * warm-up). Each stream is in order, so decisions are the same whatever the interleaving.
  *
- * <p><b>Scaled out over partitions.</b> The two buses move a partition between instances each in
- * its own round, so a bar may come new to one instance while the VPIN status for it went to
- * another, which then gives the partition up; the first instance replays that status when it takes
- * the partition on the second bus. A decision is therefore published when any of its inputs came
- * new to this instance, even if a replayed message completes it (no earlier owner had all its
- * inputs, so none published it), and its signals get ids derived from the bar's message id, so that
- * a decision published by two instances is one effect downstream.
+ * <p><b>Scaled out over partitions.</b> An instance holds partition {@code n} of both buses as one;
+ * when it takes one over, what its previous owner handled is replayed and what it had but never
+ * acknowledged comes new, so a bar may come new while the VPIN status for it is replayed (the
+ * previous owner had the status and waited for the bar). A decision is therefore published when
+ * any of its inputs came new to this instance, even if a replayed message completes it (no earlier
+ * owner had all its inputs, so none published it), and its signals get ids derived from the bar's
+ * message id, so that a decision published by two instances is one effect downstream.
  *
  * <p><b>State.</b> {@link #saveState} holds the traded targets, the join's waiting bars, statuses and
  * forecasts, and each strategy's {@link TradingStrategy#saveState}. A strategy that saves none
