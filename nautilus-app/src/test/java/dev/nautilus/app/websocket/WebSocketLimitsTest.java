@@ -122,9 +122,10 @@ class WebSocketLimitsTest {
                 JdkWebSocketClient third = JdkWebSocketClient.connect(server.uri())) {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> server.engine.counters().refused() == 1);
-            // The JDK's client sometimes misses a close frame sent right after the handshake (a bare
-            // socket always sees it, below): the server then drops the connection after a second.
-            await().atMost(Duration.ofSeconds(10)).until(() -> third.closeCode() != -1 || third.closedByServer());
+            // The JDK's client sometimes misses a close frame sent right after the handshake, and then
+            // did not always notice the server dropping it a second later either (CI, 2026-12-07, 10 s
+            // without either): what the server sends is checked over a bare socket below, and the drop
+            // of a client that never answers it in aRefusedClientThatNeverAnswersTheCloseFrame….
             if (third.closeCode() != -1) {
                 assertThat(third.closeCode()).isEqualTo(1013);
                 assertThat(third.closeReason()).contains("at most 2 clients per address");
