@@ -133,15 +133,6 @@ final class PartitionCheckpointer {
         return System.nanoTime() - lastNanos >= INTERVAL.toNanos();
     }
 
-    private boolean usable() {
-        for (PartitionLease each : leases) {
-            if (!each.usable()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Checkpoints now, between two messages of the partition: on a reader's thread, or once they stopped. */
     void checkpoint() {
         checkpoint(true);
@@ -162,7 +153,7 @@ final class PartitionCheckpointer {
                 return;
             }
             lastNanos = System.nanoTime();
-            if (!usable()) {
+            if (!PartitionLease.allUsable(leases)) {
                 return;
             }
             number = ++sequence;
@@ -172,7 +163,7 @@ final class PartitionCheckpointer {
         }
         try {
             outputs.confirmed().toCompletableFuture().get(patience.toNanos(), TimeUnit.NANOSECONDS);
-            if (!usable()) {
+            if (!PartitionLease.allUsable(leases)) {
                 return;
             }
             state.saveCheckpoint(new PartitionCheckpoint(

@@ -4,6 +4,7 @@ import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageHandler;
 import dev.nautilus.bus.PublishFence;
 import dev.nautilus.bus.redis.partition.PartitionContext;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -78,6 +79,16 @@ final class PartitionLease implements PublishFence.Claim {
         String reason = revoked.get();
         return "partition " + partition + " of group " + context.group() + " at epoch " + epoch
                 + " is no longer held by " + context.consumer() + (reason == null ? "" : ": " + reason);
+    }
+
+    /** Whether every one of {@code leases} is {@link #usable()}. */
+    static boolean allUsable(List<PartitionLease> leases) {
+        for (PartitionLease lease : leases) {
+            if (!lease.usable()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The consumer holding it. */

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,16 +101,17 @@ final class PartitionedSubscription implements Subscription {
          * it, and while a checkpoint captures the keys: with two sides, the other side's reader must
          * not have handled a message the capture includes that the checkpoint does not list.
          */
-        final Object handling = new Object();
+        final Object handling;
 
         final Optional<PartitionCheckpointer> checkpointer;
         Thread starter;
         List<ConsumerGroupReader> readers = List.of();
         boolean stopped;
 
-        Owned(List<PartitionLease> leases, Function<Object, Optional<PartitionCheckpointer>> checkpointer) {
+        Owned(List<PartitionLease> leases, Object handling, Optional<PartitionCheckpointer> checkpointer) {
             this.leases = leases;
-            this.checkpointer = checkpointer.apply(handling);
+            this.handling = handling;
+            this.checkpointer = checkpointer;
         }
 
         /** Why the lease of one side was revoked, or null while every side's holds. */
@@ -129,7 +129,7 @@ final class PartitionedSubscription implements Subscription {
         }
 
         boolean usable() {
-            return leases.stream().allMatch(PartitionLease::usable);
+            return PartitionLease.allUsable(leases);
         }
     }
 
@@ -293,16 +293,19 @@ final class PartitionedSubscription implements Subscription {
         for (Side side : sides) {
             long epoch = side.leases().acquire(n, spec.consumer());
             if (epoch <= 0) {
-                for (int i = 0; i < acquired.size(); i++) {
-                    sides.get(i)
-                            .leases()
-                            .release(n, spec.consumer(), acquired.get(i).epoch());
-                }
+                releaseSides(n, acquired);
                 return List.of();
             }
             acquired.add(new PartitionLease(spec.group(), n, epoch, spec.consumer(), usableUntil));
         }
         return acquired;
+    }
+
+    /** Releases partition {@code n} on the first sides, one per lease of {@code leases}. */
+    private void releaseSides(int n, List<PartitionLease> leases) {
+        for (int i = 0; i < leases.size(); i++) {
+            sides.get(i).leases().release(n, spec.consumer(), leases.get(i).epoch());
+        }
     }
 
     /** The partitions of this consumer among {@code members}: {@code n mod m}-th member in name order. */
@@ -322,9 +325,11 @@ final class PartitionedSubscription implements Subscription {
     }
 
     private void take(int n, List<PartitionLease> leases) {
+        Object handling = new Object();
         Owned partition = new Owned(
                 leases,
-                handling -> state.map(st -> new PartitionCheckpointer(
+                handling,
+                state.map(st -> new PartitionCheckpointer(
                         st,
                         leases,
                         count,
@@ -451,11 +456,7 @@ final class PartitionedSubscription implements Subscription {
         // its readers stopped and acknowledged what they handled: the next owner replays nothing
         partition.checkpointer.ifPresent(PartitionCheckpointer::checkpoint);
         partition.revoke("released");
-        for (int i = 0; i < sides.size(); i++) {
-            sides.get(i)
-                    .leases()
-                    .release(n, spec.consumer(), partition.leases.get(i).epoch());
-        }
+        releaseSides(n, partition.leases);
         releases.incrementAndGet();
         LOG.info("{} released partition {} of group {}", spec.consumer(), n, spec.group());
     }
@@ -484,12 +485,9 @@ final class PartitionedSubscription implements Subscription {
 
     /** Every partition of the group on {@code transport}'s bus as its Redis records them, with the group's lag there. */
     List<PartitionStatus> status(RedisTransport transport) {
-        for (Side side : sides) {
-            if (side.transport() == transport) {
-                return PartitionStatusReader.read(transport, side.leases(), side.spec(), side.lanes());
-            }
-        }
-        return List.of();
+        return sideOf(transport)
+                .map(side -> PartitionStatusReader.read(transport, side.leases(), side.spec(), side.lanes()))
+                .orElse(List.of());
     }
 
     @Override
@@ -499,12 +497,11 @@ final class PartitionedSubscription implements Subscription {
 
     /** This subscription's part of {@code transport}'s bus: the types it reads there. */
     SubscriptionSpec spec(RedisTransport transport) {
-        for (Side side : sides) {
-            if (side.transport() == transport) {
-                return side.spec();
-            }
-        }
-        return spec;
+        return sideOf(transport).map(Side::spec).orElse(spec);
+    }
+
+    private Optional<Side> sideOf(RedisTransport transport) {
+        return sides.stream().filter(side -> side.transport() == transport).findFirst();
     }
 
     /**
