@@ -88,16 +88,6 @@ public final class MlDirectionStrategy implements TradingStrategy {
     }
 
     @Override
-    public Optional<String> saveState() {
-        return saveInstruments(instrument -> true);
-    }
-
-    @Override
-    public void restoreState(String text) {
-        replaceInstruments(instrument -> true, Optional.of(text));
-    }
-
-    @Override
     public Optional<String> saveInstruments(Predicate<String> instruments) {
         Map<String, String> saved = new TreeMap<>();
         targets.forEach((instrument, target) -> {

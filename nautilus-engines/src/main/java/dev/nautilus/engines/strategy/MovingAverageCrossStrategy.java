@@ -94,16 +94,6 @@ public final class MovingAverageCrossStrategy implements Strategy {
     }
 
     @Override
-    public Optional<String> saveState() {
-        return saveInstruments(instrument -> true);
-    }
-
-    @Override
-    public void restoreState(String text) {
-        replaceInstruments(instrument -> true, Optional.of(text));
-    }
-
-    @Override
     public Optional<String> saveInstruments(Predicate<String> instruments) {
         Map<String, Saved> saved = new TreeMap<>();
         states.forEach((instrument, s) -> {

@@ -119,16 +119,6 @@ public final class RsiMeanReversionStrategy implements Strategy {
     }
 
     @Override
-    public Optional<String> saveState() {
-        return saveInstruments(instrument -> true);
-    }
-
-    @Override
-    public void restoreState(String text) {
-        replaceInstruments(instrument -> true, Optional.of(text));
-    }
-
-    @Override
     public Optional<String> saveInstruments(Predicate<String> instruments) {
         Map<String, Saved> saved = new TreeMap<>();
         states.forEach((instrument, s) -> {

@@ -29,21 +29,26 @@ public interface TradingStrategy {
 
     /**
      * This strategy's state as text (JSON by convention), so that a restarted Strategy engine
-     * continues it; empty (the default) when it keeps none it can save, and then a restarted engine
-     * runs it from its initial state. The state must not share mutable objects with the strategy.
+     * continues it; by default every instrument's {@link #saveInstruments}, and so empty when it
+     * keeps none it can save: a restarted engine then runs it from its initial state. The state must
+     * not share mutable objects with the strategy.
      */
     default Optional<String> saveState() {
-        return Optional.empty();
+        return saveInstruments(instrument -> true);
     }
 
     /**
-     * Replaces the state with one {@link #saveState} returned, before the first bar.
+     * Replaces the state with one {@link #saveState} returned, before the first bar; by default
+     * every instrument's ({@link #replaceInstruments}).
      *
-     * @throws UnsupportedOperationException by default: the strategy saves no state
+     * @throws UnsupportedOperationException by default when the strategy saves no state
      * @throws IllegalArgumentException when {@code state} is not a state of this strategy
      */
     default void restoreState(String state) {
-        throw new UnsupportedOperationException(name() + " keeps no state it can restore (saveState is empty)");
+        if (saveInstruments(instrument -> false).isEmpty()) {
+            throw new UnsupportedOperationException(name() + " keeps no state it can restore (saveState is empty)");
+        }
+        replaceInstruments(instrument -> true, Optional.of(state));
     }
 
     /**
