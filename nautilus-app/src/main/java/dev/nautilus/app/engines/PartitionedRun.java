@@ -5,6 +5,7 @@ import dev.nautilus.bus.DualMessageBus;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.MessageType;
+import dev.nautilus.bus.memory.InMemoryTransport;
 import dev.nautilus.bus.redis.RedisTransport;
 import dev.nautilus.bus.redis.partition.PartitionContext;
 import dev.nautilus.engines.host.Engine;
@@ -115,6 +116,31 @@ public final class PartitionedRun implements AutoCloseable {
         }
         received.incrementAndGet();
         lastOutputNanos = System.nanoTime();
+    }
+
+    /**
+     * The outputs of one instance of {@code engines} on the in-memory bus for {@code steps} steps of
+     * the synthetic feed of {@code instruments} instruments: the series a partitioned run must equal.
+     *
+     * @throws IllegalStateException when no output arrives within a minute
+     */
+    public static Map<String, List<String>> oneInstanceInMemory(
+            Supplier<List<Engine>> engines, int instruments, int steps) {
+        MessageBus memory = InMemoryTransport.dualBus();
+        try (PartitionedRun run = new PartitionedRun(identity -> memory, engines)) {
+            run.start(1);
+            run.startHub();
+            run.feed(instruments, steps, Duration.ZERO, step -> {});
+            if (!run.awaitOutputs(1, Duration.ofSeconds(1), Duration.ofSeconds(60))) {
+                throw new IllegalStateException("one instance in memory gave no output within 60 s");
+            }
+            return run.outputs();
+        }
+    }
+
+    /** How many outputs {@code series} holds in all. */
+    public static long total(Map<String, List<String>> series) {
+        return series.values().stream().mapToLong(List::size).sum();
     }
 
     /** When the last output arrived ({@link System#nanoTime()}), 0 before the first. */

@@ -10,7 +10,6 @@ import dev.nautilus.bus.Json;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
-import dev.nautilus.bus.memory.InMemoryTransport;
 import dev.nautilus.bus.redis.RedisBusConfig;
 import dev.nautilus.bus.redis.RedisBuses;
 import dev.nautilus.bus.redis.RedisTransport;
@@ -65,15 +64,7 @@ class PartitionedStrategyTest {
 
     @BeforeAll
     static void oneInstanceInMemory() {
-        MessageBus memory = InMemoryTransport.dualBus();
-        try (PartitionedRun run = new PartitionedRun(identity -> memory, PartitionedStrategyTest::engines)) {
-            run.start(1);
-            run.startHub();
-            run.feed(INSTRUMENTS, STEPS, Duration.ZERO, step -> {});
-            assertThat(run.awaitOutputs(1, Duration.ofMillis(500), Duration.ofSeconds(30)))
-                    .isTrue();
-            reference = run.outputs();
-        }
+        reference = PartitionedRun.oneInstanceInMemory(PartitionedStrategyTest::engines, INSTRUMENTS, STEPS);
         assertThat(reference.keySet())
                 .filteredOn(t -> t.startsWith("strategy.signal."))
                 .hasSizeGreaterThanOrEqualTo(INSTRUMENTS);
@@ -94,10 +85,6 @@ class PartitionedStrategyTest {
                 RedisBusConfig.defaults(engineLogic.url(), identity).withReads(100, Duration.ofMillis(200)),
                 PLAN,
                 LEASES);
-    }
-
-    private static long total(Map<String, List<String>> series) {
-        return series.values().stream().mapToLong(List::size).sum();
     }
 
     private static RedisTransport transport(PartitionedRun.Instance instance, Bus bus) {
@@ -134,8 +121,8 @@ class PartitionedStrategyTest {
                 }
             });
             await().atMost(Duration.ofSeconds(10)).until(() -> sharedOut(all));
-            assertThat(run.awaitOutputs(total(reference), Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                    .as("all outputs arrive, " + run.received() + " of " + total(reference))
+            assertThat(run.awaitOutputs(PartitionedRun.total(reference), Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                    .as("all outputs arrive, " + run.received() + " of " + PartitionedRun.total(reference))
                     .isTrue();
             PartitionedSeries.assertSame(reference, run.outputs());
             // The Engine Logic bus records the owners Strategy holds there: those of the MarketData bus.
@@ -182,8 +169,8 @@ class PartitionedStrategyTest {
                     }
                 }
             });
-            assertThat(run.awaitOutputs(total(reference), Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                    .as("all outputs arrive, " + run.received() + " of " + total(reference))
+            assertThat(run.awaitOutputs(PartitionedRun.total(reference), Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                    .as("all outputs arrive, " + run.received() + " of " + PartitionedRun.total(reference))
                     .isTrue();
             PartitionedSeries.assertSame(reference, PartitionedSeries.withoutRepeats(run.outputs()));
             assertThat(run.repeatedUnderAnotherId()).isZero();

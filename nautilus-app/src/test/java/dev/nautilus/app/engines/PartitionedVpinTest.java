@@ -8,7 +8,6 @@ import dev.nautilus.bus.Json;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
-import dev.nautilus.bus.memory.InMemoryTransport;
 import dev.nautilus.bus.redis.RedisBusConfig;
 import dev.nautilus.bus.redis.RedisBuses;
 import dev.nautilus.bus.redis.partition.LeaseSettings;
@@ -63,15 +62,7 @@ class PartitionedVpinTest {
 
     @BeforeAll
     static void oneInstanceInMemory() {
-        MessageBus memory = InMemoryTransport.dualBus();
-        try (PartitionedRun run = new PartitionedRun(identity -> memory, PartitionedVpinTest::vpin)) {
-            run.start(1);
-            run.startHub();
-            run.feed(INSTRUMENTS, STEPS, Duration.ZERO, step -> {});
-            assertThat(run.awaitOutputs(1, Duration.ofMillis(500), Duration.ofSeconds(30)))
-                    .isTrue();
-            reference = run.outputs();
-        }
+        reference = PartitionedRun.oneInstanceInMemory(PartitionedVpinTest::vpin, INSTRUMENTS, STEPS);
         assertThat(reference.keySet())
                 .filteredOn(t -> t.startsWith("vpin.calculation."))
                 .hasSize(INSTRUMENTS);
@@ -83,10 +74,6 @@ class PartitionedVpinTest {
     static void stopRedis() {
         marketData.close();
         engineLogic.close();
-    }
-
-    private static long total(Map<String, List<String>> series) {
-        return series.values().stream().mapToLong(List::size).sum();
     }
 
     private static Function<String, MessageBus> redis(String run) {
@@ -138,8 +125,8 @@ class PartitionedVpinTest {
                     .until(() -> PartitionedRun.held(one).size() == 4
                             && PartitionedRun.held(two).size() == 4
                             && PartitionedRun.held(three).size() == 4);
-            assertThat(run.awaitOutputs(total(reference), Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                    .as("all outputs arrive, " + run.received() + " of " + total(reference))
+            assertThat(run.awaitOutputs(PartitionedRun.total(reference), Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                    .as("all outputs arrive, " + run.received() + " of " + PartitionedRun.total(reference))
                     .isTrue();
             assertSameSeries(run.outputs());
             List<PartitionedRun.Handled> handled = run.handled();
@@ -256,22 +243,22 @@ class PartitionedVpinTest {
             }
         });
         await().atMost(LEASES.leaseTime().plusSeconds(5)).until(() -> moved[0] >= 0);
-        assertThat(run.awaitOutputs(total(reference), Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                .as("all outputs arrive, " + run.received() + " of " + total(reference))
+        assertThat(run.awaitOutputs(PartitionedRun.total(reference), Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                .as("all outputs arrive, " + run.received() + " of " + PartitionedRun.total(reference))
                 .isTrue();
         // Outputs of what the crashed instance handled but never acknowledged come twice (at
         // least once); each copy is the same figure, and none is missing.
         Map<String, List<String>> deduplicated = PartitionedSeries.withoutRepeats(run.outputs());
         long duplicates = PartitionedSeries.repeats(run.outputs());
         assertSameSeries(deduplicated);
-        assertThat(duplicates).isLessThanOrEqualTo(total(reference) / 10);
+        assertThat(duplicates).isLessThanOrEqualTo(PartitionedRun.total(reference) / 10);
         assertThat(run.repeatedUnderAnotherId())
                 .as("repeated figures under a new message id (a consumer deduplicating by id would apply them twice)")
                 .isZero();
         assertOneOwnerPerEpoch(run.handled());
         System.out.printf(
                 "%s: partitions moved in %d ms, %d duplicate outputs of %d%n",
-                how, moved[0], duplicates, total(reference));
+                how, moved[0], duplicates, PartitionedRun.total(reference));
     }
 
     /** Starts instance {@code n} as a {@link VpinInstanceProcess}, its handled messages recorded in {@code run}. */

@@ -6,7 +6,6 @@ import dev.nautilus.bench.BenchReport;
 import dev.nautilus.bus.MessageBus;
 import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.RoutingTable;
-import dev.nautilus.bus.memory.InMemoryTransport;
 import dev.nautilus.bus.redis.RedisBusConfig;
 import dev.nautilus.bus.redis.RedisBuses;
 import dev.nautilus.bus.redis.partition.LeaseSettings;
@@ -50,16 +49,9 @@ public final class PartitionsBench {
 
     public static BenchReport run(boolean quick) {
         int steps = quick ? 500 : 2500;
-        MessageBus memory = InMemoryTransport.dualBus();
-        Map<String, List<String>> reference;
-        try (PartitionedRun run = new PartitionedRun(identity -> memory, PartitionsBench::engines)) {
-            run.start(1);
-            run.startHub();
-            run.feed(INSTRUMENTS, steps, Duration.ZERO, step -> {});
-            run.awaitOutputs(1, Duration.ofSeconds(1), Duration.ofSeconds(60));
-            reference = run.outputs();
-        }
-        long expected = reference.values().stream().mapToLong(List::size).sum();
+        Map<String, List<String>> reference =
+                PartitionedRun.oneInstanceInMemory(PartitionsBench::engines, INSTRUMENTS, steps);
+        long expected = PartitionedRun.total(reference);
         List<Map<String, Object>> points = new ArrayList<>();
         try (RedisServer marketData = RedisServer.start();
                 RedisServer engineLogic = RedisServer.start()) {
