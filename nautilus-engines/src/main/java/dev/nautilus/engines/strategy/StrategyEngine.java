@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -329,11 +330,11 @@ public final class StrategyEngine implements KeyedStatefulEngine {
         });
         return new State(
                 targets,
-                waiting(bars, instruments),
-                waiting(statuses, instruments),
-                waiting(forecasts, instruments),
+                waiting(bars, instruments, Waiting::input),
+                waiting(statuses, instruments, Waiting::input),
+                waiting(forecasts, instruments, Waiting::input),
                 strategies,
-                waitingIds(bars, instruments));
+                waiting(bars, instruments, Waiting::id));
     }
 
     @Override
@@ -361,26 +362,16 @@ public final class StrategyEngine implements KeyedStatefulEngine {
         return all;
     }
 
-    private static <T> Map<String, List<T>> waiting(
-            Map<String, ArrayDeque<Waiting<T>>> queues, Predicate<String> instruments) {
-        Map<String, List<T>> waiting = new TreeMap<>();
+    /** What {@code queues} hold for the instruments accepted, each waiting input as {@code part} gives it. */
+    private static <T, R> Map<String, List<R>> waiting(
+            Map<String, ArrayDeque<Waiting<T>>> queues, Predicate<String> instruments, Function<Waiting<T>, R> part) {
+        Map<String, List<R>> waiting = new TreeMap<>();
         queues.forEach((instrument, queue) -> {
             if (!queue.isEmpty() && instruments.test(instrument)) {
-                waiting.put(instrument, queue.stream().map(Waiting::input).toList());
+                waiting.put(instrument, queue.stream().map(part).toList());
             }
         });
         return waiting;
-    }
-
-    private static <T> Map<String, List<String>> waitingIds(
-            Map<String, ArrayDeque<Waiting<T>>> queues, Predicate<String> instruments) {
-        Map<String, List<String>> ids = new TreeMap<>();
-        queues.forEach((instrument, queue) -> {
-            if (!queue.isEmpty() && instruments.test(instrument)) {
-                ids.put(instrument, queue.stream().map(Waiting::id).toList());
-            }
-        });
-        return ids;
     }
 
     /**
