@@ -1,7 +1,6 @@
 package dev.nautilus.bus;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -49,42 +48,54 @@ public final class Json {
     }
 
     /**
+     * Parses JSON, as UTF-8 bytes, into a tree.
+     *
+     * @throws PayloadException when the bytes are not valid JSON
+     */
+    public static JsonNode parse(byte[] utf8) {
+        try {
+            return present(MAPPER.readTree(utf8));
+        } catch (JsonProcessingException e) {
+            throw new PayloadException("payload is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new PayloadException("payload could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads JSON, as UTF-8 bytes, as the given type.
+     *
+     * @throws PayloadException when the JSON does not fit the type
+     */
+    public static <T> T read(byte[] utf8, Class<T> type) {
+        try {
+            return MAPPER.readValue(utf8, type);
+        } catch (JsonProcessingException e) {
+            throw new PayloadException(
+                    "payload does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new PayloadException("payload could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Parses JSON text into a tree.
      *
      * @throws PayloadException when the text is not valid JSON
      */
     public static JsonNode parse(String json) {
         try {
-            JsonNode node = MAPPER.readTree(json);
-            if (node == null || node.isMissingNode()) {
-                throw new PayloadException("payload is empty, expected JSON");
-            }
-            return node;
+            return present(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
             throw new PayloadException("payload is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    /**
-     * Checks that the text is one JSON value and nothing else, without building it.
-     *
-     * @throws PayloadException when the text is not valid JSON
-     */
-    public static void validate(String json) {
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            if (parser.nextToken() == null) {
-                throw new PayloadException("payload is empty, expected JSON");
-            }
-            parser.skipChildren();
-            if (parser.nextToken() != null) {
-                throw new PayloadException("payload is not valid JSON: trailing content after the value at "
-                        + parser.currentLocation().getColumnNr());
-            }
-        } catch (JsonProcessingException e) {
-            throw new PayloadException("payload is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (java.io.IOException e) {
-            throw new PayloadException("payload could not be read: " + e.getMessage(), e);
+    private static JsonNode present(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            throw new PayloadException("payload is empty, expected JSON");
         }
+        return node;
     }
 
     /**

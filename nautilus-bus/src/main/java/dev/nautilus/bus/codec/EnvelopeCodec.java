@@ -19,6 +19,8 @@ import dev.nautilus.bus.Priority;
 import dev.nautilus.bus.Topics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -76,11 +78,10 @@ public final class EnvelopeCodec {
      * @throws PayloadException when the payload exceeds the size limit or cannot be serialised
      */
     public void encode(Message message, FieldSink sink) {
-        String payload = message.payload().json();
-        int bytes = EnvelopeLimits.bytesOver(payload, maxPayloadBytes);
-        if (bytes >= 0) {
+        ByteBuffer payload = message.payload().utf8();
+        if (payload.remaining() > maxPayloadBytes) {
             throw new PayloadException("payload of " + message.type().wireName() + " message " + message.id() + " is "
-                    + bytes + " bytes, over the limit of " + maxPayloadBytes);
+                    + payload.remaining() + " bytes, over the limit of " + maxPayloadBytes);
         }
         // What is written must be readable: a reader refuses an entry with a field over its limit.
         encodable(message, ID, message.id());
@@ -116,6 +117,14 @@ public final class EnvelopeCodec {
     @FunctionalInterface
     public interface FieldSink {
         void field(String name, String value);
+
+        /**
+         * A field given as UTF-8 bytes (the payload, serialised straight to them); a sink writing
+         * bytes takes them as they are, the default decodes them.
+         */
+        default void field(String name, ByteBuffer utf8) {
+            field(name, StandardCharsets.UTF_8.decode(utf8.duplicate()).toString());
+        }
     }
 
     /**
@@ -126,6 +135,16 @@ public final class EnvelopeCodec {
     @FunctionalInterface
     public interface FieldSource {
         String field(String name) throws MalformedEnvelopeException;
+
+        /**
+         * The field's value as the bytes that came, not yet checked to be UTF-8 (the payload,
+         * which its JSON check reads as bytes); {@code null} when absent. The caller may keep the
+         * array but must not change it. A source of text encodes it.
+         */
+        default byte[] bytes(String name) throws MalformedEnvelopeException {
+            String value = field(name);
+            return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -160,10 +179,9 @@ public final class EnvelopeCodec {
             throw new MalformedEnvelopeException(PRIORITY, e.getMessage());
         }
         long timestamp = parseTimestamp(required(fields, TIMESTAMP));
-        String payloadText = required(fields, PAYLOAD);
         Payload payload;
         try {
-            payload = Payload.json(payloadText);
+            payload = Payload.utf8(requiredBytes(fields, PAYLOAD));
         } catch (PayloadException e) {
             throw new MalformedEnvelopeException(PAYLOAD, e.getMessage());
         }
@@ -325,6 +343,32 @@ public final class EnvelopeCodec {
             throw new MalformedEnvelopeException(name, "is blank");
         }
         return value;
+    }
+
+    /** {@link #required} of a field read as bytes. */
+    private byte[] requiredBytes(FieldSource fields, String name) throws MalformedEnvelopeException {
+        byte[] value = fields.bytes(name);
+        if (value == null) {
+            throw new MalformedEnvelopeException(name, "is missing");
+        }
+        int limit = limits.maxValueBytes(name);
+        if (value.length > limit) {
+            throw new MalformedEnvelopeException(name, "is " + value.length + " bytes, over the limit of " + limit);
+        }
+        if (blank(value)) {
+            throw new MalformedEnvelopeException(name, "is blank");
+        }
+        return value;
+    }
+
+    /** Whether the bytes are empty or only whitespace as {@link String#isBlank()} sees it, Unicode spaces aside. */
+    private static boolean blank(byte[] value) {
+        for (byte b : value) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0b && (b < 0x1c || b > 0x1f)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String optional(FieldSource fields, String name, String fallback) throws MalformedEnvelopeException {

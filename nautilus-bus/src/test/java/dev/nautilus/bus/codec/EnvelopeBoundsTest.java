@@ -59,7 +59,7 @@ class EnvelopeBoundsTest {
                 Arguments.of("reply_to", "r".repeat(1 << 20), "over the limit of 1024"),
                 Arguments.of("correlation_id", "c".repeat(1 << 20), "over the limit of 128"),
                 Arguments.of("source_engine", "s".repeat(1 << 20), "over the limit of 256"),
-                Arguments.of("payload", "[" + "9".repeat(10_000) + "]", "Number value length"),
+                Arguments.of("payload", "[" + "9".repeat(10_000) + "]", "a number longer than 256 characters"),
                 Arguments.of("payload", "[".repeat(100_000) + "]".repeat(100_000), "nesting depth"),
                 Arguments.of("payload", "x".repeat(2 << 20), "over the limit of 1048576"));
     }

@@ -199,6 +199,20 @@ public final class RawStreamEntry implements EnvelopeCodec.FieldSource {
     }
 
     /**
+     * The field's bytes, {@code null} when absent: those of an entry read whole are its own,
+     * those of a packed entry's message a copy out of the body.
+     *
+     * @throws MalformedEnvelopeException when the entry was refused
+     */
+    @Override
+    public byte[] bytes(String name) throws MalformedEnvelopeException {
+        if (refusal != null) {
+            throw refusal;
+        }
+        return raw(name);
+    }
+
+    /**
      * The bytes as text when they are valid UTF-8. The JDK's decoder is fast and turns every
      * malformed sequence into U+FFFD, so only a text that has one (rare: it can also be a real
      * U+FFFD) is decoded again, strictly, to tell which it is and where.

@@ -3,6 +3,7 @@ package dev.nautilus.bus.redis.resp;
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.codec.EnvelopeCodec;
 import dev.nautilus.bus.codec.PackedField;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,26 +133,41 @@ public final class XaddEncoder {
         return fields;
     }
 
-    /** Collects the envelope's fields as bytes; field names come pre-encoded from the cache. */
+    /**
+     * Collects the envelope's fields as bytes; field names come pre-encoded from the cache, the
+     * payload as the view of its own UTF-8 bytes, copied once, into the command.
+     */
     private final class Fields implements EnvelopeCodec.FieldSink {
         final byte[][] names = new byte[MAX_FIELDS][];
         final byte[][] values = new byte[MAX_FIELDS][];
+        final ByteBuffer[] views = new ByteBuffer[MAX_FIELDS];
         int size;
 
         /** Bytes of the names and values as bulk strings. */
         int length() {
             int length = 0;
             for (int i = 0; i < size; i++) {
-                length += names[i].length + RespWriter.bulkLength(values[i].length);
+                length += names[i].length + RespWriter.bulkLength(valueLength(i));
             }
             return length;
+        }
+
+        private int valueLength(int i) {
+            return views[i] != null ? views[i].remaining() : values[i].length;
         }
 
         /** Writes the names and values as bulk strings at {@code at}; returns the index after them. */
         int put(byte[] target, int at) {
             for (int i = 0; i < size; i++) {
                 at = RespWriter.put(target, at, names[i]);
-                at = RespWriter.putBulk(target, at, values[i]);
+                if (views[i] == null) {
+                    at = RespWriter.putBulk(target, at, values[i]);
+                } else {
+                    int length = views[i].remaining();
+                    at = RespWriter.putBulkHeader(target, at, length);
+                    views[i].get(views[i].position(), target, at, length);
+                    at = RespWriter.putBulkEnd(target, at + length);
+                }
             }
             return at;
         }
@@ -160,6 +176,13 @@ public final class XaddEncoder {
         public void field(String name, String value) {
             names[size] = fieldNames.computeIfAbsent(name, RespWriter::bulk);
             values[size] = value.getBytes(StandardCharsets.UTF_8);
+            size++;
+        }
+
+        @Override
+        public void field(String name, ByteBuffer utf8) {
+            names[size] = fieldNames.computeIfAbsent(name, RespWriter::bulk);
+            views[size] = utf8;
             size++;
         }
     }
