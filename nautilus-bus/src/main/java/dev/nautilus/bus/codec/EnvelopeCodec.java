@@ -165,20 +165,30 @@ public final class EnvelopeCodec {
      * @throws MalformedEnvelopeException naming the first field that is missing or bad
      */
     public Message decode(FieldSource fields, String fallbackId) throws MalformedEnvelopeException {
-        MessageType type;
-        try {
-            type = MessageType.fromWire(required(fields, MESSAGE_TYPE));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEnvelopeException(MESSAGE_TYPE, e.getMessage());
+        // The three fields read as values, not kept as text, are matched on their bytes first:
+        // what every Nautilus publisher writes decodes without a string; anything else (another
+        // case, a long timestamp, an error to report) takes the general path below.
+        MessageType type = WireValues.type(fields.bytes(MESSAGE_TYPE));
+        if (type == null) {
+            try {
+                type = MessageType.fromWire(required(fields, MESSAGE_TYPE));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedEnvelopeException(MESSAGE_TYPE, e.getMessage());
+            }
         }
         String source = required(fields, SOURCE_ENGINE);
-        Priority priority;
-        try {
-            priority = Priority.fromWire(required(fields, PRIORITY));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEnvelopeException(PRIORITY, e.getMessage());
+        Priority priority = WireValues.priority(fields.bytes(PRIORITY));
+        if (priority == null) {
+            try {
+                priority = Priority.fromWire(required(fields, PRIORITY));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedEnvelopeException(PRIORITY, e.getMessage());
+            }
         }
-        long timestamp = parseTimestamp(required(fields, TIMESTAMP));
+        long timestamp = WireValues.plainTimestamp(fields.bytes(TIMESTAMP));
+        if (timestamp < 0) {
+            timestamp = parseTimestamp(required(fields, TIMESTAMP));
+        }
         Payload payload;
         try {
             payload = Payload.utf8(requiredBytes(fields, PAYLOAD));
@@ -222,7 +232,7 @@ public final class EnvelopeCodec {
                     "is " + text.length() + " characters, over the limit of " + EnvelopeLimits.MAX_NUMBER_CHARS + ": "
                             + Printable.of(text));
         }
-        long plain = parsePlainTimestamp(text);
+        long plain = WireValues.plainTimestamp(text.getBytes(StandardCharsets.ISO_8859_1));
         if (plain >= 0) {
             return plain;
         }
@@ -241,35 +251,6 @@ public final class EnvelopeCodec {
             throw new MalformedEnvelopeException(
                     TIMESTAMP, "is not a decimal number of Unix seconds: " + Printable.of(text));
         }
-    }
-
-    /**
-     * The common form, digits with at most six decimals (what every Nautilus publisher writes), in
-     * microseconds without allocating; -1 for anything else, which the general parser then handles.
-     */
-    private static long parsePlainTimestamp(String text) {
-        int length = text.length();
-        int point = text.indexOf('.');
-        int integerDigits = point < 0 ? length : point;
-        int decimals = point < 0 ? 0 : length - point - 1;
-        if (integerDigits == 0 || integerDigits > 12 || (point >= 0 && (decimals == 0 || decimals > 6))) {
-            return -1;
-        }
-        long micros = 0;
-        for (int i = 0; i < length; i++) {
-            if (i == point) {
-                continue;
-            }
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            micros = micros * 10 + (c - '0');
-        }
-        for (int d = decimals; d < 6; d++) {
-            micros *= 10;
-        }
-        return micros;
     }
 
     /**

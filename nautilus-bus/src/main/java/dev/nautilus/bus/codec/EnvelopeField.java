@@ -1,5 +1,7 @@
 package dev.nautilus.bus.codec;
 
+import java.util.List;
+
 /**
  * Field names of the envelope on a stream entry. The first five are the seed's Python
  * {@code DualMessageBusClient} wire format and are required; the rest are ours and optional, and
@@ -16,6 +18,10 @@ public final class EnvelopeField {
     public static final String TOPIC = "topic";
     public static final String CORRELATION_ID = "correlation_id";
     public static final String REPLY_TO = "reply_to";
+
+    /** Every name above, in wire order. */
+    public static final List<String> ALL =
+            List.of(MESSAGE_TYPE, SOURCE_ENGINE, PAYLOAD, PRIORITY, TIMESTAMP, ID, TOPIC, CORRELATION_ID, REPLY_TO);
 
     private EnvelopeField() {}
 }

@@ -1,6 +1,5 @@
 package dev.nautilus.bus.codec;
 
-import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
@@ -82,15 +81,10 @@ public record EnvelopeLimits(int maxPayloadBytes) {
 
     /** {@link #maxValueBytes(byte[])} of the name at {@code offset}, {@code length} bytes long, in {@code bytes}. */
     public int maxValueBytes(byte[] bytes, int offset, int length) {
-        // Looked up for every field of every entry read: sorted, the known names sharing a first
-        // letter are adjacent, so few are compared.
-        if (length > 0) {
-            int first = bytes[offset] & 0x7f;
-            for (int k = KNOWN_FIRST_INDEX[first]; k >= 0 && k < KNOWN.length; k++) {
-                String field = KNOWN[k];
-                if (field.charAt(0) != first) {
-                    break;
-                }
+        // Looked up for every field of every entry read: by length, at most two known names
+        // share one, so one or two are compared.
+        if (length < KNOWN_BY_LENGTH.length) {
+            for (String field : KNOWN_BY_LENGTH[length]) {
                 if (asciiEquals(bytes, offset, length, field)) {
                     return maxValueBytes(field);
                 }
@@ -99,32 +93,29 @@ public record EnvelopeLimits(int maxPayloadBytes) {
         return MAX_OTHER_BYTES;
     }
 
-    /** The known names, sorted so that those sharing a first letter are adjacent. */
-    private static final String[] KNOWN = Stream.of(
-                    EnvelopeField.MESSAGE_TYPE,
-                    EnvelopeField.SOURCE_ENGINE,
-                    EnvelopeField.PAYLOAD,
-                    EnvelopeField.PRIORITY,
-                    EnvelopeField.TIMESTAMP,
-                    EnvelopeField.ID,
-                    EnvelopeField.TOPIC,
-                    EnvelopeField.CORRELATION_ID,
-                    EnvelopeField.REPLY_TO,
-                    PackedField.PACKED,
-                    PackedField.PACKED_BODY)
-            .sorted()
-            .toArray(String[]::new);
+    /** The known names, by their length. */
+    private static final String[][] KNOWN_BY_LENGTH = byLength(
+            EnvelopeField.MESSAGE_TYPE,
+            EnvelopeField.SOURCE_ENGINE,
+            EnvelopeField.PAYLOAD,
+            EnvelopeField.PRIORITY,
+            EnvelopeField.TIMESTAMP,
+            EnvelopeField.ID,
+            EnvelopeField.TOPIC,
+            EnvelopeField.CORRELATION_ID,
+            EnvelopeField.REPLY_TO,
+            PackedField.PACKED,
+            PackedField.PACKED_BODY);
 
-    /** By ASCII first letter: the index in {@link #KNOWN} of the first name starting with it, or -1. */
-    private static final int[] KNOWN_FIRST_INDEX = firstIndexes();
-
-    private static int[] firstIndexes() {
-        int[] first = new int[128];
-        Arrays.fill(first, -1);
-        for (int k = KNOWN.length - 1; k >= 0; k--) {
-            first[KNOWN[k].charAt(0)] = k;
+    private static String[][] byLength(String... names) {
+        int longest = Stream.of(names).mapToInt(String::length).max().orElse(0);
+        String[][] byLength = new String[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int l = length;
+            byLength[length] =
+                    Stream.of(names).filter(name -> name.length() == l).toArray(String[]::new);
         }
-        return first;
+        return byLength;
     }
 
     /** Whether the bytes are exactly the ASCII text; envelope field names are ASCII. */

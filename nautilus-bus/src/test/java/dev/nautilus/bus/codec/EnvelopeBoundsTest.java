@@ -8,6 +8,7 @@ import dev.nautilus.bus.MessageType;
 import dev.nautilus.bus.Payload;
 import dev.nautilus.bus.PayloadException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -201,6 +202,12 @@ class EnvelopeBoundsTest {
                 .isEqualTo(1024);
         assertThat(limits.maxValueBytes("timestamp")).isEqualTo(32);
         assertThat(limits.maxValueBytes("trace")).isEqualTo(4096);
+        List<String> names = new java.util.ArrayList<>(EnvelopeField.ALL);
+        names.addAll(List.of(PackedField.PACKED, PackedField.PACKED_BODY, "reply_tx", ""));
+        for (String name : names) {
+            byte[] wire = ("xx" + name).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(limits.maxValueBytes(wire, 2, name.length())).as(name).isEqualTo(limits.maxValueBytes(name));
+        }
         assertThat(EnvelopeLimits.bytesOver("€".repeat(400), 1024)).isEqualTo(1200);
         assertThat(EnvelopeLimits.bytesOver("€".repeat(341), 1024)).isEqualTo(-1);
         assertThat(EnvelopeLimits.bytesOver("a".repeat(1025), 1024)).isEqualTo(1025);

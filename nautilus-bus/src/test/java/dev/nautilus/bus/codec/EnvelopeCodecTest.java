@@ -81,6 +81,22 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void valuesBesideTheExactWireFormStillDecode() throws Exception {
+        // the decoder matches the exact wire names and plain timestamps on their bytes; other
+        // spellings the seeds' clients may write go the general way, with the same result
+        Map<String, String> fields = new HashMap<>(codec.encode(sample()));
+        fields.put("message_type", "Market_Data");
+        fields.put("priority", "HIGH");
+        fields.put("timestamp", "1.7323E9");
+        Message message = codec.decode(fields, "x");
+        assertThat(message.type()).isEqualTo(MessageType.MARKET_DATA);
+        assertThat(message.priority()).isEqualTo(Priority.HIGH);
+        assertThat(message.timestampMicros()).isEqualTo(1_732_300_000_000_000L);
+        fields.put("timestamp", "1732300000.1234567");
+        assertThat(codec.decode(fields, "x").timestampMicros()).isEqualTo(1_732_300_000_123_457L);
+    }
+
+    @Test
     void timestampsFormatWithSixDecimalsAndParseIntegersAndExponents() throws Exception {
         assertThat(EnvelopeCodec.formatTimestamp(1_000_001L)).isEqualTo("1.000001");
         assertThat(EnvelopeCodec.formatTimestamp(0L)).isEqualTo("0.000000");
