@@ -33,6 +33,8 @@ final class BackoffIdler {
     }
 
     void reset() {
-        idleRounds = 0;
+        if (idleRounds != 0) { // called after every drain: a busy consumer writes nothing
+            idleRounds = 0;
+        }
     }
 }

@@ -2,14 +2,14 @@ package dev.nautilus.bus.memory;
 
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.Priority;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.jctools.queues.MpscChunkedArrayQueue;
 
 /**
@@ -26,7 +26,12 @@ final class PriorityLanes {
 
     private final MpscChunkedArrayQueue<Message>[] lanes;
     private final ReentrantLock drainLock = new ReentrantLock();
-    private final Set<Thread> consumers = ConcurrentHashMap.newKeySet();
+    /**
+     * The group's consumer threads, copied on the rare change: a publisher waking them walks a
+     * plain array (a concurrent set's iterator was 14 % of the in-memory bench's CPU samples).
+     */
+    private volatile Thread[] consumers = new Thread[0];
+
     private final AtomicInteger parkedConsumers = new AtomicInteger();
     /**
      * Set by the first publisher that wakes the parked consumers, cleared by a consumer before it
@@ -136,12 +141,14 @@ final class PriorityLanes {
         }
     }
 
-    void register(Thread consumer) {
-        consumers.add(consumer);
+    synchronized void register(Thread consumer) {
+        Thread[] more = Arrays.copyOf(consumers, consumers.length + 1);
+        more[consumers.length] = consumer;
+        consumers = more;
     }
 
-    void unregister(Thread consumer) {
-        consumers.remove(consumer);
+    synchronized void unregister(Thread consumer) {
+        consumers = Stream.of(consumers).filter(t -> t != consumer).toArray(Thread[]::new);
     }
 
     boolean isEmpty() {
