@@ -43,13 +43,16 @@ public final class InMemoryBench {
         double bus = score(results, "nautilusInMemoryBus");
         double prebuilt = score(results, "nautilusInMemoryBusPrebuilt");
         double queue = score(results, "arrayBlockingQueueBaseline");
+        double freshQueue = score(results, "arrayBlockingQueueFreshItem");
         out.println();
         out.println("== in-memory dispatch (1 publisher, 1 pattern subscriber) ==");
         out.printf("ratio bus (fresh messages) / ArrayBlockingQueue : %.2f (aim: >= 1.0)%n", bus / queue);
         out.printf("ratio bus (prebuilt message) / ArrayBlockingQueue : %.2f%n", prebuilt / queue);
+        out.printf("ratio bus (fresh messages) / ArrayBlockingQueue of fresh items : %.2f%n", bus / freshQueue);
         out.printf("Nautilus bus, fresh message per publish : %,.0f msg/s%n", bus);
         out.printf("Nautilus bus, prebuilt message          : %,.0f msg/s%n", prebuilt);
         out.printf("ArrayBlockingQueue hand-off             : %,.0f msg/s%n", queue);
+        out.printf("ArrayBlockingQueue, a fresh item per put : %,.0f msg/s%n", freshQueue);
         int rounds = quick ? 6 : 20;
         InMemoryPairs.Outcome pairs = InMemoryPairs.run(rounds, 500_000_000L);
         double[] ratios = pairs.ratios().clone();

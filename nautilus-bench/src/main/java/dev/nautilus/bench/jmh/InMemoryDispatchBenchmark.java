@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,7 +39,7 @@ public class InMemoryDispatchBenchmark {
     @State(Scope.Benchmark)
     public static class BusState {
         MessageBus bus;
-        final AtomicLong handled = new AtomicLong();
+        final PaddedCounter handled = new PaddedCounter();
         final Payload payload = Payload.of(new Tick("BTCUSD", 812.5, 0.25));
         Message prebuilt;
         long expected;
@@ -54,7 +53,7 @@ public class InMemoryDispatchBenchmark {
                             "features-1",
                             List.of("market_data.trade.*"),
                             EnumSet.of(MessageType.MARKET_DATA)),
-                    m -> handled.lazySet(handled.get() + 1));
+                    m -> handled.increment());
             prebuilt = Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
                     .source("marketdata")
                     .payload(payload)
@@ -72,7 +71,7 @@ public class InMemoryDispatchBenchmark {
     public static class QueueState {
         ArrayBlockingQueue<Object> queue;
         Thread consumer;
-        final AtomicLong handled = new AtomicLong();
+        final PaddedCounter handled = new PaddedCounter();
         final Object item = new Tick("BTCUSD", 812.5, 0.25);
         long expected;
 
@@ -83,7 +82,7 @@ public class InMemoryDispatchBenchmark {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {
                         queue.take();
-                        handled.lazySet(handled.get() + 1);
+                        handled.increment();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -121,6 +120,22 @@ public class InMemoryDispatchBenchmark {
     public void nautilusInMemoryBusPrebuilt(BusState state) {
         for (int i = 0; i < BATCH; i++) {
             state.bus.publish(state.prebuilt);
+        }
+        state.expected += BATCH;
+        while (state.handled.get() < state.expected) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * The queue handing over a fresh object per put, as a user's own queue of their own messages
+     * would: what creating an object on one core and reading it on another costs, the bus aside.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void arrayBlockingQueueFreshItem(QueueState state) throws InterruptedException {
+        for (int i = 0; i < BATCH; i++) {
+            state.queue.put(new Tick("BTCUSD", 812.5 + i, 0.25));
         }
         state.expected += BATCH;
         while (state.handled.get() < state.expected) {

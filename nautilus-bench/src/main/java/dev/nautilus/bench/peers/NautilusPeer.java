@@ -29,6 +29,11 @@ public record NautilusPeer(String name, int messages, UnaryOperator<RedisBusConf
     /** The row of the transport with entry packing ({@code bus.packed_types}). */
     public static final String PACKED = "nautilus packed";
 
+    /** The topic and source of every message the row publishes. */
+    static final String TOPIC = "market_data.trade.BTCUSD";
+
+    static final String SOURCE = "marketdata";
+
     @Override
     public PeerRow measure(RedisServer redis, PeerPayload payload) throws Exception {
         int warmup = Peer.warmup(messages);
@@ -55,8 +60,8 @@ public record NautilusPeer(String name, int messages, UnaryOperator<RedisBusConf
             RedisTransport transport, RedisServer redis, PeerPayload payload, int count, AtomicLong handled)
             throws InterruptedException {
         for (int i = 0; i < count; i++) {
-            transport.publish(Message.builder(MessageType.MARKET_DATA, "market_data.trade.BTCUSD")
-                    .source("marketdata")
+            transport.publish(Message.builder(MessageType.MARKET_DATA, TOPIC)
+                    .source(SOURCE)
                     .payload(payload.tick())
                     .build());
         }

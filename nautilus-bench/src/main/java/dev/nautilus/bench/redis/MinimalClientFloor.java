@@ -68,6 +68,14 @@ public final class MinimalClientFloor {
      * Returns once every entry was read and the last batch acknowledged.
      */
     public static void deliver(int port, long messages, int payloadBytes) throws Exception {
+        deliver(port, messages, List.of("payload", "p".repeat(payloadBytes)));
+    }
+
+    /**
+     * {@link #deliver(int, long, int)} of entries holding {@code fields} (names and values in
+     * turn), e.g. the very fields a Nautilus envelope has: what Redis's side of that entry costs.
+     */
+    public static void deliver(int port, long messages, List<String> fields) throws Exception {
         try (Socket publisher = connect(port);
                 Socket reader = connect(port)) {
             OutputStream out = new BufferedOutputStream(publisher.getOutputStream(), 64 * 1024);
@@ -80,15 +88,10 @@ public final class MinimalClientFloor {
             });
             Thread.ofPlatform().daemon(true).name("floor-reader").start(consumer);
             // the floor's message is bytes already: one command, written as often as there are messages
-            byte[] xadd = command(
-                    "XADD",
-                    STREAM,
-                    "MAXLEN",
-                    "~",
-                    Long.toString(messages + 100_000),
-                    "*",
-                    "payload",
-                    "p".repeat(payloadBytes));
+            List<String> arguments =
+                    new ArrayList<>(List.of("XADD", STREAM, "MAXLEN", "~", Long.toString(messages + 100_000), "*"));
+            arguments.addAll(fields);
+            byte[] xadd = command(arguments.toArray(String[]::new));
             for (long i = 0; i < messages; i++) {
                 out.write(xadd);
             }

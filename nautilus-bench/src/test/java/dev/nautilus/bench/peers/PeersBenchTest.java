@@ -37,11 +37,17 @@ class PeersBenchTest {
         Map<String, JsonNode> rows = new HashMap<>();
         figures.get("rows").forEach(row -> rows.put(row.get("name").asText(), row));
         assertThat(rows)
-                .containsKeys(NautilusPeer.NAME, SpringDataRedisPeer.NAME, PythonSeedPeer.NAME, MinimalClientPeer.NAME);
+                .containsKeys(
+                        NautilusPeer.NAME,
+                        SpringDataRedisPeer.NAME,
+                        PythonSeedPeer.NAME,
+                        MinimalClientPeer.NAME,
+                        MinimalClientPeer.SAME_ENTRY);
         double nautilus = rate(rows.get(NautilusPeer.NAME));
         assertThat(nautilus).isPositive();
         assertRatio(figures, "ratio_to_spring", nautilus, rows.get(SpringDataRedisPeer.NAME));
         assertRatio(figures, "ratio_to_minimal", nautilus, rows.get(MinimalClientPeer.NAME));
+        assertRatio(figures, "ratio_to_minimal_same_entry", nautilus, rows.get(MinimalClientPeer.SAME_ENTRY));
         JsonNode python = rows.get(PythonSeedPeer.NAME);
         if (python.get("measured").asBoolean()) {
             assertRatio(figures, "ratio_to_python", nautilus, python);
