@@ -1,5 +1,8 @@
 package dev.nautilus.bus.codec;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -82,38 +85,33 @@ public record EnvelopeLimits(int maxPayloadBytes) {
     /** {@link #maxValueBytes(byte[])} of the name at {@code offset}, {@code length} bytes long, in {@code bytes}. */
     public int maxValueBytes(byte[] bytes, int offset, int length) {
         // Looked up for every field of every entry read: by length, at most two known names
-        // share one, so one or two are compared.
+        // share one, so one or two are compared, as bytes.
         if (length < KNOWN_BY_LENGTH.length) {
-            for (String field : KNOWN_BY_LENGTH[length]) {
-                if (asciiEquals(bytes, offset, length, field)) {
-                    return maxValueBytes(field);
+            for (KnownName known : KNOWN_BY_LENGTH[length]) {
+                if (Arrays.equals(bytes, offset, offset + length, known.ascii(), 0, length)) {
+                    return maxValueBytes(known.name());
                 }
             }
         }
         return MAX_OTHER_BYTES;
     }
 
-    /** The known names, by their length. */
-    private static final String[][] KNOWN_BY_LENGTH = byLength(
-            EnvelopeField.MESSAGE_TYPE,
-            EnvelopeField.SOURCE_ENGINE,
-            EnvelopeField.PAYLOAD,
-            EnvelopeField.PRIORITY,
-            EnvelopeField.TIMESTAMP,
-            EnvelopeField.ID,
-            EnvelopeField.TOPIC,
-            EnvelopeField.CORRELATION_ID,
-            EnvelopeField.REPLY_TO,
-            PackedField.PACKED,
-            PackedField.PACKED_BODY);
+    private record KnownName(String name, byte[] ascii) {}
 
-    private static String[][] byLength(String... names) {
-        int longest = Stream.of(names).mapToInt(String::length).max().orElse(0);
-        String[][] byLength = new String[longest + 1][];
+    /** The known names, by their length. */
+    private static final KnownName[][] KNOWN_BY_LENGTH =
+            byLength(Stream.concat(EnvelopeField.ALL.stream(), Stream.of(PackedField.PACKED, PackedField.PACKED_BODY))
+                    .toList());
+
+    private static KnownName[][] byLength(List<String> names) {
+        int longest = names.stream().mapToInt(String::length).max().orElse(0);
+        KnownName[][] byLength = new KnownName[longest + 1][];
         for (int length = 0; length <= longest; length++) {
             int l = length;
-            byLength[length] =
-                    Stream.of(names).filter(name -> name.length() == l).toArray(String[]::new);
+            byLength[length] = names.stream()
+                    .filter(name -> name.length() == l)
+                    .map(name -> new KnownName(name, name.getBytes(StandardCharsets.US_ASCII)))
+                    .toArray(KnownName[]::new);
         }
         return byLength;
     }

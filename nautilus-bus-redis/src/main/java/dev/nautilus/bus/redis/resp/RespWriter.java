@@ -90,10 +90,10 @@ final class RespWriter {
         return at + digits;
     }
 
+    /** Digits of a non-negative int: compared, not divided, as it is asked for every field written. */
     private static int decimalLength(int value) {
         int digits = 1;
-        while (value >= 10) {
-            value /= 10;
+        for (long bound = 10; value >= bound; bound *= 10) {
             digits++;
         }
         return digits;
