@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <p>Within one JVM a payload travels as the object the publisher gave, and a handler asking for
  * that type gets the same instance back: nothing is encoded. Across a process boundary it travels
- * as JSON, encoded once per publish (straight to UTF-8) and parsed once per consumer, from the
+ * as JSON, encoded once per publish (to text, then UTF-8) and parsed once per consumer, from the
  * bytes read. The lazily computed forms are pure functions of the immutable original, so the
  * benign races on them (as in {@link String#hashCode()}) cannot be observed; the bytes are held
  * in a volatile field, as an array carries no final-field guarantee for its contents.
