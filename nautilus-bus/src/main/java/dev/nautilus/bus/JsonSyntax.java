@@ -11,7 +11,7 @@ package dev.nautilus.bus;
  * any handler sees it (a malformed one is dead-lettered). Jackson's token scan
  * ({@code createParser} + {@code skipChildren}) needs a decoded {@code String}, builds a parser
  * per payload, and was 11 % of the bus's CPU samples on the throughput bench (JFR, 2026-12-07);
- * this check reads the bytes as they came, in one pass, allocating nothing.
+ * this check reads the bytes as they came, in one pass, allocating only its cursor.
  * {@code PayloadCodecBenchmark} measures both; {@code JsonSyntaxTest} holds the two to the same
  * verdicts on a corpus and on random mutations of it.
  */
