@@ -3,7 +3,8 @@ package dev.nautilus.bus;
 /**
  * Checks that bytes are valid UTF-8 holding exactly one JSON value (RFC 8259), as strictly as
  * {@link Json}'s Jackson mapping reads: no comments, {@code NaN}, leading zeros, single quotes,
- * unescaped control characters or trailing commas; whitespace around the value only. It holds
+ * unescaped control characters or trailing commas; whitespace around the value only; in a field
+ * name, a {@code \\u} escape of a surrogate only as half of a pair (Jackson 2.21.8). It holds
  * {@link Json#READ_CONSTRAINTS}' bounds (nesting, number, string and name lengths), so that a
  * payload it accepts is one Jackson can read.
  *
@@ -137,6 +138,10 @@ final class JsonSyntax {
     }
 
     private void string(int maxChars, String what) {
+        // Jackson (2.21.8) refuses, in field names only, a \\u escape of a surrogate that is not
+        // half of a pair of such escapes; in string values it takes them.
+        boolean name = maxChars == MAX_NAME_CHARS;
+        boolean expectLow = false;
         at++; // the opening quote
         long chars = 0;
         while (true) {
@@ -158,13 +163,23 @@ final class JsonSyntax {
                 throw invalid("unexpected end of input in " + what);
             }
             int c = bytes[at] & 0xff;
+            if (expectLow && (at > run || c != '\\')) {
+                throw invalid("a broken surrogate pair in " + what);
+            }
             if (c == '"') {
                 at++;
                 return;
             }
             if (c == '\\') {
-                escape();
+                int unit = escape();
                 chars++;
+                if (name) {
+                    boolean low = Character.isLowSurrogate((char) unit);
+                    if (low != expectLow) {
+                        throw invalid((low ? "an unpaired low surrogate in " : "a broken surrogate pair in ") + what);
+                    }
+                    expectLow = Character.isHighSurrogate((char) unit);
+                }
             } else if (c < 0x20) {
                 throw invalid("unescaped control character 0x" + Integer.toHexString(c) + " in " + what);
             } else {
@@ -173,24 +188,32 @@ final class JsonSyntax {
         }
     }
 
-    private void escape() {
+    /** Steps over one escape; the UTF-16 unit it stands for. */
+    private int escape() {
         if (at + 1 >= end) {
             throw invalid("unexpected end of input in an escape");
         }
         int c = bytes[at + 1];
         switch (c) {
-            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> at += 2;
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+                at += 2;
+                return c;
+            }
             case 'u' -> {
                 if (at + 6 > end) {
                     throw invalid("unexpected end of input in a \\u escape");
                 }
+                int unit = 0;
                 for (int k = at + 2; k < at + 6; k++) {
-                    if (Character.digit(bytes[k], 16) < 0) {
+                    int digit = Character.digit(bytes[k], 16);
+                    if (digit < 0) {
                         at = k;
                         throw invalid("a \\u escape needs four hex digits");
                     }
+                    unit = unit * 16 + digit;
                 }
                 at += 6;
+                return unit;
             }
             default -> {
                 at++;

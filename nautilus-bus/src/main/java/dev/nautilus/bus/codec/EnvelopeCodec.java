@@ -137,13 +137,14 @@ public final class EnvelopeCodec {
         String field(String name) throws MalformedEnvelopeException;
 
         /**
-         * The field's value as the bytes that came, not yet checked to be UTF-8 (the payload,
-         * which its JSON check reads as bytes); {@code null} when absent. The caller may keep the
-         * array but must not change it. A source of text encodes it.
+         * The field's value as the bytes that came, not yet checked to be UTF-8, for the decoder
+         * to read without a string (the payload's check reads bytes); {@code null} when absent,
+         * and always from a source that holds text, which the decoder then reads through
+         * {@link #field} (a crafted value is bounded there before anything is encoded). The
+         * caller may keep the array but must not change it.
          */
         default byte[] bytes(String name) throws MalformedEnvelopeException {
-            String value = field(name);
-            return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+            return null;
         }
     }
 
@@ -189,9 +190,12 @@ public final class EnvelopeCodec {
         if (timestamp < 0) {
             timestamp = parseTimestamp(required(fields, TIMESTAMP));
         }
+        byte[] payloadBytes = fields.bytes(PAYLOAD);
         Payload payload;
         try {
-            payload = Payload.utf8(requiredBytes(fields, PAYLOAD));
+            payload = payloadBytes != null
+                    ? Payload.utf8(checked(PAYLOAD, payloadBytes))
+                    : Payload.json(required(fields, PAYLOAD));
         } catch (PayloadException e) {
             throw new MalformedEnvelopeException(PAYLOAD, e.getMessage());
         }
@@ -326,12 +330,8 @@ public final class EnvelopeCodec {
         return value;
     }
 
-    /** {@link #required} of a field read as bytes. */
-    private byte[] requiredBytes(FieldSource fields, String name) throws MalformedEnvelopeException {
-        byte[] value = fields.bytes(name);
-        if (value == null) {
-            throw new MalformedEnvelopeException(name, "is missing");
-        }
+    /** {@link #required}'s bound and blank checks of a field read as bytes. */
+    private byte[] checked(String name, byte[] value) throws MalformedEnvelopeException {
         int limit = limits.maxValueBytes(name);
         if (value.length > limit) {
             throw new MalformedEnvelopeException(name, "is " + value.length + " bytes, over the limit of " + limit);

@@ -81,19 +81,40 @@ class EnvelopeCodecTest {
     }
 
     @Test
-    void valuesBesideTheExactWireFormStillDecode() throws Exception {
+    void aSourceOfBytesDecodesTheExactWireFormAndEveryOtherSpelling() throws Exception {
         // the decoder matches the exact wire names and plain timestamps on their bytes; other
         // spellings the seeds' clients may write go the general way, with the same result
         Map<String, String> fields = new HashMap<>(codec.encode(sample()));
-        fields.put("message_type", "Market_Data");
-        fields.put("priority", "HIGH");
+        Message exact = codec.decode(bytesOf(fields), "x");
+        assertThat(exact.type()).isEqualTo(MessageType.PRICE_UPDATE);
+        assertThat(exact.priority()).isEqualTo(Priority.HIGH);
+        assertThat(exact.timestampMicros()).isEqualTo(1_732_300_000_123_456L);
+        fields.put("message_type", "Price_Update");
+        fields.put("priority", "High");
         fields.put("timestamp", "1.7323E9");
-        Message message = codec.decode(fields, "x");
-        assertThat(message.type()).isEqualTo(MessageType.MARKET_DATA);
-        assertThat(message.priority()).isEqualTo(Priority.HIGH);
-        assertThat(message.timestampMicros()).isEqualTo(1_732_300_000_000_000L);
+        Message other = codec.decode(bytesOf(fields), "x");
+        assertThat(other.type()).isEqualTo(MessageType.PRICE_UPDATE);
+        assertThat(other.priority()).isEqualTo(Priority.HIGH);
+        assertThat(other.timestampMicros()).isEqualTo(1_732_300_000_000_000L);
         fields.put("timestamp", "1732300000.1234567");
-        assertThat(codec.decode(fields, "x").timestampMicros()).isEqualTo(1_732_300_000_123_457L);
+        assertThat(codec.decode(bytesOf(fields), "x").timestampMicros()).isEqualTo(1_732_300_000_123_457L);
+        assertThat(other.payload().json()).isEqualTo(exact.payload().json());
+    }
+
+    /** The fields as a transport reading raw entries offers them: as text, and as the bytes that came. */
+    private static EnvelopeCodec.FieldSource bytesOf(Map<String, String> fields) {
+        return new EnvelopeCodec.FieldSource() {
+            @Override
+            public String field(String name) {
+                return fields.get(name);
+            }
+
+            @Override
+            public byte[] bytes(String name) {
+                String value = fields.get(name);
+                return value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+        };
     }
 
     @Test
