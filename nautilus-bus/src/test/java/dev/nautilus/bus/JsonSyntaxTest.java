@@ -47,7 +47,10 @@ class JsonSyntaxTest {
                 "\"é€😀\"",
                 "[1E400]",
                 "{\"a\":1,\"a\":2}",
-                "\"\u007f\""
+                "\"\u007f\"",
+                // a surrogate escape that is not half of a pair: taken in a value, refused in a name (below)
+                "[\"\\uDE00\", \"\\uD83Dx\"]",
+                "{\"\\uD83D\\uDE00\":1}"
             })
     void acceptsWhatJacksonAccepts(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -95,7 +98,12 @@ class JsonSyntaxTest {
                 "\"\u0000\"",
                 "{\"a\" 1}",
                 "[1}",
-                "{\"a\":1]"
+                "{\"a\":1]",
+                "{\"\\uDE00\":1}",
+                "{\"\\uD83D\":1}",
+                "{\"\\uD83Dx\":1}",
+                "{\"\\uD83D\\n\":1}",
+                "{\"\\uD83D\\u0041\":1}"
             })
     void refusesWhatJacksonRefuses(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
