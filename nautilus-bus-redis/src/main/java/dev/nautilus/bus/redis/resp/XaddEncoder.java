@@ -2,6 +2,7 @@ package dev.nautilus.bus.redis.resp;
 
 import dev.nautilus.bus.Message;
 import dev.nautilus.bus.codec.EnvelopeCodec;
+import dev.nautilus.bus.codec.EnvelopeField;
 import dev.nautilus.bus.codec.PackedField;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,11 @@ public final class XaddEncoder {
     /** XADD, key, MAXLEN, ~, n, * — then two arguments per field. */
     private static final int HEAD_ARGUMENTS = 6;
 
-    private static final int MAX_FIELDS = 16;
+    /**
+     * The most fields the codec writes for one message: three arrays of this size are allocated
+     * per message encoded (with 16 slots they were 16 % of the packed bench's sampled allocation).
+     */
+    private static final int MAX_FIELDS = EnvelopeField.ALL.size();
 
     private static final byte[] PACKED = RespWriter.bulk(PackedField.PACKED);
     private static final byte[] PACKED_BODY = RespWriter.bulk(PackedField.PACKED_BODY);
