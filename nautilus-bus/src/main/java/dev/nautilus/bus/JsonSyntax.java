@@ -63,9 +63,9 @@ final class JsonSyntax {
             throw invalid("unexpected end of input, expected a value");
         }
         switch (bytes[at]) {
-            case '{' -> object(depth + 1);
-            case '[' -> array(depth + 1);
-            case '"' -> string(MAX_STRING_CHARS, "a string");
+            case '{' -> container(depth + 1, true);
+            case '[' -> container(depth + 1, false);
+            case '"' -> string(false);
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
@@ -73,57 +73,38 @@ final class JsonSyntax {
         }
     }
 
-    private void object(int depth) {
+    /** An object (members: a name, ':' and a value) or an array (values), separated by commas. */
+    private void container(int depth, boolean object) {
+        int close = object ? '}' : ']';
         nested(depth);
         whitespace();
-        if (next() == '}') {
+        if (next() == close) {
             at++;
             return;
         }
         while (true) {
-            if (next() != '"') {
-                throw invalid(unexpected("a field name in double quotes"));
+            if (object) {
+                if (next() != '"') {
+                    throw invalid(unexpected("a field name in double quotes"));
+                }
+                string(true);
+                whitespace();
+                if (next() != ':') {
+                    throw invalid(unexpected("':' after a field name"));
+                }
+                at++;
+                whitespace();
             }
-            string(MAX_NAME_CHARS, "a field name");
-            whitespace();
-            if (next() != ':') {
-                throw invalid(unexpected("':' after a field name"));
-            }
-            at++;
-            whitespace();
             value(depth);
             whitespace();
             int c = next();
             at++;
-            if (c == '}') {
+            if (c == close) {
                 return;
             }
             if (c != ',') {
                 at--;
-                throw invalid(unexpected("',' or '}' in an object"));
-            }
-            whitespace();
-        }
-    }
-
-    private void array(int depth) {
-        nested(depth);
-        whitespace();
-        if (next() == ']') {
-            at++;
-            return;
-        }
-        while (true) {
-            value(depth);
-            whitespace();
-            int c = next();
-            at++;
-            if (c == ']') {
-                return;
-            }
-            if (c != ',') {
-                at--;
-                throw invalid(unexpected("',' or ']' in an array"));
+                throw invalid(unexpected(object ? "',' or '}' in an object" : "',' or ']' in an array"));
             }
             whitespace();
         }
@@ -137,10 +118,12 @@ final class JsonSyntax {
         at++;
     }
 
-    private void string(int maxChars, String what) {
+    /** A field name ({@code name}) or a string value, from its opening quote. */
+    private void string(boolean name) {
+        int maxChars = name ? MAX_NAME_CHARS : MAX_STRING_CHARS;
+        String what = name ? "a field name" : "a string";
         // Jackson (2.21.8) refuses, in field names only, a \\u escape of a surrogate that is not
         // half of a pair of such escapes; in string values it takes them.
-        boolean name = maxChars == MAX_NAME_CHARS;
         boolean expectLow = false;
         at++; // the opening quote
         long chars = 0;

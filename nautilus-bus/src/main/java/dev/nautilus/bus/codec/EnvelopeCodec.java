@@ -23,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns messages into stream-entry fields and back, in the seed's wire format:
@@ -169,23 +170,10 @@ public final class EnvelopeCodec {
         // The three fields read as values, not kept as text, are matched on their bytes first:
         // what every Nautilus publisher writes decodes without a string; anything else (another
         // case, a long timestamp, an error to report) takes the general path below.
-        MessageType type = WireValues.type(fields.bytes(MESSAGE_TYPE));
-        if (type == null) {
-            try {
-                type = MessageType.fromWire(required(fields, MESSAGE_TYPE));
-            } catch (IllegalArgumentException e) {
-                throw new MalformedEnvelopeException(MESSAGE_TYPE, e.getMessage());
-            }
-        }
+        MessageType type =
+                wireName(fields, MESSAGE_TYPE, WireValues.type(fields.bytes(MESSAGE_TYPE)), MessageType::fromWire);
         String source = required(fields, SOURCE_ENGINE);
-        Priority priority = WireValues.priority(fields.bytes(PRIORITY));
-        if (priority == null) {
-            try {
-                priority = Priority.fromWire(required(fields, PRIORITY));
-            } catch (IllegalArgumentException e) {
-                throw new MalformedEnvelopeException(PRIORITY, e.getMessage());
-            }
-        }
+        Priority priority = wireName(fields, PRIORITY, WireValues.priority(fields.bytes(PRIORITY)), Priority::fromWire);
         long timestamp = WireValues.plainTimestamp(fields.bytes(TIMESTAMP));
         if (timestamp < 0) {
             timestamp = parseTimestamp(required(fields, TIMESTAMP));
@@ -328,6 +316,22 @@ public final class EnvelopeCodec {
             throw new MalformedEnvelopeException(name, "is blank");
         }
         return value;
+    }
+
+    /**
+     * The value of an enumeration field: {@code matched} when its bytes were an exact wire name,
+     * else the field's text read by {@code fromWire}, whose refusal names the field.
+     */
+    private <T> T wireName(FieldSource fields, String name, T matched, Function<String, T> fromWire)
+            throws MalformedEnvelopeException {
+        if (matched != null) {
+            return matched;
+        }
+        try {
+            return fromWire.apply(required(fields, name));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEnvelopeException(name, e.getMessage());
+        }
     }
 
     /** {@link #required}'s bound and blank checks of a field read as bytes. */
