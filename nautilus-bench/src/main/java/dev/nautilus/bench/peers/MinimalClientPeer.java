@@ -29,7 +29,7 @@ public record MinimalClientPeer(int messages, boolean sameEntry) implements Peer
 
     @Override
     public PeerRow measure(RedisServer redis, PeerPayload payload) throws Exception {
-        List<String> fields = sameEntry ? envelope(payload) : List.of("payload", "p".repeat(payload.bytes()));
+        List<String> fields = sameEntry ? envelope(payload) : MinimalClientFloor.oneField(payload.bytes());
         MinimalClientFloor.deliver(redis.port(), Peer.warmup(messages), fields);
         CostMeter meter = CostMeter.start(redis);
         MinimalClientFloor.deliver(redis.port(), messages, fields);

@@ -61,19 +61,18 @@ public final class MinimalClientFloor {
         return histogram;
     }
 
-    /**
-     * Delivers {@code messages} entries with a {@code payloadBytes} field: the publisher writes its
-     * {@code XADD}s without waiting for replies (a second thread reads those), the reader hands
-     * each entry to a no-op handler and acknowledges the batch with its next {@code XREADGROUP}.
-     * Returns once every entry was read and the last batch acknowledged.
-     */
-    public static void deliver(int port, long messages, int payloadBytes) throws Exception {
-        deliver(port, messages, List.of("payload", "p".repeat(payloadBytes)));
+    /** The floor's own entry: one field of {@code payloadBytes}, nothing else. */
+    public static List<String> oneField(int payloadBytes) {
+        return List.of("payload", "p".repeat(payloadBytes));
     }
 
     /**
-     * {@link #deliver(int, long, int)} of entries holding {@code fields} (names and values in
-     * turn), e.g. the very fields a Nautilus envelope has: what Redis's side of that entry costs.
+     * Delivers {@code messages} entries holding {@code fields} (names and values in turn: the
+     * floor's {@link #oneField}, or e.g. the very fields a Nautilus envelope has, for what Redis's
+     * side of that entry costs). The publisher writes its {@code XADD}s without waiting for replies
+     * (a second thread reads those), the reader hands each entry to a no-op handler and
+     * acknowledges the batch with its next {@code XREADGROUP}. Returns once every entry was read
+     * and the last batch acknowledged.
      */
     public static void deliver(int port, long messages, List<String> fields) throws Exception {
         try (Socket publisher = connect(port);
